@@ -1,0 +1,9 @@
+//! Counteroffer: a negotiation role-play simulator for sales training.
+//!
+//! Everything here except `game` is plain Rust without Bevy: the scenario
+//! format, the reply analyzer, the persona and session engine, scoring.
+
+pub mod analysis;
+pub mod diagnostic;
+pub mod scenario;
+pub mod cli;

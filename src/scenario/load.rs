@@ -1,0 +1,167 @@
+//! Reading scenario files: size and encoding checks, RON parsing with
+//! located errors, then semantic validation. A bad file never stops the
+//! others in a folder from loading.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::schema::Scenario;
+use super::validate::validate;
+use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
+
+/// Scenario files larger than this are refused unread.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+const RECURSION_LIMIT: usize = 64;
+
+/// The outcome of loading one file: the scenario when it has no errors, and
+/// every diagnostic (warnings included) either way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub path: String,
+    pub scenario: Option<Scenario>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    fn failed(path: &str, diagnostic: Diagnostic) -> Self {
+        Loaded {
+            path: path.to_string(),
+            scenario: None,
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Loads one file from disk.
+pub fn load_file(path: &Path) -> Loaded {
+    let label = path.display().to_string();
+    let whole_file = (0, 0);
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(e) => return Loaded::failed(&label, Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}"))),
+    };
+    if size > MAX_FILE_BYTES {
+        let d = Diagnostic::error(&label, whole_file, format!("the file is {size} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
+            .with_help("split it or remove the bulk; a scenario is a few dozen KiB");
+        return Loaded::failed(&label, d);
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => parse_bytes(&bytes, &label),
+        Err(e) => Loaded::failed(&label, Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}"))),
+    }
+}
+
+/// Checks the encoding, then parses and validates.
+pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let d = Diagnostic::error(path, (0, 0), format!("the text is {} bytes; scenario files may be at most 1 MiB", bytes.len()));
+        return Loaded::failed(path, d);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(src) => parse_str(src, path),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let d = Diagnostic::error(path, line_col(valid, valid.len()), format!("the file is not UTF-8 (bad byte 0x{:02X})", bytes[e.valid_up_to()]))
+                .with_help("save the file as UTF-8 in your editor");
+            Loaded::failed(path, d)
+        }
+    }
+}
+
+/// Parses and validates scenario text; `path` labels the diagnostics.
+pub fn parse_str(src: &str, path: &str) -> Loaded {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT);
+    match options.from_str::<Scenario>(src) {
+        Ok(scenario) => {
+            let mut diagnostics = validate(&scenario, src, path);
+            diagnostics.sort_by_key(|d| (d.severity, d.line, d.col));
+            let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            Loaded {
+                path: path.to_string(),
+                scenario: ok.then_some(scenario),
+                diagnostics,
+            }
+        }
+        Err(e) => Loaded::failed(path, parse_error(path, &e)),
+    }
+}
+
+fn parse_error(path: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    use ron::error::Error as E;
+    let at = (e.span.start.line, e.span.start.col);
+    let help = match &e.code {
+        E::NoSuchStructField { expected, found, .. } => Some(match did_you_mean(found, expected.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the fields allowed here are: {}", expected.join(", ")),
+        }),
+        E::NoSuchEnumVariant { expected, found, .. } => Some(match did_you_mean(found, expected.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("write one of: {}", expected.join(", ")),
+        }),
+        E::MissingStructField { field, .. } => Some(format!("add `{field}: ...`; docs/authoring.md describes every field")),
+        E::Eof => Some("the file ends too early: look for a missing `)`, `]` or `\"`".into()),
+        E::ExpectedComma => Some("separate entries with `,`".into()),
+        E::ExceededRecursionLimit => Some(format!("scenario files nest at most {RECURSION_LIMIT} levels deep")),
+        E::ExpectedString => Some("text goes in double quotes: \"like this\"".into()),
+        _ => None,
+    };
+    let d = Diagnostic::error(path, at, e.code.to_string());
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// Loads files and folders (their `.ron` files, sorted) and reports scenario
+/// ids used by more than one file.
+pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
+    let mut files = Vec::new();
+    let mut results = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match ron_files_in(path) {
+                Ok(found) => files.extend(found),
+                Err(e) => results.push(Loaded::failed(&path.display().to_string(), Diagnostic::error(&path.display().to_string(), (0, 0), format!("cannot list the folder: {e}")))),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    results.extend(files.iter().map(|f| load_file(f)));
+    flag_duplicate_ids(&mut results);
+    results
+}
+
+fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn flag_duplicate_ids(results: &mut [Loaded]) {
+    let mut first_seen: HashMap<String, String> = HashMap::new();
+    for loaded in results.iter_mut() {
+        let Some(id) = loaded.scenario.as_ref().map(|s| s.id.clone()) else { continue };
+        if let Some(first) = first_seen.get(&id) {
+            loaded.diagnostics.push(
+                Diagnostic::error(&loaded.path, (0, 0), format!("scenario id \"{id}\" is already used by {first}"))
+                    .with_help("give every scenario file its own id"),
+            );
+            loaded.scenario = None;
+        } else {
+            first_seen.insert(id, loaded.path.clone());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Scenario files: the RON schema, loading and validation.
+
+mod load;
+mod locate;
+mod schema;
+mod validate;
+
+pub use load::{Loaded, MAX_FILE_BYTES, load_file, load_paths, parse_bytes, parse_str};
+pub use schema::*;
+pub use validate::SUPPORTED_LANGUAGES;

@@ -1,0 +1,347 @@
+//! The scenario file format: plain serde types read from RON.
+//!
+//! Field docs here are the reference for `docs/authoring.md`. Ids are
+//! strings so that authors get "unknown id" errors with a location instead of
+//! serde's generic enum errors; the validator checks every reference.
+
+use serde::{Deserialize, Serialize};
+
+/// One negotiation scenario: a product, a customer persona and the objection
+/// script the persona follows.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id, lowercase letters, digits and `-`; used in transcripts.
+    pub id: String,
+    pub title: String,
+    /// `"en"` or `"zh-CN"`; every line of the file is in this language.
+    pub language: String,
+    pub industry: String,
+    /// One paragraph the player reads before the negotiation starts.
+    pub briefing: String,
+    /// Turns before the customer runs out of time regardless of patience.
+    pub max_turns: u32,
+    #[serde(default)]
+    pub difficulty: Tiers,
+    pub product: Product,
+    pub persona: Persona,
+    pub objections: Vec<Objection>,
+}
+
+/// Difficulty tiers, each an override of the persona's parameters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tiers {
+    pub easy: Overrides,
+    pub normal: Overrides,
+    pub hard: Overrides,
+}
+
+/// Any persona parameter a tier may replace; unset fields keep the base value.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Overrides {
+    pub patience: Option<u32>,
+    pub price_sensitivity: Option<f64>,
+    pub scepticism: Option<f64>,
+    pub trust: Option<f64>,
+    pub anchor: Option<f64>,
+    pub budget: Option<f64>,
+    pub walk_away: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub name: String,
+    pub list_price: f64,
+    /// ISO 4217 code such as `"USD"` or `"CNY"`.
+    pub currency: String,
+    /// The seller's bottom line: never shown to the persona, never to go below.
+    pub floor: f64,
+    pub features: Vec<Feature>,
+    #[serde(default)]
+    pub tradeables: Vec<Tradeable>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    pub id: String,
+    pub name: String,
+    /// Other ways customers and players name this feature.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What the feature does better than the alternative.
+    pub advantage: String,
+    /// Ids of persona pains this feature can relieve.
+    #[serde(default)]
+    pub relieves: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TradeableKind {
+    /// Money off the list price; `cost` and `value` are per percent.
+    Discount,
+    /// A longer service or support period.
+    ServicePeriod,
+    /// Something added to the deal: training, warranty, installation.
+    AddOn,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tradeable {
+    pub id: String,
+    pub kind: TradeableKind,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What giving it costs the seller, in the product currency.
+    pub cost: f64,
+    /// What it is worth to the customer, in the product currency.
+    pub value: f64,
+}
+
+/// Where the persona sits in the customer's decision chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionRole {
+    Procurement,
+    TechnicalLead,
+    Owner,
+    Finance,
+    EndUser,
+    Executive,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub name: String,
+    pub role: DecisionRole,
+    /// Job title as shown on the persona card.
+    pub title: String,
+    pub company: String,
+    pub staff: u32,
+    pub traits: Traits,
+    pub pains: Vec<Pain>,
+    /// The price the persona has approved and hopes to pay.
+    pub budget: f64,
+    /// The highest price the persona accepts; above it the BATNA wins.
+    pub walk_away: f64,
+    /// The persona's best alternative, in its own words.
+    pub batna: String,
+    pub hidden: Vec<HiddenFact>,
+    pub voice: Voice,
+}
+
+/// Persona parameters; the fractions run from 0 to 1.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Traits {
+    /// Replies the persona tolerates that do not move it forward.
+    pub patience: u32,
+    pub price_sensitivity: f64,
+    pub scepticism: f64,
+    /// Trust at the start of the conversation.
+    pub trust: f64,
+    /// How far below its budget the persona opens (0.2 = 20% below).
+    pub anchor: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pain {
+    pub id: String,
+    pub description: String,
+    /// Words that show a reply touches this pain.
+    pub terms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FactKind {
+    Budget,
+    Batna,
+    DelayReason,
+    DecisionMaker,
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HiddenFact {
+    pub id: String,
+    pub kind: FactKind,
+    /// What the persona says when the fact comes out.
+    pub text: String,
+    pub reveal: Reveal,
+}
+
+/// When a hidden fact comes out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Reveal {
+    /// The player asks an open question containing one of the terms.
+    OpenQuestion { terms: Vec<String> },
+    /// The player asks any question containing one of the terms.
+    Question { terms: Vec<String> },
+    /// The persona's trust reaches this level (0 to 1).
+    TrustAtLeast(f64),
+    /// The objection with this id has been resolved.
+    Resolved(String),
+}
+
+/// Lines in the persona's own voice for the price negotiation.
+/// `{price}` is replaced with the amount in the product currency.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    pub counter: Vec<String>,
+    pub insist: Vec<String>,
+    pub accept: Vec<String>,
+    pub walk_away: Vec<String>,
+    pub final_call: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ObjectionKind {
+    Price,
+    Fit,
+    Delay,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Trigger {
+    /// Raised as the customer's opening line.
+    AtStart,
+    /// Raised once this many player turns have passed.
+    AfterTurn(u32),
+    /// Raised after the player's first offer.
+    AfterOffer,
+    /// Raised once the objection with this id is resolved.
+    AfterResolved(String),
+}
+
+/// One way of resolving an objection; any one listed is enough.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Resolution {
+    /// A technique from the course, by analyzer name (e.g. `"cost_breakdown"`).
+    Technique(String),
+    /// A benefit that touches one of these pains.
+    Benefit { pains: Vec<String> },
+    /// A price offer at or below this amount.
+    PriceAtMost(f64),
+    /// Offering this tradeable.
+    Tradeable(String),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objection {
+    pub id: String,
+    pub kind: ObjectionKind,
+    pub trigger: Trigger,
+    /// Variants of the objection; one is picked at random.
+    pub lines: Vec<String>,
+    /// Words that show a reply paraphrases this objection.
+    pub terms: Vec<String>,
+    pub resolved_by: Vec<Resolution>,
+    pub reactions: Reactions,
+    /// Authored replies for pick-a-reply and classroom mode.
+    #[serde(default)]
+    pub options: Vec<ReplyOption>,
+    /// Strong replies the debrief offers as a better alternative.
+    pub model_answers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reactions {
+    pub good: Vec<String>,
+    pub bad: Vec<String>,
+    /// Said when the objection is resolved.
+    pub resolved: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyOption {
+    pub text: String,
+    /// Tags the author expects this reply to earn (analyzer names).
+    pub tags: Vec<String>,
+}
+
+impl Scenario {
+    /// The objection the customer opens with.
+    pub fn opening(&self) -> Option<&Objection> {
+        self.objections
+            .iter()
+            .find(|o| matches!(o.trigger, Trigger::AtStart))
+    }
+
+    pub fn option_count(&self) -> usize {
+        self.objections.iter().map(|o| o.options.len()).sum()
+    }
+}
+
+impl ObjectionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ObjectionKind::Price => "price",
+            ObjectionKind::Fit => "fit",
+            ObjectionKind::Delay => "delay",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    Easy,
+    #[default]
+    Normal,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Normal, Difficulty::Hard];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Normal => "normal",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
+/// The persona's numbers once a difficulty tier is applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonaParams {
+    pub patience: u32,
+    pub price_sensitivity: f64,
+    pub scepticism: f64,
+    pub trust: f64,
+    pub anchor: f64,
+    pub budget: f64,
+    pub walk_away: f64,
+}
+
+impl Scenario {
+    pub fn params(&self, difficulty: Difficulty) -> PersonaParams {
+        let t = &self.persona.traits;
+        let o = match difficulty {
+            Difficulty::Easy => &self.difficulty.easy,
+            Difficulty::Normal => &self.difficulty.normal,
+            Difficulty::Hard => &self.difficulty.hard,
+        };
+        PersonaParams {
+            patience: o.patience.unwrap_or(t.patience),
+            price_sensitivity: o.price_sensitivity.unwrap_or(t.price_sensitivity),
+            scepticism: o.scepticism.unwrap_or(t.scepticism),
+            trust: o.trust.unwrap_or(t.trust),
+            anchor: o.anchor.unwrap_or(t.anchor),
+            budget: o.budget.unwrap_or(self.persona.budget),
+            walk_away: o.walk_away.unwrap_or(self.persona.walk_away),
+        }
+    }
+}

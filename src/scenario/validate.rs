@@ -1,0 +1,387 @@
+//! Semantic checks on a parsed scenario: references, numbers, reachability.
+//! Each problem becomes a located diagnostic with a hint where one is known.
+
+use std::collections::{HashMap, HashSet};
+
+use super::locate::{Locator, Step};
+use super::schema::*;
+use crate::analysis::tags::{Technique, all_tag_names, is_known_tag};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+
+pub const SUPPORTED_LANGUAGES: &[&str] = &["en", "zh-CN"];
+
+struct Checker<'a> {
+    path: &'a str,
+    loc: Locator<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, at: &[Step], message: String, help: Option<String>) {
+        let mut d = Diagnostic::error(self.path, self.loc.at(at), message);
+        d.help = help;
+        self.out.push(d);
+    }
+
+    fn warning(&mut self, at: &[Step], message: String) {
+        let d = Diagnostic::warning(self.path, self.loc.at(at), message);
+        self.out.push(d);
+    }
+
+    /// Flags a reference to an id that `known` does not hold.
+    fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &[&str], context: &str) {
+        if known.contains(&id) {
+            return;
+        }
+        let help = match did_you_mean(id, known.iter().copied()) {
+            Some(near) => format!("did you mean \"{near}\"?"),
+            None => format!("known {what} ids: {}", quoted_list(known)),
+        };
+        self.error(at, format!("unknown {what} id \"{id}\" in {context}"), Some(help));
+    }
+
+    fn unique_ids<'s>(&mut self, what: &str, ids: impl IntoIterator<Item = &'s str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                self.error(
+                    &[Step::Id(id), Step::Id(id)],
+                    format!("duplicate {what} id \"{id}\""),
+                    Some("each id must be unique; rename one of them".into()),
+                );
+            }
+        }
+    }
+
+    fn not_empty<T>(&mut self, at: &[Step], list: &[T], what: &str) {
+        if list.is_empty() {
+            self.error(at, format!("{what} is empty"), Some("add at least one entry".into()));
+        }
+    }
+
+    fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(&[Step::Field(field)], format!("`{field}` is empty"), None);
+        }
+    }
+
+    fn fraction(&mut self, at: &[Step], name: &str, value: f64) {
+        if !(0.0..=1.0).contains(&value) {
+            self.error(
+                at,
+                format!("`{name}` is {value}, but it must lie between 0 and 1"),
+                Some("write it as a fraction, e.g. 0.4 for 40%".into()),
+            );
+        }
+    }
+
+    fn money(&mut self, at: &[Step], name: &str, value: f64) -> bool {
+        let ok = value.is_finite() && value > 0.0;
+        if !ok {
+            self.error(at, format!("`{name}` is {value}, but it must be a positive amount"), None);
+        }
+        ok
+    }
+}
+
+pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        path,
+        loc: Locator::new(src),
+        out: Vec::new(),
+    };
+    check_metadata(&mut c, scenario);
+    check_product(&mut c, scenario);
+    check_persona(&mut c, scenario);
+    check_prices(&mut c, scenario);
+    check_objections(&mut c, scenario);
+    let reachable = check_reachability(&mut c, scenario);
+    check_hidden_facts(&mut c, scenario, &reachable);
+    c.out
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+}
+
+fn check_metadata(c: &mut Checker, s: &Scenario) {
+    let id_ok = !s.id.is_empty()
+        && s.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !id_ok {
+        c.error(
+            &[Step::Field("id")],
+            format!("scenario id \"{}\" is not a valid id", s.id),
+            Some("use lowercase letters, digits and `-`, e.g. \"hengda-packaging\"".into()),
+        );
+    }
+    if !SUPPORTED_LANGUAGES.contains(&s.language.as_str()) {
+        c.error(
+            &[Step::Field("language")],
+            format!("language \"{}\" is not supported", s.language),
+            Some(format!("use one of {}", quoted_list(SUPPORTED_LANGUAGES))),
+        );
+    }
+    c.text("title", &s.title);
+    c.text("industry", &s.industry);
+    c.text("briefing", &s.briefing);
+    if s.max_turns == 0 || s.max_turns > 100 {
+        c.error(
+            &[Step::Field("max_turns")],
+            format!("`max_turns` is {}, but it must be between 1 and 100", s.max_turns),
+            None,
+        );
+    }
+}
+
+fn check_product(c: &mut Checker, s: &Scenario) {
+    let p = &s.product;
+    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
+    c.not_empty(&[Step::Field("features")], &p.features, "`features`");
+    c.unique_ids("feature", p.features.iter().map(|f| f.id.as_str()));
+    c.unique_ids("tradeable", p.tradeables.iter().map(|t| t.id.as_str()));
+    for f in &p.features {
+        for pain in &f.relieves {
+            let at = [Step::Id(&f.id), Step::Field("relieves"), Step::Quoted(pain)];
+            c.reference(&at, "pain", pain, &pains, &format!("feature \"{}\"", f.id));
+        }
+    }
+    for t in &p.tradeables {
+        let ok = t.cost.is_finite() && t.cost >= 0.0 && t.value.is_finite() && t.value >= 0.0;
+        if !ok {
+            c.error(
+                &[Step::Id(&t.id), Step::Field("cost")],
+                format!("tradeable \"{}\" has cost {} and value {}; both must be 0 or more", t.id, t.cost, t.value),
+                None,
+            );
+        }
+    }
+    if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+        c.error(
+            &[Step::Field("currency")],
+            format!("currency \"{}\" is not an ISO 4217 code", p.currency),
+            Some("use a three-letter code such as \"USD\", \"EUR\" or \"CNY\"".into()),
+        );
+    }
+}
+
+fn check_persona(c: &mut Checker, s: &Scenario) {
+    let p = &s.persona;
+    c.text("name", &p.name);
+    c.not_empty(&[Step::Field("pains")], &p.pains, "`pains`");
+    c.unique_ids("pain", p.pains.iter().map(|x| x.id.as_str()));
+    for pain in &p.pains {
+        c.not_empty(&[Step::Id(&pain.id), Step::Field("terms")], &pain.terms, &format!("the terms of pain \"{}\"", pain.id));
+        let relieved = s.product.features.iter().any(|f| f.relieves.contains(&pain.id));
+        if !relieved {
+            c.warning(&[Step::Id(&pain.id)], format!("no feature relieves pain \"{}\", so no benefit can touch it", pain.id));
+        }
+    }
+    let v = &p.voice;
+    for (name, lines) in [
+        ("counter", &v.counter),
+        ("insist", &v.insist),
+        ("accept", &v.accept),
+        ("walk_away", &v.walk_away),
+        ("final_call", &v.final_call),
+    ] {
+        c.not_empty(&[Step::Field("voice"), Step::Field(name)], lines, &format!("`voice.{name}`"));
+    }
+    for (name, lines) in [("counter", &v.counter), ("final_call", &v.final_call)] {
+        for line in lines.iter().filter(|l| !l.contains("{price}")) {
+            c.error(
+                &[Step::Field("voice"), Step::Field(name), Step::Quoted(line)],
+                format!("a `voice.{name}` line has no {{price}} placeholder"),
+                Some("the persona names its price here: write {price} where the amount goes".into()),
+            );
+        }
+    }
+}
+
+/// The price range must leave a deal possible on every difficulty tier.
+fn check_prices(c: &mut Checker, s: &Scenario) {
+    let list_ok = c.money(&[Step::Field("list_price")], "list_price", s.product.list_price);
+    let floor_ok = c.money(&[Step::Field("floor")], "floor", s.product.floor);
+    if list_ok && floor_ok && s.product.floor > s.product.list_price {
+        c.error(
+            &[Step::Field("floor")],
+            format!("floor {} is above the list price {}", s.product.floor, s.product.list_price),
+            Some("the floor is the lowest price you accept; it must not exceed the list price".into()),
+        );
+    }
+    for tier in Difficulty::ALL {
+        let p = s.params(tier);
+        let at_tier = |field| {
+            [Step::Field("difficulty"), Step::Field(tier.name()), Step::Field(field)]
+        };
+        let label = |field: &str| format!("{field} ({} tier)", tier.name());
+        let budget_ok = c.money(&at_tier("budget"), &label("budget"), p.budget);
+        let walk_ok = c.money(&at_tier("walk_away"), &label("walk_away"), p.walk_away);
+        for (name, value) in [
+            ("price_sensitivity", p.price_sensitivity),
+            ("scepticism", p.scepticism),
+            ("trust", p.trust),
+            ("anchor", p.anchor),
+        ] {
+            c.fraction(&at_tier(name), &label(name), value);
+        }
+        if p.patience == 0 {
+            c.error(&at_tier("patience"), format!("{} is 0: the persona would leave at once", label("patience")), None);
+        }
+        if !(budget_ok && walk_ok && list_ok && floor_ok) {
+            continue;
+        }
+        if p.budget > p.walk_away {
+            c.error(
+                &at_tier("budget"),
+                format!("{} {} is above walk_away {}", label("budget"), p.budget, p.walk_away),
+                Some("walk_away is the most the persona pays; it must be at least the budget".into()),
+            );
+        } else if p.budget >= s.product.list_price {
+            c.error(
+                &at_tier("budget"),
+                format!("{} {} is not below the list price {}: there is nothing to negotiate", label("budget"), p.budget, s.product.list_price),
+                Some("set the budget below the list price".into()),
+            );
+        } else if p.walk_away < s.product.floor {
+            c.error(
+                &at_tier("walk_away"),
+                format!("{} {} is below the floor {}: no deal is possible", label("walk_away"), p.walk_away, s.product.floor),
+                Some("raise walk_away or lower the floor so that the two ranges overlap".into()),
+            );
+        }
+    }
+}
+
+fn check_objections(c: &mut Checker, s: &Scenario) {
+    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
+    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
+    let tradeables: Vec<&str> = s.product.tradeables.iter().map(|x| x.id.as_str()).collect();
+    let techniques: Vec<&str> = Technique::ALL.iter().map(|t| t.name()).collect();
+    c.not_empty(&[Step::Field("objections")], &s.objections, "`objections`");
+    c.unique_ids("objection", ids.iter().copied());
+    for kind in [ObjectionKind::Price, ObjectionKind::Fit, ObjectionKind::Delay] {
+        if !s.objections.iter().any(|o| o.kind == kind) {
+            c.error(
+                &[Step::Field("objections")],
+                format!("the persona never raises a {} objection", kind.name()),
+                Some("every persona needs a price, a fit and a delay objection".into()),
+            );
+        }
+    }
+    let openers = s.objections.iter().filter(|o| matches!(o.trigger, Trigger::AtStart)).count();
+    if openers != 1 {
+        c.error(
+            &[Step::Field("objections")],
+            format!("{openers} objections have trigger AtStart; exactly one must lead"),
+            Some("give one objection `trigger: AtStart` and the others a later trigger".into()),
+        );
+    }
+    for o in &s.objections {
+        let ctx = format!("objection \"{}\"", o.id);
+        let here = Step::Id(&o.id);
+        c.not_empty(&[here, Step::Field("lines")], &o.lines, &format!("the lines of {ctx}"));
+        c.not_empty(&[here, Step::Field("terms")], &o.terms, &format!("the terms of {ctx}"));
+        c.not_empty(&[here, Step::Field("resolved_by")], &o.resolved_by, &format!("`resolved_by` of {ctx}"));
+        c.not_empty(&[here, Step::Field("good")], &o.reactions.good, &format!("the good reactions of {ctx}"));
+        c.not_empty(&[here, Step::Field("bad")], &o.reactions.bad, &format!("the bad reactions of {ctx}"));
+        c.not_empty(&[here, Step::Field("resolved")], &o.reactions.resolved, &format!("the resolved reactions of {ctx}"));
+        c.not_empty(&[here, Step::Field("model_answers")], &o.model_answers, &format!("the model answers of {ctx}"));
+        if let Trigger::AfterResolved(other) = &o.trigger {
+            c.reference(&[here, Step::Field("trigger"), Step::Quoted(other)], "objection", other, &ids, &format!("the trigger of {ctx}"));
+        }
+        for r in &o.resolved_by {
+            let at = |v| [here, Step::Field("resolved_by"), Step::Quoted(v)];
+            match r {
+                Resolution::Technique(t) => c.reference(&at(t), "technique", t, &techniques, &ctx),
+                Resolution::Tradeable(t) => c.reference(&at(t), "tradeable", t, &tradeables, &ctx),
+                Resolution::Benefit { pains: ps } => {
+                    c.not_empty(&[here, Step::Field("resolved_by")], ps, &format!("a Benefit in {ctx}"));
+                    for p in ps {
+                        c.reference(&at(p), "pain", p, &pains, &ctx);
+                    }
+                }
+                Resolution::PriceAtMost(price) => {
+                    c.money(&[here, Step::Field("PriceAtMost")], "PriceAtMost", *price);
+                }
+            }
+        }
+        for option in &o.options {
+            for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {
+                let help = match did_you_mean(tag, all_tag_names()) {
+                    Some(near) => format!("did you mean \"{near}\"?"),
+                    None => format!("known tags: {}", all_tag_names().join(", ")),
+                };
+                c.error(&[here, Step::Field("options"), Step::Quoted(tag)], format!("unknown tag \"{tag}\" in a reply option of {ctx}"), Some(help));
+            }
+        }
+    }
+}
+
+/// Objections that can trigger in some session; reports the others.
+fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> {
+    let mut reachable: HashSet<&str> = HashSet::new();
+    let by_parent: HashMap<&str, Vec<&str>> = s.objections.iter().fold(HashMap::new(), |mut m, o| {
+        if let Trigger::AfterResolved(parent) = &o.trigger {
+            m.entry(parent.as_str()).or_default().push(o.id.as_str());
+        }
+        m
+    });
+    let mut stack: Vec<&str> = s
+        .objections
+        .iter()
+        .filter(|o| match o.trigger {
+            Trigger::AtStart | Trigger::AfterOffer => true,
+            Trigger::AfterTurn(n) => n < s.max_turns,
+            Trigger::AfterResolved(_) => false,
+        })
+        .map(|o| o.id.as_str())
+        .collect();
+    while let Some(id) = stack.pop() {
+        if reachable.insert(id) {
+            stack.extend(by_parent.get(id).into_iter().flatten());
+        }
+    }
+    for o in s.objections.iter().filter(|o| !reachable.contains(o.id.as_str())) {
+        let (why, help) = match &o.trigger {
+            Trigger::AfterTurn(n) => (
+                format!("it waits for turn {n} but the scenario ends after {} turns", s.max_turns),
+                format!("use a turn below {}", s.max_turns),
+            ),
+            Trigger::AfterResolved(_) => (
+                "it waits for an objection that is itself never raised (a cycle or a dead end)".to_string(),
+                "make the chain of AfterResolved triggers start at an objection with another trigger".to_string(),
+            ),
+            _ => continue,
+        };
+        c.error(&[Step::Id(&o.id), Step::Field("trigger")], format!("objection \"{}\" can never trigger: {why}", o.id), Some(help));
+    }
+    reachable
+}
+
+fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) {
+    let facts = &s.persona.hidden;
+    c.unique_ids("hidden fact", facts.iter().map(|f| f.id.as_str()));
+    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
+    for fact in facts {
+        let here = [Step::Id(&fact.id), Step::Field("reveal")];
+        let never = |why: &str| format!("hidden fact \"{}\" can never be revealed: {why}", fact.id);
+        match &fact.reveal {
+            Reveal::OpenQuestion { terms } | Reveal::Question { terms } if terms.iter().all(|t| t.trim().is_empty()) => {
+                c.error(&here, never("its reveal condition has no terms"), Some("list the words a good question would use".into()));
+            }
+            Reveal::TrustAtLeast(level) if !(0.0..=1.0).contains(level) => {
+                c.error(&here, never(&format!("trust runs from 0 to 1, but it needs {level}")), None);
+            }
+            Reveal::Resolved(id) if !ids.contains(&id.as_str()) => {
+                c.reference(&[Step::Id(&fact.id), Step::Quoted(id)], "objection", id, &ids, &format!("hidden fact \"{}\"", fact.id));
+            }
+            Reveal::Resolved(id) if !reachable.contains(id.as_str()) => {
+                c.error(&here, never(&format!("objection \"{id}\" is never raised")), None);
+            }
+            _ => {}
+        }
+    }
+    if !facts.iter().any(|f| f.kind == FactKind::Budget) {
+        c.warning(&[Step::Field("hidden")], "no hidden fact of kind Budget: the player can never learn the budget".into());
+    }
+}

@@ -1,0 +1,4 @@
+//! One integration-test binary (links once); modules by area.
+
+mod check_cli;
+mod scenarios;

@@ -58,7 +58,11 @@ impl fmt::Display for Diagnostic {
         if self.line == 0 {
             write!(f, "{}: {level}: {}", self.path, self.message)?;
         } else {
-            write!(f, "{}:{}:{}: {level}: {}", self.path, self.line, self.col, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {level}: {}",
+                self.path, self.line, self.col, self.message
+            )?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
@@ -86,11 +90,17 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 /// The closest of `candidates` to `word` by edit distance, if close enough to
 /// be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .filter(|(d, c)| {
+            *d <= (c.chars().count() / 3).max(1)
+                || (!c.is_empty() && (word.contains(c) || c.contains(word)))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -103,7 +113,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            row[j + 1] = if ca == cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
             prev = cur;
         }
     }
@@ -124,7 +138,11 @@ mod tests {
 
     #[test]
     fn suggests_near_names() {
-        assert_eq!(did_you_mean("acknowlege", ["acknowledge", "explore"]), Some("acknowledge"));
+        assert_eq!(
+            did_you_mean("acknowlege", ["acknowledge", "explore"]),
+            Some("acknowledge")
+        );
         assert_eq!(did_you_mean("zzz", ["acknowledge", "explore"]), None);
+        assert_eq!(did_you_mean("slowness", ["slow", "late"]), Some("slow"));
     }
 }

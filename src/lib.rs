@@ -4,6 +4,6 @@
 //! format, the reply analyzer, the persona and session engine, scoring.
 
 pub mod analysis;
+pub mod cli;
 pub mod diagnostic;
 pub mod scenario;
-pub mod cli;

@@ -24,7 +24,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { paths }) => cli::check::run(paths, &mut std::io::stdout(), &mut std::io::stderr()),
+        Some(Command::Check { paths }) => {
+            cli::check::run(paths, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         None => cli::play(),
     }
 }

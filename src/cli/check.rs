@@ -7,14 +7,30 @@ use std::process::ExitCode;
 use crate::scenario::load_paths;
 
 pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let paths = if paths.is_empty() { vec![super::data_dir("scenarios")] } else { paths };
+    let paths = if paths.is_empty() {
+        vec![super::data_dir("scenarios")]
+    } else {
+        paths
+    };
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        let _ = writeln!(err, "error: {} does not exist\n  help: give a scenario file or a folder of .ron files", missing.display());
+        let _ = writeln!(
+            err,
+            "error: {} does not exist\n  help: give a scenario file or a folder of .ron files",
+            missing.display()
+        );
         return ExitCode::from(2);
     }
     let results = load_paths(&paths);
     if results.is_empty() {
-        let _ = writeln!(err, "error: no .ron files found in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        let _ = writeln!(
+            err,
+            "error: no .ron files found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         return ExitCode::from(2);
     }
     let mut invalid = 0;
@@ -39,5 +55,9 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
     }
     let valid = results.len() - invalid;
     let _ = writeln!(out, "{valid} scenarios valid, {invalid} invalid");
-    if invalid == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if invalid == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

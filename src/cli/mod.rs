@@ -9,7 +9,9 @@ use std::path::PathBuf;
 pub fn data_dir(name: &str) -> PathBuf {
     let candidates = [
         Some(PathBuf::from(name)),
-        std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join(name))),
+        std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|d| d.join(name))),
         Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)),
     ];
     candidates

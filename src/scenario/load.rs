@@ -44,7 +44,12 @@ pub fn load_file(path: &Path) -> Loaded {
     let whole_file = (0, 0);
     let size = match std::fs::metadata(path) {
         Ok(meta) => meta.len(),
-        Err(e) => return Loaded::failed(&label, Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}"))),
+        Err(e) => {
+            return Loaded::failed(
+                &label,
+                Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
+            );
+        }
     };
     if size > MAX_FILE_BYTES {
         let d = Diagnostic::error(&label, whole_file, format!("the file is {size} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
@@ -53,22 +58,39 @@ pub fn load_file(path: &Path) -> Loaded {
     }
     match std::fs::read(path) {
         Ok(bytes) => parse_bytes(&bytes, &label),
-        Err(e) => Loaded::failed(&label, Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}"))),
+        Err(e) => Loaded::failed(
+            &label,
+            Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
+        ),
     }
 }
 
 /// Checks the encoding, then parses and validates.
 pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        let d = Diagnostic::error(path, (0, 0), format!("the text is {} bytes; scenario files may be at most 1 MiB", bytes.len()));
+        let d = Diagnostic::error(
+            path,
+            (0, 0),
+            format!(
+                "the text is {} bytes; scenario files may be at most 1 MiB",
+                bytes.len()
+            ),
+        );
         return Loaded::failed(path, d);
     }
     match std::str::from_utf8(bytes) {
         Ok(src) => parse_str(src, path),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let d = Diagnostic::error(path, line_col(valid, valid.len()), format!("the file is not UTF-8 (bad byte 0x{:02X})", bytes[e.valid_up_to()]))
-                .with_help("save the file as UTF-8 in your editor");
+            let d = Diagnostic::error(
+                path,
+                line_col(valid, valid.len()),
+                format!(
+                    "the file is not UTF-8 (bad byte 0x{:02X})",
+                    bytes[e.valid_up_to()]
+                ),
+            )
+            .with_help("save the file as UTF-8 in your editor");
             Loaded::failed(path, d)
         }
     }
@@ -91,34 +113,104 @@ pub fn parse_str(src: &str, path: &str) -> Loaded {
                 diagnostics,
             }
         }
-        Err(e) => Loaded::failed(path, parse_error(path, &e)),
+        Err(e) => Loaded::failed(path, parse_error(path, src, &e)),
     }
 }
 
-fn parse_error(path: &str, e: &ron::error::SpannedError) -> Diagnostic {
+fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnostic {
     use ron::error::Error as E;
     let at = (e.span.start.line, e.span.start.col);
-    let help = match &e.code {
-        E::NoSuchStructField { expected, found, .. } => Some(match did_you_mean(found, expected.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the fields allowed here are: {}", expected.join(", ")),
-        }),
-        E::NoSuchEnumVariant { expected, found, .. } => Some(match did_you_mean(found, expected.iter().copied()) {
+    let suggest =
+        |found: &str, expected: &[&str]| match did_you_mean(found, expected.iter().copied()) {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("write one of: {}", expected.join(", ")),
-        }),
-        E::MissingStructField { field, .. } => Some(format!("add `{field}: ...`; docs/authoring.md describes every field")),
-        E::Eof => Some("the file ends too early: look for a missing `)`, `]` or `\"`".into()),
-        E::ExpectedComma => Some("separate entries with `,`".into()),
-        E::ExceededRecursionLimit => Some(format!("scenario files nest at most {RECURSION_LIMIT} levels deep")),
-        E::ExpectedString => Some("text goes in double quotes: \"like this\"".into()),
-        _ => None,
+        };
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
     };
-    let d = Diagnostic::error(path, at, e.code.to_string());
+    let (message, help) = match &e.code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown field `{found}`{}", within(outer)),
+            Some(suggest(found, expected)),
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
+            format!("unknown variant `{found}`{}", within(outer)),
+            Some(suggest(found, expected)),
+        ),
+        E::MissingStructField { field, outer } => (
+            format!("missing field `{field}`{}", within(outer)),
+            Some(format!(
+                "add `{field}: ...`; docs/authoring.md describes every field"
+            )),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            format!("field `{field}` appears twice{}", within(outer)),
+            Some("keep one of them".into()),
+        ),
+        _ if only_blank_after(src, &e.span.end) => (
+            format!(
+                "the file ends too early ({})",
+                lowercase_first(&e.code.to_string())
+            ),
+            Some("the file looks truncated: look for a missing `)`, `]` or `\"` at the end".into()),
+        ),
+        other => {
+            let help = match other {
+                E::ExpectedComma => Some(
+                    "separate entries with `,`; if the line above has text, check that its closing `\"` is there",
+                ),
+                E::ExpectedFloat | E::ExpectedInteger => {
+                    Some("write a number without quotes, e.g. 1000.0")
+                }
+                E::ExpectedString => Some("text goes in double quotes: \"like this\""),
+                E::ExceededRecursionLimit => {
+                    Some("scenario files are only a few levels deep; remove the extra brackets")
+                }
+                E::Utf8Error(_) => Some("save the file as UTF-8 in your editor"),
+                _ => None,
+            };
+            (lowercase_first(&other.to_string()), help.map(String::from))
+        }
+    };
+    let d = Diagnostic::error(path, at, message);
     match help {
         Some(h) => d.with_help(h),
         None => d,
     }
+}
+
+/// Whether nothing but whitespace follows `pos`: the parser ran out of text.
+fn only_blank_after(src: &str, pos: &ron::error::Position) -> bool {
+    let line_start = src
+        .split_inclusive('\n')
+        .take(pos.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &src[line_start.min(src.len())..];
+    let col_offset = rest
+        .char_indices()
+        .nth(pos.col.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    rest[col_offset..].trim().is_empty()
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Loads files and folders (their `.ron` files, sorted) and reports scenario
@@ -130,7 +222,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
         if path.is_dir() {
             match ron_files_in(path) {
                 Ok(found) => files.extend(found),
-                Err(e) => results.push(Loaded::failed(&path.display().to_string(), Diagnostic::error(&path.display().to_string(), (0, 0), format!("cannot list the folder: {e}")))),
+                Err(e) => results.push(Loaded::failed(
+                    &path.display().to_string(),
+                    Diagnostic::error(
+                        &path.display().to_string(),
+                        (0, 0),
+                        format!("cannot list the folder: {e}"),
+                    ),
+                )),
             }
         } else {
             files.push(path.clone());
@@ -153,11 +252,17 @@ fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn flag_duplicate_ids(results: &mut [Loaded]) {
     let mut first_seen: HashMap<String, String> = HashMap::new();
     for loaded in results.iter_mut() {
-        let Some(id) = loaded.scenario.as_ref().map(|s| s.id.clone()) else { continue };
+        let Some(id) = loaded.scenario.as_ref().map(|s| s.id.clone()) else {
+            continue;
+        };
         if let Some(first) = first_seen.get(&id) {
             loaded.diagnostics.push(
-                Diagnostic::error(&loaded.path, (0, 0), format!("scenario id \"{id}\" is already used by {first}"))
-                    .with_help("give every scenario file its own id"),
+                Diagnostic::error(
+                    &loaded.path,
+                    (0, 0),
+                    format!("scenario id \"{id}\" is already used by {first}"),
+                )
+                .with_help("give every scenario file its own id"),
             );
             loaded.scenario = None;
         } else {

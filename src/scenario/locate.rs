@@ -15,6 +15,8 @@ pub enum Step<'s> {
     Id(&'s str),
     /// A string literal with exactly this content.
     Quoted(&'s str),
+    /// Any text, such as an enum variant name.
+    Text(&'s str),
 }
 
 pub struct Locator<'a> {
@@ -48,6 +50,10 @@ impl<'a> Locator<'a> {
                 let needle = format!("\"{value}\"");
                 let start = from + self.src[from..].find(&needle)?;
                 Some((start, start + needle.len()))
+            }
+            Step::Text(text) => {
+                let start = from + self.src[from..].find(text)?;
+                Some((start, start + text.len()))
             }
             Step::Id(value) => {
                 let needle = format!("\"{value}\"");
@@ -92,8 +98,8 @@ mod tests {
         let src = "(\n  a: (id: \"x\"),\n  b: (id: \"y\", f: [\"x\"]),\n)";
         let loc = Locator::new(src);
         assert_eq!(loc.at(&[Step::Id("y")]), (3, 7));
-        assert_eq!(loc.at(&[Step::Id("y"), Step::Quoted("x")]), (3, 21));
-        assert_eq!(loc.at(&[Step::Field("b"), Step::Field("f")]), (3, 15));
+        assert_eq!(loc.at(&[Step::Id("y"), Step::Quoted("x")]), (3, 20));
+        assert_eq!(loc.at(&[Step::Field("b"), Step::Field("f")]), (3, 16));
         // a missing step keeps the last position found
         assert_eq!(loc.at(&[Step::Field("b"), Step::Field("zz")]), (3, 3));
     }

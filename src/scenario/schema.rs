@@ -326,22 +326,44 @@ pub struct PersonaParams {
     pub walk_away: f64,
 }
 
+impl Persona {
+    /// The persona's parameters before any difficulty tier.
+    pub fn base_params(&self) -> PersonaParams {
+        let t = &self.traits;
+        PersonaParams {
+            patience: t.patience,
+            price_sensitivity: t.price_sensitivity,
+            scepticism: t.scepticism,
+            trust: t.trust,
+            anchor: t.anchor,
+            budget: self.budget,
+            walk_away: self.walk_away,
+        }
+    }
+}
+
+impl Overrides {
+    pub fn apply(&self, base: PersonaParams) -> PersonaParams {
+        PersonaParams {
+            patience: self.patience.unwrap_or(base.patience),
+            price_sensitivity: self.price_sensitivity.unwrap_or(base.price_sensitivity),
+            scepticism: self.scepticism.unwrap_or(base.scepticism),
+            trust: self.trust.unwrap_or(base.trust),
+            anchor: self.anchor.unwrap_or(base.anchor),
+            budget: self.budget.unwrap_or(base.budget),
+            walk_away: self.walk_away.unwrap_or(base.walk_away),
+        }
+    }
+}
+
 impl Scenario {
+    /// The persona's parameters on a difficulty tier.
     pub fn params(&self, difficulty: Difficulty) -> PersonaParams {
-        let t = &self.persona.traits;
-        let o = match difficulty {
+        let tier = match difficulty {
             Difficulty::Easy => &self.difficulty.easy,
             Difficulty::Normal => &self.difficulty.normal,
             Difficulty::Hard => &self.difficulty.hard,
         };
-        PersonaParams {
-            patience: o.patience.unwrap_or(t.patience),
-            price_sensitivity: o.price_sensitivity.unwrap_or(t.price_sensitivity),
-            scepticism: o.scepticism.unwrap_or(t.scepticism),
-            trust: o.trust.unwrap_or(t.trust),
-            anchor: o.anchor.unwrap_or(t.anchor),
-            budget: o.budget.unwrap_or(self.persona.budget),
-            walk_away: o.walk_away.unwrap_or(self.persona.walk_away),
-        }
+        tier.apply(self.persona.base_params())
     }
 }

@@ -37,7 +37,11 @@ impl Checker<'_> {
             Some(near) => format!("did you mean \"{near}\"?"),
             None => format!("known {what} ids: {}", quoted_list(known)),
         };
-        self.error(at, format!("unknown {what} id \"{id}\" in {context}"), Some(help));
+        self.error(
+            at,
+            format!("unknown {what} id \"{id}\" in {context}"),
+            Some(help),
+        );
     }
 
     fn unique_ids<'s>(&mut self, what: &str, ids: impl IntoIterator<Item = &'s str>) {
@@ -53,9 +57,9 @@ impl Checker<'_> {
         }
     }
 
-    fn not_empty<T>(&mut self, at: &[Step], list: &[T], what: &str) {
+    fn not_empty<T>(&mut self, at: &[Step], list: &[T], message: String) {
         if list.is_empty() {
-            self.error(at, format!("{what} is empty"), Some("add at least one entry".into()));
+            self.error(at, message, Some("add at least one entry".into()));
         }
     }
 
@@ -65,20 +69,14 @@ impl Checker<'_> {
         }
     }
 
-    fn fraction(&mut self, at: &[Step], name: &str, value: f64) {
-        if !(0.0..=1.0).contains(&value) {
-            self.error(
-                at,
-                format!("`{name}` is {value}, but it must lie between 0 and 1"),
-                Some("write it as a fraction, e.g. 0.4 for 40%".into()),
-            );
-        }
-    }
-
     fn money(&mut self, at: &[Step], name: &str, value: f64) -> bool {
         let ok = value.is_finite() && value > 0.0;
         if !ok {
-            self.error(at, format!("`{name}` is {value}, but it must be a positive amount"), None);
+            self.error(
+                at,
+                format!("`{name}` is {value}, but it must be a positive amount"),
+                None,
+            );
         }
         ok
     }
@@ -101,12 +99,18 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
 }
 
 fn quoted_list(items: &[&str]) -> String {
-    items.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn check_metadata(c: &mut Checker, s: &Scenario) {
     let id_ok = !s.id.is_empty()
-        && s.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && s.id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
         c.error(
             &[Step::Field("id")],
@@ -127,7 +131,10 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
     if s.max_turns == 0 || s.max_turns > 100 {
         c.error(
             &[Step::Field("max_turns")],
-            format!("`max_turns` is {}, but it must be between 1 and 100", s.max_turns),
+            format!(
+                "`max_turns` is {}, but it must be between 1 and 100",
+                s.max_turns
+            ),
             None,
         );
     }
@@ -136,7 +143,11 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
 fn check_product(c: &mut Checker, s: &Scenario) {
     let p = &s.product;
     let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
-    c.not_empty(&[Step::Field("features")], &p.features, "`features`");
+    c.not_empty(
+        &[Step::Field("features")],
+        &p.features,
+        "the product has no features".into(),
+    );
     c.unique_ids("feature", p.features.iter().map(|f| f.id.as_str()));
     c.unique_ids("tradeable", p.tradeables.iter().map(|t| t.id.as_str()));
     for f in &p.features {
@@ -150,7 +161,10 @@ fn check_product(c: &mut Checker, s: &Scenario) {
         if !ok {
             c.error(
                 &[Step::Id(&t.id), Step::Field("cost")],
-                format!("tradeable \"{}\" has cost {} and value {}; both must be 0 or more", t.id, t.cost, t.value),
+                format!(
+                    "tradeable \"{}\" has cost {} and value {}; both must be 0 or more",
+                    t.id, t.cost, t.value
+                ),
                 None,
             );
         }
@@ -167,13 +181,31 @@ fn check_product(c: &mut Checker, s: &Scenario) {
 fn check_persona(c: &mut Checker, s: &Scenario) {
     let p = &s.persona;
     c.text("name", &p.name);
-    c.not_empty(&[Step::Field("pains")], &p.pains, "`pains`");
+    c.not_empty(
+        &[Step::Field("pains")],
+        &p.pains,
+        "the persona has no pains".into(),
+    );
     c.unique_ids("pain", p.pains.iter().map(|x| x.id.as_str()));
     for pain in &p.pains {
-        c.not_empty(&[Step::Id(&pain.id), Step::Field("terms")], &pain.terms, &format!("the terms of pain \"{}\"", pain.id));
-        let relieved = s.product.features.iter().any(|f| f.relieves.contains(&pain.id));
+        c.not_empty(
+            &[Step::Id(&pain.id), Step::Field("terms")],
+            &pain.terms,
+            format!("pain \"{}\" has no terms", pain.id),
+        );
+        let relieved = s
+            .product
+            .features
+            .iter()
+            .any(|f| f.relieves.contains(&pain.id));
         if !relieved {
-            c.warning(&[Step::Id(&pain.id)], format!("no feature relieves pain \"{}\", so no benefit can touch it", pain.id));
+            c.warning(
+                &[Step::Id(&pain.id)],
+                format!(
+                    "no feature relieves pain \"{}\", so no benefit can touch it",
+                    pain.id
+                ),
+            );
         }
     }
     let v = &p.voice;
@@ -184,69 +216,150 @@ fn check_persona(c: &mut Checker, s: &Scenario) {
         ("walk_away", &v.walk_away),
         ("final_call", &v.final_call),
     ] {
-        c.not_empty(&[Step::Field("voice"), Step::Field(name)], lines, &format!("`voice.{name}`"));
+        c.not_empty(
+            &[Step::Field("voice"), Step::Field(name)],
+            lines,
+            format!("`voice.{name}` has no lines"),
+        );
     }
     for (name, lines) in [("counter", &v.counter), ("final_call", &v.final_call)] {
         for line in lines.iter().filter(|l| !l.contains("{price}")) {
             c.error(
                 &[Step::Field("voice"), Step::Field(name), Step::Quoted(line)],
                 format!("a `voice.{name}` line has no {{price}} placeholder"),
-                Some("the persona names its price here: write {price} where the amount goes".into()),
+                Some(
+                    "the persona names its price here: write {price} where the amount goes".into(),
+                ),
             );
         }
     }
 }
 
-/// The price range must leave a deal possible on every difficulty tier.
+/// A problem with the persona's numbers, found before we know whether it
+/// comes from the base persona or from a difficulty tier.
+struct ParamProblem {
+    field: &'static str,
+    message: String,
+    help: Option<&'static str>,
+}
+
+fn param_problems(p: &PersonaParams, product: &Product) -> Vec<ParamProblem> {
+    let mut out = Vec::new();
+    let mut problem = |field, message, help| {
+        out.push(ParamProblem {
+            field,
+            message,
+            help,
+        })
+    };
+    for (field, value) in [
+        ("price_sensitivity", p.price_sensitivity),
+        ("scepticism", p.scepticism),
+        ("trust", p.trust),
+        ("anchor", p.anchor),
+    ] {
+        if !(0.0..=1.0).contains(&value) {
+            problem(
+                field,
+                format!("`{field}` is {value}, but it must lie between 0 and 1"),
+                Some("write it as a fraction, e.g. 0.4 for 40%"),
+            );
+        }
+    }
+    if p.patience == 0 {
+        problem(
+            "patience",
+            "`patience` is 0: the persona would leave at once".into(),
+            None,
+        );
+    }
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    for (field, value) in [("budget", p.budget), ("walk_away", p.walk_away)] {
+        if !positive(value) {
+            problem(
+                field,
+                format!("`{field}` is {value}, but it must be a positive amount"),
+                None,
+            );
+        }
+    }
+    let prices_ok = positive(p.budget)
+        && positive(p.walk_away)
+        && positive(product.list_price)
+        && positive(product.floor);
+    if !prices_ok || product.floor > product.list_price {
+        return out;
+    }
+    if p.budget > p.walk_away {
+        problem(
+            "budget",
+            format!("budget {} is above walk_away {}", p.budget, p.walk_away),
+            Some("walk_away is the most the persona pays; it must be at least the budget"),
+        );
+    } else if p.budget >= product.list_price {
+        problem(
+            "budget",
+            format!(
+                "budget {} is not below the list price {}: there is nothing to negotiate",
+                p.budget, product.list_price
+            ),
+            Some("set the budget below the list price"),
+        );
+    } else if p.walk_away < product.floor {
+        problem(
+            "walk_away",
+            format!(
+                "walk_away {} is below the floor {}: no deal is possible",
+                p.walk_away, product.floor
+            ),
+            Some("raise walk_away or lower the floor so that the two ranges overlap"),
+        );
+    }
+    out
+}
+
+/// The price range must leave a deal possible on every difficulty tier. The
+/// base persona is checked once; a tier only reports problems it adds.
 fn check_prices(c: &mut Checker, s: &Scenario) {
-    let list_ok = c.money(&[Step::Field("list_price")], "list_price", s.product.list_price);
+    let list_ok = c.money(
+        &[Step::Field("list_price")],
+        "list_price",
+        s.product.list_price,
+    );
     let floor_ok = c.money(&[Step::Field("floor")], "floor", s.product.floor);
     if list_ok && floor_ok && s.product.floor > s.product.list_price {
         c.error(
             &[Step::Field("floor")],
-            format!("floor {} is above the list price {}", s.product.floor, s.product.list_price),
-            Some("the floor is the lowest price you accept; it must not exceed the list price".into()),
+            format!(
+                "floor {} is above the list price {}",
+                s.product.floor, s.product.list_price
+            ),
+            Some(
+                "the floor is the lowest price you accept; it must not exceed the list price"
+                    .into(),
+            ),
         );
     }
+    let base = s.persona.base_params();
+    let base_problems = param_problems(&base, &s.product);
+    for p in &base_problems {
+        let at = [Step::Field("persona"), Step::Field(p.field)];
+        c.error(&at, p.message.clone(), p.help.map(String::from));
+    }
     for tier in Difficulty::ALL {
-        let p = s.params(tier);
-        let at_tier = |field| {
-            [Step::Field("difficulty"), Step::Field(tier.name()), Step::Field(field)]
-        };
-        let label = |field: &str| format!("{field} ({} tier)", tier.name());
-        let budget_ok = c.money(&at_tier("budget"), &label("budget"), p.budget);
-        let walk_ok = c.money(&at_tier("walk_away"), &label("walk_away"), p.walk_away);
-        for (name, value) in [
-            ("price_sensitivity", p.price_sensitivity),
-            ("scepticism", p.scepticism),
-            ("trust", p.trust),
-            ("anchor", p.anchor),
-        ] {
-            c.fraction(&at_tier(name), &label(name), value);
-        }
-        if p.patience == 0 {
-            c.error(&at_tier("patience"), format!("{} is 0: the persona would leave at once", label("patience")), None);
-        }
-        if !(budget_ok && walk_ok && list_ok && floor_ok) {
-            continue;
-        }
-        if p.budget > p.walk_away {
+        for p in param_problems(&s.params(tier), &s.product) {
+            if base_problems.iter().any(|b| b.message == p.message) {
+                continue;
+            }
+            let at = [
+                Step::Field("difficulty"),
+                Step::Field(tier.name()),
+                Step::Field(p.field),
+            ];
             c.error(
-                &at_tier("budget"),
-                format!("{} {} is above walk_away {}", label("budget"), p.budget, p.walk_away),
-                Some("walk_away is the most the persona pays; it must be at least the budget".into()),
-            );
-        } else if p.budget >= s.product.list_price {
-            c.error(
-                &at_tier("budget"),
-                format!("{} {} is not below the list price {}: there is nothing to negotiate", label("budget"), p.budget, s.product.list_price),
-                Some("set the budget below the list price".into()),
-            );
-        } else if p.walk_away < s.product.floor {
-            c.error(
-                &at_tier("walk_away"),
-                format!("{} {} is below the floor {}: no deal is possible", label("walk_away"), p.walk_away, s.product.floor),
-                Some("raise walk_away or lower the floor so that the two ranges overlap".into()),
+                &at,
+                format!("in the {} tier, {}", tier.name(), p.message),
+                p.help.map(String::from),
             );
         }
     }
@@ -257,9 +370,17 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
     let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
     let tradeables: Vec<&str> = s.product.tradeables.iter().map(|x| x.id.as_str()).collect();
     let techniques: Vec<&str> = Technique::ALL.iter().map(|t| t.name()).collect();
-    c.not_empty(&[Step::Field("objections")], &s.objections, "`objections`");
+    c.not_empty(
+        &[Step::Field("objections")],
+        &s.objections,
+        "the scenario has no objections".into(),
+    );
     c.unique_ids("objection", ids.iter().copied());
-    for kind in [ObjectionKind::Price, ObjectionKind::Fit, ObjectionKind::Delay] {
+    for kind in [
+        ObjectionKind::Price,
+        ObjectionKind::Fit,
+        ObjectionKind::Delay,
+    ] {
         if !s.objections.iter().any(|o| o.kind == kind) {
             c.error(
                 &[Step::Field("objections")],
@@ -268,7 +389,11 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
             );
         }
     }
-    let openers = s.objections.iter().filter(|o| matches!(o.trigger, Trigger::AtStart)).count();
+    let openers = s
+        .objections
+        .iter()
+        .filter(|o| matches!(o.trigger, Trigger::AtStart))
+        .count();
     if openers != 1 {
         c.error(
             &[Step::Field("objections")],
@@ -279,15 +404,33 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
     for o in &s.objections {
         let ctx = format!("objection \"{}\"", o.id);
         let here = Step::Id(&o.id);
-        c.not_empty(&[here, Step::Field("lines")], &o.lines, &format!("the lines of {ctx}"));
-        c.not_empty(&[here, Step::Field("terms")], &o.terms, &format!("the terms of {ctx}"));
-        c.not_empty(&[here, Step::Field("resolved_by")], &o.resolved_by, &format!("`resolved_by` of {ctx}"));
-        c.not_empty(&[here, Step::Field("good")], &o.reactions.good, &format!("the good reactions of {ctx}"));
-        c.not_empty(&[here, Step::Field("bad")], &o.reactions.bad, &format!("the bad reactions of {ctx}"));
-        c.not_empty(&[here, Step::Field("resolved")], &o.reactions.resolved, &format!("the resolved reactions of {ctx}"));
-        c.not_empty(&[here, Step::Field("model_answers")], &o.model_answers, &format!("the model answers of {ctx}"));
+        for (field, list, what) in [
+            ("lines", &o.lines, "lines"),
+            ("terms", &o.terms, "terms"),
+            ("model_answers", &o.model_answers, "model answers"),
+            ("good", &o.reactions.good, "good reactions"),
+            ("bad", &o.reactions.bad, "bad reactions"),
+            ("resolved", &o.reactions.resolved, "resolved reactions"),
+        ] {
+            c.not_empty(
+                &[here, Step::Field(field)],
+                list,
+                format!("{ctx} has no {what}"),
+            );
+        }
+        c.not_empty(
+            &[here, Step::Field("resolved_by")],
+            &o.resolved_by,
+            format!("{ctx} has nothing in `resolved_by`, so it can never be resolved"),
+        );
         if let Trigger::AfterResolved(other) = &o.trigger {
-            c.reference(&[here, Step::Field("trigger"), Step::Quoted(other)], "objection", other, &ids, &format!("the trigger of {ctx}"));
+            c.reference(
+                &[here, Step::Field("trigger"), Step::Quoted(other)],
+                "objection",
+                other,
+                &ids,
+                &format!("the trigger of {ctx}"),
+            );
         }
         for r in &o.resolved_by {
             let at = |v| [here, Step::Field("resolved_by"), Step::Quoted(v)];
@@ -295,13 +438,17 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 Resolution::Technique(t) => c.reference(&at(t), "technique", t, &techniques, &ctx),
                 Resolution::Tradeable(t) => c.reference(&at(t), "tradeable", t, &tradeables, &ctx),
                 Resolution::Benefit { pains: ps } => {
-                    c.not_empty(&[here, Step::Field("resolved_by")], ps, &format!("a Benefit in {ctx}"));
+                    c.not_empty(
+                        &[here, Step::Field("resolved_by")],
+                        ps,
+                        format!("a Benefit in {ctx} lists no pains"),
+                    );
                     for p in ps {
                         c.reference(&at(p), "pain", p, &pains, &ctx);
                     }
                 }
                 Resolution::PriceAtMost(price) => {
-                    c.money(&[here, Step::Field("PriceAtMost")], "PriceAtMost", *price);
+                    c.money(&[here, Step::Text("PriceAtMost")], "PriceAtMost", *price);
                 }
             }
         }
@@ -311,7 +458,11 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                     Some(near) => format!("did you mean \"{near}\"?"),
                     None => format!("known tags: {}", all_tag_names().join(", ")),
                 };
-                c.error(&[here, Step::Field("options"), Step::Quoted(tag)], format!("unknown tag \"{tag}\" in a reply option of {ctx}"), Some(help));
+                c.error(
+                    &[here, Step::Field("options"), Step::Quoted(tag)],
+                    format!("unknown tag \"{tag}\" in a reply option of {ctx}"),
+                    Some(help),
+                );
             }
         }
     }
@@ -320,12 +471,13 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
 /// Objections that can trigger in some session; reports the others.
 fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> {
     let mut reachable: HashSet<&str> = HashSet::new();
-    let by_parent: HashMap<&str, Vec<&str>> = s.objections.iter().fold(HashMap::new(), |mut m, o| {
-        if let Trigger::AfterResolved(parent) = &o.trigger {
-            m.entry(parent.as_str()).or_default().push(o.id.as_str());
-        }
-        m
-    });
+    let by_parent: HashMap<&str, Vec<&str>> =
+        s.objections.iter().fold(HashMap::new(), |mut m, o| {
+            if let Trigger::AfterResolved(parent) = &o.trigger {
+                m.entry(parent.as_str()).or_default().push(o.id.as_str());
+            }
+            m
+        });
     let mut stack: Vec<&str> = s
         .objections
         .iter()
@@ -341,19 +493,28 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
             stack.extend(by_parent.get(id).into_iter().flatten());
         }
     }
-    for o in s.objections.iter().filter(|o| !reachable.contains(o.id.as_str())) {
+    for o in s
+        .objections
+        .iter()
+        .filter(|o| !reachable.contains(o.id.as_str()))
+    {
         let (why, help) = match &o.trigger {
             Trigger::AfterTurn(n) => (
                 format!("it waits for turn {n} but the scenario ends after {} turns", s.max_turns),
                 format!("use a turn below {}", s.max_turns),
             ),
+            Trigger::AfterResolved(parent) if !s.objections.iter().any(|p| &p.id == parent) => continue,
             Trigger::AfterResolved(_) => (
                 "it waits for an objection that is itself never raised (a cycle or a dead end)".to_string(),
                 "make the chain of AfterResolved triggers start at an objection with another trigger".to_string(),
             ),
             _ => continue,
         };
-        c.error(&[Step::Id(&o.id), Step::Field("trigger")], format!("objection \"{}\" can never trigger: {why}", o.id), Some(help));
+        c.error(
+            &[Step::Id(&o.id), Step::Field("trigger")],
+            format!("objection \"{}\" can never trigger: {why}", o.id),
+            Some(help),
+        );
     }
     reachable
 }
@@ -366,22 +527,45 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
         let here = [Step::Id(&fact.id), Step::Field("reveal")];
         let never = |why: &str| format!("hidden fact \"{}\" can never be revealed: {why}", fact.id);
         match &fact.reveal {
-            Reveal::OpenQuestion { terms } | Reveal::Question { terms } if terms.iter().all(|t| t.trim().is_empty()) => {
-                c.error(&here, never("its reveal condition has no terms"), Some("list the words a good question would use".into()));
+            Reveal::OpenQuestion { terms } | Reveal::Question { terms }
+                if terms.iter().all(|t| t.trim().is_empty()) =>
+            {
+                c.error(
+                    &here,
+                    never("its reveal condition has no terms"),
+                    Some("list the words a good question would use".into()),
+                );
             }
             Reveal::TrustAtLeast(level) if !(0.0..=1.0).contains(level) => {
-                c.error(&here, never(&format!("trust runs from 0 to 1, but it needs {level}")), None);
+                c.error(
+                    &here,
+                    never(&format!("trust runs from 0 to 1, but it needs {level}")),
+                    None,
+                );
             }
             Reveal::Resolved(id) if !ids.contains(&id.as_str()) => {
-                c.reference(&[Step::Id(&fact.id), Step::Quoted(id)], "objection", id, &ids, &format!("hidden fact \"{}\"", fact.id));
+                c.reference(
+                    &[Step::Id(&fact.id), Step::Quoted(id)],
+                    "objection",
+                    id,
+                    &ids,
+                    &format!("hidden fact \"{}\"", fact.id),
+                );
             }
             Reveal::Resolved(id) if !reachable.contains(id.as_str()) => {
-                c.error(&here, never(&format!("objection \"{id}\" is never raised")), None);
+                c.error(
+                    &here,
+                    never(&format!("objection \"{id}\" is never raised")),
+                    None,
+                );
             }
             _ => {}
         }
     }
     if !facts.iter().any(|f| f.kind == FactKind::Budget) {
-        c.warning(&[Step::Field("hidden")], "no hidden fact of kind Budget: the player can never learn the budget".into());
+        c.warning(
+            &[Step::Field("hidden")],
+            "no hidden fact of kind Budget: the player can never learn the budget".into(),
+        );
     }
 }

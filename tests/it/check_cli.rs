@@ -19,7 +19,11 @@ fn check(args: &[&str]) -> (i32, String, String) {
 fn shipped_scenarios_pass_and_are_listed() {
     let (code, out, err) = check(&[]);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(out.lines().filter(|l| l.starts_with("ok  ")).count(), 6, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("ok  ")).count(),
+        6,
+        "{out}"
+    );
     assert!(out.contains("6 scenarios valid, 0 invalid"), "{out}");
 }
 

@@ -4,22 +4,37 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use counteroffer::scenario::{Loaded, ObjectionKind, load_file, load_paths, parse_bytes, parse_str};
+use counteroffer::scenario::{
+    Loaded, ObjectionKind, load_file, load_paths, parse_bytes, parse_str,
+};
 
 fn shipped() -> Vec<Loaded> {
     load_paths(&[PathBuf::from("scenarios")])
 }
 
 fn render(loaded: &Loaded) -> String {
-    loaded.diagnostics.iter().map(|d| format!("{d}\n")).collect()
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| format!("{d}\n"))
+        .collect()
 }
 
 #[test]
 fn every_shipped_scenario_loads_without_errors_or_warnings() {
     let all = shipped();
-    assert!(all.len() >= 6, "expected six scenarios, found {}", all.len());
+    assert!(
+        all.len() >= 6,
+        "expected six scenarios, found {}",
+        all.len()
+    );
     for loaded in &all {
-        assert!(loaded.scenario.is_some() && loaded.diagnostics.is_empty(), "{}:\n{}", loaded.path, render(loaded));
+        assert!(
+            loaded.scenario.is_some() && loaded.diagnostics.is_empty(),
+            "{}:\n{}",
+            loaded.path,
+            render(loaded)
+        );
     }
 }
 
@@ -30,10 +45,22 @@ fn shipped_scenarios_cover_both_languages_industries_and_openings() {
     assert!(count("en") >= 3 && count("zh-CN") >= 3);
     let industries: HashSet<_> = all.iter().map(|s| s.industry.as_str()).collect();
     assert!(industries.len() >= 5, "industries: {industries:?}");
-    let openings: HashSet<ObjectionKind> = all.iter().map(|s| s.opening().expect("validated").kind).collect();
-    assert_eq!(openings.len(), 3, "the scenarios should lead with price, fit and delay between them");
+    let openings: HashSet<ObjectionKind> = all
+        .iter()
+        .map(|s| s.opening().expect("validated").kind)
+        .collect();
+    assert_eq!(
+        openings.len(),
+        3,
+        "the scenarios should lead with price, fit and delay between them"
+    );
     for s in &all {
-        assert!(s.option_count() >= 6, "{} has only {} reply options", s.id, s.option_count());
+        assert!(
+            s.option_count() >= 6,
+            "{} has only {} reply options",
+            s.id,
+            s.option_count()
+        );
     }
 }
 
@@ -47,12 +74,20 @@ fn broken_files_give_their_expected_messages() {
         .filter(|p| !p.ends_with("minimal-valid.ron"))
         .collect();
     files.sort();
-    assert!(files.len() >= 15, "the broken corpus has only {} files", files.len());
+    assert!(
+        files.len() >= 15,
+        "the broken corpus has only {} files",
+        files.len()
+    );
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut mismatches = Vec::new();
     for file in &files {
         let loaded = load_file(file);
-        assert!(loaded.scenario.is_none(), "{} should not load", file.display());
+        assert!(
+            loaded.scenario.is_none(),
+            "{} should not load",
+            file.display()
+        );
         let actual = render(&loaded);
         let expected_path = file.with_extension("expected");
         if update {
@@ -61,10 +96,17 @@ fn broken_files_give_their_expected_messages() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if actual != expected {
-            mismatches.push(format!("{}\n--- expected\n{expected}--- actual\n{actual}", file.display()));
+            mismatches.push(format!(
+                "{}\n--- expected\n{expected}--- actual\n{actual}",
+                file.display()
+            ));
         }
     }
-    assert!(mismatches.is_empty(), "{}\n(run with UPDATE_SNAPSHOTS=1 to accept)", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{}\n(run with UPDATE_SNAPSHOTS=1 to accept)",
+        mismatches.join("\n")
+    );
 }
 
 #[test]
@@ -90,7 +132,11 @@ fn a_two_mebibyte_file_is_refused_unparsed() {
     big.resize(2 << 20, b' ');
     let loaded = parse_bytes(&big, "big.ron");
     assert!(loaded.scenario.is_none());
-    assert!(render(&loaded).contains("at most 1 MiB"), "{}", render(&loaded));
+    assert!(
+        render(&loaded).contains("at most 1 MiB"),
+        "{}",
+        render(&loaded)
+    );
 
     let dir = std::env::temp_dir().join(format!("counteroffer-big-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -98,7 +144,11 @@ fn a_two_mebibyte_file_is_refused_unparsed() {
     std::fs::write(&path, &big).unwrap();
     let loaded = load_file(&path);
     std::fs::remove_dir_all(&dir).unwrap();
-    assert!(render(&loaded).contains("2097152 bytes"), "{}", render(&loaded));
+    assert!(
+        render(&loaded).contains("2097152 bytes"),
+        "{}",
+        render(&loaded)
+    );
 }
 
 #[test]
@@ -116,5 +166,8 @@ fn duplicate_scenario_ids_across_files_are_reported() {
     let all = load_paths(&[file.clone(), file]);
     assert!(all[0].scenario.is_some());
     assert!(all[1].scenario.is_none());
-    assert!(render(&all[1]).contains("scenario id \"minimal\" is already used by tests/broken/minimal-valid.ron"));
+    assert!(
+        render(&all[1])
+            .contains("scenario id \"minimal\" is already used by tests/broken/minimal-valid.ron")
+    );
 }

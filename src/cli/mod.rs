@@ -1,5 +1,6 @@
 //! Command-line subcommands: thin wrappers over the library.
 
+pub mod analyze;
 pub mod check;
 
 use std::path::PathBuf;

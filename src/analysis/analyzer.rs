@@ -1,0 +1,968 @@
+//! The analyzer: one reply in, tagged moves with evidence out.
+//!
+//! All phrases (lexicon plus the scenario's features, tradeables and pains)
+//! go into one Aho-Corasick automaton, so a reply is scanned once. The hits
+//! are then read per sentence with a few rules that mirror the course: a
+//! question explores, a benefit must touch a pain of this customer, an offer
+//! is a number that looks like a price, and so on.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use super::lexicon::Lexicon;
+use super::numbers::{self, Number};
+use super::tags::{Fab, Laer, Negative, Technique};
+use crate::scenario::{Scenario, TradeableKind};
+
+/// What a phrase in the automaton signals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Listen,
+    Acknowledge,
+    OpenWord,
+    Probe,
+    QuestionEnding,
+    GenericFeature,
+    Advantage,
+    Benefit,
+    Technique(Technique),
+    Negative(Negative),
+    Conditional,
+    Offer,
+    Give,
+    Discount,
+    Currency(usize),
+    NotPriceUnit,
+    Feature(usize),
+    Tradeable(usize),
+    Pain(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    cue: Cue,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    Open,
+    Closed,
+}
+
+/// One offer in a reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Offer {
+    Price {
+        amount: f64,
+        currency: Option<String>,
+        conditional: bool,
+    },
+    DiscountPercent {
+        percent: f64,
+        conditional: bool,
+    },
+    DiscountAmount {
+        amount: f64,
+        conditional: bool,
+    },
+    Tradeable {
+        id: String,
+        conditional: bool,
+    },
+}
+
+impl Offer {
+    pub fn conditional(&self) -> bool {
+        match self {
+            Offer::Price { conditional, .. }
+            | Offer::DiscountPercent { conditional, .. }
+            | Offer::DiscountAmount { conditional, .. }
+            | Offer::Tradeable { conditional, .. } => *conditional,
+        }
+    }
+}
+
+/// The words that earned a tag: byte offsets into the reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub tag: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    pub laer: Vec<Laer>,
+    pub question: Option<QuestionKind>,
+    pub fab: Vec<Fab>,
+    pub techniques: Vec<Technique>,
+    pub negatives: Vec<Negative>,
+    pub offers: Vec<Offer>,
+    pub evidence: Vec<Evidence>,
+    /// Persona pain ids the reply touches (scenario only).
+    pub pains: Vec<String>,
+    /// Product feature ids the reply names (scenario only).
+    pub features: Vec<String>,
+}
+
+impl Analysis {
+    pub fn has_laer(&self, step: Laer) -> bool {
+        self.laer.contains(&step)
+    }
+}
+
+/// The scenario facts the analyzer needs, copied out so it owns no borrows.
+struct ScenarioTerms {
+    feature_ids: Vec<String>,
+    tradeables: Vec<(String, TradeableKind)>,
+    pain_ids: Vec<String>,
+    objection_terms: Vec<String>,
+    list_price: f64,
+    currency: String,
+}
+
+pub struct Analyzer {
+    lexicon: Lexicon,
+    matcher: AhoCorasick,
+    cues: Vec<Vec<Cue>>,
+    /// Whether each pattern must sit at Latin word boundaries.
+    bounded: Vec<bool>,
+    scenario: Option<ScenarioTerms>,
+}
+
+#[derive(Default)]
+struct PatternSet {
+    patterns: Vec<String>,
+    cues: Vec<Vec<Cue>>,
+}
+
+impl PatternSet {
+    fn add(&mut self, phrase: &str, cue: Cue) {
+        let phrase = phrase.trim().to_ascii_lowercase();
+        if phrase.is_empty() {
+            return;
+        }
+        // curly apostrophes are as common as straight ones in typed text
+        let variants = if phrase.contains('\'') {
+            vec![phrase.replace('\'', "\u{2019}"), phrase]
+        } else {
+            vec![phrase]
+        };
+        for p in variants {
+            match self.patterns.iter().position(|q| *q == p) {
+                Some(i) if !self.cues[i].contains(&cue) => self.cues[i].push(cue),
+                Some(_) => {}
+                None => {
+                    self.patterns.push(p);
+                    self.cues.push(vec![cue]);
+                }
+            }
+        }
+    }
+
+    fn add_all(&mut self, phrases: &[String], cue: Cue) {
+        for p in phrases {
+            self.add(p, cue);
+        }
+    }
+}
+
+impl Analyzer {
+    pub fn new(lexicon: Lexicon, scenario: Option<&Scenario>) -> Analyzer {
+        let mut set = PatternSet::default();
+        let l = &lexicon;
+        set.add_all(&l.listen, Cue::Listen);
+        set.add_all(&l.acknowledge, Cue::Acknowledge);
+        set.add_all(&l.open_question, Cue::OpenWord);
+        set.add_all(&l.probe, Cue::Probe);
+        set.add_all(&l.question_endings, Cue::QuestionEnding);
+        set.add_all(&l.feature, Cue::GenericFeature);
+        set.add_all(&l.advantage, Cue::Advantage);
+        set.add_all(&l.benefit, Cue::Benefit);
+        for (t, phrases) in &l.techniques {
+            set.add_all(phrases, Cue::Technique(*t));
+        }
+        for (n, phrases) in &l.negatives {
+            set.add_all(phrases, Cue::Negative(*n));
+        }
+        set.add_all(&l.conditional, Cue::Conditional);
+        set.add_all(&l.offer, Cue::Offer);
+        set.add_all(&l.give, Cue::Give);
+        set.add_all(&l.discount, Cue::Discount);
+        set.add_all(&l.not_price_units, Cue::NotPriceUnit);
+        for (i, (marker, _)) in l.currency.iter().enumerate() {
+            set.add(marker, Cue::Currency(i));
+        }
+        let scenario = scenario.map(|s| {
+            for (i, f) in s.product.features.iter().enumerate() {
+                set.add(&f.name, Cue::Feature(i));
+                set.add(&f.id.replace('_', " "), Cue::Feature(i));
+                set.add_all(&f.aliases, Cue::Feature(i));
+            }
+            for (i, t) in s.product.tradeables.iter().enumerate() {
+                set.add(&t.name, Cue::Tradeable(i));
+                set.add_all(&t.aliases, Cue::Tradeable(i));
+            }
+            for (i, p) in s.persona.pains.iter().enumerate() {
+                set.add_all(&p.terms, Cue::Pain(i));
+            }
+            ScenarioTerms {
+                feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
+                tradeables: s
+                    .product
+                    .tradeables
+                    .iter()
+                    .map(|t| (t.id.clone(), t.kind))
+                    .collect(),
+                pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
+                objection_terms: s
+                    .objections
+                    .iter()
+                    .flat_map(|o| o.terms.iter().cloned())
+                    .collect(),
+                list_price: s.product.list_price,
+                currency: s.product.currency.clone(),
+            }
+        });
+        let bounded = set
+            .patterns
+            .iter()
+            .map(|p| {
+                p.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    || p.ends_with(|c: char| c.is_ascii_alphanumeric())
+            })
+            .collect();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&set.patterns)
+            .expect("lexicon phrases form a valid automaton");
+        Analyzer {
+            lexicon,
+            matcher,
+            cues: set.cues,
+            bounded,
+            scenario,
+        }
+    }
+
+    pub fn language(&self) -> &str {
+        &self.lexicon.language
+    }
+
+    /// Tags one reply. `context` is the customer's last line, when known.
+    pub fn analyze(&self, text: &str, context: Option<&str>) -> Analysis {
+        let hits = self.hits(text);
+        let sentences = sentences(text);
+        let numbers = numbers::scan(text);
+        let mut b = Builder::new(text);
+        let mut explore_kind = None;
+
+        let in_sentence = |s: &Sentence, cue: &dyn Fn(Cue) -> bool| {
+            hits.iter()
+                .filter(|h| h.start >= s.start && h.start < s.end && cue(h.cue))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let any = |cue: &dyn Fn(Cue) -> bool| {
+            hits.iter()
+                .filter(|h| cue(h.cue))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let pressure_or_arguing = |s: &Sentence| {
+            !in_sentence(s, &|c| {
+                matches!(c, Cue::Negative(Negative::Pressure | Negative::Arguing))
+            })
+            .is_empty()
+        };
+
+        // Listen: restating frame that reflects the customer's concern.
+        let reference = context
+            .map(str::to_string)
+            .or_else(|| self.scenario.as_ref().map(|s| s.objection_terms.join(" ")));
+        for h in any(&|c| c == Cue::Listen) {
+            let sentence = sentences
+                .iter()
+                .find(|s| h.start >= s.start && h.start < s.end)
+                .map_or(text, |s| &text[s.start..s.end]);
+            if reference
+                .as_deref()
+                .is_none_or(|r| self.overlaps(sentence, r))
+            {
+                b.tag_laer(Laer::Listen, h);
+                break;
+            }
+        }
+        for h in any(&|c| c == Cue::Acknowledge).into_iter().take(1) {
+            b.tag_laer(Laer::Acknowledge, h);
+        }
+
+        // Explore: a question or probe that is not an offer or a push.
+        for s in &sentences {
+            let probes = in_sentence(s, &|c| c == Cue::Probe);
+            let ending = !in_sentence(s, &|c| c == Cue::QuestionEnding)
+                .iter()
+                .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
+            let is_question = s.question || !probes.is_empty() || !ending;
+            let restates = !in_sentence(s, &|c| c == Cue::Listen).is_empty();
+            if !is_question
+                || restates
+                || pressure_or_arguing(s)
+                || self.sentence_has_price_offer(text, s, &numbers, &hits)
+            {
+                continue;
+            }
+            let open = !in_sentence(s, &|c| c == Cue::OpenWord).is_empty() || !probes.is_empty();
+            let kind = if open {
+                QuestionKind::Open
+            } else {
+                QuestionKind::Closed
+            };
+            explore_kind = match (explore_kind, kind) {
+                (Some(QuestionKind::Open), _) | (_, QuestionKind::Open) => Some(QuestionKind::Open),
+                _ => Some(QuestionKind::Closed),
+            };
+            let (start, end) = trim_span(text, s.start, s.end);
+            b.evidence_span("explore", start, end);
+            b.add_laer(Laer::Explore);
+            // diagnosing a delay is a question about what holds the decision
+            if let Some(h) =
+                in_sentence(s, &|c| c == Cue::Technique(Technique::DiagnoseDelay)).first()
+            {
+                b.tag_technique(Technique::DiagnoseDelay, *h);
+            }
+        }
+
+        // FAB.
+        let features: Vec<Hit> = any(&|c| matches!(c, Cue::Feature(_)));
+        let generic: Vec<Hit> = any(&|c| c == Cue::GenericFeature);
+        if let Some(h) = features.first().or(generic.first()) {
+            b.tag_fab(Fab::Feature, *h);
+        }
+        for h in &features {
+            if let (Cue::Feature(i), Some(s)) = (h.cue, &self.scenario) {
+                push_unique(&mut b.features, &s.feature_ids[i]);
+            }
+        }
+        let pains: Vec<Hit> = any(&|c| matches!(c, Cue::Pain(_)));
+        for h in &pains {
+            if let (Cue::Pain(i), Some(s)) = (h.cue, &self.scenario) {
+                b.touch_pain(&s.pain_ids[i]);
+            }
+        }
+        let listen_spans: Vec<(usize, usize)> = any(&|c| c == Cue::Listen)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        let benefit_frames: Vec<Hit> = any(&|c| c == Cue::Benefit)
+            .into_iter()
+            .filter(|h| !listen_spans.iter().any(|(s, e)| h.start < *e && h.end > *s))
+            .filter(|h| {
+                sentences
+                    .iter()
+                    .find(|s| h.start >= s.start && h.start < s.end)
+                    .is_none_or(|s| !s.question)
+            })
+            .collect();
+        let mut downgraded = false;
+        for frame in &benefit_frames {
+            let s = sentences
+                .iter()
+                .find(|s| frame.start >= s.start && frame.start < s.end)
+                .copied()
+                .unwrap_or(Sentence {
+                    start: 0,
+                    end: text.len(),
+                    question: false,
+                });
+            let touches = match &self.scenario {
+                Some(_) => in_sentence(&s, &|c| matches!(c, Cue::Pain(_)))
+                    .first()
+                    .copied(),
+                None => in_sentence(&s, &|c| c == Cue::Advantage).first().copied(),
+            };
+            match touches {
+                Some(p) => {
+                    b.tag_fab(Fab::Benefit, *frame);
+                    b.evidence("benefit", p);
+                    break;
+                }
+                None => downgraded = true,
+            }
+        }
+        let has_feature = !features.is_empty() || !generic.is_empty();
+        if let Some(h) = any(&|c| c == Cue::Advantage)
+            .into_iter()
+            .find(|_| has_feature)
+        {
+            b.tag_fab(Fab::Advantage, h);
+        } else if downgraded && !b.fab.contains(&Fab::Benefit) && has_feature {
+            b.tag_fab(Fab::Advantage, benefit_frames[0]);
+        }
+
+        // Techniques.
+        let sentence_of = |h: &Hit| {
+            sentences
+                .iter()
+                .find(|s| h.start >= s.start && h.start < s.end)
+                .copied()
+        };
+        let has_number = |s: &Sentence| {
+            numbers
+                .iter()
+                .any(|n| n.start >= s.start && n.start < s.end)
+        };
+        let pressure = !any(&|c| c == Cue::Negative(Negative::Pressure)).is_empty();
+        for h in &hits {
+            let Cue::Technique(t) = h.cue else { continue };
+            let s = sentence_of(h);
+            let ok = match t {
+                Technique::DiagnoseDelay => false, // only inside questions, above
+                Technique::CaseEvidence => s.is_some_and(|s| has_number(&s)),
+                Technique::LimitedTimeOffer => !pressure,
+                Technique::ValueAdded => s.is_some_and(|s| !s.question),
+                _ => true,
+            };
+            if ok {
+                b.tag_technique(t, *h);
+            }
+        }
+        for h in &hits {
+            if let Cue::Negative(n) = h.cue {
+                b.tag_negative(n, *h);
+            }
+        }
+
+        // Offers.
+        for (offer, start, end) in self.offers(text, &sentences, &numbers, &hits) {
+            b.evidence_span("offer", start, end);
+            b.offer(offer);
+        }
+        for (i, (id, kind)) in self
+            .scenario
+            .iter()
+            .flat_map(|s| s.tradeables.iter().enumerate())
+        {
+            if *kind == TradeableKind::Discount {
+                continue;
+            }
+            let Some(h) = any(&|c| c == Cue::Tradeable(i)).into_iter().find(|h| {
+                sentence_of(h).is_some_and(|s| {
+                    !s.question
+                        && !in_sentence(&s, &|c| matches!(c, Cue::Give | Cue::Offer)).is_empty()
+                })
+            }) else {
+                continue;
+            };
+            let conditional = sentence_of(&h)
+                .is_some_and(|s| !in_sentence(&s, &|c| c == Cue::Conditional).is_empty());
+            b.evidence("offer", h);
+            b.offer_once(Offer::Tradeable {
+                id: id.clone(),
+                conditional,
+            });
+            if !b.techniques.contains(&Technique::ValueAdded) {
+                b.tag_technique(Technique::ValueAdded, h);
+            }
+        }
+
+        // Respond: the reply answers the concern.
+        let responds = !b.fab.is_empty()
+            || b.techniques
+                .iter()
+                .any(|t| !matches!(t, Technique::DiagnoseDelay | Technique::PainAmplification))
+            || !b.offers.is_empty();
+        if responds {
+            b.add_laer(Laer::Respond);
+        }
+        b.finish(explore_kind)
+    }
+
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        let mut hits = Vec::new();
+        for m in self.matcher.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let p = m.pattern().as_usize();
+            if self.bounded[p] && ((start > 0 && word(start - 1)) || word(end)) {
+                continue;
+            }
+            // Unicode-aware text may match inside a multi-byte char only if the
+            // pattern is ASCII-only; aho-corasick matches bytes, so guard it.
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+
+    /// Whether a paraphrase shares content words (Latin) or character pairs
+    /// (Chinese) with the customer's line.
+    fn overlaps(&self, reply: &str, reference: &str) -> bool {
+        let stop = &self.lexicon.stopwords;
+        let keys = |s: &str| content_keys(s, stop);
+        let r = keys(reference);
+        keys(reply).iter().any(|k| r.contains(k))
+    }
+
+    fn sentence_has_price_offer(
+        &self,
+        text: &str,
+        s: &Sentence,
+        numbers: &[Number],
+        hits: &[Hit],
+    ) -> bool {
+        !self.offers(text, &[*s], numbers, hits).is_empty()
+    }
+
+    /// Offers with the span of the words that make each one.
+    fn offers(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        numbers: &[Number],
+        hits: &[Hit],
+    ) -> Vec<(Offer, usize, usize)> {
+        let mut out = Vec::new();
+        for s in sentences {
+            let conditional = hits
+                .iter()
+                .any(|h| h.cue == Cue::Conditional && h.start >= s.start && h.start < s.end);
+            let near = |from: usize, to: usize, pred: &dyn Fn(Cue) -> bool| {
+                hits.iter()
+                    .find(|h| h.start >= from && h.end <= to && pred(h.cue))
+                    .copied()
+            };
+            // Chinese discounts: "打九折", "九五折", "8.5折"
+            for (i, _) in text[s.start..s.end].match_indices('折') {
+                let at = s.start + i;
+                if text[at..].starts_with("折算") || text[at..].starts_with("折扣") {
+                    continue;
+                }
+                if let Some((from, percent)) = numbers::zhe_discount(&text[s.start..at]) {
+                    out.push((
+                        Offer::DiscountPercent {
+                            percent,
+                            conditional,
+                        },
+                        s.start + from,
+                        at + '折'.len_utf8(),
+                    ));
+                }
+            }
+            for n in numbers
+                .iter()
+                .filter(|n| n.start >= s.start && n.start < s.end)
+            {
+                if part_of_zhe(&text[n.end..]) {
+                    continue; // read above as a discount
+                }
+                let after = &text[n.end..s.end];
+                let after_trim = after.trim_start();
+                let gap_after = n.end + (after.len() - after_trim.len());
+                let window_after = (gap_after + 16).min(s.end);
+                let window_before = n.start.saturating_sub(16).max(s.start);
+                // percentages are discounts only with a discount word nearby
+                if after_trim.starts_with('%')
+                    || after_trim.starts_with('％')
+                    || starts_with_ci(after_trim, "percent")
+                    || starts_with_ci(after_trim, "per cent")
+                {
+                    if let Some(d) = near(window_before, window_after, &|c| c == Cue::Discount)
+                        .filter(|_| (0.0..100.0).contains(&n.value))
+                    {
+                        out.push((
+                            Offer::DiscountPercent {
+                                percent: n.value,
+                                conditional,
+                            },
+                            n.start.min(d.start),
+                            n.end.max(d.end),
+                        ));
+                    }
+                    continue;
+                }
+                let currency = self.currency_near(text, n, hits, s);
+                let unit_after = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::NotPriceUnit && h.start == gap_after);
+                if unit_after && currency.is_none() {
+                    continue;
+                }
+                if is_year(text, n) || is_phone(n) || n.value < 1.0 {
+                    continue;
+                }
+                if per_period_follows(&text[n.end..s.end]) {
+                    continue; // "83 dollars a month" breaks a cost down; it is not an offer
+                }
+                // "discount of 500", "优惠两千" before; "500 off" after
+                let discount_before = hits.iter().any(|h| {
+                    h.cue == Cue::Discount
+                        && h.end <= n.start
+                        && h.start >= s.start
+                        && !text[h.start..h.end].eq_ignore_ascii_case("off")
+                        && matches!(text[h.end..n.start].trim(), "" | "of" | "by" | "了")
+                });
+                let off_after = starts_with_ci(skip_currency_word(after_trim), "off");
+                if discount_before || off_after {
+                    out.push((
+                        Offer::DiscountAmount {
+                            amount: n.value,
+                            conditional,
+                        },
+                        n.start,
+                        n.end,
+                    ));
+                    continue;
+                }
+                let plausible = self.scenario.as_ref().is_some_and(|sc| {
+                    n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5
+                });
+                // an offer word makes a price only of a number in a price's range
+                let in_range = match &self.scenario {
+                    Some(sc) => n.value >= sc.list_price * 0.1 && n.value <= sc.list_price * 3.0,
+                    None => n.value >= 10.0,
+                };
+                let cue_before =
+                    in_range && near(window_before, n.start, &|c| c == Cue::Offer).is_some();
+                if currency.is_some()
+                    || cue_before
+                    || (n.scaled && in_range)
+                    || (plausible && n.digits >= 3)
+                {
+                    let currency = currency.or_else(|| {
+                        self.scenario
+                            .as_ref()
+                            .filter(|_| plausible)
+                            .map(|sc| sc.currency.clone())
+                    });
+                    out.push((
+                        Offer::Price {
+                            amount: n.value,
+                            currency,
+                            conditional,
+                        },
+                        n.start,
+                        n.end,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    fn currency_near(&self, text: &str, n: &Number, hits: &[Hit], s: &Sentence) -> Option<String> {
+        let before = n.start.saturating_sub(5).max(s.start);
+        let after_ws = n.end + (text[n.end..].len() - text[n.end..].trim_start().len());
+        hits.iter()
+            .find(|h| match h.cue {
+                Cue::Currency(_) => {
+                    (h.end <= n.start && h.end >= before && text[h.end..n.start].trim().is_empty())
+                        || h.start == after_ws
+                        || h.start == n.end
+                }
+                _ => false,
+            })
+            .and_then(|h| match h.cue {
+                Cue::Currency(i) => Some(self.lexicon.currency[i].1.clone()),
+                _ => None,
+            })
+    }
+}
+
+/// Tags, evidence and offers collected in order, each tag once.
+struct Builder<'t> {
+    text: &'t str,
+    laer: Vec<Laer>,
+    fab: Vec<Fab>,
+    techniques: Vec<Technique>,
+    negatives: Vec<Negative>,
+    offers: Vec<Offer>,
+    evidence: Vec<Evidence>,
+    pains: Vec<String>,
+    features: Vec<String>,
+}
+
+fn push_unique(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|x| x == id) {
+        list.push(id.to_string());
+    }
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str) -> Self {
+        Builder {
+            text,
+            laer: vec![],
+            fab: vec![],
+            techniques: vec![],
+            negatives: vec![],
+            offers: vec![],
+            evidence: vec![],
+            pains: vec![],
+            features: vec![],
+        }
+    }
+
+    fn evidence_span(&mut self, tag: &str, start: usize, end: usize) {
+        self.evidence.push(Evidence {
+            tag: tag.to_string(),
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+        });
+    }
+
+    fn evidence(&mut self, tag: &str, h: Hit) {
+        self.evidence_span(tag, h.start, h.end);
+    }
+
+    fn add_laer(&mut self, step: Laer) {
+        if !self.laer.contains(&step) {
+            self.laer.push(step);
+        }
+    }
+
+    fn tag_laer(&mut self, step: Laer, h: Hit) {
+        if !self.laer.contains(&step) {
+            self.laer.push(step);
+            self.evidence(step.name(), h);
+        }
+    }
+
+    fn tag_fab(&mut self, part: Fab, h: Hit) {
+        if !self.fab.contains(&part) {
+            self.fab.push(part);
+            self.evidence(part.name(), h);
+        }
+    }
+
+    fn tag_technique(&mut self, t: Technique, h: Hit) {
+        if !self.techniques.contains(&t) {
+            self.techniques.push(t);
+            self.evidence(t.name(), h);
+        }
+    }
+
+    fn tag_negative(&mut self, n: Negative, h: Hit) {
+        if !self.negatives.contains(&n) {
+            self.negatives.push(n);
+            self.evidence(n.name(), h);
+        }
+    }
+
+    fn touch_pain(&mut self, id: &str) {
+        push_unique(&mut self.pains, id);
+    }
+
+    fn offer(&mut self, offer: Offer) {
+        self.offers.push(offer);
+    }
+
+    fn offer_once(&mut self, offer: Offer) {
+        if !self.offers.contains(&offer) {
+            self.offers.push(offer);
+        }
+    }
+
+    fn finish(mut self, question: Option<QuestionKind>) -> Analysis {
+        self.laer.sort();
+        self.fab.sort();
+        self.techniques.sort();
+        self.negatives.sort();
+        self.evidence.sort_by_key(|e| (e.start, e.end));
+        Analysis {
+            laer: self.laer,
+            question,
+            fab: self.fab,
+            techniques: self.techniques,
+            negatives: self.negatives,
+            offers: self.offers,
+            evidence: self.evidence,
+            pains: self.pains,
+            features: self.features,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+    question: bool,
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '!'
+                | '?'
+                | '。'
+                | '！'
+                | '？'
+                | '，'
+                | ','
+                | '…'
+                | '~'
+                | '～'
+                | '"'
+                | '”'
+                | '）'
+                | ')'
+        )
+}
+
+/// Splits at sentence ends (ASCII and full-width) and line breaks; a full
+/// stop between digits ("9.5") does not end a sentence.
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let ends = match c {
+            '?' | '？' | '!' | '！' | '。' | ';' | '；' | '\n' => true,
+            '.' => {
+                let prev_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
+                let next_digit = chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+                !(prev_digit && next_digit)
+            }
+            _ => false,
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            if !text[start..end].trim().is_empty() {
+                out.push(Sentence {
+                    start,
+                    end,
+                    question: matches!(c, '?' | '？'),
+                });
+            }
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(Sentence {
+            start,
+            end: text.len(),
+            question: false,
+        });
+    }
+    out
+}
+
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (start + lead, end - trail)
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+fn is_year(text: &str, n: &Number) -> bool {
+    let v = n.value;
+    let year_like =
+        !n.chinese && v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && n.end - n.start == 4;
+    let before = text[..n.start].trim_end();
+    year_like
+        && (before.ends_with("in")
+            || before.ends_with("since")
+            || before.ends_with("from")
+            || before.ends_with("by")
+            || before.ends_with("of")
+            || text[n.end..].starts_with('年'))
+}
+
+fn is_phone(n: &Number) -> bool {
+    !n.chinese && n.digits >= 7 && n.value.fract() == 0.0 && n.end - n.start == n.digits
+}
+
+/// Whether the text after a number continues a "九五折" or "8.5折".
+fn part_of_zhe(after: &str) -> bool {
+    after
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c == '.' || "零一二两三四五六七八九".contains(c)
+        })
+        .starts_with('折')
+}
+
+fn per_period_follows(after: &str) -> bool {
+    let rest = skip_currency_word(after.trim_start());
+    [
+        "a month",
+        "per month",
+        "a year",
+        "per year",
+        "a day",
+        "per day",
+        "per user",
+        "per person",
+        "per seat",
+        "each",
+        "every",
+        "/month",
+        "/user",
+        "/mo",
+        "a head",
+        "per head",
+        "每",
+        "一天",
+        "一个月",
+    ]
+    .iter()
+    .any(|p| starts_with_ci(rest, p))
+}
+
+fn skip_currency_word(s: &str) -> &str {
+    for w in [
+        "dollars", "dollar", "bucks", "usd", "yuan", "rmb", "euros", "pounds", "元", "块钱", "块",
+    ] {
+        if starts_with_ci(s, w) {
+            return s[w.len()..].trim_start();
+        }
+    }
+    s
+}
+
+/// Content keys for paraphrase overlap: Latin words of four or more letters
+/// cut to five-letter stems, and pairs of adjacent Han characters.
+fn content_keys(text: &str, stopwords: &[String]) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut keys = Vec::new();
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        let latin = word.chars().all(|c| c.is_ascii());
+        if latin && word.len() >= 4 && !stopwords.iter().any(|s| s == word) {
+            keys.push(word.chars().take(5).collect());
+        } else if latin && word.chars().any(|c| c.is_ascii_digit()) {
+            keys.push(word.to_string());
+        }
+    }
+    let han: Vec<char> = lower.chars().collect();
+    for pair in han.windows(2) {
+        if pair.iter().all(|c| is_han(*c)) {
+            let key: String = pair.iter().collect();
+            if !stopwords.iter().any(|s| s.contains(&key)) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}

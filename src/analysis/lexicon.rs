@@ -1,0 +1,137 @@
+//! The analyzer's vocabulary for one language, read from
+//! `assets/lexicon/<lang>.ron` so instructors can extend it without Rust.
+//! Phrases match case-insensitively (ASCII) and, for Latin text, only at word
+//! boundaries.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::tags::{Negative, Technique};
+use crate::diagnostic::Diagnostic;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub language: String,
+    /// Framing that restates the customer's concern ("so what you're saying").
+    pub listen: Vec<String>,
+    /// Validation of the customer's feeling ("that's a fair concern").
+    pub acknowledge: Vec<String>,
+    /// Words that make a question open ("what", "how", "为什么").
+    pub open_question: Vec<String>,
+    /// Probes that explore without a question mark ("tell me about", "想了解").
+    pub probe: Vec<String>,
+    /// Sentence endings that make a question without a question mark ("吗").
+    pub question_endings: Vec<String>,
+    /// Generic feature phrasing used when no scenario names the features.
+    pub feature: Vec<String>,
+    /// What a feature does better ("faster", "instead of", "减少").
+    pub advantage: Vec<String>,
+    /// Outcome framing for the customer ("so your", "这样您").
+    pub benefit: Vec<String>,
+    pub techniques: BTreeMap<Technique, Vec<String>>,
+    pub negatives: BTreeMap<Negative, Vec<String>>,
+    /// Makes an offer conditional ("if you", "如果您").
+    pub conditional: Vec<String>,
+    /// Signals an offer ("how about", "I can do", "我们可以").
+    pub offer: Vec<String>,
+    /// Signals that a tradeable is being given ("include", "free", "送").
+    pub give: Vec<String>,
+    /// Words next to a percentage that make it a discount ("off", "discount").
+    pub discount: Vec<String>,
+    /// Currency markers and the ISO code each stands for.
+    pub currency: Vec<(String, String)>,
+    /// Units after a number that make it something other than a price.
+    pub not_price_units: Vec<String>,
+    /// Words ignored when comparing a paraphrase with the customer's line.
+    pub stopwords: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parses a lexicon file, reporting problems like `check` does.
+    pub fn parse(src: &str, path: &str) -> Result<Lexicon, Vec<Diagnostic>> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let lexicon: Lexicon = ron::Options::default().from_str(src).map_err(|e| {
+            vec![
+                Diagnostic::error(
+                    path,
+                    (e.span.start.line, e.span.start.col),
+                    e.code.to_string(),
+                )
+                .with_help("see assets/lexicon/en.ron for the expected shape"),
+            ]
+        })?;
+        let mut problems = Vec::new();
+        let whole = (0, 0);
+        for (name, list) in lexicon.named_lists() {
+            if list.iter().any(|p| p.trim().is_empty()) {
+                problems.push(
+                    Diagnostic::error(path, whole, format!("`{name}` contains an empty phrase"))
+                        .with_help("remove the empty string"),
+                );
+            }
+        }
+        for t in Technique::ALL {
+            if lexicon.techniques.get(t).is_none_or(Vec::is_empty) {
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        whole,
+                        format!("technique `{}` has no phrases", t.name()),
+                    )
+                    .with_help("every technique needs at least one phrase"),
+                );
+            }
+        }
+        if problems.is_empty() {
+            Ok(lexicon)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn named_lists(&self) -> Vec<(String, &Vec<String>)> {
+        let mut lists = vec![
+            ("listen".to_string(), &self.listen),
+            ("acknowledge".to_string(), &self.acknowledge),
+            ("open_question".to_string(), &self.open_question),
+            ("probe".to_string(), &self.probe),
+            ("feature".to_string(), &self.feature),
+            ("advantage".to_string(), &self.advantage),
+            ("benefit".to_string(), &self.benefit),
+            ("conditional".to_string(), &self.conditional),
+            ("offer".to_string(), &self.offer),
+            ("give".to_string(), &self.give),
+            ("discount".to_string(), &self.discount),
+            ("not_price_units".to_string(), &self.not_price_units),
+        ];
+        lists.extend(
+            self.techniques
+                .iter()
+                .map(|(t, l)| (t.name().to_string(), l)),
+        );
+        lists.extend(
+            self.negatives
+                .iter()
+                .map(|(n, l)| (n.name().to_string(), l)),
+        );
+        lists
+    }
+}
+
+/// The lexicons shipped in the binary, so analysis works wherever it runs.
+pub fn builtin(language: &str) -> Option<Lexicon> {
+    let (src, path) = match language {
+        "en" => (
+            include_str!("../../assets/lexicon/en.ron"),
+            "assets/lexicon/en.ron",
+        ),
+        "zh-CN" => (
+            include_str!("../../assets/lexicon/zh-CN.ron"),
+            "assets/lexicon/zh-CN.ron",
+        ),
+        _ => return None,
+    };
+    Lexicon::parse(src, path).ok()
+}

@@ -1,0 +1,242 @@
+//! `counteroffer analyze`: tag one reply, or a stream of JSON lines.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::lexicon::builtin;
+use crate::analysis::{Analysis, Analyzer, Offer, detect_language};
+use crate::scenario::{Scenario, load_file, load_paths};
+
+pub struct Options {
+    pub lang: Option<String>,
+    pub scenario: Option<String>,
+    pub context: Option<String>,
+    pub jsonl: bool,
+    pub text: Option<String>,
+}
+
+/// Analyzers per language, built on first use.
+struct Analyzers {
+    scenario: Option<Scenario>,
+    built: HashMap<String, Analyzer>,
+}
+
+impl Analyzers {
+    fn get(&mut self, lang: &str) -> Result<&Analyzer, String> {
+        if !self.built.contains_key(lang) {
+            let lexicon = builtin(lang).ok_or_else(|| {
+                format!("unsupported language \"{lang}\": use \"en\" or \"zh-CN\"")
+            })?;
+            let scenario = self.scenario.as_ref().filter(|s| s.language == lang);
+            self.built
+                .insert(lang.to_string(), Analyzer::new(lexicon, scenario));
+        }
+        Ok(&self.built[lang])
+    }
+}
+
+fn find_scenario(spec: &str) -> Result<Scenario, String> {
+    let path = Path::new(spec);
+    let loaded = if path.exists() {
+        load_file(path)
+    } else {
+        load_paths(&[super::data_dir("scenarios")])
+            .into_iter()
+            .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
+            .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
+    };
+    let problems: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+    loaded
+        .scenario
+        .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
+}
+
+pub fn run(
+    opts: Options,
+    input: impl BufRead,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let scenario = match opts.scenario.as_deref().map(find_scenario).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut analyzers = Analyzers {
+        scenario,
+        built: HashMap::new(),
+    };
+    let default_lang = opts
+        .lang
+        .clone()
+        .or_else(|| analyzers.scenario.as_ref().map(|s| s.language.clone()));
+    if let Some(lang) = &default_lang
+        && let Err(e) = analyzers.get(lang)
+    {
+        let _ = writeln!(err, "error: {e}");
+        return ExitCode::from(2);
+    }
+    if opts.jsonl {
+        return jsonl(&mut analyzers, opts.lang.as_deref(), input, out);
+    }
+    let Some(text) = opts.text else {
+        let _ = writeln!(
+            err,
+            "error: give the reply to analyze, or --jsonl to read JSON lines from stdin"
+        );
+        return ExitCode::from(2);
+    };
+    let lang = default_lang.unwrap_or_else(|| detect_language(&text).to_string());
+    match analyzers.get(&lang) {
+        Ok(a) => {
+            let analysis = a.analyze(&text, opts.context.as_deref());
+            let _ = write!(out, "{}", describe(&text, &analysis));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Request {
+    text: String,
+    context: Option<String>,
+    lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Response<'a> {
+    lang: &'a str,
+    #[serde(flatten)]
+    analysis: Analysis,
+}
+
+/// One JSON line out per line in, in order; a bad line gets `{"error": ...}`.
+fn jsonl(
+    analyzers: &mut Analyzers,
+    forced: Option<&str>,
+    input: impl BufRead,
+    out: &mut impl Write,
+) -> ExitCode {
+    for (number, line) in input.split(b'\n').enumerate() {
+        let reply = match line {
+            Ok(bytes) => answer(analyzers, forced, &bytes, number + 1),
+            Err(e) => error_line(&format!("line {}: cannot read input: {e}", number + 1)),
+        };
+        if writeln!(out, "{reply}").and_then(|_| out.flush()).is_err() {
+            return ExitCode::FAILURE; // the reader went away
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn answer(analyzers: &mut Analyzers, forced: Option<&str>, bytes: &[u8], number: usize) -> String {
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    let request: Request = match serde_json::from_slice(bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            return error_line(&format!(
+                "line {number}: not a JSON object with a \"text\" field: {e}"
+            ));
+        }
+    };
+    let lang = request
+        .lang
+        .as_deref()
+        .or(forced)
+        .unwrap_or_else(|| detect_language(&request.text))
+        .to_string();
+    match analyzers.get(&lang) {
+        Ok(a) => {
+            let analysis = a.analyze(&request.text, request.context.as_deref());
+            serde_json::to_string(&Response {
+                lang: &lang,
+                analysis,
+            })
+            .unwrap_or_else(|e| error_line(&e.to_string()))
+        }
+        Err(e) => error_line(&format!("line {number}: {e}")),
+    }
+}
+
+fn error_line(message: &str) -> String {
+    serde_json::json!({ "error": message }).to_string()
+}
+
+/// The readable breakdown: tags, the words that earned them, offers.
+pub fn describe(text: &str, a: &Analysis) -> String {
+    let names = |v: Vec<&str>| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut s = String::new();
+    s.push_str(&format!("reply: {text}\n"));
+    s.push_str(&format!(
+        "LAER:       {}\n",
+        names(a.laer.iter().map(|t| t.name()).collect())
+    ));
+    if let Some(q) = a.question {
+        s.push_str(&format!(
+            "question:   {}\n",
+            if q == crate::analysis::QuestionKind::Open {
+                "open"
+            } else {
+                "closed"
+            }
+        ));
+    }
+    s.push_str(&format!(
+        "FAB:        {}\n",
+        names(a.fab.iter().map(|t| t.name()).collect())
+    ));
+    s.push_str(&format!(
+        "techniques: {}\n",
+        names(a.techniques.iter().map(|t| t.name()).collect())
+    ));
+    s.push_str(&format!(
+        "negatives:  {}\n",
+        names(a.negatives.iter().map(|t| t.name()).collect())
+    ));
+    for offer in &a.offers {
+        let cond = if offer.conditional() {
+            " (conditional)"
+        } else {
+            ""
+        };
+        let what = match offer {
+            Offer::Price {
+                amount, currency, ..
+            } => format!(
+                "price {amount}{}",
+                currency
+                    .as_deref()
+                    .map(|c| format!(" {c}"))
+                    .unwrap_or_default()
+            ),
+            Offer::DiscountPercent { percent, .. } => format!("discount {percent}%"),
+            Offer::DiscountAmount { amount, .. } => format!("discount of {amount}"),
+            Offer::Tradeable { id, .. } => format!("tradeable {id}"),
+        };
+        s.push_str(&format!("offer:      {what}{cond}\n"));
+    }
+    s.push_str("evidence:\n");
+    for e in &a.evidence {
+        s.push_str(&format!(
+            "  {:<22} {:>4}..{:<4} \u{ab}{}\u{bb}\n",
+            e.tag, e.start, e.end, e.text
+        ));
+    }
+    s
+}

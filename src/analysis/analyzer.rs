@@ -121,7 +121,7 @@ struct ScenarioTerms {
     feature_ids: Vec<String>,
     tradeables: Vec<(String, TradeableKind)>,
     pain_ids: Vec<String>,
-    objection_terms: Vec<String>,
+    concern_words: String,
     list_price: f64,
     currency: String,
 }
@@ -220,11 +220,15 @@ impl Analyzer {
                     .map(|t| (t.id.clone(), t.kind))
                     .collect(),
                 pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
-                objection_terms: s
+                // what the customer says and cares about, for paraphrase checks
+                concern_words: s
                     .objections
                     .iter()
-                    .flat_map(|o| o.terms.iter().cloned())
-                    .collect(),
+                    .flat_map(|o| o.terms.iter().chain(&o.lines))
+                    .chain(s.persona.pains.iter().flat_map(|p| &p.terms))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 list_price: s.product.list_price,
                 currency: s.product.currency.clone(),
             }
@@ -285,7 +289,7 @@ impl Analyzer {
         // Listen: restating frame that reflects the customer's concern.
         let reference = context
             .map(str::to_string)
-            .or_else(|| self.scenario.as_ref().map(|s| s.objection_terms.join(" ")));
+            .or_else(|| self.scenario.as_ref().map(|s| s.concern_words.clone()));
         for h in any(&|c| c == Cue::Listen) {
             let sentence = sentences
                 .iter()
@@ -331,13 +335,42 @@ impl Analyzer {
             let (start, end) = trim_span(text, s.start, s.end);
             b.evidence_span("explore", start, end);
             b.add_laer(Laer::Explore);
-            // diagnosing a delay is a question about what holds the decision
-            if let Some(h) =
-                in_sentence(s, &|c| c == Cue::Technique(Technique::DiagnoseDelay)).first()
+            // diagnosing a delay is a question about what holds the decision,
+            // not one that proposes a trial
+            let proposes = !in_sentence(s, &|c| c == Cue::Technique(Technique::Trial)).is_empty();
+            if let Some(h) = in_sentence(s, &|c| c == Cue::Technique(Technique::DiagnoseDelay))
+                .first()
+                .filter(|_| !proposes)
             {
                 b.tag_technique(Technique::DiagnoseDelay, *h);
             }
         }
+
+        // Content only answers the concern where the player is stating it:
+        // not inside a question, a paraphrase, an argument or an exaggeration,
+        // nor inside the "if you..." clause that names the customer's side.
+        let muted: Vec<(usize, usize)> = sentences
+            .iter()
+            .filter(|s| {
+                s.question
+                    || !in_sentence(s, &|c| {
+                        matches!(
+                            c,
+                            Cue::Listen | Cue::Negative(Negative::Arguing | Negative::Exaggeration)
+                        )
+                    })
+                    .is_empty()
+            })
+            .map(|s| (s.start, s.end))
+            .chain(self.condition_clauses(text, &hits))
+            .collect();
+        let stated = |h: &Hit| !muted.iter().any(|(s, e)| h.start >= *s && h.start < *e);
+        let any = |cue: &dyn Fn(Cue) -> bool| {
+            hits.iter()
+                .filter(|h| cue(h.cue) && stated(h))
+                .copied()
+                .collect::<Vec<_>>()
+        };
 
         // FAB.
         let features: Vec<Hit> = any(&|c| matches!(c, Cue::Feature(_)));
@@ -421,6 +454,13 @@ impl Analyzer {
         let pressure = !any(&|c| c == Cue::Negative(Negative::Pressure)).is_empty();
         for h in &hits {
             let Cue::Technique(t) = h.cue else { continue };
+            let exploring = matches!(
+                t,
+                Technique::Trial | Technique::PainAmplification | Technique::LimitedTimeOffer
+            );
+            if !exploring && !stated(h) {
+                continue;
+            }
             let s = sentence_of(h);
             let ok = match t {
                 Technique::DiagnoseDelay => false, // only inside questions, above
@@ -467,7 +507,7 @@ impl Analyzer {
                 id: id.clone(),
                 conditional,
             });
-            if !b.techniques.contains(&Technique::ValueAdded) {
+            if *kind == TradeableKind::AddOn {
                 b.tag_technique(Technique::ValueAdded, h);
             }
         }
@@ -598,7 +638,7 @@ impl Analyzer {
                 if unit_after && currency.is_none() {
                     continue;
                 }
-                if is_year(text, n) || is_phone(n) || n.value < 1.0 {
+                if is_year(text, n) || is_phone(text, n) || n.value < 1.0 {
                     continue;
                 }
                 if per_period_follows(&text[n.end..s.end]) {
@@ -634,10 +674,22 @@ impl Analyzer {
                 };
                 let cue_before =
                     in_range && near(window_before, n.start, &|c| c == Cue::Offer).is_some();
-                if currency.is_some()
-                    || cue_before
-                    || (n.scaled && in_range)
-                    || (plausible && n.digits >= 3)
+                let breakdown = hits.iter().any(|h| {
+                    h.cue == Cue::Technique(Technique::CostBreakdown)
+                        && h.start >= s.start
+                        && h.start < s.end
+                });
+                if breakdown && !cue_before {
+                    continue; // "每天54块", "$83 a month": figures that break a cost down
+                }
+                // "五万" is money, but only an offer when it is near this product's price
+                let scaled_price = n.scaled
+                    && if self.scenario.is_some() {
+                        plausible
+                    } else {
+                        in_range
+                    };
+                if currency.is_some() || cue_before || scaled_price || (plausible && n.digits >= 3)
                 {
                     let currency = currency.or_else(|| {
                         self.scenario
@@ -658,6 +710,21 @@ impl Analyzer {
             }
         }
         out
+    }
+
+    /// Spans from a conditional cue to the end of its clause: "if you sign a
+    /// service contract," names what the customer gives, not an offer.
+    fn condition_clauses(&self, text: &str, hits: &[Hit]) -> Vec<(usize, usize)> {
+        hits.iter()
+            .filter(|h| h.cue == Cue::Conditional)
+            .map(|h| {
+                let rest = &text[h.end..];
+                let end = rest
+                    .find([',', '，', '、', ';', '；', '.', '。'])
+                    .map_or(text.len(), |i| h.end + i);
+                (h.start, end)
+            })
+            .collect()
     }
 
     fn currency_near(&self, text: &str, n: &Number, hits: &[Hit], s: &Sentence) -> Option<String> {
@@ -887,8 +954,11 @@ fn is_year(text: &str, n: &Number) -> bool {
             || text[n.end..].starts_with('年'))
 }
 
-fn is_phone(n: &Number) -> bool {
-    !n.chinese && n.digits >= 7 && n.value.fract() == 0.0 && n.end - n.start == n.digits
+/// Long digit runs and numbers with a leading zero are phone numbers or codes.
+fn is_phone(text: &str, n: &Number) -> bool {
+    let raw = &text[n.start..n.end];
+    let leading_zero = raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.");
+    !n.chinese && (leading_zero || (n.digits >= 7 && n.end - n.start == n.digits))
 }
 
 /// Whether the text after a number continues a "九五折" or "8.5折".

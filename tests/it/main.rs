@@ -1,4 +1,5 @@
 //! One integration-test binary (links once); modules by area.
 
+mod analyzer;
 mod check_cli;
 mod scenarios;

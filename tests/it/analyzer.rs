@@ -1,0 +1,412 @@
+//! The reply analyzer: the CLI contract, offers from the examples,
+//! robustness, and precision/recall on the labelled set in tests/labelled/.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use counteroffer::analysis::lexicon::builtin;
+use counteroffer::analysis::{Analysis, Analyzer, Offer, QuestionKind};
+use counteroffer::scenario::{Scenario, load_paths};
+use proptest::prelude::*;
+use serde::Deserialize;
+
+fn scenarios() -> BTreeMap<String, Scenario> {
+    load_paths(&[PathBuf::from("scenarios")])
+        .into_iter()
+        .filter_map(|l| l.scenario)
+        .map(|s| (s.id.clone(), s))
+        .collect()
+}
+
+fn plain(lang: &str) -> Analyzer {
+    Analyzer::new(builtin(lang).expect("builtin lexicon"), None)
+}
+
+fn offers(lang: &str, text: &str) -> Vec<Offer> {
+    plain(lang).analyze(text, None).offers
+}
+
+fn price(amount: f64, currency: Option<&str>, conditional: bool) -> Offer {
+    Offer::Price {
+        amount,
+        currency: currency.map(String::from),
+        conditional,
+    }
+}
+
+#[test]
+fn reads_the_price_forms_named_in_the_brief() {
+    assert_eq!(
+        offers("en", "I can do $9,500."),
+        vec![price(9500.0, Some("USD"), false)]
+    );
+    assert_eq!(
+        offers("en", "Let's say 9.5k."),
+        vec![price(9500.0, None, false)]
+    );
+    assert_eq!(
+        offers("en", "How about 8000?"),
+        vec![price(8000.0, None, false)]
+    );
+    assert_eq!(
+        offers("zh-CN", "¥12,000可以吗"),
+        vec![price(12000.0, Some("CNY"), false)]
+    );
+    assert_eq!(
+        offers("zh-CN", "1.2万吧"),
+        vec![price(12000.0, None, false)]
+    );
+    assert_eq!(
+        offers("zh-CN", "一万二怎么样"),
+        vec![price(12000.0, None, false)]
+    );
+    assert_eq!(
+        offers("zh-CN", "8000元"),
+        vec![price(8000.0, Some("CNY"), false)]
+    );
+}
+
+#[test]
+fn reads_discounts_and_conditions() {
+    assert_eq!(
+        offers("en", "I can take 10% off."),
+        vec![Offer::DiscountPercent {
+            percent: 10.0,
+            conditional: false
+        }]
+    );
+    assert_eq!(
+        offers("zh-CN", "给您打九折"),
+        vec![Offer::DiscountPercent {
+            percent: 10.0,
+            conditional: false
+        }]
+    );
+    assert_eq!(
+        offers("zh-CN", "九五折"),
+        vec![Offer::DiscountPercent {
+            percent: 5.0,
+            conditional: false
+        }]
+    );
+    assert_eq!(
+        offers("zh-CN", "优惠两千"),
+        vec![Offer::DiscountAmount {
+            amount: 2000.0,
+            conditional: false
+        }]
+    );
+    assert_eq!(
+        offers("en", "If you sign for two years, I can do 9,000."),
+        vec![price(9000.0, None, true)]
+    );
+    assert_eq!(
+        offers("zh-CN", "如果您签两年，我们可以打九折。"),
+        vec![Offer::DiscountPercent {
+            percent: 10.0,
+            conditional: true
+        }]
+    );
+}
+
+#[test]
+fn numbers_that_are_not_prices_are_not_offers() {
+    for text in [
+        "We've been doing this since 2015.",
+        "It covers 40 seats for 3 years.",
+        "Call me on 5551234567.",
+        "Electricity use drops by 30% compared with pneumatic packers.",
+        "The depot is 30 km away and the engineer arrives in 4 hours.",
+        "我们有120名员工，两班倒。",
+        "换型从45分钟降到8分钟。",
+        "按八年折算。",
+    ] {
+        assert!(
+            offers(if text.is_ascii() { "en" } else { "zh-CN" }, text).is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn scenario_tradeables_become_offers_and_features_are_named() {
+    let all = scenarios();
+    let a = Analyzer::new(builtin("en").unwrap(), all.get("hengda-packaging-en"));
+    let r = a.analyze(
+        "If you order before the 15th, I can include operator training and the extended warranty.",
+        None,
+    );
+    let ids: Vec<_> = r
+        .offers
+        .iter()
+        .filter_map(|o| {
+            if let Offer::Tradeable { id, conditional } = o {
+                assert!(conditional);
+                Some(id.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(ids, vec!["extended_warranty", "operator_training"]);
+    let r = a.analyze(
+        "The tool-free changeover takes 8 minutes instead of 45.",
+        None,
+    );
+    assert_eq!(r.features, vec!["quick_changeover"]);
+}
+
+#[test]
+fn a_benefit_touching_no_pain_of_this_persona_counts_as_an_advantage() {
+    let all = scenarios();
+    let a = Analyzer::new(builtin("en").unwrap(), all.get("hengda-packaging-en"));
+    let r = a.analyze(
+        "Our servo drives come in blue, so your brand colours match.",
+        None,
+    );
+    assert!(
+        r.fab
+            .contains(&counteroffer::analysis::tags::Fab::Advantage),
+        "{r:?}"
+    );
+    assert!(
+        !r.fab.contains(&counteroffer::analysis::tags::Fab::Benefit),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn listening_needs_the_customers_words_when_they_are_known() {
+    let a = plain("en");
+    let context = Some("Your price is twenty percent above Vendor B.");
+    assert!(
+        a.analyze(
+            "So what you're saying is the price is above Vendor B.",
+            context
+        )
+        .has_laer(counteroffer::analysis::tags::Laer::Listen)
+    );
+    assert!(
+        !a.analyze("So what you're saying is you like golf.", context)
+            .has_laer(counteroffer::analysis::tags::Laer::Listen)
+    );
+}
+
+#[test]
+fn jsonl_answers_every_line_in_order_and_survives_bad_lines() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .args(["analyze", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "{\"text\": \"I understand. What would the budget need to look like?\"}\nnot json\n\u{fe}\u{ff}\n{\"text\": \"打九折怎么样？\", \"context\": \"太贵了\"}\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(
+        lines[0]["laer"],
+        serde_json::json!(["acknowledge", "explore"])
+    );
+    assert_eq!(lines[0]["question"], "open");
+    assert_eq!(
+        lines[0]["evidence"][0],
+        serde_json::json!({"tag": "acknowledge", "start": 0, "end": 12, "text": "I understand"})
+    );
+    assert!(lines[1]["error"].is_string());
+    assert!(lines[2]["error"].is_string());
+    assert_eq!(lines[3]["lang"], "zh-CN");
+    assert_eq!(
+        lines[3]["offers"],
+        serde_json::json!([{"kind": "discount_percent", "percent": 10.0, "conditional": false}])
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn any_text_gives_a_result_with_evidence_on_char_boundaries(text in "\\PC{0,300}", zh in any::<bool>()) {
+        let a = plain(if zh { "zh-CN" } else { "en" });
+        let r = a.analyze(&text, Some(&text));
+        for e in &r.evidence {
+            prop_assert!(e.start <= e.end && e.end <= text.len());
+            prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+        }
+    }
+}
+
+#[test]
+fn long_and_mixed_script_text_does_not_panic() {
+    let a = plain("en");
+    let long = "I understand. ".repeat(800);
+    assert!(
+        a.analyze(&long, None)
+            .has_laer(counteroffer::analysis::tags::Laer::Acknowledge)
+    );
+    for text in [
+        "",
+        "😀😀 $ 9,",
+        "مرحبا 9,500 שלום",
+        "价格 12,000 元 (USD 1,650)",
+        "1,2,3,,,4...5",
+        "十十十万万万亿",
+        "9.5k.5k",
+        "打折折折",
+    ] {
+        let _ = a.analyze(text, Some(text));
+        let _ = plain("zh-CN").analyze(text, None);
+    }
+}
+
+/// One labelled reply; a missing list means "none expected".
+#[derive(Deserialize)]
+struct Labelled {
+    scenario: String,
+    text: String,
+    context: Option<String>,
+    #[serde(default)]
+    laer: Vec<String>,
+    question: Option<String>,
+    #[serde(default)]
+    fab: Vec<String>,
+    #[serde(default)]
+    techniques: Vec<String>,
+    #[serde(default)]
+    negatives: Vec<String>,
+    /// Offer kinds, plus "conditional" when any offer is.
+    #[serde(default)]
+    offers: Vec<String>,
+}
+
+fn predicted_tags(a: &Analysis) -> BTreeSet<String> {
+    let mut tags: BTreeSet<String> = BTreeSet::new();
+    tags.extend(a.laer.iter().map(|t| t.name().to_string()));
+    tags.extend(a.fab.iter().map(|t| t.name().to_string()));
+    tags.extend(a.techniques.iter().map(|t| t.name().to_string()));
+    tags.extend(a.negatives.iter().map(|t| t.name().to_string()));
+    if let Some(q) = a.question {
+        tags.insert(format!(
+            "question:{}",
+            if q == QuestionKind::Open {
+                "open"
+            } else {
+                "closed"
+            }
+        ));
+    }
+    for o in &a.offers {
+        let kind = match o {
+            Offer::Price { .. } => "price",
+            Offer::DiscountPercent { .. } => "discount_percent",
+            Offer::DiscountAmount { .. } => "discount_amount",
+            Offer::Tradeable { .. } => "tradeable",
+        };
+        tags.insert(format!("offer:{kind}"));
+        if o.conditional() {
+            tags.insert("offer:conditional".into());
+        }
+    }
+    tags
+}
+
+fn expected_tags(l: &Labelled) -> BTreeSet<String> {
+    let mut tags: BTreeSet<String> = l
+        .laer
+        .iter()
+        .chain(&l.fab)
+        .chain(&l.techniques)
+        .chain(&l.negatives)
+        .cloned()
+        .collect();
+    tags.extend(l.question.iter().map(|q| format!("question:{q}")));
+    tags.extend(l.offers.iter().map(|o| format!("offer:{o}")));
+    tags
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+/// Per-tag precision and recall over both labelled files; prints the table
+/// (`cargo test labelled -- --nocapture`) and fails below 0.85.
+#[test]
+fn labelled_set_precision_and_recall() {
+    let all = scenarios();
+    let mut analyzers: BTreeMap<String, Analyzer> = BTreeMap::new();
+    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut total = 0;
+    for file in ["tests/labelled/en.jsonl", "tests/labelled/zh-CN.jsonl"] {
+        for (n, line) in std::fs::read_to_string(file).unwrap().lines().enumerate() {
+            let l: Labelled =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", n + 1));
+            let scenario = all
+                .get(&l.scenario)
+                .unwrap_or_else(|| panic!("{file}:{}: unknown scenario {}", n + 1, l.scenario));
+            let a = analyzers.entry(l.scenario.clone()).or_insert_with(|| {
+                Analyzer::new(builtin(&scenario.language).unwrap(), Some(scenario))
+            });
+            let got = predicted_tags(&a.analyze(&l.text, l.context.as_deref()));
+            let want = expected_tags(&l);
+            for t in got.union(&want) {
+                let c = counts.entry(t.clone()).or_default();
+                match (got.contains(t), want.contains(t)) {
+                    (true, true) => c.tp += 1,
+                    (true, false) => c.fp += 1,
+                    _ => c.fn_ += 1,
+                }
+            }
+            if got != want {
+                misses.push(format!(
+                    "{file}:{}: {}\n    extra {:?} missing {:?}",
+                    n + 1,
+                    l.text,
+                    got.difference(&want).collect::<Vec<_>>(),
+                    want.difference(&got).collect::<Vec<_>>()
+                ));
+            }
+            total += 1;
+        }
+    }
+    println!(
+        "{total} labelled replies\n{:<28} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "tag", "tp", "fp", "fn", "precision", "recall"
+    );
+    let mut failing = Vec::new();
+    for (tag, c) in &counts {
+        let precision = c.tp as f64 / (c.tp + c.fp).max(1) as f64;
+        let recall = c.tp as f64 / (c.tp + c.fn_).max(1) as f64;
+        println!(
+            "{tag:<28} {:>5} {:>5} {:>5} {precision:>9.2} {recall:>7.2}",
+            c.tp, c.fp, c.fn_
+        );
+        if precision < 0.85 || recall < 0.85 {
+            failing.push(tag.clone());
+        }
+    }
+    println!(
+        "replies not tagged exactly as labelled:\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        failing.is_empty(),
+        "tags below 0.85 precision or recall: {failing:?}"
+    );
+}

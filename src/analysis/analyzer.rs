@@ -603,8 +603,8 @@ impl Analyzer {
                 .iter()
                 .filter(|n| n.start >= s.start && n.start < s.end)
             {
-                if part_of_zhe(&text[n.end..]) {
-                    continue; // read above as a discount
+                if part_of_zhe(&text[n.end..]) || text[n.end..].starts_with('半') {
+                    continue; // a discount read above, or "一半" (half)
                 }
                 let after = &text[n.end..s.end];
                 let after_trim = after.trim_start();

@@ -1,0 +1,85 @@
+//! Median time to analyze a ~200-byte reply (English, Chinese) next to one
+//! plain Aho-Corasick pass over the same text with the same phrases, the
+//! floor any phrase-based analyzer pays. Run: `cargo bench --bench analyzer`.
+
+use std::path::PathBuf;
+
+use aho_corasick::AhoCorasick;
+use counteroffer::analysis::Analyzer;
+use counteroffer::analysis::lexicon::{Lexicon, builtin};
+use counteroffer::scenario::{Scenario, load_paths};
+use divan::{Bencher, black_box};
+
+const EN: &str = "I understand, that's a fair concern. Over eight years the difference works out at about 83 dollars a month, and the sensors warn you two weeks before a breakdown, so your night shift keeps running. If you order this month, I can include training.";
+const ZH: &str = "我理解您的顾虑。按八年折算，差价每个月不到六百块；预测性维护传感器能提前两周预警，这样您的夜班就不会再停线。如果本月下单，我们免费培训。";
+
+fn main() {
+    divan::main();
+}
+
+fn scenario(id: &str) -> Scenario {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    load_paths(&[dir])
+        .into_iter()
+        .filter_map(|l| l.scenario)
+        .find(|s| s.id == id)
+        .expect("shipped scenario")
+}
+
+fn setup(lang: &str, id: &str) -> (Analyzer, AhoCorasick) {
+    let lexicon = builtin(lang).expect("lexicon");
+    let floor = plain_pass(&lexicon);
+    (Analyzer::new(lexicon, Some(&scenario(id))), floor)
+}
+
+/// The same phrase list in one automaton, searched once: the reference floor.
+fn plain_pass(l: &Lexicon) -> AhoCorasick {
+    let lists = [
+        &l.listen,
+        &l.acknowledge,
+        &l.open_question,
+        &l.probe,
+        &l.feature,
+        &l.advantage,
+        &l.benefit,
+        &l.conditional,
+        &l.offer,
+        &l.give,
+        &l.discount,
+        &l.not_price_units,
+    ];
+    let phrases: Vec<&String> = lists
+        .into_iter()
+        .flatten()
+        .chain(l.techniques.values().flatten())
+        .chain(l.negatives.values().flatten())
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(phrases)
+        .expect("automaton")
+}
+
+#[divan::bench]
+fn analyze_en(b: Bencher) {
+    let (a, _) = setup("en", "hengda-packaging-en");
+    b.bench(|| a.analyze(black_box(EN), None));
+}
+
+#[divan::bench]
+fn analyze_zh(b: Bencher) {
+    let (a, _) = setup("zh-CN", "hengda-packaging-zh");
+    b.bench(|| a.analyze(black_box(ZH), None));
+}
+
+#[divan::bench]
+fn floor_en(b: Bencher) {
+    let (_, floor) = setup("en", "hengda-packaging-en");
+    b.bench(|| floor.find_overlapping_iter(black_box(EN)).count());
+}
+
+#[divan::bench]
+fn floor_zh(b: Bencher) {
+    let (_, floor) = setup("zh-CN", "hengda-packaging-zh");
+    b.bench(|| floor.find_overlapping_iter(black_box(ZH)).count());
+}

@@ -34,25 +34,10 @@ fn setup(lang: &str, id: &str) -> (Analyzer, AhoCorasick) {
 
 /// The same phrase list in one automaton, searched once: the reference floor.
 fn plain_pass(l: &Lexicon) -> AhoCorasick {
-    let lists = [
-        &l.listen,
-        &l.acknowledge,
-        &l.open_question,
-        &l.probe,
-        &l.feature,
-        &l.advantage,
-        &l.benefit,
-        &l.conditional,
-        &l.offer,
-        &l.give,
-        &l.discount,
-        &l.not_price_units,
-    ];
-    let phrases: Vec<&String> = lists
+    let phrases: Vec<&String> = l
+        .named_lists()
         .into_iter()
-        .flatten()
-        .chain(l.techniques.values().flatten())
-        .chain(l.negatives.values().flatten())
+        .flat_map(|(_, list)| list)
         .collect();
     AhoCorasick::builder()
         .ascii_case_insensitive(true)

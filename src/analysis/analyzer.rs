@@ -6,6 +6,8 @@
 //! question explores, a benefit must touch a pain of this customer, an offer
 //! is a number that looks like a price, and so on.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Serialize;
 
@@ -139,6 +141,7 @@ pub struct Analyzer {
 struct PatternSet {
     patterns: Vec<String>,
     cues: Vec<Vec<Cue>>,
+    index: HashMap<String, usize>,
 }
 
 impl PatternSet {
@@ -154,10 +157,14 @@ impl PatternSet {
             vec![phrase]
         };
         for p in variants {
-            match self.patterns.iter().position(|q| *q == p) {
-                Some(i) if !self.cues[i].contains(&cue) => self.cues[i].push(cue),
-                Some(_) => {}
+            match self.index.get(&p) {
+                Some(&i) => {
+                    if !self.cues[i].contains(&cue) {
+                        self.cues[i].push(cue);
+                    }
+                }
                 None => {
+                    self.index.insert(p.clone(), self.patterns.len());
                     self.patterns.push(p);
                     self.cues.push(vec![cue]);
                 }
@@ -255,15 +262,12 @@ impl Analyzer {
         }
     }
 
-    pub fn language(&self) -> &str {
-        &self.lexicon.language
-    }
-
     /// Tags one reply. `context` is the customer's last line, when known.
     pub fn analyze(&self, text: &str, context: Option<&str>) -> Analysis {
         let hits = self.hits(text);
         let sentences = sentences(text);
         let numbers = numbers::scan(text);
+        let offers = self.offers(text, &sentences, &numbers, &hits);
         let mut b = Builder::new(text);
         let mut explore_kind = None;
 
@@ -318,7 +322,9 @@ impl Analyzer {
             if !is_question
                 || restates
                 || pressure_or_arguing(s)
-                || self.sentence_has_price_offer(text, s, &numbers, &hits)
+                || offers
+                    .iter()
+                    .any(|(_, start, _)| *start >= s.start && *start < s.end)
             {
                 continue;
             }
@@ -480,7 +486,7 @@ impl Analyzer {
         }
 
         // Offers.
-        for (offer, start, end) in self.offers(text, &sentences, &numbers, &hits) {
+        for (offer, start, end) in offers {
             b.evidence_span("offer", start, end);
             b.offer(offer);
         }
@@ -552,16 +558,6 @@ impl Analyzer {
         let keys = |s: &str| content_keys(s, stop);
         let r = keys(reference);
         keys(reply).iter().any(|k| r.contains(k))
-    }
-
-    fn sentence_has_price_offer(
-        &self,
-        text: &str,
-        s: &Sentence,
-        numbers: &[Number],
-        hits: &[Hit],
-    ) -> bool {
-        !self.offers(text, &[*s], numbers, hits).is_empty()
     }
 
     /// Offers with the span of the words that make each one.
@@ -759,6 +755,15 @@ struct Builder<'t> {
     features: Vec<String>,
 }
 
+/// Adds `item` unless present; true when it was added.
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) -> bool {
+    let new = !list.contains(&item);
+    if new {
+        list.push(item);
+    }
+    new
+}
+
 fn push_unique(list: &mut Vec<String>, id: &str) {
     if !list.iter().any(|x| x == id) {
         list.push(id.to_string());
@@ -794,35 +799,29 @@ impl<'t> Builder<'t> {
     }
 
     fn add_laer(&mut self, step: Laer) {
-        if !self.laer.contains(&step) {
-            self.laer.push(step);
-        }
+        push_new(&mut self.laer, step);
     }
 
     fn tag_laer(&mut self, step: Laer, h: Hit) {
-        if !self.laer.contains(&step) {
-            self.laer.push(step);
+        if push_new(&mut self.laer, step) {
             self.evidence(step.name(), h);
         }
     }
 
     fn tag_fab(&mut self, part: Fab, h: Hit) {
-        if !self.fab.contains(&part) {
-            self.fab.push(part);
+        if push_new(&mut self.fab, part) {
             self.evidence(part.name(), h);
         }
     }
 
     fn tag_technique(&mut self, t: Technique, h: Hit) {
-        if !self.techniques.contains(&t) {
-            self.techniques.push(t);
+        if push_new(&mut self.techniques, t) {
             self.evidence(t.name(), h);
         }
     }
 
     fn tag_negative(&mut self, n: Negative, h: Hit) {
-        if !self.negatives.contains(&n) {
-            self.negatives.push(n);
+        if push_new(&mut self.negatives, n) {
             self.evidence(n.name(), h);
         }
     }
@@ -836,9 +835,7 @@ impl<'t> Builder<'t> {
     }
 
     fn offer_once(&mut self, offer: Offer) {
-        if !self.offers.contains(&offer) {
-            self.offers.push(offer);
-        }
+        push_new(&mut self.offers, offer);
     }
 
     fn finish(mut self, question: Option<QuestionKind>) -> Analysis {

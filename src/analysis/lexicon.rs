@@ -91,31 +91,24 @@ impl Lexicon {
         }
     }
 
-    fn named_lists(&self) -> Vec<(String, &Vec<String>)> {
+    /// Every phrase list with its name, for validation and benchmarks.
+    pub fn named_lists(&self) -> Vec<(&'static str, &Vec<String>)> {
         let mut lists = vec![
-            ("listen".to_string(), &self.listen),
-            ("acknowledge".to_string(), &self.acknowledge),
-            ("open_question".to_string(), &self.open_question),
-            ("probe".to_string(), &self.probe),
-            ("feature".to_string(), &self.feature),
-            ("advantage".to_string(), &self.advantage),
-            ("benefit".to_string(), &self.benefit),
-            ("conditional".to_string(), &self.conditional),
-            ("offer".to_string(), &self.offer),
-            ("give".to_string(), &self.give),
-            ("discount".to_string(), &self.discount),
-            ("not_price_units".to_string(), &self.not_price_units),
+            ("listen", &self.listen),
+            ("acknowledge", &self.acknowledge),
+            ("open_question", &self.open_question),
+            ("probe", &self.probe),
+            ("feature", &self.feature),
+            ("advantage", &self.advantage),
+            ("benefit", &self.benefit),
+            ("conditional", &self.conditional),
+            ("offer", &self.offer),
+            ("give", &self.give),
+            ("discount", &self.discount),
+            ("not_price_units", &self.not_price_units),
         ];
-        lists.extend(
-            self.techniques
-                .iter()
-                .map(|(t, l)| (t.name().to_string(), l)),
-        );
-        lists.extend(
-            self.negatives
-                .iter()
-                .map(|(n, l)| (n.name().to_string(), l)),
-        );
+        lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
+        lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));
         lists
     }
 }

@@ -4,11 +4,12 @@
 //! boundaries.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Deserialize;
 
 use super::tags::{Negative, Technique};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, line_col};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,13 +65,32 @@ impl Lexicon {
         })?;
         let mut problems = Vec::new();
         let whole = (0, 0);
+        // Serde keeps no spans; the list's own name in the source is close enough.
+        let at = |name: &str| {
+            src.find(&format!("{name}:"))
+                .map_or(whole, |i| line_col(src, i))
+        };
         for (name, list) in lexicon.named_lists() {
             if list.iter().any(|p| p.trim().is_empty()) {
                 problems.push(
-                    Diagnostic::error(path, whole, format!("`{name}` contains an empty phrase"))
+                    Diagnostic::error(path, at(name), format!("`{name}` contains an empty phrase"))
                         .with_help("remove the empty string"),
                 );
             }
+        }
+        let stem = Path::new(path).file_stem().and_then(|s| s.to_str());
+        if stem.is_some_and(|stem| stem != lexicon.language) {
+            problems.push(
+                Diagnostic::error(
+                    path,
+                    at("language"),
+                    format!(
+                        "the file says language \"{}\" but is named {}",
+                        lexicon.language, path
+                    ),
+                )
+                .with_help("name the file after its language, e.g. zh-CN.ron"),
+            );
         }
         for t in Technique::ALL {
             if lexicon.techniques.get(t).is_none_or(Vec::is_empty) {
@@ -110,6 +130,25 @@ impl Lexicon {
         lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
         lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));
         lists
+    }
+}
+
+/// The lexicon for `language`: `dir/<language>.ron` when an instructor has
+/// one there (so extending it needs no rebuild), else the shipped copy.
+pub fn load(dir: &Path, language: &str) -> Result<Lexicon, Vec<Diagnostic>> {
+    let path = dir.join(format!("{language}.ron"));
+    match std::fs::read_to_string(&path) {
+        Ok(src) => Lexicon::parse(&src, &path.display().to_string()),
+        Err(_) => builtin(language).ok_or_else(|| {
+            vec![
+                Diagnostic::error(
+                    &path.display().to_string(),
+                    (0, 0),
+                    format!("no lexicon for language \"{language}\""),
+                )
+                .with_help("the shipped languages are \"en\" and \"zh-CN\""),
+            ]
+        }),
     }
 }
 

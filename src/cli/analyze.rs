@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::lexicon::builtin;
+use crate::analysis::lexicon;
 use crate::analysis::{Analysis, Analyzer, Offer, detect_language};
 use crate::scenario::{Scenario, load_file, load_paths};
 
@@ -28,9 +28,13 @@ struct Analyzers {
 impl Analyzers {
     fn get(&mut self, lang: &str) -> Result<&Analyzer, String> {
         if !self.built.contains_key(lang) {
-            let lexicon = builtin(lang).ok_or_else(|| {
-                format!("unsupported language \"{lang}\": use \"en\" or \"zh-CN\"")
-            })?;
+            let lexicon =
+                lexicon::load(&super::data_dir("assets/lexicon"), lang).map_err(|ds| {
+                    ds.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })?;
             let scenario = self.scenario.as_ref().filter(|s| s.language == lang);
             self.built
                 .insert(lang.to_string(), Analyzer::new(lexicon, scenario));

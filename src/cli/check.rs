@@ -1,14 +1,90 @@
-//! `counteroffer check`: validate scenario files and folders.
+//! `counteroffer check`: validate scenario files and folders, and the
+//! analyzer's lexicons (files in a folder named `lexicon`).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::analysis::lexicon::Lexicon;
 use crate::scenario::load_paths;
+
+/// Lexicons live in a folder named `lexicon`; everything else is a scenario.
+fn is_lexicon(path: &Path) -> bool {
+    let in_lexicon_dir = |p: &Path| p.file_name().is_some_and(|n| n == "lexicon");
+    if path.is_dir() {
+        in_lexicon_dir(path)
+    } else {
+        path.parent().is_some_and(in_lexicon_dir)
+    }
+}
+
+fn lexicon_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = paths
+        .iter()
+        .flat_map(|p| {
+            if p.is_dir() {
+                std::fs::read_dir(p)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|f| f.extension().is_some_and(|e| e == "ron"))
+                    .collect()
+            } else {
+                vec![p.clone()]
+            }
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Validates each lexicon file; returns how many are invalid.
+fn check_lexicons(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> usize {
+    let mut invalid = 0;
+    for file in files {
+        let label = file.display().to_string();
+        let parsed = std::fs::read_to_string(file)
+            .map_err(|e| format!("{label}: error: cannot read the file: {e}"))
+            .and_then(|src| {
+                Lexicon::parse(&src, &label).map_err(|ds| {
+                    ds.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+            });
+        match parsed {
+            Ok(l) => {
+                let phrases: usize = l.named_lists().iter().map(|(_, list)| list.len()).sum();
+                let _ = writeln!(
+                    out,
+                    "ok  lexicon {:<16} {phrases} phrases  {label}",
+                    l.language
+                );
+            }
+            Err(message) => {
+                let _ = writeln!(err, "{message}");
+                invalid += 1;
+            }
+        }
+    }
+    if !files.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} lexicons valid, {invalid} invalid",
+            files.len() - invalid
+        );
+    }
+    invalid
+}
 
 pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let paths = if paths.is_empty() {
-        vec![super::data_dir("scenarios")]
+        vec![
+            super::data_dir("scenarios"),
+            super::data_dir("assets/lexicon"),
+        ]
     } else {
         paths
     };
@@ -20,6 +96,17 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
         );
         return ExitCode::from(2);
     }
+    let (lexicons, scenarios): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| is_lexicon(p));
+    let bad_lexicons = check_lexicons(&lexicon_files(&lexicons), out, err);
+    if scenarios.is_empty() {
+        return if bad_lexicons == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
+    let paths = scenarios;
     let results = load_paths(&paths);
     if results.is_empty() {
         let _ = writeln!(
@@ -55,7 +142,7 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
     }
     let valid = results.len() - invalid;
     let _ = writeln!(out, "{valid} scenarios valid, {invalid} invalid");
-    if invalid == 0 {
+    if invalid + bad_lexicons == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

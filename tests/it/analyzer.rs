@@ -235,10 +235,35 @@ fn jsonl_answers_every_line_in_order_and_survives_bad_lines() {
     );
 }
 
+/// Text as players type it (words, numbers, currency, CJK, emoji, RTL) up to
+/// the 10,000-character reply limit, or any characters at all.
+fn reply_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("I understand ".to_string()),
+        Just("how about $9,500 ".to_string()),
+        Just("如果您签两年，我们可以打九五折。".to_string()),
+        Just("一万二".to_string()),
+        Just("10% off ".to_string()),
+        Just("😀🇨🇳 ".to_string()),
+        Just("مرحبا שלום ".to_string()),
+        "\\PC{0,12}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop_oneof![
+        "\\PC{0,300}",
+        prop::collection::vec(piece, 0..1200).prop_map(|p| p
+            .concat()
+            .chars()
+            .take(10_000)
+            .collect()),
+        prop::collection::vec(any::<char>(), 0..10_000).prop_map(String::from_iter),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
     #[test]
-    fn any_text_gives_a_result_with_evidence_on_char_boundaries(text in "\\PC{0,300}", zh in any::<bool>()) {
+    fn any_text_gives_a_result_with_evidence_on_char_boundaries(text in reply_text(), zh in any::<bool>()) {
         let a = plain(if zh { "zh-CN" } else { "en" });
         let r = a.analyze(&text, Some(&text));
         for e in &r.evidence {

@@ -28,6 +28,9 @@ enum Cue {
     Advantage,
     Benefit,
     Technique(Technique),
+    /// A technique phrase marked `#` in the lexicon: it counts only in a
+    /// sentence with a number ("a month" in "83 dollars a month").
+    CountedTechnique(Technique),
     Negative(Negative),
     Conditional,
     Offer,
@@ -188,11 +191,19 @@ impl Analyzer {
         set.add_all(&l.open_question, Cue::OpenWord);
         set.add_all(&l.probe, Cue::Probe);
         set.add_all(&l.question_endings, Cue::QuestionEnding);
-        set.add_all(&l.feature, Cue::GenericFeature);
+        // generic feature phrasing stands in only when no scenario names features
+        if scenario.is_none() {
+            set.add_all(&l.feature, Cue::GenericFeature);
+        }
         set.add_all(&l.advantage, Cue::Advantage);
         set.add_all(&l.benefit, Cue::Benefit);
         for (t, phrases) in &l.techniques {
-            set.add_all(phrases, Cue::Technique(*t));
+            for p in phrases {
+                match p.strip_prefix('#') {
+                    Some(counted) => set.add(counted, Cue::CountedTechnique(*t)),
+                    None => set.add(p, Cue::Technique(*t)),
+                }
+            }
         }
         for (n, phrases) in &l.negatives {
             set.add_all(phrases, Cue::Negative(*n));
@@ -265,7 +276,7 @@ impl Analyzer {
     /// Tags one reply. `context` is the customer's last line, when known.
     pub fn analyze(&self, text: &str, context: Option<&str>) -> Analysis {
         let hits = self.hits(text);
-        let sentences = sentences(text);
+        let sentences = self.mark_unpunctuated_questions(text, sentences(text));
         let numbers = numbers::scan(text);
         let offers = self.offers(text, &sentences, &numbers, &hits);
         let mut b = Builder::new(text);
@@ -459,20 +470,27 @@ impl Analyzer {
         };
         let pressure = !any(&|c| c == Cue::Negative(Negative::Pressure)).is_empty();
         for h in &hits {
-            let Cue::Technique(t) = h.cue else { continue };
-            let exploring = matches!(
-                t,
-                Technique::Trial | Technique::PainAmplification | Technique::LimitedTimeOffer
-            );
-            if !exploring && !stated(h) {
+            let (t, counted) = match h.cue {
+                Cue::Technique(t) => (t, false),
+                Cue::CountedTechnique(t) => (t, true),
+                _ => continue,
+            };
+            // a trial or the cost of a pain can be asked about; a deadline
+            // can sit in the "if you order this month" clause
+            let exploring = matches!(t, Technique::Trial | Technique::PainAmplification);
+            let in_condition = t == Technique::LimitedTimeOffer;
+            let s = sentence_of(h);
+            let in_question = s.is_some_and(|s| s.question);
+            if !(stated(h) || exploring || (in_condition && !in_question)) {
                 continue;
             }
-            let s = sentence_of(h);
+            if counted && !s.is_some_and(|s| has_number(&s)) {
+                continue;
+            }
             let ok = match t {
                 Technique::DiagnoseDelay => false, // only inside questions, above
-                Technique::CaseEvidence => s.is_some_and(|s| has_number(&s)),
                 Technique::LimitedTimeOffer => !pressure,
-                Technique::ValueAdded => s.is_some_and(|s| !s.question),
+                Technique::ValueAdded => !in_question,
                 _ => true,
             };
             if ok {
@@ -528,6 +546,28 @@ impl Analyzer {
             b.add_laer(Laer::Respond);
         }
         b.finish(explore_kind)
+    }
+
+    /// A sentence typed without a question mark still asks when it opens
+    /// with a question word and ends without a full stop ("how much did
+    /// you spend last year").
+    fn mark_unpunctuated_questions(
+        &self,
+        text: &str,
+        mut sentences: Vec<Sentence>,
+    ) -> Vec<Sentence> {
+        for s in &mut sentences {
+            let body = text[s.start..s.end].trim();
+            let ends_flat = body.ends_with(['.', '!', '。', '！']);
+            if s.question || ends_flat {
+                continue;
+            }
+            s.question = self.lexicon.question_starts.iter().any(|w| {
+                starts_with_ci(body, w)
+                    && !body[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            });
+        }
+        sentences
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
@@ -715,9 +755,16 @@ impl Analyzer {
             .filter(|h| h.cue == Cue::Conditional)
             .map(|h| {
                 let rest = &text[h.end..];
-                let end = rest
-                    .find([',', '，', '、', ';', '；', '.', '。'])
-                    .map_or(text.len(), |i| h.end + i);
+                // "order before the 30th and we'll include…": the clause
+                // ends at the comma or at the "and" that starts the promise
+                let end = [
+                    rest.find([',', '，', '、', ';', '；', '.', '。']),
+                    rest.find(" and "),
+                ]
+                .into_iter()
+                .flatten()
+                .min()
+                .map_or(text.len(), |i| h.end + i);
                 (h.start, end)
             })
             .collect()
@@ -887,7 +934,8 @@ fn is_punct(c: char) -> bool {
 }
 
 /// Splits at sentence ends (ASCII and full-width) and line breaks; a full
-/// stop between digits ("9.5") does not end a sentence.
+/// stop between digits ("9.5") or after a single letter ("a.m.") does not
+/// end a sentence.
 fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -896,9 +944,13 @@ fn sentences(text: &str) -> Vec<Sentence> {
         let ends = match c {
             '?' | '？' | '!' | '！' | '。' | ';' | '；' | '\n' => true,
             '.' => {
-                let prev_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
+                let prev = |back: usize| k.checked_sub(back).map(|j| chars[j].1);
                 let next_digit = chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
-                !(prev_digit && next_digit)
+                let decimal = prev(1).is_some_and(|p| p.is_ascii_digit()) && next_digit;
+                // "a.m.", "e.g.": a single letter before the stop
+                let initial = prev(1).is_some_and(|p| p.is_ascii_alphabetic())
+                    && prev(2).is_none_or(|p| !p.is_ascii_alphabetic());
+                !(decimal || initial)
             }
             _ => false,
         };

@@ -25,6 +25,9 @@ pub struct Lexicon {
     pub probe: Vec<String>,
     /// Sentence endings that make a question without a question mark ("吗").
     pub question_endings: Vec<String>,
+    /// Openings that make a question of a sentence typed without a question
+    /// mark or full stop ("how much did you spend").
+    pub question_starts: Vec<String>,
     /// Generic feature phrasing used when no scenario names the features.
     pub feature: Vec<String>,
     /// What a feature does better ("faster", "instead of", "减少").
@@ -118,6 +121,7 @@ impl Lexicon {
             ("acknowledge", &self.acknowledge),
             ("open_question", &self.open_question),
             ("probe", &self.probe),
+            ("question_starts", &self.question_starts),
             ("feature", &self.feature),
             ("advantage", &self.advantage),
             ("benefit", &self.benefit),

@@ -126,6 +126,8 @@ struct ScenarioTerms {
     feature_ids: Vec<String>,
     tradeables: Vec<(String, TradeableKind)>,
     pain_ids: Vec<String>,
+    /// Content words of each feature's advantage, for paraphrases of it.
+    advantage_keys: Vec<Vec<String>>,
     concern_words: String,
     list_price: f64,
     currency: String,
@@ -238,6 +240,12 @@ impl Analyzer {
                     .map(|t| (t.id.clone(), t.kind))
                     .collect(),
                 pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
+                advantage_keys: s
+                    .product
+                    .features
+                    .iter()
+                    .map(|f| content_keys(&f.advantage, &l.stopwords))
+                    .collect(),
                 // what the customer says and cares about, for paraphrase checks
                 concern_words: s
                     .objections
@@ -318,7 +326,19 @@ impl Analyzer {
                 break;
             }
         }
-        for h in any(&|c| c == Cue::Acknowledge).into_iter().take(1) {
+        // "if I understand you" restates; it does not also acknowledge
+        let inside = |h: &Hit, cue: Cue| {
+            hits.iter().any(|o| {
+                o.cue == cue
+                    && o.start <= h.start
+                    && o.end >= h.end
+                    && o.end - o.start > h.end - h.start
+            })
+        };
+        if let Some(h) = any(&|c| c == Cue::Acknowledge)
+            .into_iter()
+            .find(|h| !inside(h, Cue::Listen))
+        {
             b.tag_laer(Laer::Acknowledge, h);
         }
 
@@ -371,9 +391,12 @@ impl Analyzer {
             .filter(|s| {
                 s.question
                     || !in_sentence(s, &|c| {
+                        // amplifying the pain describes the problem, not the product
                         matches!(
                             c,
-                            Cue::Listen | Cue::Negative(Negative::Arguing | Negative::Exaggeration)
+                            Cue::Listen
+                                | Cue::Negative(Negative::Arguing | Negative::Exaggeration)
+                                | Cue::Technique(Technique::PainAmplification)
                         )
                     })
                     .is_empty()
@@ -390,7 +413,15 @@ impl Analyzer {
         };
 
         // FAB.
-        let features: Vec<Hit> = any(&|c| matches!(c, Cue::Feature(_)));
+        // "an extra month of coaching" names a tradeable, not the coaching feature
+        let features: Vec<Hit> = any(&|c| matches!(c, Cue::Feature(_)))
+            .into_iter()
+            .filter(|h| {
+                !hits.iter().any(|o| {
+                    matches!(o.cue, Cue::Tradeable(_)) && o.start <= h.start && o.end >= h.end
+                })
+            })
+            .collect();
         let generic: Vec<Hit> = any(&|c| c == Cue::GenericFeature);
         if let Some(h) = features.first().or(generic.first()) {
             b.tag_fab(Fab::Feature, *h);
@@ -414,10 +445,11 @@ impl Analyzer {
             .into_iter()
             .filter(|h| !listen_spans.iter().any(|(s, e)| h.start < *e && h.end > *s))
             .filter(|h| {
+                // a threat ("don't wait, you'll lose more") is no benefit
                 sentences
                     .iter()
                     .find(|s| h.start >= s.start && h.start < s.end)
-                    .is_none_or(|s| !s.question)
+                    .is_none_or(|s| !s.question && !pressure_or_arguing(s))
             })
             .collect();
         let mut downgraded = false;
@@ -447,9 +479,13 @@ impl Analyzer {
             }
         }
         let has_feature = !features.is_empty() || !generic.is_empty();
-        if let Some(h) = any(&|c| c == Cue::Advantage)
+        // "cut your power bill" is the benefit frame, not a second advantage
+        let frames: Vec<Hit> = any(&|c| c == Cue::Benefit);
+        let advantage_word = any(&|c| c == Cue::Advantage)
             .into_iter()
-            .find(|_| has_feature)
+            .find(|h| has_feature && !frames.iter().any(|f| f.start == h.start));
+        if let Some(h) =
+            advantage_word.or_else(|| self.restated_advantage(text, &sentences, &features))
         {
             b.tag_fab(Fab::Advantage, h);
         } else if downgraded && !b.fab.contains(&Fab::Benefit) && has_feature {
@@ -490,7 +526,15 @@ impl Analyzer {
             let ok = match t {
                 Technique::DiagnoseDelay => false, // only inside questions, above
                 Technique::LimitedTimeOffer => !pressure,
-                Technique::ValueAdded => !in_question,
+                // "alerts are included in every plan" describes the product;
+                // value is added by giving something beyond it
+                Technique::ValueAdded => {
+                    !in_question
+                        && s.is_none_or(|s| {
+                            in_sentence(&s, &|c| matches!(c, Cue::Feature(_))).is_empty()
+                                || !in_sentence(&s, &|c| matches!(c, Cue::Tradeable(_))).is_empty()
+                        })
+                }
                 _ => true,
             };
             if ok {
@@ -498,7 +542,11 @@ impl Analyzer {
             }
         }
         for h in &hits {
-            if let Cue::Negative(n) = h.cue {
+            let Cue::Negative(n) = h.cue else { continue };
+            // "...a studio will never touch", said back to the customer
+            let restating =
+                sentence_of(h).is_some_and(|s| !in_sentence(&s, &|c| c == Cue::Listen).is_empty());
+            if !(n == Negative::Exaggeration && restating) {
                 b.tag_negative(n, *h);
             }
         }
@@ -546,6 +594,31 @@ impl Analyzer {
             b.add_laer(Laer::Respond);
         }
         b.finish(explore_kind)
+    }
+
+    /// A sentence naming a feature that shares at least three content words
+    /// with the scenario's own description of that feature's advantage
+    /// ("runs one day a month") states the advantage in other words.
+    fn restated_advantage(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        features: &[Hit],
+    ) -> Option<Hit> {
+        let scenario = self.scenario.as_ref()?;
+        features.iter().find_map(|h| {
+            let Cue::Feature(i) = h.cue else { return None };
+            let s = sentences
+                .iter()
+                .find(|s| h.start >= s.start && h.start < s.end)?;
+            let theirs = &scenario.advantage_keys[i];
+            let shared = content_keys(&text[s.start..s.end], &self.lexicon.stopwords)
+                .into_iter()
+                .filter(|k| theirs.contains(k))
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            (shared >= 3).then_some(*h)
+        })
     }
 
     /// A sentence typed without a question mark still asks when it opens
@@ -677,8 +750,13 @@ impl Analyzer {
                 if is_year(text, n) || is_phone(text, n) || n.value < 1.0 {
                     continue;
                 }
-                if per_period_follows(&text[n.end..s.end]) {
-                    continue; // "83 dollars a month" breaks a cost down; it is not an offer
+                let plausible = self.scenario.as_ref().is_some_and(|sc| {
+                    n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5
+                });
+                // "83 dollars a month" breaks a cost down; "15,500 a year" for
+                // a yearly subscription is the price itself
+                if per_period_follows(&text[n.end..s.end]) && !plausible {
+                    continue;
                 }
                 // "discount of 500", "优惠两千" before; "500 off" after
                 let discount_before = hits.iter().any(|h| {
@@ -700,9 +778,6 @@ impl Analyzer {
                     ));
                     continue;
                 }
-                let plausible = self.scenario.as_ref().is_some_and(|sc| {
-                    n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5
-                });
                 // an offer word makes a price only of a number in a price's range
                 let in_range = match &self.scenario {
                     Some(sc) => n.value >= sc.list_price * 0.1 && n.value <= sc.list_price * 3.0,
@@ -711,8 +786,11 @@ impl Analyzer {
                 let cue_before =
                     in_range && near(window_before, n.start, &|c| c == Cue::Offer).is_some();
                 let breakdown = hits.iter().any(|h| {
-                    h.cue == Cue::Technique(Technique::CostBreakdown)
-                        && h.start >= s.start
+                    matches!(
+                        h.cue,
+                        Cue::Technique(Technique::CostBreakdown)
+                            | Cue::CountedTechnique(Technique::CostBreakdown)
+                    ) && h.start >= s.start
                         && h.start < s.end
                 });
                 if breakdown && !cue_before {

@@ -483,7 +483,7 @@ impl Analyzer {
         let frames: Vec<Hit> = any(&|c| c == Cue::Benefit);
         let advantage_word = any(&|c| c == Cue::Advantage)
             .into_iter()
-            .find(|h| has_feature && !frames.iter().any(|f| f.start == h.start));
+            .find(|h| has_feature && !frames.iter().any(|f| f.start >= h.start && f.start <= h.end));
         if let Some(h) =
             advantage_word.or_else(|| self.restated_advantage(text, &sentences, &features))
         {
@@ -682,7 +682,15 @@ impl Analyzer {
         hits: &[Hit],
     ) -> Vec<(Offer, usize, usize)> {
         let mut out = Vec::new();
-        for s in sentences {
+        // a figure said back to the customer or argued about is not offered
+        let offered_in = |s: &Sentence| {
+            !hits.iter().any(|h| {
+                h.start >= s.start
+                    && h.start < s.end
+                    && matches!(h.cue, Cue::Listen | Cue::Negative(Negative::Arguing))
+            })
+        };
+        for s in sentences.iter().filter(|s| offered_in(s)) {
             let conditional = hits
                 .iter()
                 .any(|h| h.cue == Cue::Conditional && h.start >= s.start && h.start < s.end);

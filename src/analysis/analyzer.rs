@@ -182,6 +182,17 @@ impl PatternSet {
             self.add(p, cue);
         }
     }
+
+    /// Scenario terms are written in the singular; players say
+    /// "changeovers" as often as "changeover".
+    fn add_names(&mut self, names: &[String], cue: Cue) {
+        for n in names {
+            self.add(n, cue);
+            if n.ends_with(|c: char| c.is_ascii_alphabetic()) && !n.ends_with(['s', 'S']) {
+                self.add(&format!("{n}s"), cue);
+            }
+        }
+    }
 }
 
 impl Analyzer {
@@ -220,16 +231,16 @@ impl Analyzer {
         }
         let scenario = scenario.map(|s| {
             for (i, f) in s.product.features.iter().enumerate() {
-                set.add(&f.name, Cue::Feature(i));
-                set.add(&f.id.replace('_', " "), Cue::Feature(i));
-                set.add_all(&f.aliases, Cue::Feature(i));
+                let names = [f.name.clone(), f.id.replace('_', " ")];
+                set.add_names(&names, Cue::Feature(i));
+                set.add_names(&f.aliases, Cue::Feature(i));
             }
             for (i, t) in s.product.tradeables.iter().enumerate() {
-                set.add(&t.name, Cue::Tradeable(i));
-                set.add_all(&t.aliases, Cue::Tradeable(i));
+                set.add_names(std::slice::from_ref(&t.name), Cue::Tradeable(i));
+                set.add_names(&t.aliases, Cue::Tradeable(i));
             }
             for (i, p) in s.persona.pains.iter().enumerate() {
-                set.add_all(&p.terms, Cue::Pain(i));
+                set.add_names(&p.terms, Cue::Pain(i));
             }
             ScenarioTerms {
                 feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
@@ -252,6 +263,7 @@ impl Analyzer {
                     .iter()
                     .flat_map(|o| o.terms.iter().chain(&o.lines))
                     .chain(s.persona.pains.iter().flat_map(|p| &p.terms))
+                    .chain(s.persona.hidden.iter().map(|h| &h.text))
                     .cloned()
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -345,9 +357,15 @@ impl Analyzer {
         // Explore: a question or probe that is not an offer or a push.
         for s in &sentences {
             let probes = in_sentence(s, &|c| c == Cue::Probe);
-            let ending = !in_sentence(s, &|c| c == Cue::QuestionEnding)
-                .iter()
-                .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
+            // "…都没有。" is a statement; a question word at the end asks only
+            // when no full stop closes the sentence
+            let closed = text[s.start..s.end]
+                .trim_end()
+                .ends_with(['。', '！', '.', '!']);
+            let ending = closed
+                || !in_sentence(s, &|c| c == Cue::QuestionEnding)
+                    .iter()
+                    .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
             let is_question = s.question || !probes.is_empty() || !ending;
             let restates = !in_sentence(s, &|c| c == Cue::Listen).is_empty();
             if !is_question
@@ -413,12 +431,16 @@ impl Analyzer {
         };
 
         // FAB.
-        // "an extra month of coaching" names a tradeable, not the coaching feature
+        // "an extra month of coaching" names a tradeable, and "预约本" (the
+        // paper book) a pain, not the coaching or booking feature
         let features: Vec<Hit> = any(&|c| matches!(c, Cue::Feature(_)))
             .into_iter()
             .filter(|h| {
                 !hits.iter().any(|o| {
-                    matches!(o.cue, Cue::Tradeable(_)) && o.start <= h.start && o.end >= h.end
+                    matches!(o.cue, Cue::Tradeable(_) | Cue::Pain(_))
+                        && o.start <= h.start
+                        && o.end >= h.end
+                        && o.end - o.start > h.end - h.start
                 })
             })
             .collect();
@@ -483,7 +505,7 @@ impl Analyzer {
         let frames: Vec<Hit> = any(&|c| c == Cue::Benefit);
         let advantage_word = any(&|c| c == Cue::Advantage)
             .into_iter()
-            .find(|h| has_feature && !frames.iter().any(|f| f.start >= h.start && f.start <= h.end));
+            .find(|h| has_feature && !frames.iter().any(|f| f.start <= h.end && f.end >= h.start));
         if let Some(h) =
             advantage_word.or_else(|| self.restated_advantage(text, &sentences, &features))
         {
@@ -520,7 +542,13 @@ impl Analyzer {
             if !(stated(h) || exploring || (in_condition && !in_question)) {
                 continue;
             }
-            if counted && !s.is_some_and(|s| has_number(&s)) {
+            // the number must be outside the phrase ("一家" is no figure)
+            let figure = s.is_some_and(|s| {
+                numbers.iter().any(|n| {
+                    n.start >= s.start && n.start < s.end && (n.end <= h.start || n.start >= h.end)
+                })
+            });
+            if counted && !figure {
                 continue;
             }
             let ok = match t {
@@ -596,9 +624,10 @@ impl Analyzer {
         b.finish(explore_kind)
     }
 
-    /// A sentence naming a feature that shares at least three content words
-    /// with the scenario's own description of that feature's advantage
-    /// ("runs one day a month") states the advantage in other words.
+    /// A sentence naming a feature that shares content words (outside the
+    /// feature's own name) with the scenario's description of
+    /// that feature's advantage ("runs one day a month") states the
+    /// advantage in other words.
     fn restated_advantage(
         &self,
         text: &str,
@@ -612,12 +641,15 @@ impl Analyzer {
                 .iter()
                 .find(|s| h.start >= s.start && h.start < s.end)?;
             let theirs = &scenario.advantage_keys[i];
-            let shared = content_keys(&text[s.start..s.end], &self.lexicon.stopwords)
-                .into_iter()
-                .filter(|k| theirs.contains(k))
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            (shared >= 3).then_some(*h)
+            let around = format!("{} {}", &text[s.start..h.start], &text[h.end..s.end]);
+            let shared: std::collections::BTreeSet<String> =
+                content_keys(&around, &self.lexicon.stopwords)
+                    .into_iter()
+                    .filter(|k| theirs.contains(k))
+                    .collect();
+            // two shared words, or four shared character pairs in Chinese
+            let han = shared.iter().filter(|k| k.chars().all(is_han)).count();
+            (shared.len() - han >= 2 || han >= 4).then_some(*h)
         })
     }
 
@@ -682,13 +714,28 @@ impl Analyzer {
         hits: &[Hit],
     ) -> Vec<(Offer, usize, usize)> {
         let mut out = Vec::new();
-        // a figure said back to the customer or argued about is not offered
+        // a figure said back to the customer, argued about, granted ("two
+        // thousand is real money") or from another customer's case is not offered
+        let clauses = self.condition_clauses(text, hits);
         let offered_in = |s: &Sentence| {
-            !hits.iter().any(|h| {
-                h.start >= s.start
-                    && h.start < s.end
-                    && matches!(h.cue, Cue::Listen | Cue::Negative(Negative::Arguing))
-            })
+            // "if you let us use the clinic as a case" names no case
+            let has = |cue: &dyn Fn(Cue) -> bool| {
+                hits.iter().any(|h| {
+                    h.start >= s.start
+                        && h.start < s.end
+                        && cue(h.cue)
+                        && !clauses.iter().any(|(a, b)| h.start >= *a && h.start < *b)
+                })
+            };
+            !has(&|c| {
+                matches!(
+                    c,
+                    Cue::Listen
+                        | Cue::Negative(Negative::Arguing)
+                        | Cue::Technique(Technique::CaseEvidence)
+                        | Cue::CountedTechnique(Technique::CaseEvidence)
+                )
+            }) && !(has(&|c| c == Cue::Acknowledge) && !has(&|c| c == Cue::Offer))
         };
         for s in sentences.iter().filter(|s| offered_in(s)) {
             let conditional = hits
@@ -722,6 +769,17 @@ impl Analyzer {
             {
                 if part_of_zhe(&text[n.end..]) || text[n.end..].starts_with('半') {
                     continue; // a discount read above, or "一半" (half)
+                }
+                // "over 500,000", "从15%", "能省六十万": a threshold, a starting
+                // point or a saving, not an offer
+                let lead = text[s.start..n.start].trim_end();
+                if self
+                    .lexicon
+                    .not_price_before
+                    .iter()
+                    .any(|w| ends_with_word(lead, w))
+                {
+                    continue;
                 }
                 let after = &text[n.end..s.end];
                 let after_trim = after.trim_start();
@@ -803,6 +861,15 @@ impl Analyzer {
                 });
                 if breakdown && !cue_before {
                     continue; // "每天54块", "$83 a month": figures that break a cost down
+                }
+                // "how did you arrive at 16,000?" asks about a figure; "how
+                // about 16,000?" offers it (the offer words decide)
+                let in_sentence = |cue: Cue| {
+                    hits.iter()
+                        .any(|h| h.cue == cue && h.start >= s.start && h.start < s.end)
+                };
+                if s.question && in_sentence(Cue::OpenWord) && !in_sentence(Cue::Offer) {
+                    continue;
                 }
                 // "五万" is money, but only an offer when it is near this product's price
                 let scaled_price = n.scaled
@@ -1067,6 +1134,18 @@ fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     (start + lead, end - trail)
+}
+
+/// Whether `s` ends with `word` (ASCII case ignored), not inside a longer
+/// Latin word ("over" ends "is over", not "turnover").
+fn ends_with_word(s: &str, word: &str) -> bool {
+    let Some(at) = s.len().checked_sub(word.len()) else {
+        return false;
+    };
+    s.is_char_boundary(at)
+        && s[at..].eq_ignore_ascii_case(word)
+        && !(word.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && s[..at].ends_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {

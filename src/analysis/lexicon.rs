@@ -48,6 +48,9 @@ pub struct Lexicon {
     pub currency: Vec<(String, String)>,
     /// Units after a number that make it something other than a price.
     pub not_price_units: Vec<String>,
+    /// Words just before a number that make it something other than an
+    /// offer: thresholds ("over"), starting points ("from"), savings ("save").
+    pub not_price_before: Vec<String>,
     /// Words ignored when comparing a paraphrase with the customer's line.
     pub stopwords: Vec<String>,
 }
@@ -130,6 +133,7 @@ impl Lexicon {
             ("give", &self.give),
             ("discount", &self.discount),
             ("not_price_units", &self.not_price_units),
+            ("not_price_before", &self.not_price_before),
         ];
         lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
         lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));

@@ -521,11 +521,6 @@ impl Analyzer {
                 .find(|s| h.start >= s.start && h.start < s.end)
                 .copied()
         };
-        let has_number = |s: &Sentence| {
-            numbers
-                .iter()
-                .any(|n| n.start >= s.start && n.start < s.end)
-        };
         let pressure = !any(&|c| c == Cue::Negative(Negative::Pressure)).is_empty();
         for h in &hits {
             let (t, counted) = match h.cue {

@@ -6,4 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod i18n;
 pub mod scenario;
+pub mod session;
+pub mod storage;

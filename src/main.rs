@@ -3,6 +3,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use counteroffer::cli;
+use counteroffer::scenario::Difficulty;
+use counteroffer::session::bots::Kind;
 
 /// Counteroffer: practise handling price, fit and delay objections.
 #[derive(Parser)]
@@ -36,6 +38,70 @@ enum Command {
         /// The reply to analyze.
         text: Option<String>,
     },
+    /// Play a negotiation in the terminal (replies from standard input).
+    Play {
+        /// Play in the terminal; the game window is the default without a subcommand.
+        #[arg(long, required = true)]
+        text: bool,
+        /// Scenario id or file (default: the first shipped scenario).
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long, value_enum, default_value_t = Tier::Normal)]
+        difficulty: Tier,
+        /// Seed for the persona's choices; the same seed replays the same customer.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Where to save the transcript (default: the data directory).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Student or team name to record in the transcript.
+        #[arg(long)]
+        student: Option<String>,
+    },
+    /// Play many games with a bot and report outcome rates and mean scores.
+    Simulate {
+        /// Scenario id or file, or "all".
+        #[arg(long, default_value = "all")]
+        scenario: String,
+        #[arg(long, value_parser = ["ideal", "conceder", "stonewall", "random"])]
+        bot: String,
+        #[arg(long, default_value_t = 100)]
+        games: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Tier::Normal)]
+        difficulty: Tier,
+        /// One JSON object per scenario instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-score a saved transcript and check it against a replay.
+    Score {
+        transcript: PathBuf,
+        /// Print the scorecard as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file it was played on, when not a shipped one.
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Tier {
+    Easy,
+    Normal,
+    Hard,
+}
+
+impl From<Tier> for Difficulty {
+    fn from(t: Tier) -> Difficulty {
+        match t {
+            Tier::Easy => Difficulty::Easy,
+            Tier::Normal => Difficulty::Normal,
+            Tier::Hard => Difficulty::Hard,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -65,6 +131,55 @@ fn main() -> ExitCode {
                 &mut std::io::stderr(),
             )
         }
-        None => cli::play(),
+        Some(Command::Play {
+            text: _,
+            scenario,
+            difficulty,
+            seed,
+            out,
+            student,
+        }) => cli::play::run(
+            cli::play::Options {
+                scenario,
+                difficulty: difficulty.into(),
+                seed,
+                out,
+                student,
+            },
+            std::io::stdin().lock(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Simulate {
+            scenario,
+            bot,
+            games,
+            seed,
+            difficulty,
+            json,
+        }) => cli::simulate::run(
+            cli::simulate::Options {
+                scenario,
+                bot: Kind::from_name(&bot).expect("clap checked the bot name"),
+                games,
+                seed,
+                difficulty: difficulty.into(),
+                json,
+            },
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Score {
+            transcript,
+            json,
+            scenario,
+        }) => cli::score::run(
+            &transcript,
+            json,
+            scenario.as_deref(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        None => cli::open_window(),
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
@@ -33,6 +33,7 @@ enum Cue {
     CountedTechnique(Technique),
     Negative(Negative),
     Conditional,
+    Close,
     Offer,
     Give,
     Discount,
@@ -50,7 +51,7 @@ struct Hit {
     end: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     Open,
@@ -58,7 +59,7 @@ pub enum QuestionKind {
 }
 
 /// One offer in a reply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Offer {
     Price {
@@ -92,7 +93,7 @@ impl Offer {
 }
 
 /// The words that earned a tag: byte offsets into the reply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub tag: String,
     pub start: usize,
@@ -100,7 +101,7 @@ pub struct Evidence {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub laer: Vec<Laer>,
     pub question: Option<QuestionKind>,
@@ -113,6 +114,10 @@ pub struct Analysis {
     pub pains: Vec<String>,
     /// Product feature ids the reply names (scenario only).
     pub features: Vec<String>,
+    /// The reply proposes to close ("shall we sign?"); not part of the
+    /// `--jsonl` contract.
+    #[serde(skip)]
+    pub closing: bool,
 }
 
 impl Analysis {
@@ -222,6 +227,7 @@ impl Analyzer {
             set.add_all(phrases, Cue::Negative(*n));
         }
         set.add_all(&l.conditional, Cue::Conditional);
+        set.add_all(&l.close, Cue::Close);
         set.add_all(&l.offer, Cue::Offer);
         set.add_all(&l.give, Cue::Give);
         set.add_all(&l.discount, Cue::Discount);
@@ -616,7 +622,8 @@ impl Analyzer {
         if responds {
             b.add_laer(Laer::Respond);
         }
-        b.finish(explore_kind)
+        let closing = hits.iter().any(|h| h.cue == Cue::Close);
+        b.finish(explore_kind, closing)
     }
 
     /// A sentence naming a feature that shares content words (outside the
@@ -1033,7 +1040,7 @@ impl<'t> Builder<'t> {
         push_new(&mut self.offers, offer);
     }
 
-    fn finish(mut self, question: Option<QuestionKind>) -> Analysis {
+    fn finish(mut self, question: Option<QuestionKind>, closing: bool) -> Analysis {
         self.laer.sort();
         self.fab.sort();
         self.techniques.sort();
@@ -1049,6 +1056,7 @@ impl<'t> Builder<'t> {
             evidence: self.evidence,
             pains: self.pains,
             features: self.features,
+            closing,
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct Lexicon {
     pub negatives: BTreeMap<Negative, Vec<String>>,
     /// Makes an offer conditional ("if you", "如果您").
     pub conditional: Vec<String>,
+    /// Proposes to close the deal ("shall we sign", "那我们就签吧").
+    pub close: Vec<String>,
     /// Signals an offer ("how about", "I can do", "我们可以").
     pub offer: Vec<String>,
     /// Signals that a tradeable is being given ("include", "free", "送").
@@ -129,6 +131,7 @@ impl Lexicon {
             ("advantage", &self.advantage),
             ("benefit", &self.benefit),
             ("conditional", &self.conditional),
+            ("close", &self.close),
             ("offer", &self.offer),
             ("give", &self.give),
             ("discount", &self.discount),

@@ -2,14 +2,13 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::lexicon;
 use crate::analysis::{Analysis, Analyzer, Offer, detect_language};
-use crate::scenario::{Scenario, load_file, load_paths};
+use crate::scenario::Scenario;
 
 pub struct Options {
     pub lang: Option<String>,
@@ -43,29 +42,18 @@ impl Analyzers {
     }
 }
 
-fn find_scenario(spec: &str) -> Result<Scenario, String> {
-    let path = Path::new(spec);
-    let loaded = if path.exists() {
-        load_file(path)
-    } else {
-        load_paths(&[super::data_dir("scenarios")])
-            .into_iter()
-            .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
-            .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
-    };
-    let problems: Vec<String> = loaded.errors().map(ToString::to_string).collect();
-    loaded
-        .scenario
-        .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
-}
-
 pub fn run(
     opts: Options,
     input: impl BufRead,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
-    let scenario = match opts.scenario.as_deref().map(find_scenario).transpose() {
+    let scenario = match opts
+        .scenario
+        .as_deref()
+        .map(super::find_scenario)
+        .transpose()
+    {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -2,8 +2,13 @@
 
 pub mod analyze;
 pub mod check;
+pub mod play;
+pub mod score;
+pub mod simulate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::scenario::{Scenario, load_file, load_paths};
 
 /// Where shipped data lives: `name` in the working directory, beside the
 /// executable, or in the source tree the binary was built from.
@@ -22,10 +27,37 @@ pub fn data_dir(name: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(name))
 }
 
+/// A scenario by file path or by the id of a shipped one.
+pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
+    let path = Path::new(spec);
+    let loaded = if path.exists() {
+        load_file(path)
+    } else {
+        load_paths(&[data_dir("scenarios")])
+            .into_iter()
+            .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
+            .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
+    };
+    let problems: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+    loaded
+        .scenario
+        .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
+}
+
+/// Every shipped scenario that loads, sorted by id.
+pub fn shipped_scenarios() -> Vec<Scenario> {
+    let mut all: Vec<Scenario> = load_paths(&[data_dir("scenarios")])
+        .into_iter()
+        .filter_map(|l| l.scenario)
+        .collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    all
+}
+
 /// Playing without a subcommand. The game window is built in `game` (issue
 /// "The Bevy game"); until it lands this says so plainly and points at what
 /// works today.
-pub fn play() -> std::process::ExitCode {
+pub fn open_window() -> std::process::ExitCode {
     eprintln!(
         "The Counteroffer game window is not built yet.\n\
          Today you can validate scenarios: counteroffer check [PATH...]\n\

@@ -1,0 +1,237 @@
+//! `counteroffer play --text`: a whole negotiation in the terminal. It reads
+//! standard input line by line, so a script can play it.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::analysis::tags::Laer;
+use crate::i18n::{Locale, money};
+use crate::scenario::Difficulty;
+use crate::session::debrief::{debrief, render_text};
+use crate::session::transcript::Transcript;
+use crate::session::{Outcome, Prepared, Session};
+use crate::storage::{data_dir, write_atomic};
+
+pub struct Options {
+    pub scenario: Option<String>,
+    pub difficulty: Difficulty,
+    pub seed: Option<u64>,
+    /// Where to save the transcript; the data directory when left out.
+    pub out: Option<PathBuf>,
+    pub student: Option<String>,
+}
+
+pub fn run(
+    opts: Options,
+    input: impl BufRead,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let scenario = match opts.scenario.as_deref() {
+        Some(spec) => super::find_scenario(spec),
+        None => super::shipped_scenarios()
+            .into_iter()
+            .next()
+            .ok_or_else(|| {
+                "no scenarios found\n  help: run from the project folder or give --scenario PATH"
+                    .to_string()
+            }),
+    };
+    let prepared = match scenario.and_then(Prepared::new) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let seed = opts.seed.unwrap_or_else(random_seed);
+    let locale = Locale::builtin(&prepared.scenario.language);
+    let mut session = Session::start(&prepared, opts.difficulty, seed);
+    let _ = brief(&session, &locale, out);
+
+    let mut lines = input.lines();
+    while session.outcome().is_none() {
+        let _ = write!(out, "> ");
+        let _ = out.flush();
+        let Some(Ok(line)) = lines.next() else {
+            session.end(); // end of input: score what was played
+            break;
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == "/quit" {
+            session.end();
+            break;
+        }
+        if line == "/hint" {
+            let _ = writeln!(out, "{}", hint(&session, &locale));
+            continue;
+        }
+        let result = match line.parse::<usize>() {
+            Ok(n) if !session.options().is_empty() && n <= 9 => session.pick(n).map(|_| ()),
+            _ => session.reply(line).map(|_| ()),
+        };
+        match result {
+            Ok(()) => {
+                let _ = show_turn(&session, &locale, out);
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    locale.fill("play.error", &[("error", &e.to_string())])
+                );
+            }
+        }
+    }
+    finish(&session, &locale, opts.out, opts.student, out)
+}
+
+fn random_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
+}
+
+fn brief(session: &Session, locale: &Locale, out: &mut impl Write) -> std::io::Result<()> {
+    let s = session.scenario();
+    let p = &s.product;
+    writeln!(
+        out,
+        "{}\n",
+        locale.fill(
+            "play.title",
+            &[
+                ("title", &s.title),
+                (
+                    "difficulty",
+                    &locale
+                        .text(&format!("difficulty.{}", session.difficulty.name()))
+                        .to_string()
+                ),
+                ("seed", &session.seed.to_string()),
+            ]
+        )
+    )?;
+    writeln!(out, "{}\n{}\n", locale.text("play.briefing"), s.briefing)?;
+    writeln!(
+        out,
+        "{}",
+        locale.fill(
+            "play.price_line",
+            &[
+                ("list", &money(p.list_price, &p.currency)),
+                ("floor", &money(p.floor, &p.currency))
+            ]
+        )
+    )?;
+    writeln!(out, "{}", locale.text("play.tradeables"))?;
+    for t in &p.tradeables {
+        writeln!(out, "  - {}", t.name)?;
+    }
+    writeln!(out, "\n{}\n", locale.text("play.help"))?;
+    for line in session.opening() {
+        writeln!(out, "{}: {line}", s.persona.name)?;
+    }
+    show_options(session, locale, out)
+}
+
+fn show_turn(session: &Session, locale: &Locale, out: &mut impl Write) -> std::io::Result<()> {
+    let s = session.scenario();
+    let turn = session.turns().last().expect("a turn was just taken");
+    for line in &turn.persona {
+        writeln!(out, "{}: {line}", s.persona.name)?;
+    }
+    let m = session.meters();
+    writeln!(
+        out,
+        "{}",
+        locale.fill(
+            "play.meters",
+            &[
+                ("trust", &format!("{:.0}%", m.trust * 100.0)),
+                ("patience", &format!("{:.1}", m.patience.max(0.0))),
+            ]
+        )
+    )?;
+    if session.outcome().is_none() {
+        show_options(session, locale, out)?;
+    }
+    Ok(())
+}
+
+fn show_options(session: &Session, locale: &Locale, out: &mut impl Write) -> std::io::Result<()> {
+    let options = session.options();
+    if options.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", locale.text("play.options"))?;
+    for (i, o) in options.iter().enumerate() {
+        writeln!(out, "  {}. {o}", i + 1)?;
+    }
+    Ok(())
+}
+
+fn hint(session: &Session, locale: &Locale) -> String {
+    let missing: Vec<String> = session
+        .missing_steps()
+        .iter()
+        .map(|l: &Laer| locale.text(&format!("step.{}", l.name())).to_string())
+        .collect();
+    if missing.is_empty() {
+        locale.text("play.hint_none").to_string()
+    } else {
+        locale.fill("play.hint", &[("steps", &missing.join(", "))])
+    }
+}
+
+fn finish(
+    session: &Session,
+    locale: &Locale,
+    path: Option<PathBuf>,
+    student: Option<String>,
+    out: &mut impl Write,
+) -> ExitCode {
+    let s = session.scenario();
+    let outcome = match session.outcome() {
+        Some(Outcome::Deal { price, .. }) => locale.fill(
+            "outcome.deal",
+            &[("price", &money(*price, &s.product.currency))],
+        ),
+        Some(Outcome::WalkAway { .. }) => locale.text("outcome.walk_away").to_string(),
+        _ => locale.text("outcome.ended").to_string(),
+    };
+    let card = session.scorecard();
+    let d = debrief(s, session.turns(), &card, locale);
+    let _ = writeln!(out, "\n{outcome}\n\n{}", render_text(&card, &d, locale));
+
+    let mut transcript = Transcript::from_session(session);
+    transcript.student = student;
+    let path = path.or_else(|| {
+        data_dir().map(|d| {
+            d.join("transcripts").join(format!(
+                "{}-{}-{}.json",
+                transcript.scenario_id, transcript.seed, transcript.finished_at
+            ))
+        })
+    });
+    let saved = path
+        .ok_or_else(|| "no data directory on this system".to_string())
+        .and_then(|p| {
+            write_atomic(&p, transcript.to_json().as_bytes())
+                .map(|()| p)
+                .map_err(|e| e.to_string())
+        });
+    let _ = match saved {
+        Ok(p) => writeln!(
+            out,
+            "{}",
+            locale.fill("play.saved", &[("path", &p.display().to_string())])
+        ),
+        Err(e) => writeln!(out, "{}", locale.fill("play.not_saved", &[("error", &e)])),
+    };
+    ExitCode::SUCCESS
+}

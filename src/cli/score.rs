@@ -1,0 +1,99 @@
+//! `counteroffer score TRANSCRIPT.json`: re-score a saved session and check
+//! that the stored scorecard is the one its turns earn.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::i18n::Locale;
+use crate::session::Prepared;
+use crate::session::debrief::{debrief, render_text};
+use crate::session::transcript::{Check, Transcript, check, replay};
+
+/// Transcripts larger than this are refused unread.
+const MAX_TRANSCRIPT_BYTES: u64 = 16 << 20;
+
+pub fn run(
+    path: &Path,
+    json: bool,
+    scenario: Option<&str>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let fail = |err: &mut dyn Write, message: String| {
+        let _ = writeln!(err, "{}: error: {message}", path.display());
+        ExitCode::from(2)
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_TRANSCRIPT_BYTES => {
+            return fail(
+                err,
+                format!(
+                    "the file is {} bytes; transcripts may be at most 16 MiB",
+                    m.len()
+                ),
+            );
+        }
+        Ok(_) => {}
+        Err(e) => return fail(err, format!("cannot read the file: {e}")),
+    }
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => return fail(err, format!("cannot read the file: {e}")),
+    };
+    let transcript = match Transcript::from_json(&src) {
+        Ok(t) => t,
+        Err(e) => return fail(err, e),
+    };
+    let found = super::find_scenario(scenario.unwrap_or(&transcript.scenario_id));
+    let prepared = match found.and_then(Prepared::new) {
+        Ok(p) => p,
+        Err(e) => {
+            return fail(
+                err,
+                format!("{e}\n  help: give the scenario file with --scenario PATH"),
+            );
+        }
+    };
+    match check(&prepared, &transcript) {
+        Check::Matches(card) => {
+            let _ = if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&card).expect("scorecards serialize")
+                )
+            } else {
+                let locale = Locale::builtin(&transcript.language);
+                let session = replay(&prepared, &transcript);
+                let d = debrief(&prepared.scenario, session.turns(), &card, &locale);
+                writeln!(
+                    out,
+                    "{}\n{}",
+                    render_text(&card, &d, &locale),
+                    locale.text("score.matches")
+                )
+            };
+            ExitCode::SUCCESS
+        }
+        Check::ScenarioChanged { recorded, now } => {
+            let _ = writeln!(
+                err,
+                "{}: error: scenario \"{}\" has changed since this transcript was recorded (content {recorded}, now {now}); it is not re-scored\n  help: score it with the scenario file it was played on: --scenario PATH",
+                path.display(),
+                transcript.scenario_id
+            );
+            ExitCode::FAILURE
+        }
+        Check::Tampered { recomputed, reason } => {
+            let _ = writeln!(
+                err,
+                "{}: error: the transcript does not match a replay: {reason}; recorded overall {:.1}, recomputed {:.1}",
+                path.display(),
+                transcript.scorecard.overall,
+                recomputed.overall
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! The scorecard: six dimensions, each 0-100, built only from items that
+//! name the turn, the player's words, the rule and the points. It is a pure
+//! function of the scenario, the tier and the turns, so a transcript can be
+//! re-scored and checked.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Event, Outcome, Turn};
+use crate::analysis::QuestionKind;
+use crate::analysis::tags::{Fab, Laer, Negative};
+use crate::scenario::{Difficulty, Scenario};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Laer,
+    Fab,
+    Concessions,
+    Outcome,
+    Relationship,
+    Ethics,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::Laer,
+        Dimension::Fab,
+        Dimension::Concessions,
+        Dimension::Outcome,
+        Dimension::Relationship,
+        Dimension::Ethics,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Laer => "laer",
+            Dimension::Fab => "fab",
+            Dimension::Concessions => "concessions",
+            Dimension::Outcome => "outcome",
+            Dimension::Relationship => "relationship",
+            Dimension::Ethics => "ethics",
+        }
+    }
+
+    /// Share of the overall score, in percent.
+    pub fn weight(self) -> f64 {
+        match self {
+            Dimension::Laer => 25.0,
+            Dimension::Fab => 20.0,
+            Dimension::Concessions => 20.0,
+            Dimension::Outcome => 20.0,
+            Dimension::Relationship => 10.0,
+            Dimension::Ethics => 5.0,
+        }
+    }
+}
+
+/// One reason for points given or taken.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub dimension: Dimension,
+    /// The player's turn (0 for the whole session).
+    pub turn: u32,
+    /// The player's words that earned it (empty for a missing step).
+    pub quote: String,
+    /// Rule id, e.g. `laer.premature`; its text is in the locale files.
+    pub rule: String,
+    pub points: f64,
+    /// The objection it belongs to, for per-objection dimensions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub overall: f64,
+    pub dimensions: Vec<(Dimension, f64)>,
+    pub items: Vec<Item>,
+}
+
+impl Scorecard {
+    pub fn get(&self, d: Dimension) -> f64 {
+        self.dimensions
+            .iter()
+            .find(|(x, _)| *x == d)
+            .map_or(0.0, |(_, s)| *s)
+    }
+}
+
+struct Items(Vec<Item>);
+
+impl Items {
+    fn add(
+        &mut self,
+        dimension: Dimension,
+        turn: &Turn,
+        quote: &str,
+        rule: &str,
+        points: f64,
+        objection: Option<&str>,
+    ) {
+        self.0.push(Item {
+            dimension,
+            turn: turn.number,
+            quote: quote.to_string(),
+            rule: rule.to_string(),
+            points,
+            objection: objection.map(str::to_string),
+        });
+    }
+
+    fn whole(&mut self, dimension: Dimension, rule: &str, points: f64) {
+        self.0.push(Item {
+            dimension,
+            turn: 0,
+            quote: String::new(),
+            rule: rule.to_string(),
+            points,
+            objection: None,
+        });
+    }
+
+    fn sum(&self, d: Dimension, objection: Option<&str>) -> f64 {
+        self.0
+            .iter()
+            .filter(|i| {
+                i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection)
+            })
+            .map(|i| i.points)
+            .sum()
+    }
+}
+
+/// The sentence holding the words that earned `tag`, or the whole reply:
+/// a quote a player recognises, not a lone keyword.
+fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
+    let text = turn.text.as_str();
+    let Some(e) = turn.analysis.evidence.iter().find(|e| {
+        e.tag == tag
+            && e.start <= e.end
+            && text.is_char_boundary(e.start)
+            && text.is_char_boundary(e.end)
+    }) else {
+        return text;
+    };
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '；');
+    let start = text[..e.start].rfind(ends).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[e.end..].find(ends).map_or(text.len(), |i| {
+        e.end + i + text[e.end + i..].chars().next().map_or(0, char::len_utf8)
+    });
+    text[start..end].trim()
+}
+
+/// Scores a finished (or stopped) session.
+pub fn score(
+    scenario: &Scenario,
+    difficulty: Difficulty,
+    turns: &[Turn],
+    outcome: Option<&Outcome>,
+) -> Scorecard {
+    let mut items = Items(Vec::new());
+    let raised: Vec<&str> = turns
+        .iter()
+        .flat_map(|t| &t.events)
+        .filter_map(|e| match e {
+            Event::Raised { objection } => Some(objection.as_str()),
+            _ => None,
+        })
+        .collect();
+    // the opening objection is raised before the first turn
+    let mut objections: Vec<&str> = scenario
+        .opening()
+        .map(|o| o.id.as_str())
+        .into_iter()
+        .collect();
+    for id in raised {
+        if !objections.contains(&id) {
+            objections.push(id);
+        }
+    }
+
+    let mut laer_scores = Vec::new();
+    let mut fab_scores = Vec::new();
+    for id in &objections {
+        let episode: Vec<&Turn> = turns
+            .iter()
+            .filter(|t| t.objection.as_deref() == Some(*id))
+            .collect();
+        laer_items(&mut items, &episode, id);
+        fab_items(&mut items, &episode, id);
+        laer_scores.push(items.sum(Dimension::Laer, Some(id)).clamp(0.0, 100.0));
+        fab_scores.push(items.sum(Dimension::Fab, Some(id)).clamp(0.0, 100.0));
+    }
+    concession_items(&mut items, scenario, turns);
+    let walk_away = scenario.params(difficulty).walk_away;
+    outcome_items(&mut items, scenario, walk_away, turns, outcome);
+    ethics_items(&mut items, turns);
+
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let dimensions: Vec<(Dimension, f64)> = Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let s = match d {
+                Dimension::Laer => mean(&laer_scores),
+                Dimension::Fab => mean(&fab_scores),
+                _ => items.sum(d, None),
+            };
+            (d, round1(s.clamp(0.0, 100.0)))
+        })
+        .collect();
+    let overall = round1(dimensions.iter().map(|(d, s)| s * d.weight() / 100.0).sum());
+    Scorecard {
+        overall,
+        dimensions,
+        items: items.0,
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// LAER for one objection: each step once, explore before respond.
+fn laer_items(items: &mut Items, episode: &[&Turn], id: &str) {
+    let first = |step: Laer| episode.iter().find(|t| t.analysis.has_laer(step)).copied();
+    let d = Dimension::Laer;
+    let o = Some(id);
+    match first(Laer::Listen) {
+        Some(t) => items.add(d, t, quote(t, "listen"), "laer.listen", 20.0, o),
+        None => items.0.push(missing(d, "laer.missing_listen", id)),
+    }
+    match first(Laer::Acknowledge) {
+        Some(t) => items.add(d, t, quote(t, "acknowledge"), "laer.acknowledge", 20.0, o),
+        None => items.0.push(missing(d, "laer.missing_acknowledge", id)),
+    }
+    let open = episode
+        .iter()
+        .find(|t| t.analysis.question == Some(QuestionKind::Open));
+    match (open, first(Laer::Explore)) {
+        (Some(t), _) => items.add(d, t, quote(t, "explore"), "laer.explore_open", 30.0, o),
+        (None, Some(t)) => items.add(d, t, quote(t, "explore"), "laer.explore_closed", 15.0, o),
+        (None, None) => items.0.push(missing(d, "laer.missing_explore", id)),
+    }
+    match first(Laer::Respond) {
+        Some(t) => items.add(d, t, &t.text, "laer.respond", 30.0, o),
+        None => items.0.push(missing(d, "laer.missing_respond", id)),
+    }
+    if let Some(t) = episode.iter().find(|t| {
+        t.events
+            .iter()
+            .any(|e| matches!(e, Event::Premature { .. }))
+    }) {
+        items.add(d, t, &t.text, "laer.premature", -15.0, o);
+    }
+    for t in episode {
+        if t.analysis.negatives.contains(&Negative::Arguing) {
+            items.add(d, t, quote(t, "arguing"), "laer.arguing", -10.0, o);
+        }
+    }
+}
+
+fn missing(dimension: Dimension, rule: &str, objection: &str) -> Item {
+    Item {
+        dimension,
+        turn: 0,
+        quote: String::new(),
+        rule: rule.to_string(),
+        points: 0.0,
+        objection: Some(objection.to_string()),
+    }
+}
+
+/// FAB for one objection: the most complete reply counts.
+fn fab_items(items: &mut Items, episode: &[&Turn], id: &str) {
+    let weight = |t: &Turn| {
+        let f = &t.analysis.fab;
+        f.contains(&Fab::Feature) as u8 * 30
+            + f.contains(&Fab::Advantage) as u8 * 30
+            + f.contains(&Fab::Benefit) as u8 * 40
+    };
+    let Some(best) = episode
+        .iter()
+        .copied()
+        .filter(|t| weight(t) > 0)
+        .max_by_key(|t| (weight(t), std::cmp::Reverse(t.number)))
+    else {
+        items.0.push(missing(Dimension::Fab, "fab.missing", id));
+        return;
+    };
+    let d = Dimension::Fab;
+    let f = &best.analysis.fab;
+    for (part, tag, rule, points) in [
+        (Fab::Feature, "feature", "fab.feature", 30.0),
+        (Fab::Advantage, "advantage", "fab.advantage", 30.0),
+        (Fab::Benefit, "benefit", "fab.benefit", 40.0),
+    ] {
+        if f.contains(&part) {
+            items.add(d, best, quote(best, tag), rule, points, Some(id));
+        }
+    }
+    if !f.contains(&Fab::Benefit) {
+        items.0.push(missing(d, "fab.missing_benefit", id));
+    }
+}
+
+fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
+    let d = Dimension::Concessions;
+    items.whole(d, "conc.start", 100.0);
+    let product = &scenario.product;
+    let zone = (product.list_price - product.floor).max(1.0);
+    // the first push: the price objection on the table or a counter-offer
+    let price_ids: Vec<&str> = scenario
+        .objections
+        .iter()
+        .filter(|o| o.kind == crate::scenario::ObjectionKind::Price)
+        .map(|o| o.id.as_str())
+        .collect();
+    let first_push = turns
+        .iter()
+        .position(|t| {
+            t.objection
+                .as_deref()
+                .is_some_and(|o| price_ids.contains(&o))
+        })
+        .or_else(|| {
+            turns
+                .iter()
+                .position(|t| {
+                    t.events
+                        .iter()
+                        .any(|e| matches!(e, Event::Countered { .. }))
+                })
+                .map(|i| i + 1)
+        });
+    let mut price = product.list_price;
+    let mut last_step: Option<f64> = None;
+    let mut below_floor = false;
+    let mut conceded_price = false;
+    let mut first_concession_checked = false;
+    for (i, t) in turns.iter().enumerate() {
+        for e in &t.events {
+            match e {
+                Event::Offered {
+                    price: p,
+                    conditional,
+                } if *p < price => {
+                    let step = price - p;
+                    conceded_price = true;
+                    if !first_concession_checked {
+                        first_concession_checked = true;
+                        if first_push == Some(i) {
+                            items.add(d, t, quote(t, "offer"), "conc.first_push", -20.0, None);
+                        }
+                    }
+                    if let Some(last) = last_step
+                        && step >= last
+                    {
+                        items.add(d, t, quote(t, "offer"), "conc.not_stepped", -15.0, None);
+                    }
+                    if step > zone * 0.5 {
+                        items.add(d, t, quote(t, "offer"), "conc.big_step", -15.0, None);
+                    }
+                    if !conditional {
+                        items.add(d, t, quote(t, "offer"), "conc.unconditional", -10.0, None);
+                    }
+                    if *p < product.floor && !below_floor {
+                        below_floor = true;
+                        items.add(d, t, quote(t, "offer"), "conc.below_floor", -50.0, None);
+                    }
+                    last_step = Some(step);
+                    price = *p;
+                }
+                Event::Gave {
+                    conditional: false, ..
+                } => {
+                    items.add(
+                        d,
+                        t,
+                        quote(t, "offer"),
+                        "conc.unconditional_gift",
+                        -5.0,
+                        None,
+                    );
+                }
+                _ => {}
+            }
+        }
+        if t.analysis.negatives.contains(&Negative::RevealBottomLine) {
+            items.add(
+                d,
+                t,
+                quote(t, "reveal_bottom_line"),
+                "conc.revealed",
+                -30.0,
+                None,
+            );
+        }
+    }
+    let gave_cheap = turns.iter().flat_map(|t| &t.events).any(|e| {
+        matches!(e, Event::Gave { tradeable, .. } if product.tradeables.iter().any(|x| &x.id == tradeable && x.value >= 2.0 * x.cost))
+    });
+    let cheap_exists = product.tradeables.iter().any(|x| x.value >= 2.0 * x.cost);
+    if conceded_price && cheap_exists && !gave_cheap {
+        items.whole(d, "conc.price_not_tradeables", -10.0);
+    }
+}
+
+fn outcome_items(
+    items: &mut Items,
+    scenario: &Scenario,
+    walk_away: f64,
+    turns: &[Turn],
+    outcome: Option<&Outcome>,
+) {
+    let floor = scenario.product.floor;
+    match outcome {
+        Some(Outcome::Deal { price, turn }) => {
+            let t = turns.iter().find(|t| t.number == *turn);
+            let (points, rule) = if *price < floor {
+                (0.0, "outcome.below_floor")
+            } else {
+                let share = ((price - floor) / (walk_away - floor).max(1.0)).clamp(0.0, 1.0);
+                (40.0 + 60.0 * share, "outcome.deal")
+            };
+            match t {
+                Some(t) => items.add(Dimension::Outcome, t, &t.text, rule, round1(points), None),
+                None => items.whole(Dimension::Outcome, rule, round1(points)),
+            }
+            let pressured = turns
+                .iter()
+                .any(|t| t.analysis.negatives.contains(&Negative::Pressure));
+            if pressured {
+                items.whole(Dimension::Relationship, "relationship.pressure_deal", -15.0);
+            }
+        }
+        Some(Outcome::WalkAway { .. }) => items.whole(Dimension::Outcome, "outcome.walk_away", 0.0),
+        _ => items.whole(Dimension::Outcome, "outcome.no_deal", 0.0),
+    }
+    let trust = turns.last().map_or(0.0, |t| t.meters.trust);
+    items.whole(
+        Dimension::Relationship,
+        "relationship.trust",
+        round1(trust * 100.0),
+    );
+}
+
+fn ethics_items(items: &mut Items, turns: &[Turn]) {
+    let d = Dimension::Ethics;
+    items.whole(d, "ethics.start", 100.0);
+    for t in turns {
+        for n in &t.analysis.negatives {
+            let (rule, points) = match n {
+                Negative::Exaggeration => ("ethics.exaggeration", -25.0),
+                Negative::Pressure => ("ethics.pressure", -15.0),
+                Negative::Arguing => ("ethics.arguing", -10.0),
+                Negative::RevealBottomLine => continue,
+            };
+            items.add(d, t, quote(t, n.name()), rule, points, None);
+        }
+    }
+}

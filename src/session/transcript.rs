@@ -1,0 +1,173 @@
+//! Transcripts: a finished session as versioned JSON, enough to replay it
+//! and check its scorecard.
+
+use serde::{Deserialize, Serialize};
+
+use super::score::{Scorecard, score};
+use super::{Input, Outcome, Prepared, Session, Turn};
+use crate::scenario::{Difficulty, Scenario};
+
+/// Bumped whenever a field changes meaning; readers refuse other versions.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transcript {
+    pub schema: u32,
+    pub app_version: String,
+    pub scenario_id: String,
+    pub scenario_hash: String,
+    pub language: String,
+    pub difficulty: Difficulty,
+    pub seed: u64,
+    /// Student or team name, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub student: Option<String>,
+    /// Seconds since the Unix epoch when the session ended.
+    #[serde(default)]
+    pub finished_at: u64,
+    pub opening: Vec<String>,
+    pub turns: Vec<Turn>,
+    pub outcome: Option<Outcome>,
+    pub scorecard: Scorecard,
+}
+
+/// FNV-1a over the scenario's JSON form: changes with any content change,
+/// stays put when only comments or layout of the RON file change.
+pub fn content_hash(scenario: &Scenario) -> String {
+    let json = serde_json::to_string(scenario).expect("scenarios serialize");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in json.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+impl Transcript {
+    pub fn from_session(session: &Session) -> Transcript {
+        let s = session.scenario();
+        Transcript {
+            schema: SCHEMA,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            scenario_id: s.id.clone(),
+            scenario_hash: session.prepared.hash.clone(),
+            language: s.language.clone(),
+            difficulty: session.difficulty,
+            seed: session.seed,
+            student: None,
+            finished_at: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            opening: session.opening().to_vec(),
+            turns: session.turns().to_vec(),
+            outcome: session.outcome().cloned(),
+            scorecard: session.scorecard(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("transcripts serialize")
+    }
+
+    pub fn from_json(src: &str) -> Result<Transcript, String> {
+        #[derive(Deserialize)]
+        struct Version {
+            schema: Option<u32>,
+        }
+        let version: Version =
+            serde_json::from_str(src).map_err(|e| format!("not a Counteroffer transcript: {e}"))?;
+        match version.schema {
+            Some(SCHEMA) => {}
+            Some(other) => {
+                return Err(format!(
+                    "transcript schema {other} is not supported (this version reads schema {SCHEMA})"
+                ));
+            }
+            None => return Err("not a Counteroffer transcript: no \"schema\" field".into()),
+        }
+        serde_json::from_str(src).map_err(|e| format!("the transcript is damaged: {e}"))
+    }
+}
+
+/// What re-scoring a transcript found.
+#[derive(Debug, PartialEq)]
+pub enum Check {
+    /// Replaying the inputs gives the same turns and the same scorecard.
+    Matches(Scorecard),
+    ScenarioChanged {
+        recorded: String,
+        now: String,
+    },
+    /// The stored turns or scorecard differ from a replay: edited by hand.
+    Tampered {
+        recomputed: Scorecard,
+        reason: String,
+    },
+}
+
+/// Replays the transcript's inputs through a fresh session with the same
+/// seed and compares.
+pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
+    if prepared.hash != t.scenario_hash {
+        return Check::ScenarioChanged {
+            recorded: t.scenario_hash.clone(),
+            now: prepared.hash.clone(),
+        };
+    }
+    let session = replay(prepared, t);
+    let recomputed = session.scorecard();
+    // compared as stored, so fields a transcript does not keep are ignored
+    let stored = |turns: &[Turn]| -> Vec<serde_json::Value> {
+        turns
+            .iter()
+            .map(|t| serde_json::to_value(t).expect("turns serialize"))
+            .collect()
+    };
+    let (replayed, recorded) = (stored(session.turns()), stored(&t.turns));
+    let reason = if replayed != recorded {
+        let at = replayed
+            .iter()
+            .zip(&recorded)
+            .position(|(a, b)| a != b)
+            .map_or(replayed.len().min(recorded.len()) + 1, |i| i + 1);
+        Some(format!(
+            "turn {at} differs from a replay of the player's inputs"
+        ))
+    } else if session.outcome() != t.outcome.as_ref() {
+        Some("the outcome differs from a replay".to_string())
+    } else if recomputed != t.scorecard {
+        Some("the scorecard differs from a re-score of the turns".to_string())
+    } else {
+        None
+    };
+    match reason {
+        Some(reason) => Check::Tampered { recomputed, reason },
+        None => Check::Matches(recomputed),
+    }
+}
+
+/// A session rebuilt from a transcript's inputs.
+pub fn replay(prepared: &Prepared, t: &Transcript) -> Session {
+    let mut session = Session::start(prepared, t.difficulty, t.seed);
+    for turn in &t.turns {
+        let _ = match &turn.input {
+            Input::Text(text) => session.reply(text).map(|_| ()),
+            Input::Pick(n) => session.pick(*n).map(|_| ()),
+        };
+    }
+    if matches!(t.outcome, Some(Outcome::Ended { .. })) {
+        session.end();
+    }
+    session
+}
+
+impl Session {
+    pub fn scorecard(&self) -> Scorecard {
+        score(
+            self.scenario(),
+            self.difficulty,
+            self.turns(),
+            self.outcome(),
+        )
+    }
+}

@@ -3,6 +3,7 @@
 //! `{name}` placeholders that `fill` replaces.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -23,12 +24,17 @@ impl Locale {
     }
 
     /// The shipped locale for `language`; English for anything else.
-    pub fn builtin(language: &str) -> Locale {
-        let src = match language {
-            "zh-CN" => include_str!("../assets/i18n/zh-CN.ron"),
-            _ => include_str!("../assets/i18n/en.ron"),
+    /// Parsed once per process.
+    pub fn builtin(language: &str) -> &'static Locale {
+        static EN: OnceLock<Locale> = OnceLock::new();
+        static ZH: OnceLock<Locale> = OnceLock::new();
+        let (cell, src) = match language {
+            "zh-CN" => (&ZH, include_str!("../assets/i18n/zh-CN.ron")),
+            _ => (&EN, include_str!("../assets/i18n/en.ron")),
         };
-        Locale::parse(src).expect("shipped locale files parse (checked by tests)")
+        cell.get_or_init(|| {
+            Locale::parse(src).expect("shipped locale files parse (checked by tests)")
+        })
     }
 
     /// The text for `key`, or the key itself so a gap is visible, not blank.

@@ -6,7 +6,7 @@
 //! question explores, a benefit must touch a pain of this customer, an offer
 //! is a number that looks like a price, and so on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -132,7 +132,7 @@ struct ScenarioTerms {
     tradeables: Vec<(String, TradeableKind)>,
     pain_ids: Vec<String>,
     /// Content words of each feature's advantage, for paraphrases of it.
-    advantage_keys: Vec<Vec<String>>,
+    advantage_keys: Vec<Vec<u64>>,
     concern_words: String,
     list_price: f64,
     currency: String,
@@ -144,6 +144,7 @@ pub struct Analyzer {
     cues: Vec<Vec<Cue>>,
     /// Whether each pattern must sit at Latin word boundaries.
     bounded: Vec<bool>,
+    stopwords: Stopwords,
     scenario: Option<ScenarioTerms>,
 }
 
@@ -235,6 +236,7 @@ impl Analyzer {
         for (i, (marker, _)) in l.currency.iter().enumerate() {
             set.add(marker, Cue::Currency(i));
         }
+        let stopwords = Stopwords::new(&l.stopwords);
         let scenario = scenario.map(|s| {
             for (i, f) in s.product.features.iter().enumerate() {
                 let names = [f.name.clone(), f.id.replace('_', " ")];
@@ -261,7 +263,7 @@ impl Analyzer {
                     .product
                     .features
                     .iter()
-                    .map(|f| content_keys(&f.advantage, &l.stopwords))
+                    .map(|f| content_keys(&f.advantage, &stopwords))
                     .collect(),
                 // what the customer says and cares about, for paraphrase checks
                 concern_words: s
@@ -295,6 +297,7 @@ impl Analyzer {
             matcher,
             cues: set.cues,
             bounded,
+            stopwords,
             scenario,
         }
     }
@@ -644,13 +647,12 @@ impl Analyzer {
                 .find(|s| h.start >= s.start && h.start < s.end)?;
             let theirs = &scenario.advantage_keys[i];
             let around = format!("{} {}", &text[s.start..h.start], &text[h.end..s.end]);
-            let shared: std::collections::BTreeSet<String> =
-                content_keys(&around, &self.lexicon.stopwords)
-                    .into_iter()
-                    .filter(|k| theirs.contains(k))
-                    .collect();
+            let shared: HashSet<u64> = content_keys(&around, &self.stopwords)
+                .into_iter()
+                .filter(|k| theirs.contains(k))
+                .collect();
             // two shared words, or four shared character pairs in Chinese
-            let han = shared.iter().filter(|k| k.chars().all(is_han)).count();
+            let han = shared.iter().filter(|k| *k & HAN_BIT != 0).count();
             (shared.len() - han >= 2 || han >= 4).then_some(*h)
         })
     }
@@ -701,10 +703,12 @@ impl Analyzer {
     /// Whether a paraphrase shares content words (Latin) or character pairs
     /// (Chinese) with the customer's line.
     fn overlaps(&self, reply: &str, reference: &str) -> bool {
-        let stop = &self.lexicon.stopwords;
-        let keys = |s: &str| content_keys(s, stop);
-        let r = keys(reference);
-        keys(reply).iter().any(|k| r.contains(k))
+        let r: HashSet<u64> = content_keys(reference, &self.stopwords)
+            .into_iter()
+            .collect();
+        content_keys(reply, &self.stopwords)
+            .iter()
+            .any(|k| r.contains(k))
     }
 
     /// Offers with the span of the words that make each one.
@@ -1225,27 +1229,65 @@ fn skip_currency_word(s: &str) -> &str {
     s
 }
 
+/// Stopwords as content keys, so checking a key is one set lookup.
+struct Stopwords {
+    keys: HashSet<u64>,
+}
+
+impl Stopwords {
+    fn new(words: &[String]) -> Stopwords {
+        let mut keys = HashSet::new();
+        for w in words {
+            keys.insert(word_key(&w.to_ascii_lowercase(), usize::MAX));
+            let chars: Vec<char> = w.chars().collect();
+            keys.extend(chars.windows(2).map(|p| pair_key(p[0], p[1])));
+        }
+        Stopwords { keys }
+    }
+}
+
+/// Latin keys and Han keys never collide: Han pairs set the top bit.
+const HAN_BIT: u64 = 1 << 63;
+
+/// FNV-1a of the first `limit` characters of an ASCII-lowercased word.
+fn word_key(word: &str, limit: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes().take(limit) {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h & !HAN_BIT
+}
+
+fn pair_key(a: char, b: char) -> u64 {
+    HAN_BIT | (u64::from(a as u32) << 21) | u64::from(b as u32)
+}
+
 /// Content keys for paraphrase overlap: Latin words of four or more letters
-/// cut to five-letter stems, and pairs of adjacent Han characters.
-fn content_keys(text: &str, stopwords: &[String]) -> Vec<String> {
-    let lower = text.to_lowercase();
+/// cut to five-letter stems, words with digits whole, and pairs of adjacent
+/// Han characters; stopwords left out. Hashed, so comparing is cheap.
+fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     let mut keys = Vec::new();
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let latin = word.chars().all(|c| c.is_ascii());
-        if latin && word.len() >= 4 && !stopwords.iter().any(|s| s == word) {
-            keys.push(word.chars().take(5).collect());
-        } else if latin && word.chars().any(|c| c.is_ascii_digit()) {
-            keys.push(word.to_string());
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        if !word.is_ascii() || stop.keys.contains(&word_key(word, usize::MAX)) {
+            continue;
+        }
+        if word.len() >= 4 {
+            keys.push(word_key(word, 5));
+        } else if word.bytes().any(|b| b.is_ascii_digit()) {
+            keys.push(word_key(word, usize::MAX));
         }
     }
-    let han: Vec<char> = lower.chars().collect();
-    for pair in han.windows(2) {
-        if pair.iter().all(|c| is_han(*c)) {
-            let key: String = pair.iter().collect();
-            if !stopwords.iter().any(|s| s.contains(&key)) {
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let han = is_han(c);
+        if let Some(p) = prev.filter(|_| han) {
+            let key = pair_key(p, c);
+            if !stop.keys.contains(&key) {
                 keys.push(key);
             }
         }
+        prev = han.then_some(c);
     }
     keys
 }

@@ -60,7 +60,7 @@ pub fn shipped_scenarios() -> Vec<Scenario> {
 pub fn open_window() -> std::process::ExitCode {
     eprintln!(
         "The Counteroffer game window is not built yet.\n\
-         Today you can validate scenarios: counteroffer check [PATH...]\n\
+         Play in the terminal: counteroffer play --text [--scenario ID]\n\
          See README.md for what works."
     );
     std::process::ExitCode::FAILURE

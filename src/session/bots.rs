@@ -41,7 +41,7 @@ impl Kind {
 
 pub struct Bot {
     kind: Kind,
-    locale: Locale,
+    locale: &'static Locale,
     rng: StdRng,
     /// Replies spent on the objection now on the table, and its id.
     on_objection: (String, usize),
@@ -88,7 +88,21 @@ impl Bot {
         self.on_objection.1 += 1;
         let pain = main_pain(s);
         if spent == 0 {
-            let term = objection.terms.first().cloned().unwrap_or_default();
+            // restate the customer's own words: a term of the objection
+            // that their last line used
+            let said = session
+                .turns()
+                .last()
+                .map_or(session.opening(), |t| t.persona.as_slice())
+                .join(" ")
+                .to_lowercase();
+            let term = objection
+                .terms
+                .iter()
+                .find(|t| said.contains(&t.to_lowercase()))
+                .or(objection.terms.first())
+                .cloned()
+                .unwrap_or_default();
             return self.say("bot.ideal.explore", &[("term", &term), ("pain", &pain)]);
         }
         // respond: FAB on a pain the feature relieves, then the technique

@@ -394,7 +394,8 @@ impl Session {
             } else if self.current_objection().is_none() && !self.offered {
                 // every objection settled: the persona opens the price talk
                 self.offered = true;
-                let line = self.pick_line(&self.scenario().persona.voice.counter.clone());
+                let scenario = Arc::clone(&self.prepared.scenario);
+                let line = self.pick_line(&scenario.persona.voice.counter);
                 persona.push(line.replace("{price}", &self.money(self.buyer.position)));
                 events.push(Event::Countered {
                     price: self.buyer.position,
@@ -402,7 +403,8 @@ impl Session {
             }
         }
         if persona.is_empty() {
-            persona.push(self.pick_line(&self.scenario().persona.voice.insist.clone()));
+            let scenario = Arc::clone(&self.prepared.scenario);
+            persona.push(self.pick_line(&scenario.persona.voice.insist));
         }
         self.inputs.push(input.clone());
         self.turns.push(Turn {
@@ -484,7 +486,8 @@ impl Session {
         let Some(pos) = self.raised.iter().rposition(|o| !o.resolved) else {
             return;
         };
-        let objection = self.scenario().objections[self.raised[pos].index].clone();
+        let scenario = Arc::clone(&self.prepared.scenario);
+        let objection = &scenario.objections[self.raised[pos].index];
         if a.has_laer(Laer::Respond) && !a.has_laer(Laer::Explore) && !self.raised[pos].explored {
             self.meters.patience -= 0.5;
             events.push(Event::Premature {
@@ -507,7 +510,7 @@ impl Session {
             self.meters.value = (self.meters.value + 0.1).min(1.0);
             persona.push(self.pick_line(&objection.reactions.resolved));
             events.push(Event::Resolved {
-                objection: objection.id,
+                objection: objection.id.clone(),
             });
             return;
         }
@@ -656,7 +659,8 @@ impl Session {
                 && self.meters.trust >= accept_trust(self.difficulty));
         let moved = self.price < before;
         let value = self.meters.value;
-        let voice = self.scenario().persona.voice.clone();
+        let scenario = Arc::clone(&self.prepared.scenario);
+        let voice = &scenario.persona.voice;
         match self
             .buyer
             .answer(self.price, moved, ready, value, &mut self.rng)
@@ -692,13 +696,15 @@ impl Session {
     }
 
     fn walk_away(&mut self, turn: u32, persona: &mut Vec<String>, events: &mut Vec<Event>) {
-        persona.push(self.pick_line(&self.scenario().persona.voice.walk_away.clone()));
+        let scenario = Arc::clone(&self.prepared.scenario);
+        persona.push(self.pick_line(&scenario.persona.voice.walk_away));
         events.push(Event::WalkAway);
         self.outcome = Some(Outcome::WalkAway { turn });
     }
 
     fn raise(&mut self, index: usize, persona: &mut Vec<String>, events: &mut Vec<Event>) {
-        let objection = &self.prepared.scenario.clone().objections[index];
+        let scenario = Arc::clone(&self.prepared.scenario);
+        let objection = &scenario.objections[index];
         self.raised.push(ObjectionState {
             index,
             explored: false,

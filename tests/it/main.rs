@@ -3,3 +3,4 @@
 mod analyzer;
 mod check_cli;
 mod scenarios;
+mod session;

@@ -1,0 +1,355 @@
+//! The session engine, bots, transcripts and the play/simulate/score
+//! commands.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use counteroffer::cli::shipped_scenarios;
+use counteroffer::cli::simulate::simulate;
+use counteroffer::i18n::{LANGUAGES, Locale};
+use counteroffer::scenario::Difficulty;
+use counteroffer::session::bots::{self, Kind};
+use counteroffer::session::score::Dimension;
+use counteroffer::session::transcript::{Check, Transcript, check};
+use counteroffer::session::{Event, Outcome, Prepared, Session, SessionError};
+
+fn prepared(id: &str) -> Prepared {
+    let s = shipped_scenarios()
+        .into_iter()
+        .find(|s| s.id == id)
+        .expect("shipped scenario");
+    Prepared::new(s).unwrap()
+}
+
+#[test]
+fn ideal_play_beats_every_other_bot_on_every_scenario_and_tier() {
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        for tier in Difficulty::ALL {
+            let games = 12;
+            let ideal = simulate(&p, Kind::Ideal, tier, games, 100);
+            for other in [Kind::Conceder, Kind::Stonewall, Kind::Random] {
+                let o = simulate(&p, other, tier, games, 100);
+                assert!(
+                    ideal.mean_overall >= o.mean_overall + 25.0,
+                    "{} {}: ideal {} vs {} {}",
+                    p.scenario.id,
+                    tier.name(),
+                    ideal.mean_overall,
+                    other.name(),
+                    o.mean_overall
+                );
+            }
+            if tier == Difficulty::Normal {
+                assert!(
+                    ideal.deals_above_floor * 10 >= games * 8,
+                    "{}: ideal closed above the floor in {}/{games}",
+                    p.scenario.id,
+                    ideal.deals_above_floor
+                );
+            }
+            let conceder = simulate(&p, Kind::Conceder, tier, games, 100);
+            let concessions = conceder
+                .mean_dimensions
+                .iter()
+                .find(|(d, _)| *d == Dimension::Concessions)
+                .unwrap()
+                .1;
+            assert!(
+                concessions <= 30.0,
+                "{}: conceder's concessions {concessions}",
+                p.scenario.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_game_and_another_seed_may_not() {
+    let p = prepared("hengda-packaging-en");
+    for kind in Kind::ALL {
+        let a = bots::play(&p, kind, Difficulty::Normal, 42);
+        let b = bots::play(&p, kind, Difficulty::Normal, 42);
+        let json =
+            |s: &Session| serde_json::to_string(&(s.turns(), s.outcome(), s.scorecard())).unwrap();
+        assert_eq!(json(&a), json(&b), "{}", kind.name());
+    }
+    let out = |seed: &str| {
+        Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+            .args([
+                "simulate",
+                "--scenario",
+                "all",
+                "--bot",
+                "random",
+                "--games",
+                "5",
+                "--json",
+                "--seed",
+                seed,
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let first = out("9");
+    assert!(!first.is_empty());
+    assert_eq!(
+        first,
+        out("9"),
+        "simulate output must be byte-identical for one seed"
+    );
+}
+
+#[test]
+fn hidden_facts_need_the_right_question() {
+    let p = prepared("hengda-packaging-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 1);
+    let t = s.reply("Is there a budget?").unwrap();
+    assert!(
+        !t.events
+            .iter()
+            .any(|e| matches!(e, Event::Revealed { fact } if fact == "budget"))
+    );
+    let t = s
+        .reply("What budget have you got approved for this line?")
+        .unwrap();
+    assert!(
+        t.events
+            .iter()
+            .any(|e| matches!(e, Event::Revealed { fact } if fact == "budget")),
+        "{:?}",
+        t.events
+    );
+    assert!(t.persona.iter().any(|l| l.contains("forty-four thousand")));
+    assert_eq!(s.revealed(), ["budget"]);
+}
+
+#[test]
+fn responding_before_exploring_is_premature_and_the_right_technique_resolves() {
+    let p = prepared("hengda-packaging-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 1);
+    assert_eq!(s.current_objection().unwrap().id, "price-1");
+    let t = s
+        .reply("Over eight years the difference works out at about 83 dollars a month.")
+        .unwrap();
+    assert!(t.events.contains(&Event::Premature {
+        objection: "price-1".into()
+    }));
+    assert!(t.events.contains(&Event::Resolved {
+        objection: "price-1".into()
+    }));
+    assert!(t.events.contains(&Event::Raised {
+        objection: "fit-1".into()
+    }));
+    assert_eq!(s.current_objection().unwrap().id, "fit-1");
+}
+
+#[test]
+fn arguing_costs_trust_and_patience_until_the_customer_walks() {
+    let p = prepared("brightwater-saas-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 1);
+    let start = s.meters();
+    s.reply("You're wrong, that's not true.").unwrap();
+    assert!(s.meters().trust < start.trust);
+    assert!(s.meters().patience < start.patience);
+    while s.outcome().is_none() {
+        s.reply("You're wrong, that's not true.").unwrap();
+    }
+    assert!(matches!(s.outcome(), Some(Outcome::WalkAway { .. })));
+    assert_eq!(s.reply("hello"), Err(SessionError::Over));
+}
+
+#[test]
+fn bad_replies_get_clear_errors_not_panics() {
+    let p = prepared("deren-dental-zh");
+    let mut s = Session::start(&p, Difficulty::Easy, 5);
+    assert_eq!(s.reply("   "), Err(SessionError::Empty));
+    assert_eq!(
+        s.reply(&"价".repeat(10_001)),
+        Err(SessionError::TooLong(10_001))
+    );
+    let n = s.options().len();
+    assert!(n > 0);
+    assert_eq!(
+        s.pick(n + 1),
+        Err(SessionError::NoSuchOption {
+            picked: n + 1,
+            available: n
+        })
+    );
+    assert_eq!(
+        s.pick(0),
+        Err(SessionError::NoSuchOption {
+            picked: 0,
+            available: n
+        })
+    );
+    assert!(s.turns().is_empty(), "refused replies take no turn");
+    let t = s.pick(1).unwrap();
+    assert_eq!(t.text, p.scenario.opening().unwrap().options[0].text);
+}
+
+#[test]
+fn scorecard_items_explain_every_point() {
+    let p = prepared("hengda-packaging-en");
+    for kind in Kind::ALL {
+        let s = bots::play(&p, kind, Difficulty::Normal, 3);
+        let card = s.scorecard();
+        for item in &card.items {
+            let locale = Locale::builtin("en");
+            assert_ne!(
+                locale.text(&format!("rule.{}", item.rule)),
+                format!("rule.{}", item.rule),
+                "no text for {}",
+                item.rule
+            );
+            if item.turn > 0 {
+                let turn = &s.turns()[item.turn as usize - 1];
+                assert!(
+                    turn.text.contains(&item.quote),
+                    "{:?} not in {:?}",
+                    item.quote,
+                    turn.text
+                );
+            }
+        }
+        // per-objection dimensions are the mean of their objections' items
+        let ethics: f64 = card
+            .items
+            .iter()
+            .filter(|i| i.dimension == Dimension::Ethics)
+            .map(|i| i.points)
+            .sum();
+        assert_eq!(card.get(Dimension::Ethics), ethics.clamp(0.0, 100.0));
+        let weighted: f64 = card
+            .dimensions
+            .iter()
+            .map(|(d, v)| v * d.weight() / 100.0)
+            .sum();
+        assert!((card.overall - weighted).abs() < 0.06);
+    }
+}
+
+#[test]
+fn transcripts_replay_to_the_same_scorecard_and_catch_edits() {
+    let p = prepared("haiyue-hvac-zh");
+    let s = bots::play(&p, Kind::Ideal, Difficulty::Hard, 11);
+    let t = Transcript::from_session(&s);
+    let back = Transcript::from_json(&t.to_json()).unwrap();
+    assert_eq!(back, t);
+    assert_eq!(check(&p, &back), Check::Matches(s.scorecard()));
+
+    let mut edited = back.clone();
+    edited.scorecard.overall = 100.0;
+    assert!(matches!(check(&p, &edited), Check::Tampered { .. }));
+    let mut edited = back.clone();
+    edited.turns[0].text.push('!');
+    assert!(
+        matches!(check(&p, &edited), Check::Tampered { reason, .. } if reason.contains("turn 1"))
+    );
+
+    let mut changed = (*p.scenario).clone();
+    changed.product.floor += 1.0;
+    let other = Prepared::new(changed).unwrap();
+    assert!(matches!(
+        check(&other, &back),
+        Check::ScenarioChanged { .. }
+    ));
+
+    assert!(
+        Transcript::from_json("{\"schema\": 99}")
+            .unwrap_err()
+            .contains("schema 99")
+    );
+    assert!(Transcript::from_json("not json").is_err());
+}
+
+#[test]
+fn locale_files_have_the_same_keys() {
+    let en = Locale::builtin("en");
+    for lang in LANGUAGES {
+        let l = Locale::builtin(lang);
+        assert_eq!(l.language, lang);
+        let missing: Vec<_> = en.keys().filter(|k| !l.texts.contains_key(*k)).collect();
+        let extra: Vec<_> = l.keys().filter(|k| !en.texts.contains_key(*k)).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
+    }
+}
+
+fn play_text(
+    script: &str,
+    data: &std::path::Path,
+    args: &[&str],
+) -> (String, Option<std::path::PathBuf>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .args(["play", "--text"])
+        .args(args)
+        .env("COUNTEROFFER_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let saved = std::fs::read_dir(data.join("transcripts"))
+        .ok()
+        .and_then(|mut d| d.next())
+        .map(|e| e.unwrap().path());
+    (String::from_utf8(out.stdout).unwrap(), saved)
+}
+
+#[test]
+fn a_scripted_terminal_session_reaches_a_deal_and_another_a_walk_away() {
+    let root = std::env::temp_dir().join(format!("co-play-{}", std::process::id()));
+    let deal_script = "\
+So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?
+Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours. Over eight years the difference works out at about 83 dollars a month.
+/hint
+2
+If you sign this week, I can do 46,000.
+Of course. What needs to happen on your side before a decision, and who signs off?
+If you sign this week, I can do 45,000.
+Shall we sign at 45,000?
+If you sign today, I can do 44,500.
+Shall we sign at 44,500?
+";
+    let (out, saved) = play_text(
+        deal_script,
+        &root.join("deal"),
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+    );
+    assert!(out.contains("Deal at $"), "{out}");
+    assert!(out.contains("Not yet on this objection"), "{out}");
+    assert!(out.contains("What went well"), "{out}");
+    let saved = saved.expect("transcript saved");
+    let score = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .args(["score", "--json"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert!(
+        score.status.success(),
+        "{}",
+        String::from_utf8_lossy(&score.stderr)
+    );
+
+    let walk_script = "You're wrong.\nThat's not true.\nJust sign, take it or leave it.\nYou're wrong.\nNonsense.\nYou're wrong.\nYou're wrong.\nYou're wrong.\n";
+    let (out, _) = play_text(
+        walk_script,
+        &root.join("walk"),
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+    );
+    assert!(out.contains("The customer walked away."), "{out}");
+    assert!(out.contains("You argued with the customer."), "{out}");
+    std::fs::remove_dir_all(&root).unwrap();
+}

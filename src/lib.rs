@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod game;
 pub mod i18n;
 pub mod scenario;
 pub mod session;

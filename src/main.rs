@@ -2,9 +2,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use counteroffer::cli;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::Kind;
+use counteroffer::{cli, game};
 
 /// Counteroffer: practise handling price, fit and delay objections.
 #[derive(Parser)]
@@ -12,6 +12,30 @@ use counteroffer::session::bots::Kind;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Add a folder (or file) of scenarios to the shipped ones (repeatable).
+    #[arg(long)]
+    scenarios: Vec<PathBuf>,
+    /// Interface language of the game window.
+    #[arg(long, value_parser = ["en", "zh-CN"])]
+    lang: Option<String>,
+    /// Window size, e.g. 1920x1080.
+    #[arg(long, value_parser = parse_size)]
+    window: Option<(u32, u32)>,
+    /// Visit every screen, save a PNG of each into DIR, and quit.
+    #[arg(long, value_name = "DIR")]
+    demo: Option<PathBuf>,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("\"{s}\" is not a size like 1280x720"))?;
+    let num = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("\"{s}\" is not a size like 1280x720"))
+    };
+    Ok((num(w)?, num(h)?))
 }
 
 #[derive(Subcommand)]
@@ -180,6 +204,20 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
-        None => cli::open_window(),
+        None => {
+            let (width, height) = cli.window.unwrap_or((1280, 720));
+            let exit = game::run(game::GameOptions {
+                scenarios: cli.scenarios,
+                demo: cli.demo,
+                width,
+                height,
+                lang: cli.lang,
+            });
+            if exit.is_success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
     }
 }

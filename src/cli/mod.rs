@@ -53,15 +53,3 @@ pub fn shipped_scenarios() -> Vec<Scenario> {
     all.sort_by(|a, b| a.id.cmp(&b.id));
     all
 }
-
-/// Playing without a subcommand. The game window is built in `game` (issue
-/// "The Bevy game"); until it lands this says so plainly and points at what
-/// works today.
-pub fn open_window() -> std::process::ExitCode {
-    eprintln!(
-        "The Counteroffer game window is not built yet.\n\
-         Play in the terminal: counteroffer play --text [--scenario ID]\n\
-         See README.md for what works."
-    );
-    std::process::ExitCode::FAILURE
-}

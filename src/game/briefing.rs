@@ -1,0 +1,238 @@
+//! Briefing: who the customer is, what you sell, your price, your floor and
+//! what you can trade, before the first word.
+
+use bevy::prelude::*;
+
+use super::theme::{self, size, space};
+use super::widgets::{
+    button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
+};
+use super::{Action, Catalog, Game, Mode, Screen, Setup, Ui};
+use crate::i18n::money;
+use crate::session::Session;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Briefing), spawn)
+        .add_systems(
+            Update,
+            (keys, apply).chain().run_if(in_state(Screen::Briefing)),
+        );
+}
+
+fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: Res<Ui>) {
+    let Some(p) = catalog.ready(setup.scenario) else {
+        return;
+    };
+    let s = &p.scenario;
+    let product = &s.product;
+    let persona = &s.persona;
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Briefing), screen_root()))
+        .id();
+    commands.spawn((
+        column(space::XS),
+        ChildOf(root),
+        children![
+            label(&s.title, size::HERO, theme::TEXT),
+            label(
+                format!(
+                    "{} · {} · {}",
+                    s.industry,
+                    ui.t(&format!("difficulty.{}", setup.difficulty.name())),
+                    ui.fill("ui.seed_value", &[("seed", &setup.seed.to_string())])
+                ),
+                size::BODY,
+                theme::MUTED
+            ),
+        ],
+    ));
+    let body = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                align_items: AlignItems::Stretch,
+                min_height: px(0),
+                ..row(space::L)
+            },
+            ChildOf(root),
+        ))
+        .id();
+
+    let customer = commands
+        .spawn((
+            panel(Node {
+                width: px(380),
+                ..panel_column()
+            }),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.customer"), size::SMALL, theme::MUTED),
+        ChildOf(customer),
+    ));
+    commands.spawn((
+        label(&persona.name, size::TITLE, theme::TEXT),
+        ChildOf(customer),
+    ));
+    commands.spawn((
+        paragraph(
+            ui.fill(
+                "ui.persona_line",
+                &[("title", &persona.title), ("company", &persona.company)],
+            ),
+            size::BODY,
+            theme::TEXT,
+        ),
+        ChildOf(customer),
+    ));
+    commands.spawn((
+        label(
+            ui.fill("ui.staff", &[("staff", &persona.staff.to_string())]),
+            size::SMALL,
+            theme::MUTED,
+        ),
+        ChildOf(customer),
+    ));
+    commands.spawn((
+        label(ui.t("ui.briefing_heading"), size::LEAD, theme::TEXT),
+        ChildOf(customer),
+    ));
+    commands.spawn((
+        paragraph(&s.briefing, size::BODY, theme::TEXT),
+        ChildOf(customer),
+    ));
+
+    let offer = commands
+        .spawn((
+            panel(Node {
+                flex_grow: 1.0,
+                ..panel_column()
+            }),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.your_product"), size::SMALL, theme::MUTED),
+        ChildOf(offer),
+    ));
+    commands.spawn((
+        label(&product.name, size::TITLE, theme::TEXT),
+        ChildOf(offer),
+    ));
+    commands.spawn((
+        row(space::L),
+        ChildOf(offer),
+        children![
+            label(
+                ui.fill(
+                    "ui.list_price",
+                    &[("price", &money(product.list_price, &product.currency))]
+                ),
+                size::LEAD,
+                theme::TEXT
+            ),
+            label(
+                ui.fill(
+                    "ui.floor",
+                    &[("price", &money(product.floor, &product.currency))]
+                ),
+                size::LEAD,
+                theme::WARN
+            ),
+        ],
+    ));
+    commands.spawn((
+        label(ui.t("ui.features"), size::LEAD, theme::TEXT),
+        ChildOf(offer),
+    ));
+    for f in &product.features {
+        commands.spawn((
+            paragraph(
+                ui.fill(
+                    "ui.feature_line",
+                    &[("name", &f.name), ("advantage", &f.advantage)],
+                ),
+                size::BODY,
+                theme::TEXT,
+            ),
+            ChildOf(offer),
+        ));
+    }
+    commands.spawn((
+        label(ui.t("ui.tradeables"), size::LEAD, theme::TEXT),
+        ChildOf(offer),
+    ));
+    for t in &product.tradeables {
+        commands.spawn((
+            paragraph(
+                ui.fill(
+                    "ui.tradeable_line",
+                    &[
+                        ("name", &t.name),
+                        ("cost", &money(t.cost, &product.currency)),
+                        ("value", &money(t.value, &product.currency)),
+                    ],
+                ),
+                size::BODY,
+                theme::TEXT,
+            ),
+            ChildOf(offer),
+        ));
+    }
+    commands.spawn((
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(space::M)
+        },
+        ChildOf(root),
+        children![
+            button(ui.t("ui.back"), Action::Back),
+            label(ui.t("ui.briefing_keys"), size::SMALL, theme::MUTED),
+            primary_button(ui.t("ui.begin"), Action::Begin),
+        ],
+    ));
+}
+
+fn panel_column() -> Node {
+    Node {
+        overflow: Overflow::scroll_y(),
+        ..panel_node()
+    }
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
+    if keys.just_pressed(KeyCode::Enter) {
+        actions.write(Action::Begin);
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        actions.write(Action::Back);
+    }
+}
+
+fn apply(
+    mut commands: Commands,
+    mut actions: MessageReader<Action>,
+    catalog: Res<Catalog>,
+    setup: Res<Setup>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::Back => next.set(Screen::Title),
+            Action::Begin => {
+                if let Some(p) = catalog.ready(setup.scenario) {
+                    commands.insert_resource(Game {
+                        session: Session::start(p, setup.difficulty, setup.seed),
+                        show_tags: setup.mode == Mode::Pick,
+                        hint: None,
+                        paused: false,
+                        notice: None,
+                    });
+                    next.set(Screen::Negotiation);
+                }
+            }
+            _ => {}
+        }
+    }
+}

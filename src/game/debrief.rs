@@ -1,0 +1,434 @@
+//! Debrief: the scores with bars, the concession ladder chart, the sandwich
+//! feedback and the transcript with tags.
+
+use bevy::prelude::*;
+
+use super::negotiation::{price_points, spawn_chips};
+use super::theme::{self, size, space};
+use super::widgets::{
+    bar, button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
+};
+use super::{Action, Game, Screen, Setup, Ui, fresh_seed};
+use crate::i18n::money;
+use crate::session::debrief::{Point, debrief};
+use crate::session::score::Scorecard;
+use crate::session::transcript::Transcript;
+use crate::session::{Outcome, Session};
+use crate::storage::{data_dir, write_atomic};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), spawn)
+        .add_systems(
+            Update,
+            (keys, apply).chain().run_if(in_state(Screen::Debrief)),
+        );
+}
+
+/// Shows where an export went, or why it failed.
+#[derive(Component)]
+struct ExportNotice;
+
+/// The overall score, as shown (tests read it back).
+#[derive(Component)]
+pub struct OverallScore;
+
+fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
+    let session = &game.session;
+    let s = session.scenario();
+    let card = session.scorecard();
+    let feedback = debrief(s, session.turns(), &card, ui.locale);
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Debrief), screen_root()))
+        .id();
+
+    let outcome = match session.outcome() {
+        Some(Outcome::Deal { price, .. }) => ui.fill(
+            "outcome.deal",
+            &[("price", &money(*price, &s.product.currency))],
+        ),
+        Some(Outcome::WalkAway { .. }) => ui.t("outcome.walk_away"),
+        _ => ui.t("outcome.ended"),
+    };
+    commands.spawn((
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(space::M)
+        },
+        ChildOf(root),
+        children![(
+            column(space::XS),
+            children![
+                label(ui.t("ui.debrief"), size::TITLE, theme::TEXT),
+                label(format!("{} · {outcome}", s.title), size::BODY, theme::MUTED),
+            ],
+        )],
+    ));
+
+    let top = commands
+        .spawn((
+            Node {
+                align_items: AlignItems::Stretch,
+                ..row(space::M)
+            },
+            ChildOf(root),
+        ))
+        .id();
+    scores(&mut commands, top, &card, &ui);
+    chart(&mut commands, top, session, &ui);
+
+    let below = commands
+        .spawn((
+            panel(Node {
+                flex_grow: 1.0,
+                min_height: px(0),
+                overflow: Overflow::scroll_y(),
+                ..panel_node()
+            }),
+            ChildOf(root),
+        ))
+        .id();
+    section(
+        &mut commands,
+        below,
+        &ui.t("debrief.well"),
+        &feedback.well,
+        theme::GOOD,
+        &ui,
+    );
+    section(
+        &mut commands,
+        below,
+        &ui.t("debrief.improve"),
+        &feedback.improve,
+        theme::WARN,
+        &ui,
+    );
+    section(
+        &mut commands,
+        below,
+        &ui.t("debrief.keep"),
+        &feedback.keep,
+        theme::ACCENT,
+        &ui,
+    );
+    transcript(&mut commands, below, session, &ui);
+
+    commands.spawn((ExportNotice, row(space::S), ChildOf(root)));
+    commands.spawn((
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(space::M)
+        },
+        ChildOf(root),
+        children![
+            button(ui.t("ui.title_button"), Action::QuitToTitle),
+            label(ui.t("ui.debrief_keys"), size::SMALL, theme::MUTED),
+            button(ui.t("ui.export"), Action::Export),
+            button(ui.t("ui.retry_new"), Action::RetryNew),
+            primary_button(ui.t("ui.retry_same"), Action::RetrySame),
+        ],
+    ));
+}
+
+fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
+    let p = commands
+        .spawn((
+            panel(Node {
+                width: px(460),
+                ..panel_node()
+            }),
+            ChildOf(parent),
+        ))
+        .id();
+    commands.spawn((
+        row(space::M),
+        ChildOf(p),
+        children![
+            (
+                OverallScore,
+                label(
+                    format!("{:.0}", card.overall),
+                    size::HERO * 1.6,
+                    theme::ACCENT
+                )
+            ),
+            label(ui.t("ui.overall"), size::LEAD, theme::TEXT),
+        ],
+    ));
+    for (d, value) in &card.dimensions {
+        let share = (*value / 100.0) as f32;
+        commands.spawn((
+            Node {
+                justify_content: JustifyContent::SpaceBetween,
+                ..row(space::S)
+            },
+            ChildOf(p),
+            children![
+                (
+                    Node {
+                        width: px(220),
+                        ..default()
+                    },
+                    children![label(
+                        ui.t(&format!("dimension.{}", d.name())),
+                        size::BODY,
+                        theme::TEXT
+                    )]
+                ),
+                bar(share, theme::meter_colour(share), px(140)),
+                label(format!("{value:.0}"), size::BODY, theme::TEXT),
+            ],
+        ));
+    }
+}
+
+/// Prices by turn: your offers, the customer's, the floor and the
+/// customer's budget drawn as lines.
+fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
+    let product = &session.scenario().product;
+    let budget = session.params.budget;
+    let (yours, theirs) = price_points(session.turns());
+    let prices = yours.iter().chain(&theirs).map(|p| p.1);
+    let low = prices
+        .clone()
+        .chain([product.floor, budget])
+        .fold(f64::MAX, f64::min)
+        * 0.96;
+    let high = prices.chain([product.list_price]).fold(f64::MIN, f64::max) * 1.02;
+    let turns = session.turns().len().max(1) as f32;
+    let y = |price: f64| ((1.0 - (price - low) / (high - low)).clamp(0.0, 1.0) * 100.0) as f32;
+    let x = |turn: u32| (turn as f32 - 0.5) / turns * 100.0;
+    let cur = &product.currency;
+
+    let p = commands
+        .spawn((
+            panel(Node {
+                flex_grow: 1.0,
+                ..panel_node()
+            }),
+            ChildOf(parent),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.ladder_chart"), size::BODY, theme::TEXT),
+        ChildOf(p),
+    ));
+    let plot = commands
+        .spawn((
+            Node {
+                width: percent(100),
+                height: px(220),
+                border: UiRect::left(px(1)).with_bottom(px(1)),
+                ..default()
+            },
+            BorderColor::all(theme::BORDER),
+            ChildOf(p),
+        ))
+        .id();
+    for (price, key, colour) in [
+        (product.list_price, "ui.list_price", theme::MUTED),
+        (budget, "ui.their_budget", theme::GOOD),
+        (product.floor, "ui.floor", theme::WARN),
+    ] {
+        commands.spawn((
+            Node {
+                position_type: PositionType::Absolute,
+                top: percent(y(price)),
+                width: percent(100),
+                height: px(1),
+                ..default()
+            },
+            BackgroundColor(colour),
+            ChildOf(plot),
+            children![(
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: px(4),
+                    bottom: px(2),
+                    ..default()
+                },
+                children![label(
+                    ui.fill(key, &[("price", &money(price, cur))]),
+                    size::SMALL,
+                    colour
+                )],
+            )],
+        ));
+    }
+    // theirs first, so yours stay visible where both named a price
+    for (points, colour) in [(&theirs, theme::GOOD), (&yours, theme::ACCENT)] {
+        for (turn, price) in points {
+            commands.spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: percent(x(*turn)),
+                    top: percent(y(*price)),
+                    width: px(12),
+                    height: px(12),
+                    margin: UiRect::new(px(-6), px(0), px(-6), px(0)),
+                    border_radius: BorderRadius::MAX,
+                    ..default()
+                },
+                BackgroundColor(colour),
+                ChildOf(plot),
+            ));
+        }
+    }
+    commands.spawn((
+        row(space::M),
+        ChildOf(p),
+        children![
+            label(
+                format!("● {}", ui.t("ui.your_offers")),
+                size::SMALL,
+                theme::ACCENT
+            ),
+            label(
+                format!("● {}", ui.t("ui.their_offers")),
+                size::SMALL,
+                theme::GOOD
+            ),
+            label(ui.t("ui.turns_axis"), size::SMALL, theme::MUTED),
+        ],
+    ));
+}
+
+fn section(
+    commands: &mut Commands,
+    parent: Entity,
+    heading: &str,
+    points: &[Point],
+    colour: Color,
+    ui: &Ui,
+) {
+    if points.is_empty() {
+        return;
+    }
+    commands.spawn((label(heading, size::LEAD, colour), ChildOf(parent)));
+    for p in points {
+        let item = commands
+            .spawn((
+                Node {
+                    padding: UiRect::left(px(space::M)),
+                    ..column(2.0)
+                },
+                ChildOf(parent),
+            ))
+            .id();
+        commands.spawn((paragraph(&p.text, size::BODY, theme::TEXT), ChildOf(item)));
+        if !p.quote.is_empty() {
+            commands.spawn((
+                paragraph(
+                    ui.fill("debrief.you_said", &[("quote", &p.quote)]),
+                    size::SMALL,
+                    theme::MUTED,
+                ),
+                ChildOf(item),
+            ));
+        }
+        if let Some(b) = &p.better {
+            commands.spawn((
+                paragraph(
+                    ui.fill("debrief.try", &[("answer", b)]),
+                    size::SMALL,
+                    theme::GOOD,
+                ),
+                ChildOf(item),
+            ));
+        }
+    }
+}
+
+fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
+    commands.spawn((
+        label(ui.t("ui.transcript"), size::LEAD, theme::TEXT),
+        ChildOf(parent),
+    ));
+    let name = &session.scenario().persona.name;
+    for line in session.opening() {
+        commands.spawn((
+            paragraph(format!("{name}: {line}"), size::SMALL, theme::MUTED),
+            ChildOf(parent),
+        ));
+    }
+    for turn in session.turns() {
+        commands.spawn((
+            paragraph(
+                format!("{} {}: {}", turn.number, ui.t("ui.you"), turn.text),
+                size::SMALL,
+                theme::TEXT,
+            ),
+            ChildOf(parent),
+        ));
+        let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
+        spawn_chips(commands, chips, &turn.analysis, ui);
+        for line in &turn.persona {
+            commands.spawn((
+                paragraph(format!("{name}: {line}"), size::SMALL, theme::MUTED),
+                ChildOf(parent),
+            ));
+        }
+    }
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
+    let ctrl = keys.pressed(KeyCode::ControlLeft) || keys.pressed(KeyCode::ControlRight);
+    if ctrl && keys.just_pressed(KeyCode::KeyE) {
+        actions.write(Action::Export);
+    } else if keys.just_pressed(KeyCode::KeyR) {
+        actions.write(Action::RetrySame);
+    } else if keys.just_pressed(KeyCode::KeyN) {
+        actions.write(Action::RetryNew);
+    } else if keys.just_pressed(KeyCode::Escape) {
+        actions.write(Action::QuitToTitle);
+    }
+}
+
+fn apply(
+    mut commands: Commands,
+    mut actions: MessageReader<Action>,
+    mut game: ResMut<Game>,
+    mut setup: ResMut<Setup>,
+    ui: Res<Ui>,
+    notices: Query<Entity, With<ExportNotice>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::RetrySame | Action::RetryNew => {
+                if *action == Action::RetryNew {
+                    setup.seed = fresh_seed();
+                }
+                let p = game.session.prepared.clone();
+                game.session = Session::start(&p, game.session.difficulty, setup.seed);
+                game.hint = None;
+                game.notice = None;
+                next.set(Screen::Negotiation);
+            }
+            Action::QuitToTitle => next.set(Screen::Title),
+            Action::Export => {
+                let message = match export(&game.session) {
+                    Ok(path) => (ui.fill("play.saved", &[("path", &path)]), theme::GOOD),
+                    Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), theme::BAD),
+                };
+                for n in &notices {
+                    commands.entity(n).despawn_children();
+                    commands.spawn((label(message.0.clone(), size::BODY, message.1), ChildOf(n)));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Saves the transcript (JSON, the format `counteroffer score` reads).
+fn export(session: &Session) -> Result<String, String> {
+    let t = Transcript::from_session(session);
+    let dir = data_dir().ok_or("no data directory on this system")?;
+    let path = dir.join("transcripts").join(format!(
+        "{}-{}-{}.json",
+        t.scenario_id, t.seed, t.finished_at
+    ));
+    write_atomic(&path, t.to_json().as_bytes()).map_err(|e| e.to_string())?;
+    Ok(path.display().to_string())
+}

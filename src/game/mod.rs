@@ -1,0 +1,322 @@
+//! The Bevy layer: screens, widgets and input. It only draws and routes
+//! input; every rule lives in the core (`session`, `analysis`, `scenario`).
+//!
+//! Input of every kind (buttons, keys, the reply box, the demo script,
+//! tests) becomes an [`Action`] message; one system per screen applies them.
+
+mod briefing;
+mod debrief;
+mod demo;
+mod negotiation;
+mod overlay;
+pub mod theme;
+mod title;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::window::{WindowMode, WindowResolution};
+use bevy::winit::WinitSettings;
+
+use crate::i18n::Locale;
+use crate::scenario::{Difficulty, load_paths};
+use crate::session::{Prepared, Session};
+
+pub use demo::DemoPlugin;
+
+/// How the game was started.
+#[derive(Debug, Clone, Default)]
+pub struct GameOptions {
+    /// Folders or files of scenarios besides the shipped ones.
+    pub scenarios: Vec<PathBuf>,
+    /// Run the screenshot tour and save PNGs here, then quit.
+    pub demo: Option<PathBuf>,
+    pub width: u32,
+    pub height: u32,
+    /// Interface language ("en" or "zh-CN").
+    pub lang: Option<String>,
+}
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Loading,
+    Title,
+    Briefing,
+    Negotiation,
+    Debrief,
+}
+
+/// Type replies, or pick from the scenario's authored options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Type,
+    Pick,
+}
+
+/// Everything a player (or a script, or a test) can ask for.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Action {
+    SelectScenario(usize),
+    SetDifficulty(Difficulty),
+    SetMode(Mode),
+    NewSeed,
+    SetSeed(u64),
+    ToggleLanguage,
+    Start,
+    Begin,
+    Back,
+    /// Send what is in the reply box.
+    SubmitReply,
+    Send(String),
+    Pick(usize),
+    ToggleTags,
+    Hint,
+    Pause,
+    Resume,
+    Restart,
+    QuitToTitle,
+    Finish,
+    RetrySame,
+    RetryNew,
+    Export,
+    Help,
+    Fullscreen,
+}
+
+/// One scenario file: playable, or listed with its error.
+pub enum Entry {
+    Ready(Prepared),
+    Broken { path: String, message: String },
+}
+
+#[derive(Resource, Default)]
+pub struct Catalog {
+    pub entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// Loads the shipped scenarios and any extra folders or files.
+    pub fn load(extra: &[PathBuf]) -> Catalog {
+        let mut paths = vec![crate::cli::data_dir("scenarios")];
+        paths.extend(extra.iter().cloned());
+        let mut entries: Vec<Entry> = load_paths(&paths)
+            .into_iter()
+            .map(|l| match l.scenario {
+                Some(s) => match Prepared::new(s) {
+                    Ok(p) => Entry::Ready(p),
+                    Err(message) => Entry::Broken {
+                        path: l.path,
+                        message,
+                    },
+                },
+                None => {
+                    let message = l
+                        .errors()
+                        .next()
+                        .map_or_else(|| "cannot be loaded".to_string(), ToString::to_string);
+                    Entry::Broken {
+                        path: l.path,
+                        message,
+                    }
+                }
+            })
+            .collect();
+        // playable first, by id; broken ones after, by path
+        entries.sort_by_key(|e| match e {
+            Entry::Ready(p) => (0, p.scenario.id.clone()),
+            Entry::Broken { path, .. } => (1, path.clone()),
+        });
+        Catalog { entries }
+    }
+
+    pub fn ready(&self, i: usize) -> Option<&Prepared> {
+        match self.entries.get(i) {
+            Some(Entry::Ready(p)) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// The choices on the title screen.
+#[derive(Resource, Debug, Clone)]
+pub struct Setup {
+    pub scenario: usize,
+    pub difficulty: Difficulty,
+    pub seed: u64,
+    pub mode: Mode,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            scenario: 0,
+            difficulty: Difficulty::Normal,
+            seed: fresh_seed(),
+            mode: Mode::Type,
+        }
+    }
+}
+
+/// A seed people can read out and type back: five digits.
+pub fn fresh_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    u64::from(nanos % 90_000 + 10_000)
+}
+
+/// The negotiation being played, and what the screen shows of it.
+#[derive(Resource)]
+pub struct Game {
+    pub session: Session,
+    pub show_tags: bool,
+    pub hint: Option<String>,
+    pub paused: bool,
+    /// A line for the player: a refused reply, a saved export.
+    pub notice: Option<String>,
+}
+
+/// The interface language.
+#[derive(Resource, Clone, Copy)]
+pub struct Ui {
+    pub locale: &'static Locale,
+}
+
+impl Ui {
+    pub fn new(language: &str) -> Ui {
+        Ui {
+            locale: Locale::builtin(language),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.locale.text(key).to_string()
+    }
+
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.locale.fill(key, args)
+    }
+}
+
+/// F1 help is open.
+#[derive(Resource, Default)]
+pub struct HelpOpen(pub bool);
+
+/// Everything except windowing and rendering, so headless tests can drive
+/// whole sessions.
+pub fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<Action>()
+        .init_resource::<Setup>()
+        .init_resource::<HelpOpen>()
+        .add_systems(OnEnter(Screen::Loading), finish_loading)
+        .add_systems(
+            Update,
+            (
+                widgets::press_buttons,
+                widgets::show_selection,
+                widgets::scroll_with_wheel,
+                global_keys,
+                toggle_fullscreen,
+                overlay::toggle_help,
+            ),
+        )
+        .add_plugins((
+            title::plugin,
+            briefing::plugin,
+            negotiation::plugin,
+            debrief::plugin,
+            overlay::plugin,
+        ));
+    if !app.world().contains_resource::<Ui>() {
+        app.insert_resource(Ui::new("en"));
+    }
+}
+
+/// Scenarios load synchronously (well under a millisecond each); the
+/// loading screen exists for the font and the first layout.
+fn finish_loading(
+    mut commands: Commands,
+    catalog: Option<Res<Catalog>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if catalog.is_none() {
+        commands.insert_resource(Catalog::load(&[]));
+    }
+    next.set(Screen::Title);
+}
+
+/// Keys that work on every screen.
+fn global_keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
+    if keys.just_pressed(KeyCode::F1) {
+        actions.write(Action::Help);
+    }
+    if keys.just_pressed(KeyCode::F11) {
+        actions.write(Action::Fullscreen);
+    }
+}
+
+fn toggle_fullscreen(mut actions: MessageReader<Action>, mut windows: Query<&mut Window>) {
+    for action in actions.read() {
+        if *action == Action::Fullscreen {
+            for mut w in &mut windows {
+                w.mode = match w.mode {
+                    WindowMode::Windowed => {
+                        WindowMode::BorderlessFullscreen(MonitorSelection::Current)
+                    }
+                    _ => WindowMode::Windowed,
+                };
+            }
+        }
+    }
+}
+
+/// The embedded font covers Latin and CJK; it replaces the default font
+/// so every text in the game can show both.
+const FONT: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+
+fn install_font(mut fonts: ResMut<Assets<Font>>) {
+    let _ = fonts.insert(&Handle::default(), Font::from_bytes(FONT.to_vec()));
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+/// Opens the game window.
+pub fn run(opts: GameOptions) -> AppExit {
+    let mut app = App::new();
+    let (width, height) = if opts.width > 0 {
+        (opts.width, opts.height)
+    } else {
+        (1280, 720)
+    };
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Counteroffer".into(),
+            resolution: WindowResolution::new(width, height).with_scale_factor_override(1.0),
+            ..default()
+        }),
+        ..default()
+    }))
+    .insert_resource(ClearColor(theme::BACKGROUND))
+    .insert_resource(Catalog::load(&opts.scenarios))
+    .insert_resource(Ui::new(opts.lang.as_deref().unwrap_or("en")))
+    .add_systems(Startup, (install_font, spawn_camera));
+    match &opts.demo {
+        // the tour must keep rendering without input
+        Some(dir) => {
+            app.insert_resource(WinitSettings::continuous())
+                .add_plugins(DemoPlugin { dir: dir.clone() });
+        }
+        // waiting for the player costs no CPU
+        None => {
+            app.insert_resource(WinitSettings::desktop_app());
+        }
+    }
+    app.add_plugins(plugin);
+    app.run()
+}

@@ -1,0 +1,788 @@
+//! Negotiation: the customer's latest line is the hero; around it the
+//! persona, the meters, the dialogue log with tag chips, the concession
+//! ladder and the reply box (or the options in pick mode).
+
+use bevy::input::keyboard::KeyboardInput;
+use bevy::input_focus::{FocusedInput, InputFocus};
+use bevy::prelude::*;
+use bevy::text::{EditableText, TextEdit};
+
+use super::theme::{self, size, space};
+use super::widgets::{
+    ActionButton, BaseColour, bar, button, chip, column, label, panel, panel_node, paragraph, row,
+    screen_root,
+};
+use super::{Action, Game, Mode, Screen, Setup, Ui};
+use crate::analysis::{Analysis, Offer};
+use crate::i18n::money;
+use crate::session::{Event, Session, Turn};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Negotiation), (spawn, refresh).chain())
+        .add_systems(
+            Update,
+            (
+                keys,
+                apply,
+                refresh.run_if(resource_exists_and_changed::<Game>),
+                finish_when_over,
+                stick_to_bottom,
+            )
+                .chain()
+                .run_if(in_state(Screen::Negotiation)),
+        );
+}
+
+/// The areas refilled whenever the game changes.
+#[derive(Component, Clone, Copy, PartialEq)]
+enum Area {
+    Meters,
+    Persona,
+    Latest,
+    Log,
+    Ladder,
+    Options,
+    Hint,
+}
+
+#[derive(Component)]
+struct ReplyBox;
+
+fn spawn(
+    mut commands: Commands,
+    game: Res<Game>,
+    setup: Res<Setup>,
+    ui: Res<Ui>,
+    focus: Option<ResMut<InputFocus>>,
+) {
+    let s = game.session.scenario();
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Negotiation),
+            Node {
+                row_gap: px(space::S),
+                padding: UiRect::all(px(space::M)),
+                ..screen_root()
+            },
+        ))
+        .id();
+
+    // top bar: what is being played, and the meters
+    let top = commands
+        .spawn((
+            Node {
+                justify_content: JustifyContent::SpaceBetween,
+                ..row(space::M)
+            },
+            ChildOf(root),
+        ))
+        .id();
+    commands.spawn((
+        label(
+            format!(
+                "{} · {} · {}",
+                s.title,
+                ui.t(&format!("difficulty.{}", game.session.difficulty.name())),
+                ui.fill("ui.seed_value", &[("seed", &game.session.seed.to_string())])
+            ),
+            size::BODY,
+            theme::MUTED,
+        ),
+        ChildOf(top),
+    ));
+    commands.spawn((Area::Meters, row(space::M), ChildOf(top)));
+
+    let body = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_height: px(0),
+                align_items: AlignItems::Stretch,
+                flex_wrap: FlexWrap::NoWrap,
+                ..row(space::M)
+            },
+            ChildOf(root),
+        ))
+        .id();
+    commands.spawn((
+        Area::Persona,
+        panel(Node {
+            width: px(280),
+            overflow: Overflow::scroll_y(),
+            ..panel_node()
+        }),
+        ChildOf(body),
+    ));
+    let talk = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_width: px(0),
+                min_height: px(0),
+                ..column(space::S)
+            },
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((
+        Area::Latest,
+        panel(Node {
+            min_height: px(90),
+            ..panel_node()
+        }),
+        ChildOf(talk),
+    ));
+    commands.spawn((
+        Area::Log,
+        panel(Node {
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            min_height: px(0),
+            overflow: Overflow::scroll_y(),
+            ..panel_node()
+        }),
+        ScrollPosition::default(),
+        StickToBottom(2),
+        ChildOf(talk),
+    ));
+
+    commands.spawn((
+        Area::Ladder,
+        panel(Node {
+            padding: UiRect::axes(px(space::M), px(space::XS)),
+            ..panel_node()
+        }),
+        ChildOf(root),
+    ));
+    commands.spawn((Area::Hint, row(space::S), ChildOf(root)));
+
+    match setup.mode {
+        Mode::Type => {
+            let reply = commands
+                .spawn((
+                    ReplyBox,
+                    EditableText {
+                        max_characters: Some(crate::session::MAX_REPLY_CHARS),
+                        visible_lines: Some(3.0),
+                        ..default()
+                    },
+                    TextFont::from_font_size(FontSize::Rem(size::BODY)),
+                    TextColor(theme::TEXT),
+                    Node {
+                        flex_grow: 1.0,
+                        padding: UiRect::all(px(space::S)),
+                        border: UiRect::all(px(2)),
+                        border_radius: BorderRadius::all(px(theme::RADIUS)),
+                        ..default()
+                    },
+                    BorderColor::all(theme::ACCENT),
+                    BackgroundColor(theme::PANEL),
+                ))
+                .observe(enter_sends)
+                .id();
+            let input_row = commands.spawn((row(space::S), ChildOf(root))).id();
+            commands.entity(reply).insert(ChildOf(input_row));
+            commands.spawn((
+                button(ui.t("ui.send"), Action::SubmitReply),
+                ChildOf(input_row),
+            ));
+            if let Some(mut focus) = focus {
+                *focus = InputFocus::from_entity(reply);
+            }
+        }
+        Mode::Pick => {
+            commands.spawn((Area::Options, column(space::S), ChildOf(root)));
+        }
+    }
+    let keys = match setup.mode {
+        Mode::Type => "ui.keys_type",
+        Mode::Pick => "ui.keys_pick",
+    };
+    commands.spawn((label(ui.t(keys), size::SMALL, theme::MUTED), ChildOf(root)));
+}
+
+/// Enter sends the reply; Shift+Enter starts a new line. While an input
+/// method is composing, Enter belongs to it.
+fn enter_sends(
+    event: On<FocusedInput<KeyboardInput>>,
+    mut boxes: Query<&mut EditableText>,
+    keys: Res<ButtonInput<KeyCode>>,
+    mut actions: MessageWriter<Action>,
+) {
+    let input = &event.input;
+    if input.key_code != KeyCode::Enter || !input.state.is_pressed() {
+        return;
+    }
+    let Ok(mut text) = boxes.get_mut(event.focused_entity) else {
+        return;
+    };
+    if text.is_composing() {
+        return;
+    }
+    if keys.pressed(KeyCode::ShiftLeft) || keys.pressed(KeyCode::ShiftRight) {
+        text.queue_edit(TextEdit::Insert("\n".into()));
+    } else {
+        actions.write(Action::SubmitReply);
+    }
+}
+
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    setup: Res<Setup>,
+    game: Res<Game>,
+    mut actions: MessageWriter<Action>,
+) {
+    if keys.just_pressed(KeyCode::Escape) {
+        actions.write(if game.paused {
+            Action::Resume
+        } else {
+            Action::Pause
+        });
+    }
+    if keys.just_pressed(KeyCode::F2) {
+        actions.write(Action::ToggleTags);
+    }
+    if keys.just_pressed(KeyCode::F3) {
+        actions.write(Action::Hint);
+    }
+    // letters and digits type into the reply box; in pick mode they are keys
+    if setup.mode == Mode::Pick && !game.paused {
+        if keys.just_pressed(KeyCode::KeyT) {
+            actions.write(Action::ToggleTags);
+        }
+        if keys.just_pressed(KeyCode::KeyH) {
+            actions.write(Action::Hint);
+        }
+        for (i, k) in [
+            KeyCode::Digit1,
+            KeyCode::Digit2,
+            KeyCode::Digit3,
+            KeyCode::Digit4,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if keys.just_pressed(k) {
+                actions.write(Action::Pick(i + 1));
+            }
+        }
+    }
+}
+
+fn apply(
+    mut actions: MessageReader<Action>,
+    mut game: ResMut<Game>,
+    mut boxes: Query<&mut EditableText, With<ReplyBox>>,
+    ui: Res<Ui>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        if game.paused
+            && !matches!(
+                action,
+                Action::Resume | Action::Restart | Action::QuitToTitle | Action::Finish
+            )
+        {
+            continue;
+        }
+        let result = match action {
+            Action::SubmitReply => {
+                let Ok(mut text) = boxes.single_mut() else {
+                    continue;
+                };
+                let value = text.value().to_string();
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let sent = game.session.reply(&value).map(|_| ());
+                if sent.is_ok() {
+                    text.clear();
+                }
+                sent
+            }
+            Action::Send(text) => game.session.reply(text).map(|_| ()),
+            Action::Pick(n) => game.session.pick(*n).map(|_| ()),
+            Action::ToggleTags => {
+                game.show_tags = !game.show_tags;
+                Ok(())
+            }
+            Action::Hint => {
+                game.hint = Some(hint(&game.session, &ui));
+                Ok(())
+            }
+            Action::Pause => {
+                game.paused = true;
+                Ok(())
+            }
+            Action::Resume => {
+                game.paused = false;
+                Ok(())
+            }
+            Action::Restart => {
+                let p = game.session.prepared.clone();
+                game.session = Session::start(&p, game.session.difficulty, game.session.seed);
+                game.paused = false;
+                game.hint = None;
+                for mut b in &mut boxes {
+                    b.clear();
+                }
+                Ok(())
+            }
+            Action::QuitToTitle => {
+                next.set(Screen::Title);
+                Ok(())
+            }
+            Action::Finish => {
+                game.session.end();
+                game.paused = false;
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                if matches!(
+                    action,
+                    Action::SubmitReply | Action::Send(_) | Action::Pick(_)
+                ) {
+                    game.hint = None;
+                    game.notice = None;
+                }
+            }
+            Err(e) => game.notice = Some(ui.fill("play.error", &[("error", &e.to_string())])),
+        }
+    }
+}
+
+fn hint(session: &Session, ui: &Ui) -> String {
+    let missing: Vec<String> = session
+        .missing_steps()
+        .iter()
+        .map(|l| ui.t(&format!("step.{}", l.name())))
+        .collect();
+    if missing.is_empty() {
+        ui.t("play.hint_none")
+    } else {
+        ui.fill("play.hint", &[("steps", &missing.join(", "))])
+    }
+}
+
+fn finish_when_over(game: Res<Game>, mut next: ResMut<NextState<Screen>>) {
+    if game.session.outcome().is_some() {
+        next.set(Screen::Debrief);
+    }
+}
+
+fn refresh(mut commands: Commands, areas: Query<(Entity, &Area)>, game: Res<Game>, ui: Res<Ui>) {
+    for (entity, area) in &areas {
+        commands.entity(entity).despawn_children();
+        match area {
+            Area::Meters => meters(&mut commands, entity, &game, &ui),
+            Area::Persona => persona(&mut commands, entity, &game.session, &ui),
+            Area::Latest => latest(&mut commands, entity, &game.session),
+            Area::Log => {
+                log(&mut commands, entity, &game, &ui);
+                commands.entity(entity).insert(StickToBottom(2));
+            }
+            Area::Ladder => ladder(&mut commands, entity, &game.session, &ui),
+            Area::Options => options(&mut commands, entity, &game.session),
+            Area::Hint => {
+                if let Some(h) = &game.hint {
+                    commands.spawn((label(h, size::BODY, theme::WARN), ChildOf(entity)));
+                }
+                if let Some(n) = &game.notice {
+                    commands.spawn((label(n, size::BODY, theme::BAD), ChildOf(entity)));
+                }
+            }
+        }
+    }
+}
+
+/// The log shows its newest line once the layout has measured it: the
+/// count is the frames left to keep scrolling (layout runs after Update).
+#[derive(Component)]
+struct StickToBottom(u8);
+
+fn stick_to_bottom(
+    mut logs: Query<(&mut StickToBottom, &mut ScrollPosition, &ComputedNode)>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    for (mut stick, mut scroll, node) in &mut logs {
+        if stick.0 == 0 {
+            continue;
+        }
+        let overflow = (node.content_size.y - node.size.y) * node.inverse_scale_factor;
+        scroll.0.y = overflow.max(0.0);
+        stick.0 -= 1;
+        // keep frames coming while idling, until the layout has caught up
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+fn meters(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
+    let m = game.session.meters();
+    let start_patience = f64::from(game.session.params.patience).max(1.0);
+    for (key, share, text) in [
+        (
+            "ui.trust",
+            m.trust as f32,
+            format!("{:.0}%", m.trust * 100.0),
+        ),
+        (
+            "ui.patience",
+            (m.patience / start_patience) as f32,
+            format!("{:.1}", m.patience.max(0.0)),
+        ),
+    ] {
+        commands.spawn((
+            row(space::S),
+            ChildOf(parent),
+            children![
+                label(ui.t(key), size::SMALL, theme::MUTED),
+                bar(share, theme::meter_colour(share), px(120)),
+                label(text, size::SMALL, theme::TEXT),
+            ],
+        ));
+    }
+}
+
+/// The customer's mood as a word and a colour, from trust.
+fn mood(trust: f64) -> (&'static str, Color) {
+    match trust {
+        t if t >= 0.65 => ("ui.mood.warm", theme::GOOD),
+        t if t >= 0.4 => ("ui.mood.open", theme::ACCENT),
+        t if t >= 0.2 => ("ui.mood.wary", theme::WARN),
+        _ => ("ui.mood.cold", theme::BAD),
+    }
+}
+
+fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
+    let s = session.scenario();
+    let p = &s.persona;
+    let (mood_key, colour) = mood(session.meters().trust);
+    let initial: String = p.name.chars().next().map(String::from).unwrap_or_default();
+    commands.spawn((
+        Node {
+            align_self: AlignSelf::Center,
+            ..column(space::XS)
+        },
+        ChildOf(parent),
+        children![
+            (
+                Node {
+                    width: px(96),
+                    height: px(96),
+                    align_self: AlignSelf::Center,
+                    justify_content: JustifyContent::Center,
+                    align_items: AlignItems::Center,
+                    border: UiRect::all(px(6)),
+                    border_radius: BorderRadius::MAX,
+                    ..default()
+                },
+                BorderColor::all(colour),
+                BackgroundColor(theme::PANEL_RAISED),
+                children![label(initial, size::HERO, theme::TEXT)],
+            ),
+            (
+                Node {
+                    align_self: AlignSelf::Center,
+                    ..default()
+                },
+                children![label(ui.t(mood_key), size::SMALL, colour)]
+            ),
+        ],
+    ));
+    commands.spawn((label(&p.name, size::TITLE, theme::TEXT), ChildOf(parent)));
+    commands.spawn((
+        paragraph(&p.title, size::BODY, theme::TEXT),
+        ChildOf(parent),
+    ));
+    commands.spawn((
+        paragraph(&p.company, size::BODY, theme::MUTED),
+        ChildOf(parent),
+    ));
+
+    commands.spawn((
+        label(
+            ui.fill("ui.staff", &[("staff", &p.staff.to_string())]),
+            size::SMALL,
+            theme::MUTED,
+        ),
+        ChildOf(parent),
+    ));
+    if let Some(o) = session.current_objection() {
+        commands.spawn((
+            label(
+                ui.fill(
+                    "ui.on_the_table",
+                    &[("kind", &super::title::kind_name(ui, o.kind))],
+                ),
+                size::SMALL,
+                theme::WARN,
+            ),
+            ChildOf(parent),
+        ));
+    }
+    let revealed = session.revealed();
+    if !revealed.is_empty() {
+        commands.spawn((
+            label(ui.t("ui.learned"), size::BODY, theme::TEXT),
+            ChildOf(parent),
+        ));
+        for id in revealed {
+            if let Some(f) = p.hidden.iter().find(|f| f.id == id) {
+                commands.spawn((
+                    paragraph(format!("• {}", f.text), size::SMALL, theme::TEXT),
+                    ChildOf(parent),
+                ));
+            }
+        }
+    }
+}
+
+fn latest(commands: &mut Commands, parent: Entity, session: &Session) {
+    let lines = session
+        .turns()
+        .last()
+        .map_or(session.opening(), |t| t.persona.as_slice());
+    let name = &session.scenario().persona.name;
+    commands.spawn((label(name, size::SMALL, theme::MUTED), ChildOf(parent)));
+    for line in lines {
+        commands.spawn((paragraph(line, size::TITLE, theme::TEXT), ChildOf(parent)));
+    }
+}
+
+fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
+    let session = &game.session;
+    let name = &session.scenario().persona.name;
+    for line in session.opening() {
+        commands.spawn((
+            paragraph(format!("{name}: {line}"), size::BODY, theme::MUTED),
+            ChildOf(parent),
+        ));
+    }
+    for turn in session.turns() {
+        commands.spawn((
+            paragraph(
+                format!("{}: {}", ui.t("ui.you"), turn.text),
+                size::BODY,
+                theme::TEXT,
+            ),
+            ChildOf(parent),
+        ));
+        if game.show_tags {
+            let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
+            spawn_chips(commands, chips, &turn.analysis, ui);
+        }
+        for line in &turn.persona {
+            commands.spawn((
+                paragraph(format!("{name}: {line}"), size::BODY, theme::MUTED),
+                ChildOf(parent),
+            ));
+        }
+    }
+}
+
+/// One chip per tag the reply earned, each with its word.
+pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &Ui) {
+    let word = |name: &str| ui.t(&format!("tag.{name}"));
+    for l in &a.laer {
+        commands.spawn((
+            chip(word(l.name()), theme::laer_colour(*l)),
+            ChildOf(parent),
+        ));
+    }
+    for f in &a.fab {
+        commands.spawn((chip(word(f.name()), theme::fab_colour(*f)), ChildOf(parent)));
+    }
+    for t in &a.techniques {
+        commands.spawn((chip(word(t.name()), theme::TECHNIQUE), ChildOf(parent)));
+    }
+    for n in &a.negatives {
+        commands.spawn((
+            chip(format!("! {}", word(n.name())), theme::negative_colour(*n)),
+            ChildOf(parent),
+        ));
+    }
+    for o in &a.offers {
+        let name = match o {
+            Offer::Price { .. } => "price",
+            Offer::DiscountPercent { .. } | Offer::DiscountAmount { .. } => "discount",
+            Offer::Tradeable { .. } => "tradeable",
+        };
+        let mut text = word(&format!("offer_{name}"));
+        if o.conditional() {
+            text = format!("{text} · {}", word("conditional"));
+        }
+        commands.spawn((chip(text, theme::OFFER), ChildOf(parent)));
+    }
+    if a.laer.is_empty()
+        && a.fab.is_empty()
+        && a.techniques.is_empty()
+        && a.negatives.is_empty()
+        && a.offers.is_empty()
+    {
+        commands.spawn((chip(word("none"), theme::PANEL_RAISED), ChildOf(parent)));
+    }
+}
+
+/// Prices named so far: the player's and the customer's, by turn.
+pub fn price_points(turns: &[Turn]) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
+    let mut yours = Vec::new();
+    let mut theirs = Vec::new();
+    for t in turns {
+        for e in &t.events {
+            match e {
+                Event::Offered { price, .. } => yours.push((t.number, *price)),
+                Event::Countered { price } | Event::FinalCall { price } => {
+                    theirs.push((t.number, *price))
+                }
+                Event::Deal { price } => {
+                    yours.push((t.number, *price));
+                    theirs.push((t.number, *price));
+                }
+                _ => {}
+            }
+        }
+    }
+    (yours, theirs)
+}
+
+/// The ladder: a price track from below the floor to the list price, with
+/// your offers above it and the customer's below.
+fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
+    let product = &session.scenario().product;
+    let (yours, theirs) = price_points(session.turns());
+    let low = theirs
+        .iter()
+        .chain(&yours)
+        .map(|p| p.1)
+        .fold(product.floor, f64::min)
+        * 0.97;
+    let high = product.list_price * 1.01;
+    // kept off the very ends so centred labels stay inside the panel
+    let at = |price: f64| (((price - low) / (high - low)).clamp(0.0, 1.0) * 88.0 + 6.0) as f32;
+    let cur = &product.currency;
+    let track = commands
+        .spawn((
+            Node {
+                width: percent(100),
+                height: px(52),
+                ..default()
+            },
+            ChildOf(parent),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.ladder"), size::SMALL, theme::MUTED),
+        ChildOf(track),
+    ));
+    commands.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            top: px(25),
+            width: percent(100),
+            height: px(2),
+            ..default()
+        },
+        BackgroundColor(theme::BORDER),
+        ChildOf(track),
+    ));
+    let mut mark = |price: f64, text: String, colour: Color, above: bool| {
+        commands.spawn((
+            // a zero-width anchor: its children centre on the price
+            Node {
+                position_type: PositionType::Absolute,
+                left: percent(at(price)),
+                width: px(0),
+                top: if above { px(0) } else { px(21) },
+                flex_direction: if above {
+                    FlexDirection::ColumnReverse
+                } else {
+                    FlexDirection::Column
+                },
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            ChildOf(track),
+            children![
+                (
+                    Node {
+                        width: px(10),
+                        height: px(10),
+                        flex_shrink: 0.0,
+                        border_radius: BorderRadius::MAX,
+                        ..default()
+                    },
+                    BackgroundColor(colour)
+                ),
+                (label(text, size::SMALL, colour), TextLayout::no_wrap()),
+            ],
+        ));
+    };
+    mark(
+        product.floor,
+        ui.fill("ui.floor", &[("price", &money(product.floor, cur))]),
+        theme::WARN,
+        false,
+    );
+    mark(
+        product.list_price,
+        ui.fill(
+            "ui.list_price",
+            &[("price", &money(product.list_price, cur))],
+        ),
+        theme::MUTED,
+        true,
+    );
+    if let Some(&(_, p)) = yours.last() {
+        mark(
+            p,
+            ui.fill("ui.you_price", &[("price", &money(p, cur))]),
+            theme::ACCENT,
+            true,
+        );
+    }
+    if let Some(&(_, p)) = theirs.last() {
+        mark(
+            p,
+            ui.fill("ui.them_price", &[("price", &money(p, cur))]),
+            theme::GOOD,
+            false,
+        );
+    }
+}
+
+fn options(commands: &mut Commands, parent: Entity, session: &Session) {
+    for (i, text) in session.options().iter().enumerate().take(4) {
+        let letter = ["A", "B", "C", "D"][i];
+        commands.spawn((
+            Button,
+            ActionButton(Action::Pick(i + 1)),
+            BaseColour(theme::PANEL_RAISED),
+            Node {
+                padding: UiRect::all(px(space::S)),
+                column_gap: px(space::M),
+                align_items: AlignItems::Center,
+                border: UiRect::all(px(1)),
+                border_radius: BorderRadius::all(px(theme::RADIUS)),
+                ..default()
+            },
+            BorderColor::all(theme::BORDER),
+            BackgroundColor(theme::PANEL_RAISED),
+            ChildOf(parent),
+            children![
+                label(format!("{letter} · {}", i + 1), size::LEAD, theme::ACCENT),
+                (
+                    label(*text, size::BODY, theme::TEXT),
+                    Node {
+                        flex_shrink: 1.0,
+                        ..default()
+                    }
+                ),
+            ],
+        ));
+    }
+}

@@ -1,0 +1,300 @@
+//! Title: pick a scenario, difficulty, mode and seed. Broken scenario files
+//! are listed with their error; the rest stay playable.
+
+use bevy::prelude::*;
+
+use super::theme::{self, size, space};
+use super::widgets::{
+    ActionButton, BaseColour, Selected, button, column, label, panel, panel_node, paragraph,
+    primary_button, row, screen_root,
+};
+use super::{Action, Catalog, Entry, Mode, Screen, Setup, Ui, fresh_seed};
+use crate::scenario::{Difficulty, ObjectionKind};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Title), spawn).add_systems(
+        Update,
+        (
+            keys,
+            apply,
+            rebuild.run_if(resource_changed::<Setup>.or_else(resource_changed::<Ui>)),
+        )
+            .chain()
+            .run_if(in_state(Screen::Title)),
+    );
+}
+
+#[derive(Component)]
+struct TitleRoot;
+
+fn rebuild(
+    mut commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    catalog: Res<Catalog>,
+    setup: Res<Setup>,
+    ui: Res<Ui>,
+) {
+    for e in &roots {
+        commands.entity(e).despawn();
+    }
+    spawn_ui(&mut commands, &catalog, &setup, &ui);
+}
+
+fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: Res<Ui>) {
+    spawn_ui(&mut commands, &catalog, &setup, &ui);
+}
+
+pub fn kind_name(ui: &Ui, kind: ObjectionKind) -> String {
+    ui.t(&format!("ui.kind.{}", kind.name()))
+}
+
+fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) {
+    let root = commands
+        .spawn((TitleRoot, DespawnOnExit(Screen::Title), screen_root()))
+        .id();
+    // header
+    let header = commands
+        .spawn((
+            Node {
+                justify_content: JustifyContent::SpaceBetween,
+                ..row(space::M)
+            },
+            ChildOf(root),
+        ))
+        .id();
+    commands.spawn((
+        column(space::XS),
+        ChildOf(header),
+        children![
+            label("Counteroffer", size::HERO, theme::TEXT),
+            label(ui.t("ui.tagline"), size::BODY, theme::MUTED),
+        ],
+    ));
+    commands.spawn((
+        button(ui.t("ui.language_button"), Action::ToggleLanguage),
+        ChildOf(header),
+    ));
+
+    let body = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                column_gap: px(space::L),
+                min_height: px(0),
+                ..row(space::L)
+            },
+            ChildOf(root),
+        ))
+        .id();
+
+    // scenario list
+    let list = commands
+        .spawn((
+            panel(Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                height: percent(100),
+                overflow: Overflow::scroll_y(),
+                ..panel_node()
+            }),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.scenarios"), size::LEAD, theme::TEXT),
+        ChildOf(list),
+    ));
+    for (i, entry) in catalog.entries.iter().enumerate() {
+        let card = commands
+            .spawn((
+                Button,
+                ActionButton(Action::SelectScenario(i)),
+                BaseColour(theme::PANEL_RAISED),
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    padding: UiRect::all(px(space::S)),
+                    row_gap: px(2),
+                    border: UiRect::all(px(1)),
+                    border_radius: BorderRadius::all(px(theme::RADIUS)),
+                    flex_shrink: 0.0,
+                    ..default()
+                },
+                BorderColor::all(if i == setup.scenario {
+                    theme::ACCENT
+                } else {
+                    theme::BORDER
+                }),
+                BackgroundColor(theme::PANEL_RAISED),
+                ChildOf(list),
+            ))
+            .id();
+        if i == setup.scenario {
+            commands.entity(card).insert(Selected);
+        }
+        match entry {
+            Entry::Ready(p) => {
+                let s = &p.scenario;
+                let lead = s
+                    .opening()
+                    .map_or_else(String::new, |o| kind_name(ui, o.kind));
+                commands.spawn((label(&s.title, size::LEAD, theme::TEXT), ChildOf(card)));
+                commands.spawn((
+                    label(
+                        ui.fill(
+                            "ui.scenario_line",
+                            &[
+                                ("industry", &s.industry),
+                                ("language", &ui.t(&format!("ui.language.{}", s.language))),
+                                ("lead", &lead),
+                            ],
+                        ),
+                        size::SMALL,
+                        theme::MUTED,
+                    ),
+                    ChildOf(card),
+                ));
+            }
+            Entry::Broken { path, message } => {
+                commands.spawn((
+                    label(
+                        ui.fill("ui.broken", &[("path", path)]),
+                        size::BODY,
+                        theme::BAD,
+                    ),
+                    ChildOf(card),
+                ));
+                commands.spawn((paragraph(message, size::SMALL, theme::MUTED), ChildOf(card)));
+            }
+        }
+    }
+
+    // settings
+    let settings = commands
+        .spawn((
+            panel(Node {
+                width: px(400),
+                ..panel_node()
+            }),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((
+        label(ui.t("ui.difficulty"), size::LEAD, theme::TEXT),
+        ChildOf(settings),
+    ));
+    let tiers = commands.spawn((row(space::S), ChildOf(settings))).id();
+    for d in Difficulty::ALL {
+        let b = commands
+            .spawn((
+                button(
+                    ui.t(&format!("difficulty.{}", d.name())),
+                    Action::SetDifficulty(d),
+                ),
+                ChildOf(tiers),
+            ))
+            .id();
+        if d == setup.difficulty {
+            commands.entity(b).insert(Selected);
+        }
+    }
+    commands.spawn((
+        label(ui.t("ui.mode"), size::LEAD, theme::TEXT),
+        ChildOf(settings),
+    ));
+    let modes = commands.spawn((row(space::S), ChildOf(settings))).id();
+    for (m, key) in [(Mode::Type, "ui.mode_type"), (Mode::Pick, "ui.mode_pick")] {
+        let b = commands
+            .spawn((button(ui.t(key), Action::SetMode(m)), ChildOf(modes)))
+            .id();
+        if m == setup.mode {
+            commands.entity(b).insert(Selected);
+        }
+    }
+    commands.spawn((
+        label(ui.t("ui.seed"), size::LEAD, theme::TEXT),
+        ChildOf(settings),
+    ));
+    commands.spawn((
+        row(space::S),
+        ChildOf(settings),
+        children![
+            label(setup.seed.to_string(), size::TITLE, theme::ACCENT),
+            button(ui.t("ui.new_seed"), Action::NewSeed),
+        ],
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.seed_help"), size::SMALL, theme::MUTED),
+        ChildOf(settings),
+    ));
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        ChildOf(settings),
+    ));
+    let playable = catalog.ready(setup.scenario).is_some();
+    if playable {
+        commands.spawn((
+            primary_button(ui.t("ui.start"), Action::Start),
+            ChildOf(settings),
+        ));
+    } else {
+        commands.spawn((
+            paragraph(ui.t("ui.pick_playable"), size::BODY, theme::WARN),
+            ChildOf(settings),
+        ));
+    }
+    commands.spawn((
+        label(ui.t("ui.title_keys"), size::SMALL, theme::MUTED),
+        ChildOf(root),
+    ));
+}
+
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    setup: Res<Setup>,
+    catalog: Res<Catalog>,
+    mut actions: MessageWriter<Action>,
+) {
+    let n = catalog.entries.len();
+    if n == 0 {
+        return;
+    }
+    if keys.just_pressed(KeyCode::ArrowDown) {
+        actions.write(Action::SelectScenario((setup.scenario + 1) % n));
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) {
+        actions.write(Action::SelectScenario((setup.scenario + n - 1) % n));
+    }
+    if keys.just_pressed(KeyCode::Enter) {
+        actions.write(Action::Start);
+    }
+}
+
+fn apply(
+    mut actions: MessageReader<Action>,
+    mut setup: ResMut<Setup>,
+    mut ui: ResMut<Ui>,
+    catalog: Res<Catalog>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::SelectScenario(i) if *i < catalog.entries.len() => setup.scenario = *i,
+            Action::SetDifficulty(d) => setup.difficulty = *d,
+            Action::SetMode(m) => setup.mode = *m,
+            Action::NewSeed => setup.seed = fresh_seed(),
+            Action::SetSeed(seed) => setup.seed = *seed,
+            Action::ToggleLanguage => {
+                *ui = Ui::new(if ui.locale.language == "en" {
+                    "zh-CN"
+                } else {
+                    "en"
+                });
+            }
+            Action::Start if catalog.ready(setup.scenario).is_some() => next.set(Screen::Briefing),
+            _ => {}
+        }
+    }
+}

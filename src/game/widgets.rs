@@ -1,0 +1,218 @@
+//! Every label, button, panel and bar is made here, one way.
+
+use bevy::prelude::*;
+
+use super::Action;
+use super::theme::{self, size, space};
+
+/// A text label at a size of the type scale.
+pub fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont::from_font_size(FontSize::Rem(rem)),
+        TextColor(colour),
+    )
+}
+
+/// A label that wraps within its parent's width.
+pub fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
+    (
+        label(text, rem, colour),
+        Node {
+            max_width: percent(100),
+            ..default()
+        },
+    )
+}
+
+/// A button that sends `action` when pressed.
+#[derive(Component, Clone)]
+pub struct ActionButton(pub Action);
+
+/// Marks the selected choice in a group (difficulty, mode, scenario).
+#[derive(Component)]
+pub struct Selected;
+
+/// The colour a button returns to when the pointer leaves it.
+#[derive(Component)]
+pub struct BaseColour(pub Color);
+
+fn styled_button(text: impl Into<String>, action: Action, fill: Color, edge: Color) -> impl Bundle {
+    (
+        Button,
+        ActionButton(action),
+        BaseColour(fill),
+        Node {
+            padding: UiRect::axes(px(space::M), px(space::S)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(theme::RADIUS)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BorderColor::all(edge),
+        BackgroundColor(fill),
+        children![label(text, size::BODY, theme::TEXT)],
+    )
+}
+
+pub fn button(text: impl Into<String>, action: Action) -> impl Bundle {
+    styled_button(text, action, theme::PANEL_RAISED, theme::BORDER)
+}
+
+/// The main call to action on a screen.
+pub fn primary_button(text: impl Into<String>, action: Action) -> impl Bundle {
+    styled_button(text, action, theme::ACCENT_DARK, theme::ACCENT)
+}
+
+/// The layout of a panel: a padded, rounded column.
+pub fn panel_node() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(px(space::M)),
+        row_gap: px(space::S),
+        border_radius: BorderRadius::all(px(theme::RADIUS)),
+        ..default()
+    }
+}
+
+/// A panel with the given layout (start from `panel_node()`).
+pub fn panel(node: Node) -> impl Bundle {
+    (node, BackgroundColor(theme::PANEL))
+}
+
+/// The full-window root of a screen.
+pub fn screen_root() -> Node {
+    Node {
+        width: percent(100),
+        height: percent(100),
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(px(space::L)),
+        row_gap: px(space::M),
+        ..default()
+    }
+}
+
+/// A horizontal bar filled to `share` (0-1).
+pub fn bar(share: f32, colour: Color, width: Val) -> impl Bundle {
+    (
+        Node {
+            width,
+            height: px(10),
+            border_radius: BorderRadius::all(px(5)),
+            ..default()
+        },
+        BackgroundColor(theme::PANEL_RAISED),
+        children![(
+            Node {
+                width: percent(share.clamp(0.0, 1.0) * 100.0),
+                height: percent(100),
+                border_radius: BorderRadius::all(px(5)),
+                ..default()
+            },
+            BackgroundColor(colour),
+        )],
+    )
+}
+
+/// A tag chip: its word always shows; colour only supports it.
+pub fn chip(word: impl Into<String>, colour: Color) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(px(space::S), px(2)),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BackgroundColor(colour),
+        children![label(word, size::SMALL, theme::TEXT)],
+    )
+}
+
+/// A row of children with a gap.
+pub fn row(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        column_gap: px(gap),
+        align_items: AlignItems::Center,
+        flex_wrap: FlexWrap::Wrap,
+        ..default()
+    }
+}
+
+/// A column of children with a gap.
+pub fn column(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(gap),
+        ..default()
+    }
+}
+
+/// Sends the button's action on press and shows hover and selection.
+pub fn press_buttons(
+    mut buttons: Query<
+        (
+            &Interaction,
+            &ActionButton,
+            &BaseColour,
+            &mut BackgroundColor,
+            Has<Selected>,
+        ),
+        Changed<Interaction>,
+    >,
+    mut actions: MessageWriter<Action>,
+) {
+    for (interaction, button, base, mut bg, selected) in &mut buttons {
+        match interaction {
+            Interaction::Pressed => {
+                actions.write(button.0.clone());
+            }
+            Interaction::Hovered => bg.0 = theme::BORDER,
+            Interaction::None => bg.0 = if selected { theme::ACCENT_DARK } else { base.0 },
+        }
+    }
+}
+
+/// Selected choices are filled with the accent.
+pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>) {
+    for mut bg in &mut added {
+        bg.0 = theme::ACCENT_DARK;
+    }
+}
+
+/// The mouse wheel scrolls the scrollable panel under the pointer.
+pub fn scroll_with_wheel(
+    mut wheel: MessageReader<bevy::input::mouse::MouseWheel>,
+    windows: Query<&Window>,
+    mut panels: Query<(
+        &Node,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &mut ScrollPosition,
+    )>,
+) {
+    let Some(cursor) = windows.iter().find_map(Window::physical_cursor_position) else {
+        wheel.clear();
+        return;
+    };
+    for event in wheel.read() {
+        let lines = match event.unit {
+            bevy::input::mouse::MouseScrollUnit::Line => event.y * 40.0,
+            bevy::input::mouse::MouseScrollUnit::Pixel => event.y,
+        };
+        for (node, computed, transform, mut scroll) in &mut panels {
+            if node.overflow.y != OverflowAxis::Scroll {
+                continue;
+            }
+            let centre = transform.translation;
+            let half = computed.size / 2.0;
+            let inside = (cursor - centre).abs().cmple(half).all();
+            if inside {
+                let max = ((computed.content_size.y - computed.size.y)
+                    * computed.inverse_scale_factor)
+                    .max(0.0);
+                scroll.0.y = (scroll.0.y - lines).clamp(0.0, max);
+            }
+        }
+    }
+}

@@ -210,6 +210,8 @@ pub struct HelpOpen(pub bool);
 pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Action>()
+        // registered by the window plugin; here too so headless apps run
+        .add_message::<bevy::window::RequestRedraw>()
         .init_resource::<Setup>()
         .init_resource::<HelpOpen>()
         .add_systems(OnEnter(Screen::Loading), finish_loading)
@@ -282,6 +284,17 @@ fn install_font(mut fonts: ResMut<Assets<Font>>) {
     let _ = fonts.insert(&Handle::default(), Font::from_bytes(FONT.to_vec()));
 }
 
+/// Layouts are designed at 1280x720; larger windows scale everything by
+/// one factor, so nothing is laid out twice and nothing overlaps.
+fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+    if let Some(w) = windows.iter().next() {
+        let factor = (w.height() / 720.0).clamp(0.5, 4.0);
+        if (scale.0 - factor).abs() > 0.01 {
+            scale.0 = factor;
+        }
+    }
+}
+
 fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
@@ -305,7 +318,8 @@ pub fn run(opts: GameOptions) -> AppExit {
     .insert_resource(ClearColor(theme::BACKGROUND))
     .insert_resource(Catalog::load(&opts.scenarios))
     .insert_resource(Ui::new(opts.lang.as_deref().unwrap_or("en")))
-    .add_systems(Startup, (install_font, spawn_camera));
+    .add_systems(Startup, (install_font, spawn_camera))
+    .add_systems(Update, fit_to_window);
     match &opts.demo {
         // the tour must keep rendering without input
         Some(dir) => {

@@ -2,5 +2,6 @@
 
 mod analyzer;
 mod check_cli;
+mod game;
 mod scenarios;
 mod session;

@@ -1,0 +1,224 @@
+//! The game headless: no window, no GPU. Actions stand in for clicks and
+//! keys (every input becomes one), and the texts on screen are read back.
+
+use bevy::input::InputPlugin;
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use counteroffer::game::{self, Action, Catalog, Entry, Game, Mode, Screen};
+use counteroffer::i18n::money;
+use counteroffer::session::Outcome;
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[]))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    app
+}
+
+fn send(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        app.world_mut().write_message(a);
+        app.update();
+    }
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// Every text on screen, in no particular order.
+fn texts(app: &mut App) -> Vec<String> {
+    let mut q = app.world_mut().query::<&Text>();
+    q.iter(app.world()).map(|t| t.0.clone()).collect()
+}
+
+fn index_of(app: &App, id: &str) -> usize {
+    app.world()
+        .resource::<Catalog>()
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Ready(p) if p.scenario.id == id))
+        .expect("shipped scenario")
+}
+
+#[test]
+fn a_whole_typed_session_goes_from_title_to_a_debrief_that_shows_its_scores() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Let's talk in the spring"),
+        "the title lists the scenarios"
+    );
+
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::SetSeed(4), Action::Start],
+    );
+    assert_eq!(screen(&app), Screen::Briefing);
+    assert!(texts(&mut app).iter().any(|t| t.contains("floor $41,500")));
+
+    send(&mut app, [Action::Begin]);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    let opening = app.world().resource::<Game>().session.opening()[0].clone();
+    assert!(
+        texts(&mut app).contains(&opening),
+        "the customer's first line is shown"
+    );
+
+    send(
+        &mut app,
+        [Action::Send(
+            "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?"
+                .into(),
+        )],
+    );
+    let shown = texts(&mut app);
+    let last = app.world().resource::<Game>().session.turns()[0]
+        .persona
+        .clone();
+    for line in &last {
+        assert!(shown.contains(line), "persona line {line:?} not on screen");
+    }
+    send(&mut app, [Action::ToggleTags]);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "LISTEN"),
+        "tag chips carry their word"
+    );
+    send(&mut app, [Action::Hint]);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("Not yet on this objection"))
+    );
+
+    send(
+        &mut app,
+        [
+            Action::Send("Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours. Over eight years the difference works out at about 83 dollars a month.".into()),
+            Action::Send("Yantai Carton runs two sizes too; after switching, their changeovers dropped from 45 to 8 minutes.".into()),
+            Action::Send("If you sign this week, I can do 46,000.".into()),
+            Action::Send("Of course. What needs to happen on your side before a decision, and who signs off?".into()),
+            Action::Send("If you sign this week, I can do 45,000.".into()),
+        ],
+    );
+    assert_eq!(screen(&app), Screen::Debrief);
+    let game = app.world().resource::<Game>();
+    let card = game.session.scorecard();
+    let Some(Outcome::Deal { price, .. }) = game.session.outcome().cloned() else {
+        panic!("expected a deal, got {:?}", game.session.outcome());
+    };
+    let shown = texts(&mut app);
+    assert!(
+        shown.contains(&format!("{:.0}", card.overall)),
+        "overall {} not shown",
+        card.overall
+    );
+    for (_, value) in &card.dimensions {
+        assert!(
+            shown.contains(&format!("{value:.0}")),
+            "dimension score {value} not shown"
+        );
+    }
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.contains(&format!("Deal at {}", money(price, "USD"))))
+    );
+    assert!(shown.iter().any(|t| t == "What went well"));
+
+    send(&mut app, [Action::RetrySame]);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    assert!(app.world().resource::<Game>().session.turns().is_empty());
+    send(&mut app, [Action::Pause, Action::QuitToTitle]);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn pick_mode_in_chinese_shows_options_and_chinese_interface_text() {
+    let mut app = app();
+    let i = index_of(&app, "deren-dental-zh");
+    send(
+        &mut app,
+        [
+            Action::ToggleLanguage,
+            Action::SelectScenario(i),
+            Action::SetMode(Mode::Pick),
+            Action::Start,
+        ],
+    );
+    assert!(
+        texts(&mut app).iter().any(|t| t == "开始谈判"),
+        "the interface is in Chinese"
+    );
+    send(&mut app, [Action::Begin]);
+    let options: Vec<String> = app
+        .world()
+        .resource::<Game>()
+        .session
+        .options()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert!(!options.is_empty());
+    let shown = texts(&mut app);
+    for o in &options {
+        assert!(shown.contains(o), "option {o:?} not shown");
+    }
+    send(&mut app, [Action::Pick(1)]);
+    let game = app.world().resource::<Game>();
+    assert_eq!(game.session.turns()[0].text, options[0]);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "倾听" || t == "探索"),
+        "chips show Chinese tag words"
+    );
+    send(&mut app, [Action::Pause, Action::Finish]);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "做得好的地方" || t == "需要改进的地方")
+    );
+}
+
+#[test]
+fn a_broken_scenario_is_listed_with_its_error_and_cannot_be_started() {
+    let dir = std::env::temp_dir().join(format!("co-game-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("bad.ron"), "Scenario(id: \"oops\",").unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[dir.clone()]))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    let broken = app
+        .world()
+        .resource::<Catalog>()
+        .entries
+        .iter()
+        .position(|e| matches!(e, Entry::Broken { .. }))
+        .expect("the broken file is listed");
+    assert!(
+        texts(&mut app).iter().any(|t| t.contains("bad.ron")),
+        "its path is shown"
+    );
+    send(&mut app, [Action::SelectScenario(broken), Action::Start]);
+    assert_eq!(
+        screen(&app),
+        Screen::Title,
+        "a broken scenario does not start"
+    );
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("cannot be loaded"))
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

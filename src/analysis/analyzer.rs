@@ -133,7 +133,9 @@ struct ScenarioTerms {
     pain_ids: Vec<String>,
     /// Content words of each feature's advantage, for paraphrases of it.
     advantage_keys: Vec<Vec<u64>>,
-    concern_words: String,
+    /// Content keys of what the customer says and cares about (objection
+    /// lines and terms, pains, hidden facts), for paraphrase checks.
+    concern_keys: HashSet<u64>,
     list_price: f64,
     currency: String,
 }
@@ -265,16 +267,14 @@ impl Analyzer {
                     .iter()
                     .map(|f| content_keys(&f.advantage, &stopwords))
                     .collect(),
-                // what the customer says and cares about, for paraphrase checks
-                concern_words: s
+                concern_keys: s
                     .objections
                     .iter()
                     .flat_map(|o| o.terms.iter().chain(&o.lines))
                     .chain(s.persona.pains.iter().flat_map(|p| &p.terms))
                     .chain(s.persona.hidden.iter().map(|h| &h.text))
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                    .flat_map(|t| content_keys(t, &stopwords))
+                    .collect(),
                 list_price: s.product.list_price,
                 currency: s.product.currency.clone(),
             }
@@ -331,18 +331,24 @@ impl Analyzer {
         };
 
         // Listen: restating frame that reflects the customer's concern.
-        let reference = context
-            .map(str::to_string)
-            .or_else(|| self.scenario.as_ref().map(|s| s.concern_words.clone()));
-        for h in any(&|c| c == Cue::Listen) {
+        // a paraphrase may reflect the customer's last line or any concern
+        // they hold in this scenario; with neither known, the frame counts
+        let listens = any(&|c| c == Cue::Listen);
+        let said: HashSet<u64> = match (listens.is_empty(), context) {
+            (false, Some(c)) => content_keys(c, &self.stopwords).into_iter().collect(),
+            _ => HashSet::new(),
+        };
+        let concerns = self.scenario.as_ref().map(|s| &s.concern_keys);
+        let known = context.is_some() || concerns.is_some();
+        for h in listens {
             let sentence = sentences
                 .iter()
                 .find(|s| h.start >= s.start && h.start < s.end)
                 .map_or(text, |s| &text[s.start..s.end]);
-            if reference
-                .as_deref()
-                .is_none_or(|r| self.overlaps(sentence, r))
-            {
+            let reflects = content_keys(sentence, &self.stopwords)
+                .iter()
+                .any(|k| said.contains(k) || concerns.is_some_and(|c| c.contains(k)));
+            if !known || reflects {
                 b.tag_laer(Laer::Listen, h);
                 break;
             }
@@ -698,17 +704,6 @@ impl Analyzer {
         }
         hits.sort_by_key(|h| (h.start, h.end));
         hits
-    }
-
-    /// Whether a paraphrase shares content words (Latin) or character pairs
-    /// (Chinese) with the customer's line.
-    fn overlaps(&self, reply: &str, reference: &str) -> bool {
-        let r: HashSet<u64> = content_keys(reference, &self.stopwords)
-            .into_iter()
-            .collect();
-        content_keys(reply, &self.stopwords)
-            .iter()
-            .any(|k| r.contains(k))
     }
 
     /// Offers with the span of the words that make each one.

@@ -8,7 +8,7 @@ pub mod simulate;
 
 use std::path::{Path, PathBuf};
 
-use crate::scenario::{Scenario, load_file, load_paths};
+use crate::scenario::{Loaded, Scenario, builtin_scenarios, load_file, load_paths};
 
 /// Where shipped data lives: `name` in the working directory, beside the
 /// executable, or in the source tree the binary was built from.
@@ -27,13 +27,24 @@ pub fn data_dir(name: &str) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(name))
 }
 
+/// The shipped scenarios: the `scenarios/` folder when one is found, else
+/// the copies built into the binary.
+pub fn load_shipped() -> Vec<Loaded> {
+    let dir = data_dir("scenarios");
+    if dir.is_dir() {
+        load_paths(&[dir])
+    } else {
+        builtin_scenarios()
+    }
+}
+
 /// A scenario by file path or by the id of a shipped one.
 pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
     let path = Path::new(spec);
     let loaded = if path.exists() {
         load_file(path)
     } else {
-        load_paths(&[data_dir("scenarios")])
+        load_shipped()
             .into_iter()
             .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
             .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
@@ -46,7 +57,7 @@ pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
 
 /// Every shipped scenario that loads, sorted by id.
 pub fn shipped_scenarios() -> Vec<Scenario> {
-    let mut all: Vec<Scenario> = load_paths(&[data_dir("scenarios")])
+    let mut all: Vec<Scenario> = load_shipped()
         .into_iter()
         .filter_map(|l| l.scenario)
         .collect();

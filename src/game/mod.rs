@@ -100,10 +100,9 @@ pub struct Catalog {
 impl Catalog {
     /// Loads the shipped scenarios and any extra folders or files.
     pub fn load(extra: &[PathBuf]) -> Catalog {
-        let mut paths = vec![crate::cli::data_dir("scenarios")];
-        paths.extend(extra.iter().cloned());
-        let mut entries: Vec<Entry> = load_paths(&paths)
+        let mut entries: Vec<Entry> = crate::cli::load_shipped()
             .into_iter()
+            .chain(load_paths(extra))
             .map(|l| match l.scenario {
                 Some(s) => match Prepared::new(s) {
                     Ok(p) => Entry::Ready(p),

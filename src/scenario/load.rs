@@ -270,3 +270,21 @@ fn flag_duplicate_ids(results: &mut [Loaded]) {
         }
     }
 }
+
+/// The shipped scenarios, built into the binary so a copied executable
+/// still has them when no `scenarios/` folder is found.
+pub fn builtin_scenarios() -> Vec<Loaded> {
+    macro_rules! shipped {
+        ($($name:literal),+ $(,)?) => {
+            vec![$(parse_str(include_str!(concat!("../../scenarios/", $name)), concat!("(built in) ", $name))),+]
+        };
+    }
+    shipped![
+        "brightwater-saas-en.ron",
+        "deren-dental-zh.ron",
+        "haiyue-hvac-zh.ron",
+        "hengda-packaging-en.ron",
+        "hengda-packaging-zh.ron",
+        "reilly-training-en.ron",
+    ]
+}

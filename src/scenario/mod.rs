@@ -5,6 +5,6 @@ mod locate;
 mod schema;
 mod validate;
 
-pub use load::{Loaded, load_file, load_paths, parse_bytes, parse_str};
+pub use load::{Loaded, builtin_scenarios, load_file, load_paths, parse_bytes, parse_str};
 pub use schema::*;
 pub use validate::SUPPORTED_LANGUAGES;

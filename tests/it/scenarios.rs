@@ -171,3 +171,27 @@ fn duplicate_scenario_ids_across_files_are_reported() {
             .contains("scenario id \"minimal\" is already used by tests/broken/minimal-valid.ron")
     );
 }
+
+#[test]
+fn the_built_in_copies_are_the_shipped_files() {
+    let mut on_disk: Vec<String> = std::fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    on_disk.sort();
+    let built_in = counteroffer::scenario::builtin_scenarios();
+    let names: Vec<String> = built_in
+        .iter()
+        .map(|l| l.path.trim_start_matches("(built in) ").to_string())
+        .collect();
+    assert_eq!(
+        names, on_disk,
+        "add new scenario files to builtin_scenarios()"
+    );
+    assert!(
+        built_in
+            .iter()
+            .all(|l| l.scenario.is_some() && l.diagnostics.is_empty())
+    );
+}

@@ -527,7 +527,12 @@ impl Session {
 
     fn resolves(&self, r: &Resolution, a: &Analysis) -> bool {
         match r {
-            Resolution::Technique(name) => a.techniques.iter().any(|t| t.name() == name),
+            // amplifying a pain only sets up the answer; it resolves
+            // nothing until the same reply also responds with a solution
+            Resolution::Technique(name) => {
+                a.techniques.iter().any(|t| t.name() == name)
+                    && (name != Technique::PainAmplification.name() || a.has_laer(Laer::Respond))
+            }
             Resolution::Benefit { pains } => {
                 a.fab.contains(&Fab::Benefit) && a.pains.iter().any(|p| pains.contains(p))
             }

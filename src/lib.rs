@@ -10,4 +10,5 @@ pub mod game;
 pub mod i18n;
 pub mod scenario;
 pub mod session;
+pub mod settings;
 pub mod storage;

@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::theme::{self, size, space};
+use super::theme::{size, space};
 use super::widgets::{
     button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
 };
@@ -33,7 +33,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         column(space::XS),
         ChildOf(root),
         children![
-            label(&s.title, size::HERO, theme::TEXT),
+            label(&s.title, size::HERO, ui.p.text),
             label(
                 format!(
                     "{} · {} · {}",
@@ -42,7 +42,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                     ui.fill("ui.seed_value", &[("seed", &setup.seed.to_string())])
                 ),
                 size::BODY,
-                theme::MUTED
+                ui.p.muted
             ),
         ],
     ));
@@ -60,7 +60,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
 
     let customer = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 width: px(380),
                 ..panel_column()
             }),
@@ -68,11 +68,11 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.customer"), size::SMALL, theme::MUTED),
+        label(ui.t("ui.customer"), size::SMALL, ui.p.muted),
         ChildOf(customer),
     ));
     commands.spawn((
-        label(&persona.name, size::TITLE, theme::TEXT),
+        label(&persona.name, size::TITLE, ui.p.text),
         ChildOf(customer),
     ));
     commands.spawn((
@@ -82,7 +82,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                 &[("title", &persona.title), ("company", &persona.company)],
             ),
             size::BODY,
-            theme::TEXT,
+            ui.p.text,
         ),
         ChildOf(customer),
     ));
@@ -90,22 +90,22 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         label(
             ui.fill("ui.staff", &[("staff", &persona.staff.to_string())]),
             size::SMALL,
-            theme::MUTED,
+            ui.p.muted,
         ),
         ChildOf(customer),
     ));
     commands.spawn((
-        label(ui.t("ui.briefing_heading"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.briefing_heading"), size::LEAD, ui.p.text),
         ChildOf(customer),
     ));
     commands.spawn((
-        paragraph(&s.briefing, size::BODY, theme::TEXT),
+        paragraph(&s.briefing, size::BODY, ui.p.text),
         ChildOf(customer),
     ));
 
     let offer = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 flex_grow: 1.0,
                 ..panel_column()
             }),
@@ -113,11 +113,11 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.your_product"), size::SMALL, theme::MUTED),
+        label(ui.t("ui.your_product"), size::SMALL, ui.p.muted),
         ChildOf(offer),
     ));
     commands.spawn((
-        label(&product.name, size::TITLE, theme::TEXT),
+        label(&product.name, size::TITLE, ui.p.text),
         ChildOf(offer),
     ));
     commands.spawn((
@@ -130,7 +130,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                     &[("price", &money(product.list_price, &product.currency))]
                 ),
                 size::LEAD,
-                theme::TEXT
+                ui.p.text
             ),
             label(
                 ui.fill(
@@ -138,12 +138,12 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                     &[("price", &money(product.floor, &product.currency))]
                 ),
                 size::LEAD,
-                theme::WARN
+                ui.p.warn
             ),
         ],
     ));
     commands.spawn((
-        label(ui.t("ui.features"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.features"), size::LEAD, ui.p.text),
         ChildOf(offer),
     ));
     for f in &product.features {
@@ -154,13 +154,13 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                     &[("name", &f.name), ("advantage", &f.advantage)],
                 ),
                 size::BODY,
-                theme::TEXT,
+                ui.p.text,
             ),
             ChildOf(offer),
         ));
     }
     commands.spawn((
-        label(ui.t("ui.tradeables"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.tradeables"), size::LEAD, ui.p.text),
         ChildOf(offer),
     ));
     for t in &product.tradeables {
@@ -175,7 +175,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
                     ],
                 ),
                 size::BODY,
-                theme::TEXT,
+                ui.p.text,
             ),
             ChildOf(offer),
         ));
@@ -187,9 +187,9 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         },
         ChildOf(root),
         children![
-            button(ui.t("ui.back"), Action::Back),
-            label(ui.t("ui.briefing_keys"), size::SMALL, theme::MUTED),
-            primary_button(ui.t("ui.begin"), Action::Begin),
+            button(ui.p, ui.t("ui.back"), Action::Back),
+            label(ui.t("ui.briefing_keys"), size::SMALL, ui.p.muted),
+            primary_button(ui.p, ui.t("ui.begin"), Action::Begin),
         ],
     ));
 }

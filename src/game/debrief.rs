@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use super::negotiation::{price_points, spawn_chips};
-use super::theme::{self, size, space};
+use super::theme::{size, space};
 use super::widgets::{
     bar, button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
 };
@@ -58,8 +58,8 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         children![(
             column(space::XS),
             children![
-                label(ui.t("ui.debrief"), size::TITLE, theme::TEXT),
-                label(format!("{} · {outcome}", s.title), size::BODY, theme::MUTED),
+                label(ui.t("ui.debrief"), size::TITLE, ui.p.text),
+                label(format!("{} · {outcome}", s.title), size::BODY, ui.p.muted),
             ],
         )],
     ));
@@ -78,7 +78,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
 
     let below = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 flex_grow: 1.0,
                 min_height: px(0),
                 overflow: Overflow::scroll_y(),
@@ -92,7 +92,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         below,
         &ui.t("debrief.well"),
         &feedback.well,
-        theme::GOOD,
+        ui.p.good,
         &ui,
     );
     section(
@@ -100,7 +100,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         below,
         &ui.t("debrief.improve"),
         &feedback.improve,
-        theme::WARN,
+        ui.p.warn,
         &ui,
     );
     section(
@@ -108,7 +108,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         below,
         &ui.t("debrief.keep"),
         &feedback.keep,
-        theme::ACCENT,
+        ui.p.accent,
         &ui,
     );
     transcript(&mut commands, below, session, &ui);
@@ -121,11 +121,11 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         },
         ChildOf(root),
         children![
-            button(ui.t("ui.title_button"), Action::QuitToTitle),
-            label(ui.t("ui.debrief_keys"), size::SMALL, theme::MUTED),
-            button(ui.t("ui.export"), Action::Export),
-            button(ui.t("ui.retry_new"), Action::RetryNew),
-            primary_button(ui.t("ui.retry_same"), Action::RetrySame),
+            button(ui.p, ui.t("ui.title_button"), Action::QuitToTitle),
+            label(ui.t("ui.debrief_keys"), size::SMALL, ui.p.muted),
+            button(ui.p, ui.t("ui.export"), Action::Export),
+            button(ui.p, ui.t("ui.retry_new"), Action::RetryNew),
+            primary_button(ui.p, ui.t("ui.retry_same"), Action::RetrySame),
         ],
     ));
 }
@@ -133,7 +133,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
 fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
     let p = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 width: px(460),
                 ..panel_node()
             }),
@@ -149,10 +149,10 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
                 label(
                     format!("{:.0}", card.overall),
                     size::HERO * 1.6,
-                    theme::ACCENT
+                    ui.p.accent
                 )
             ),
-            label(ui.t("ui.overall"), size::LEAD, theme::TEXT),
+            label(ui.t("ui.overall"), size::LEAD, ui.p.text),
         ],
     ));
     for (d, value) in &card.dimensions {
@@ -172,11 +172,11 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
                     children![label(
                         ui.t(&format!("dimension.{}", d.name())),
                         size::BODY,
-                        theme::TEXT
+                        ui.p.text
                     )]
                 ),
-                bar(share, theme::meter_colour(share), px(140)),
-                label(format!("{value:.0}"), size::BODY, theme::TEXT),
+                bar(ui.p, share, ui.p.meter(share), px(140)),
+                label(format!("{value:.0}"), size::BODY, ui.p.text),
             ],
         ));
     }
@@ -202,7 +202,7 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
 
     let p = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 flex_grow: 1.0,
                 ..panel_node()
             }),
@@ -210,7 +210,7 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.ladder_chart"), size::BODY, theme::TEXT),
+        label(ui.t("ui.ladder_chart"), size::BODY, ui.p.text),
         ChildOf(p),
     ));
     let plot = commands
@@ -221,14 +221,14 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
                 border: UiRect::left(px(1)).with_bottom(px(1)),
                 ..default()
             },
-            BorderColor::all(theme::BORDER),
+            BorderColor::all(ui.p.border),
             ChildOf(p),
         ))
         .id();
     for (price, key, colour) in [
-        (product.list_price, "ui.list_price", theme::MUTED),
-        (budget, "ui.their_budget", theme::GOOD),
-        (product.floor, "ui.floor", theme::WARN),
+        (product.list_price, "ui.list_price", ui.p.muted),
+        (budget, "ui.their_budget", ui.p.good),
+        (product.floor, "ui.floor", ui.p.warn),
     ] {
         commands.spawn((
             Node {
@@ -256,7 +256,7 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
         ));
     }
     // theirs first, so yours stay visible where both named a price
-    for (points, colour) in [(&theirs, theme::GOOD), (&yours, theme::ACCENT)] {
+    for (points, colour) in [(&theirs, ui.p.good), (&yours, ui.p.accent)] {
         for (turn, price) in points {
             commands.spawn((
                 Node {
@@ -281,14 +281,14 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             label(
                 format!("● {}", ui.t("ui.your_offers")),
                 size::SMALL,
-                theme::ACCENT
+                ui.p.accent
             ),
             label(
                 format!("● {}", ui.t("ui.their_offers")),
                 size::SMALL,
-                theme::GOOD
+                ui.p.good
             ),
-            label(ui.t("ui.turns_axis"), size::SMALL, theme::MUTED),
+            label(ui.t("ui.turns_axis"), size::SMALL, ui.p.muted),
         ],
     ));
 }
@@ -315,13 +315,13 @@ fn section(
                 ChildOf(parent),
             ))
             .id();
-        commands.spawn((paragraph(&p.text, size::BODY, theme::TEXT), ChildOf(item)));
+        commands.spawn((paragraph(&p.text, size::BODY, ui.p.text), ChildOf(item)));
         if !p.quote.is_empty() {
             commands.spawn((
                 paragraph(
                     ui.fill("debrief.you_said", &[("quote", &p.quote)]),
                     size::SMALL,
-                    theme::MUTED,
+                    ui.p.muted,
                 ),
                 ChildOf(item),
             ));
@@ -331,7 +331,7 @@ fn section(
                 paragraph(
                     ui.fill("debrief.try", &[("answer", b)]),
                     size::SMALL,
-                    theme::GOOD,
+                    ui.p.good,
                 ),
                 ChildOf(item),
             ));
@@ -341,13 +341,13 @@ fn section(
 
 fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     commands.spawn((
-        label(ui.t("ui.transcript"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.transcript"), size::LEAD, ui.p.text),
         ChildOf(parent),
     ));
     let name = &session.scenario().persona.name;
     for line in session.opening() {
         commands.spawn((
-            paragraph(format!("{name}: {line}"), size::SMALL, theme::MUTED),
+            paragraph(format!("{name}: {line}"), size::SMALL, ui.p.muted),
             ChildOf(parent),
         ));
     }
@@ -356,7 +356,7 @@ fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &U
             paragraph(
                 format!("{} {}: {}", turn.number, ui.t("ui.you"), turn.text),
                 size::SMALL,
-                theme::TEXT,
+                ui.p.text,
             ),
             ChildOf(parent),
         ));
@@ -364,7 +364,7 @@ fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &U
         spawn_chips(commands, chips, &turn.analysis, ui);
         for line in &turn.persona {
             commands.spawn((
-                paragraph(format!("{name}: {line}"), size::SMALL, theme::MUTED),
+                paragraph(format!("{name}: {line}"), size::SMALL, ui.p.muted),
                 ChildOf(parent),
             ));
         }
@@ -408,8 +408,8 @@ fn apply(
             Action::QuitToTitle => next.set(Screen::Title),
             Action::Export => {
                 let message = match export(&game.session) {
-                    Ok(path) => (ui.fill("play.saved", &[("path", &path)]), theme::GOOD),
-                    Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), theme::BAD),
+                    Ok(path) => (ui.fill("play.saved", &[("path", &path)]), ui.p.good),
+                    Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
                 };
                 for n in &notices {
                     commands.entity(n).despawn_children();

@@ -178,16 +178,20 @@ pub struct Game {
     pub notice: Option<String>,
 }
 
-/// The interface language.
+/// The interface language, palette and projector mode.
 #[derive(Resource, Clone, Copy)]
 pub struct Ui {
     pub locale: &'static Locale,
+    pub p: &'static theme::Palette,
+    pub projector: bool,
 }
 
 impl Ui {
-    pub fn new(language: &str) -> Ui {
+    pub fn new(language: &str, projector: bool) -> Ui {
         Ui {
             locale: Locale::builtin(language),
+            p: if projector { &theme::HIGH_CONTRAST } else { &theme::DARK },
+            projector,
         }
     }
 
@@ -233,7 +237,7 @@ pub fn plugin(app: &mut App) {
             overlay::plugin,
         ));
     if !app.world().contains_resource::<Ui>() {
-        app.insert_resource(Ui::new("en"));
+        app.insert_resource(Ui::new("en", false));
     }
 }
 
@@ -314,9 +318,9 @@ pub fn run(opts: GameOptions) -> AppExit {
         }),
         ..default()
     }))
-    .insert_resource(ClearColor(theme::BACKGROUND))
+    .insert_resource(ClearColor(theme::DARK.background))
     .insert_resource(Catalog::load(&opts.scenarios))
-    .insert_resource(Ui::new(opts.lang.as_deref().unwrap_or("en")))
+    .insert_resource(Ui::new(opts.lang.as_deref().unwrap_or("en"), false))
     .add_systems(Startup, (install_font, spawn_camera))
     .add_systems(Update, fit_to_window);
     match &opts.demo {

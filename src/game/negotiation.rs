@@ -86,7 +86,7 @@ fn spawn(
                 ui.fill("ui.seed_value", &[("seed", &game.session.seed.to_string())])
             ),
             size::BODY,
-            theme::MUTED,
+            ui.p.muted,
         ),
         ChildOf(top),
     ));
@@ -107,7 +107,7 @@ fn spawn(
         .id();
     commands.spawn((
         Area::Persona,
-        panel(Node {
+        panel(ui.p, Node {
             width: px(280),
             overflow: Overflow::scroll_y(),
             ..panel_node()
@@ -128,7 +128,7 @@ fn spawn(
         .id();
     commands.spawn((
         Area::Latest,
-        panel(Node {
+        panel(ui.p, Node {
             min_height: px(90),
             ..panel_node()
         }),
@@ -136,7 +136,7 @@ fn spawn(
     ));
     commands.spawn((
         Area::Log,
-        panel(Node {
+        panel(ui.p, Node {
             flex_grow: 1.0,
             flex_basis: px(0),
             min_height: px(0),
@@ -150,7 +150,7 @@ fn spawn(
 
     commands.spawn((
         Area::Ladder,
-        panel(Node {
+        panel(ui.p, Node {
             padding: UiRect::axes(px(space::M), px(space::XS)),
             ..panel_node()
         }),
@@ -169,7 +169,7 @@ fn spawn(
                         ..default()
                     },
                     TextFont::from_font_size(FontSize::Rem(size::BODY)),
-                    TextColor(theme::TEXT),
+                    TextColor(ui.p.text),
                     Node {
                         flex_grow: 1.0,
                         padding: UiRect::all(px(space::S)),
@@ -177,15 +177,15 @@ fn spawn(
                         border_radius: BorderRadius::all(px(theme::RADIUS)),
                         ..default()
                     },
-                    BorderColor::all(theme::ACCENT),
-                    BackgroundColor(theme::PANEL),
+                    BorderColor::all(ui.p.accent),
+                    BackgroundColor(ui.p.panel),
                 ))
                 .observe(enter_sends)
                 .id();
             let input_row = commands.spawn((row(space::S), ChildOf(root))).id();
             commands.entity(reply).insert(ChildOf(input_row));
             commands.spawn((
-                button(ui.t("ui.send"), Action::SubmitReply),
+                button(ui.p, ui.t("ui.send"), Action::SubmitReply),
                 ChildOf(input_row),
             ));
             if let Some(mut focus) = focus {
@@ -200,7 +200,7 @@ fn spawn(
         Mode::Type => "ui.keys_type",
         Mode::Pick => "ui.keys_pick",
     };
-    commands.spawn((label(ui.t(keys), size::SMALL, theme::MUTED), ChildOf(root)));
+    commands.spawn((label(ui.t(keys), size::SMALL, ui.p.muted), ChildOf(root)));
 }
 
 /// Enter sends the reply; Shift+Enter starts a new line. While an input
@@ -381,19 +381,19 @@ fn refresh(mut commands: Commands, areas: Query<(Entity, &Area)>, game: Res<Game
         match area {
             Area::Meters => meters(&mut commands, entity, &game, &ui),
             Area::Persona => persona(&mut commands, entity, &game.session, &ui),
-            Area::Latest => latest(&mut commands, entity, &game.session),
+            Area::Latest => latest(&mut commands, entity, &game.session, &ui),
             Area::Log => {
                 log(&mut commands, entity, &game, &ui);
                 commands.entity(entity).insert(StickToBottom(2));
             }
             Area::Ladder => ladder(&mut commands, entity, &game.session, &ui),
-            Area::Options => options(&mut commands, entity, &game.session),
+            Area::Options => options(&mut commands, entity, &game.session, &ui),
             Area::Hint => {
                 if let Some(h) = &game.hint {
-                    commands.spawn((label(h, size::BODY, theme::WARN), ChildOf(entity)));
+                    commands.spawn((label(h, size::BODY, ui.p.warn), ChildOf(entity)));
                 }
                 if let Some(n) = &game.notice {
-                    commands.spawn((label(n, size::BODY, theme::BAD), ChildOf(entity)));
+                    commands.spawn((label(n, size::BODY, ui.p.bad), ChildOf(entity)));
                 }
             }
         }
@@ -440,28 +440,28 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
             row(space::S),
             ChildOf(parent),
             children![
-                label(ui.t(key), size::SMALL, theme::MUTED),
-                bar(share, theme::meter_colour(share), px(120)),
-                label(text, size::SMALL, theme::TEXT),
+                label(ui.t(key), size::SMALL, ui.p.muted),
+                bar(ui.p, share, ui.p.meter(share), px(120)),
+                label(text, size::SMALL, ui.p.text),
             ],
         ));
     }
 }
 
 /// The customer's mood as a word and a colour, from trust.
-fn mood(trust: f64) -> (&'static str, Color) {
+fn mood(trust: f64, ui: &Ui) -> (&'static str, Color) {
     match trust {
-        t if t >= 0.65 => ("ui.mood.warm", theme::GOOD),
-        t if t >= 0.4 => ("ui.mood.open", theme::ACCENT),
-        t if t >= 0.2 => ("ui.mood.wary", theme::WARN),
-        _ => ("ui.mood.cold", theme::BAD),
+        t if t >= 0.65 => ("ui.mood.warm", ui.p.good),
+        t if t >= 0.4 => ("ui.mood.open", ui.p.accent),
+        t if t >= 0.2 => ("ui.mood.wary", ui.p.warn),
+        _ => ("ui.mood.cold", ui.p.bad),
     }
 }
 
 fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     let s = session.scenario();
     let p = &s.persona;
-    let (mood_key, colour) = mood(session.meters().trust);
+    let (mood_key, colour) = mood(session.meters().trust, ui);
     let initial: String = p.name.chars().next().map(String::from).unwrap_or_default();
     commands.spawn((
         Node {
@@ -482,8 +482,8 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
                     ..default()
                 },
                 BorderColor::all(colour),
-                BackgroundColor(theme::PANEL_RAISED),
-                children![label(initial, size::HERO, theme::TEXT)],
+                BackgroundColor(ui.p.raised),
+                children![label(initial, size::HERO, ui.p.text)],
             ),
             (
                 Node {
@@ -494,13 +494,13 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
             ),
         ],
     ));
-    commands.spawn((label(&p.name, size::TITLE, theme::TEXT), ChildOf(parent)));
+    commands.spawn((label(&p.name, size::TITLE, ui.p.text), ChildOf(parent)));
     commands.spawn((
-        paragraph(&p.title, size::BODY, theme::TEXT),
+        paragraph(&p.title, size::BODY, ui.p.text),
         ChildOf(parent),
     ));
     commands.spawn((
-        paragraph(&p.company, size::BODY, theme::MUTED),
+        paragraph(&p.company, size::BODY, ui.p.muted),
         ChildOf(parent),
     ));
 
@@ -508,7 +508,7 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
         label(
             ui.fill("ui.staff", &[("staff", &p.staff.to_string())]),
             size::SMALL,
-            theme::MUTED,
+            ui.p.muted,
         ),
         ChildOf(parent),
     ));
@@ -520,7 +520,7 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
                     &[("kind", &super::title::kind_name(ui, o.kind))],
                 ),
                 size::SMALL,
-                theme::WARN,
+                ui.p.warn,
             ),
             ChildOf(parent),
         ));
@@ -528,13 +528,13 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
     let revealed = session.revealed();
     if !revealed.is_empty() {
         commands.spawn((
-            label(ui.t("ui.learned"), size::BODY, theme::TEXT),
+            label(ui.t("ui.learned"), size::BODY, ui.p.text),
             ChildOf(parent),
         ));
         for id in revealed {
             if let Some(f) = p.hidden.iter().find(|f| f.id == id) {
                 commands.spawn((
-                    paragraph(format!("• {}", f.text), size::SMALL, theme::TEXT),
+                    paragraph(format!("• {}", f.text), size::SMALL, ui.p.text),
                     ChildOf(parent),
                 ));
             }
@@ -542,15 +542,15 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
     }
 }
 
-fn latest(commands: &mut Commands, parent: Entity, session: &Session) {
+fn latest(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     let lines = session
         .turns()
         .last()
         .map_or(session.opening(), |t| t.persona.as_slice());
     let name = &session.scenario().persona.name;
-    commands.spawn((label(name, size::SMALL, theme::MUTED), ChildOf(parent)));
+    commands.spawn((label(name, size::SMALL, ui.p.muted), ChildOf(parent)));
     for line in lines {
-        commands.spawn((paragraph(line, size::TITLE, theme::TEXT), ChildOf(parent)));
+        commands.spawn((paragraph(line, size::TITLE, ui.p.text), ChildOf(parent)));
     }
 }
 
@@ -559,7 +559,7 @@ fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
     let name = &session.scenario().persona.name;
     for line in session.opening() {
         commands.spawn((
-            paragraph(format!("{name}: {line}"), size::BODY, theme::MUTED),
+            paragraph(format!("{name}: {line}"), size::BODY, ui.p.muted),
             ChildOf(parent),
         ));
     }
@@ -568,7 +568,7 @@ fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
             paragraph(
                 format!("{}: {}", ui.t("ui.you"), turn.text),
                 size::BODY,
-                theme::TEXT,
+                ui.p.text,
             ),
             ChildOf(parent),
         ));
@@ -578,7 +578,7 @@ fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
         }
         for line in &turn.persona {
             commands.spawn((
-                paragraph(format!("{name}: {line}"), size::BODY, theme::MUTED),
+                paragraph(format!("{name}: {line}"), size::BODY, ui.p.muted),
                 ChildOf(parent),
             ));
         }
@@ -590,19 +590,19 @@ pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &U
     let word = |name: &str| ui.t(&format!("tag.{name}"));
     for l in &a.laer {
         commands.spawn((
-            chip(word(l.name()), theme::laer_colour(*l)),
+            chip(ui.p, word(l.name()), ui.p.laer),
             ChildOf(parent),
         ));
     }
     for f in &a.fab {
-        commands.spawn((chip(word(f.name()), theme::fab_colour(*f)), ChildOf(parent)));
+        commands.spawn((chip(ui.p, word(f.name()), ui.p.fab), ChildOf(parent)));
     }
     for t in &a.techniques {
-        commands.spawn((chip(word(t.name()), theme::TECHNIQUE), ChildOf(parent)));
+        commands.spawn((chip(ui.p, word(t.name()), ui.p.technique), ChildOf(parent)));
     }
     for n in &a.negatives {
         commands.spawn((
-            chip(format!("! {}", word(n.name())), theme::negative_colour(*n)),
+            chip(ui.p, format!("! {}", word(n.name())), ui.p.negative),
             ChildOf(parent),
         ));
     }
@@ -616,7 +616,7 @@ pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &U
         if o.conditional() {
             text = format!("{text} · {}", word("conditional"));
         }
-        commands.spawn((chip(text, theme::OFFER), ChildOf(parent)));
+        commands.spawn((chip(ui.p, text, ui.p.offer), ChildOf(parent)));
     }
     if a.laer.is_empty()
         && a.fab.is_empty()
@@ -624,7 +624,7 @@ pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &U
         && a.negatives.is_empty()
         && a.offers.is_empty()
     {
-        commands.spawn((chip(word("none"), theme::PANEL_RAISED), ChildOf(parent)));
+        commands.spawn((chip(ui.p, word("none"), ui.p.raised), ChildOf(parent)));
     }
 }
 
@@ -676,7 +676,7 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.ladder"), size::SMALL, theme::MUTED),
+        label(ui.t("ui.ladder"), size::SMALL, ui.p.muted),
         ChildOf(track),
     ));
     commands.spawn((
@@ -687,7 +687,7 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             height: px(2),
             ..default()
         },
-        BackgroundColor(theme::BORDER),
+        BackgroundColor(ui.p.border),
         ChildOf(track),
     ));
     let mut mark = |price: f64, text: String, colour: Color, above: bool| {
@@ -725,7 +725,7 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     mark(
         product.floor,
         ui.fill("ui.floor", &[("price", &money(product.floor, cur))]),
-        theme::WARN,
+        ui.p.warn,
         false,
     );
     mark(
@@ -734,14 +734,14 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             "ui.list_price",
             &[("price", &money(product.list_price, cur))],
         ),
-        theme::MUTED,
+        ui.p.muted,
         true,
     );
     if let Some(&(_, p)) = yours.last() {
         mark(
             p,
             ui.fill("ui.you_price", &[("price", &money(p, cur))]),
-            theme::ACCENT,
+            ui.p.accent,
             true,
         );
     }
@@ -749,19 +749,19 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
         mark(
             p,
             ui.fill("ui.them_price", &[("price", &money(p, cur))]),
-            theme::GOOD,
+            ui.p.good,
             false,
         );
     }
 }
 
-fn options(commands: &mut Commands, parent: Entity, session: &Session) {
+fn options(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     for (i, text) in session.options().iter().enumerate().take(4) {
         let letter = ["A", "B", "C", "D"][i];
         commands.spawn((
             Button,
             ActionButton(Action::Pick(i + 1)),
-            BaseColour(theme::PANEL_RAISED),
+            BaseColour(ui.p.raised),
             Node {
                 padding: UiRect::all(px(space::S)),
                 column_gap: px(space::M),
@@ -770,13 +770,13 @@ fn options(commands: &mut Commands, parent: Entity, session: &Session) {
                 border_radius: BorderRadius::all(px(theme::RADIUS)),
                 ..default()
             },
-            BorderColor::all(theme::BORDER),
-            BackgroundColor(theme::PANEL_RAISED),
+            BorderColor::all(ui.p.border),
+            BackgroundColor(ui.p.raised),
             ChildOf(parent),
             children![
-                label(format!("{letter} · {}", i + 1), size::LEAD, theme::ACCENT),
+                label(format!("{letter} · {}", i + 1), size::LEAD, ui.p.accent),
                 (
-                    label(*text, size::BODY, theme::TEXT),
+                    label(*text, size::BODY, ui.p.text),
                     Node {
                         flex_shrink: 1.0,
                         ..default()

@@ -2,7 +2,7 @@
 
 use bevy::prelude::*;
 
-use super::theme::{self, size, space};
+use super::theme::{size, space};
 use super::widgets::{button, column, label, panel, panel_node, primary_button};
 use super::{Action, Game, HelpOpen, Screen, Ui};
 
@@ -41,7 +41,7 @@ pub fn toggle_help(
 }
 
 /// A dimmed full-window layer with a centred panel.
-fn layer(commands: &mut Commands, marker: impl Component) -> Entity {
+fn layer(commands: &mut Commands, ui: &Ui, marker: impl Component) -> Entity {
     let layer = commands
         .spawn((
             marker,
@@ -53,13 +53,13 @@ fn layer(commands: &mut Commands, marker: impl Component) -> Entity {
                 align_items: AlignItems::Center,
                 ..default()
             },
-            BackgroundColor(theme::OVERLAY),
+            BackgroundColor(ui.p.overlay),
             GlobalZIndex(10),
         ))
         .id();
     commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 min_width: px(420),
                 padding: UiRect::all(px(space::L)),
                 ..panel_node()
@@ -81,15 +81,15 @@ fn show_help(
     if !open.0 {
         return;
     }
-    let p = layer(&mut commands, HelpOverlay);
+    let p = layer(&mut commands, &ui, HelpOverlay);
     commands.spawn((
-        label(ui.t("ui.help_title"), size::TITLE, theme::TEXT),
+        label(ui.t("ui.help_title"), size::TITLE, ui.p.text),
         ChildOf(p),
     ));
     for line in ui.t("ui.help_keys").lines() {
-        commands.spawn((label(line, size::BODY, theme::TEXT), ChildOf(p)));
+        commands.spawn((label(line, size::BODY, ui.p.text), ChildOf(p)));
     }
-    commands.spawn((primary_button(ui.t("ui.close"), Action::Help), ChildOf(p)));
+    commands.spawn((primary_button(ui.p, ui.t("ui.close"), Action::Help), ChildOf(p)));
 }
 
 fn show_pause(
@@ -108,19 +108,19 @@ fn show_pause(
     if !game.paused {
         return;
     }
-    let p = layer(&mut commands, PauseOverlay);
+    let p = layer(&mut commands, &ui, PauseOverlay);
     commands.spawn((
-        label(ui.t("ui.paused"), size::TITLE, theme::TEXT),
+        label(ui.t("ui.paused"), size::TITLE, ui.p.text),
         ChildOf(p),
     ));
     commands.spawn((
         column(space::S),
         ChildOf(p),
         children![
-            primary_button(ui.t("ui.resume"), Action::Resume),
-            button(ui.t("ui.finish"), Action::Finish),
-            button(ui.t("ui.restart"), Action::Restart),
-            button(ui.t("ui.quit_to_title"), Action::QuitToTitle),
+            primary_button(ui.p, ui.t("ui.resume"), Action::Resume),
+            button(ui.p, ui.t("ui.finish"), Action::Finish),
+            button(ui.p, ui.t("ui.restart"), Action::Restart),
+            button(ui.p, ui.t("ui.quit_to_title"), Action::QuitToTitle),
         ],
     ));
 }

@@ -66,12 +66,12 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         column(space::XS),
         ChildOf(header),
         children![
-            label("Counteroffer", size::HERO, theme::TEXT),
-            label(ui.t("ui.tagline"), size::BODY, theme::MUTED),
+            label("Counteroffer", size::HERO, ui.p.text),
+            label(ui.t("ui.tagline"), size::BODY, ui.p.muted),
         ],
     ));
     commands.spawn((
-        button(ui.t("ui.language_button"), Action::ToggleLanguage),
+        button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
         ChildOf(header),
     ));
 
@@ -90,7 +90,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     // scenario list
     let list = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 flex_grow: 1.0,
                 flex_basis: px(0),
                 height: percent(100),
@@ -101,7 +101,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.scenarios"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.scenarios"), size::LEAD, ui.p.text),
         ChildOf(list),
     ));
     for (i, entry) in catalog.entries.iter().enumerate() {
@@ -109,7 +109,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
             .spawn((
                 Button,
                 ActionButton(Action::SelectScenario(i)),
-                BaseColour(theme::PANEL_RAISED),
+                BaseColour(ui.p.raised),
                 Node {
                     flex_direction: FlexDirection::Column,
                     padding: UiRect::all(px(space::S)),
@@ -120,11 +120,11 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                     ..default()
                 },
                 BorderColor::all(if i == setup.scenario {
-                    theme::ACCENT
+                    ui.p.accent
                 } else {
-                    theme::BORDER
+                    ui.p.border
                 }),
-                BackgroundColor(theme::PANEL_RAISED),
+                BackgroundColor(ui.p.raised),
                 ChildOf(list),
             ))
             .id();
@@ -137,7 +137,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                 let lead = s
                     .opening()
                     .map_or_else(String::new, |o| kind_name(ui, o.kind));
-                commands.spawn((label(&s.title, size::LEAD, theme::TEXT), ChildOf(card)));
+                commands.spawn((label(&s.title, size::LEAD, ui.p.text), ChildOf(card)));
                 commands.spawn((
                     label(
                         ui.fill(
@@ -149,7 +149,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                             ],
                         ),
                         size::SMALL,
-                        theme::MUTED,
+                        ui.p.muted,
                     ),
                     ChildOf(card),
                 ));
@@ -159,11 +159,11 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                     label(
                         ui.fill("ui.broken", &[("path", path)]),
                         size::BODY,
-                        theme::BAD,
+                        ui.p.bad,
                     ),
                     ChildOf(card),
                 ));
-                commands.spawn((paragraph(message, size::SMALL, theme::MUTED), ChildOf(card)));
+                commands.spawn((paragraph(message, size::SMALL, ui.p.muted), ChildOf(card)));
             }
         }
     }
@@ -171,7 +171,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     // settings
     let settings = commands
         .spawn((
-            panel(Node {
+            panel(ui.p, Node {
                 width: px(400),
                 ..panel_node()
             }),
@@ -179,14 +179,14 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         ))
         .id();
     commands.spawn((
-        label(ui.t("ui.difficulty"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.difficulty"), size::LEAD, ui.p.text),
         ChildOf(settings),
     ));
     let tiers = commands.spawn((row(space::S), ChildOf(settings))).id();
     for d in Difficulty::ALL {
         let b = commands
             .spawn((
-                button(
+                button(ui.p, 
                     ui.t(&format!("difficulty.{}", d.name())),
                     Action::SetDifficulty(d),
                 ),
@@ -198,32 +198,32 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         }
     }
     commands.spawn((
-        label(ui.t("ui.mode"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.mode"), size::LEAD, ui.p.text),
         ChildOf(settings),
     ));
     let modes = commands.spawn((row(space::S), ChildOf(settings))).id();
     for (m, key) in [(Mode::Type, "ui.mode_type"), (Mode::Pick, "ui.mode_pick")] {
         let b = commands
-            .spawn((button(ui.t(key), Action::SetMode(m)), ChildOf(modes)))
+            .spawn((button(ui.p, ui.t(key), Action::SetMode(m)), ChildOf(modes)))
             .id();
         if m == setup.mode {
             commands.entity(b).insert(Selected);
         }
     }
     commands.spawn((
-        label(ui.t("ui.seed"), size::LEAD, theme::TEXT),
+        label(ui.t("ui.seed"), size::LEAD, ui.p.text),
         ChildOf(settings),
     ));
     commands.spawn((
         row(space::S),
         ChildOf(settings),
         children![
-            label(setup.seed.to_string(), size::TITLE, theme::ACCENT),
-            button(ui.t("ui.new_seed"), Action::NewSeed),
+            label(setup.seed.to_string(), size::TITLE, ui.p.accent),
+            button(ui.p, ui.t("ui.new_seed"), Action::NewSeed),
         ],
     ));
     commands.spawn((
-        paragraph(ui.t("ui.seed_help"), size::SMALL, theme::MUTED),
+        paragraph(ui.t("ui.seed_help"), size::SMALL, ui.p.muted),
         ChildOf(settings),
     ));
     commands.spawn((
@@ -236,17 +236,17 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     let playable = catalog.ready(setup.scenario).is_some();
     if playable {
         commands.spawn((
-            primary_button(ui.t("ui.start"), Action::Start),
+            primary_button(ui.p, ui.t("ui.start"), Action::Start),
             ChildOf(settings),
         ));
     } else {
         commands.spawn((
-            paragraph(ui.t("ui.pick_playable"), size::BODY, theme::WARN),
+            paragraph(ui.t("ui.pick_playable"), size::BODY, ui.p.warn),
             ChildOf(settings),
         ));
     }
     commands.spawn((
-        label(ui.t("ui.title_keys"), size::SMALL, theme::MUTED),
+        label(ui.t("ui.title_keys"), size::SMALL, ui.p.muted),
         ChildOf(root),
     ));
 }
@@ -287,11 +287,7 @@ fn apply(
             Action::NewSeed => setup.seed = fresh_seed(),
             Action::SetSeed(seed) => setup.seed = *seed,
             Action::ToggleLanguage => {
-                *ui = Ui::new(if ui.locale.language == "en" {
-                    "zh-CN"
-                } else {
-                    "en"
-                });
+                *ui = Ui::new(if ui.locale.language == "en" { "zh-CN" } else { "en" }, ui.projector);
             }
             Action::Start if catalog.ready(setup.scenario).is_some() => next.set(Screen::Briefing),
             _ => {}

@@ -2,8 +2,8 @@
 
 use bevy::prelude::*;
 
-use super::Action;
-use super::theme::{self, size, space};
+use super::theme::{self, Palette, size, space};
+use super::{Action, Ui};
 
 /// A text label at a size of the type scale.
 pub fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
@@ -37,7 +37,7 @@ pub struct Selected;
 #[derive(Component)]
 pub struct BaseColour(pub Color);
 
-fn styled_button(text: impl Into<String>, action: Action, fill: Color, edge: Color) -> impl Bundle {
+fn styled_button(p: &Palette, text: impl Into<String>, action: Action, fill: Color, edge: Color) -> impl Bundle {
     (
         Button,
         ActionButton(action),
@@ -52,17 +52,17 @@ fn styled_button(text: impl Into<String>, action: Action, fill: Color, edge: Col
         },
         BorderColor::all(edge),
         BackgroundColor(fill),
-        children![label(text, size::BODY, theme::TEXT)],
+        children![label(text, size::BODY, p.text)],
     )
 }
 
-pub fn button(text: impl Into<String>, action: Action) -> impl Bundle {
-    styled_button(text, action, theme::PANEL_RAISED, theme::BORDER)
+pub fn button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
+    styled_button(p, text, action, p.raised, p.border)
 }
 
 /// The main call to action on a screen.
-pub fn primary_button(text: impl Into<String>, action: Action) -> impl Bundle {
-    styled_button(text, action, theme::ACCENT_DARK, theme::ACCENT)
+pub fn primary_button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
+    styled_button(p, text, action, p.selected, p.accent)
 }
 
 /// The layout of a panel: a padded, rounded column.
@@ -77,8 +77,8 @@ pub fn panel_node() -> Node {
 }
 
 /// A panel with the given layout (start from `panel_node()`).
-pub fn panel(node: Node) -> impl Bundle {
-    (node, BackgroundColor(theme::PANEL))
+pub fn panel(p: &Palette, node: Node) -> impl Bundle {
+    (node, BackgroundColor(p.panel))
 }
 
 /// The full-window root of a screen.
@@ -94,7 +94,7 @@ pub fn screen_root() -> Node {
 }
 
 /// A horizontal bar filled to `share` (0-1).
-pub fn bar(share: f32, colour: Color, width: Val) -> impl Bundle {
+pub fn bar(p: &Palette, share: f32, colour: Color, width: Val) -> impl Bundle {
     (
         Node {
             width,
@@ -102,7 +102,7 @@ pub fn bar(share: f32, colour: Color, width: Val) -> impl Bundle {
             border_radius: BorderRadius::all(px(5)),
             ..default()
         },
-        BackgroundColor(theme::PANEL_RAISED),
+        BackgroundColor(p.raised),
         children![(
             Node {
                 width: percent(share.clamp(0.0, 1.0) * 100.0),
@@ -116,7 +116,7 @@ pub fn bar(share: f32, colour: Color, width: Val) -> impl Bundle {
 }
 
 /// A tag chip: its word always shows; colour only supports it.
-pub fn chip(word: impl Into<String>, colour: Color) -> impl Bundle {
+pub fn chip(p: &Palette, word: impl Into<String>, colour: Color) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(space::S), px(2)),
@@ -124,7 +124,7 @@ pub fn chip(word: impl Into<String>, colour: Color) -> impl Bundle {
             ..default()
         },
         BackgroundColor(colour),
-        children![label(word, size::SMALL, theme::TEXT)],
+        children![label(word, size::SMALL, p.text)],
     )
 }
 
@@ -161,22 +161,25 @@ pub fn press_buttons(
         Changed<Interaction>,
     >,
     mut actions: MessageWriter<Action>,
+    ui: Res<Ui>,
 ) {
+    let p = ui.p;
     for (interaction, button, base, mut bg, selected) in &mut buttons {
         match interaction {
             Interaction::Pressed => {
                 actions.write(button.0.clone());
             }
-            Interaction::Hovered => bg.0 = theme::BORDER,
-            Interaction::None => bg.0 = if selected { theme::ACCENT_DARK } else { base.0 },
+            Interaction::Hovered => bg.0 = p.hover,
+            Interaction::None => bg.0 = if selected { p.selected } else { base.0 },
         }
     }
 }
 
 /// Selected choices are filled with the accent.
-pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>) {
+pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>, ui: Res<Ui>) {
+    let p = ui.p;
     for mut bg in &mut added {
-        bg.0 = theme::ACCENT_DARK;
+        bg.0 = p.selected;
     }
 }
 

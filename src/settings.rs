@@ -1,0 +1,157 @@
+//! Player settings, kept in `settings.ron` in the data directory. Written
+//! atomically; a missing file means defaults, a corrupt one means defaults
+//! plus a notice saying what was wrong (the file is left for the player).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::{data_dir, write_atomic};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Interface language: "en" or "zh-CN".
+    pub language: String,
+    /// Large type and the high-contrast palette, for classroom projectors.
+    pub projector: bool,
+    /// Extra text scale on top of the mode's own, 0.75 to 2.
+    pub text_scale: f32,
+    /// No animated transitions.
+    pub reduced_motion: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: system_language(),
+            projector: false,
+            text_scale: 1.0,
+            reduced_motion: false,
+        }
+    }
+}
+
+/// "zh-CN" when the system locale is Chinese, else "en".
+pub fn system_language() -> String {
+    let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty());
+    match from_env {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => "zh-CN".into(),
+        _ => "en".into(),
+    }
+}
+
+/// Settings as loaded, with a notice when the file could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub settings: Settings,
+    pub notice: Option<String>,
+}
+
+pub fn path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join("settings.ron"))
+}
+
+impl Settings {
+    /// Reads `path`; never fails, never panics.
+    pub fn load(path: &Path) -> Loaded {
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Loaded {
+                    settings: Settings::default(),
+                    notice: None,
+                };
+            }
+            Err(e) => {
+                return Loaded {
+                    settings: Settings::default(),
+                    notice: Some(format!("{}: cannot read settings ({e}); using defaults", path.display())),
+                };
+            }
+        };
+        match ron::from_str::<Settings>(&src) {
+            Ok(s) => Loaded {
+                settings: s.sanitised(),
+                notice: None,
+            },
+            Err(e) => Loaded {
+                settings: Settings::default(),
+                notice: Some(format!(
+                    "{}:{}:{}: settings file is damaged ({}); using defaults until you change a setting",
+                    path.display(),
+                    e.span.start.line,
+                    e.span.start.col,
+                    e.code
+                )),
+            },
+        }
+    }
+
+    /// Values out of range are brought back in, not refused.
+    fn sanitised(mut self) -> Settings {
+        if !crate::i18n::LANGUAGES.contains(&self.language.as_str()) {
+            self.language = "en".into();
+        }
+        if !self.text_scale.is_finite() {
+            self.text_scale = 1.0;
+        }
+        self.text_scale = self.text_scale.clamp(0.75, 2.0);
+        self
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .expect("settings serialize");
+        write_atomic(path, text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("co-settings-{}-{name}", std::process::id()))
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let p = temp("round");
+        let s = Settings {
+            language: "zh-CN".into(),
+            projector: true,
+            text_scale: 1.25,
+            reduced_motion: true,
+        };
+        s.save(&p).unwrap();
+        assert_eq!(Settings::load(&p), Loaded { settings: s, notice: None });
+        std::fs::remove_file(p).unwrap();
+    }
+
+    #[test]
+    fn a_corrupt_file_falls_back_to_defaults_with_a_notice() {
+        let p = temp("corrupt");
+        std::fs::write(&p, "(language: \"en\", projector: maybe)").unwrap();
+        let loaded = Settings::load(&p);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("a notice");
+        assert!(notice.contains("settings file is damaged") && notice.contains(":1:"), "{notice}");
+        std::fs::write(&p, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(Settings::load(&p).notice.is_some());
+        std::fs::remove_file(p).unwrap();
+    }
+
+    #[test]
+    fn missing_file_means_defaults_and_odd_values_are_brought_in_range() {
+        assert_eq!(Settings::load(&temp("missing")).notice, None);
+        let p = temp("range");
+        std::fs::write(&p, "(language: \"fr\", text_scale: 9.0)").unwrap();
+        let s = Settings::load(&p).settings;
+        assert_eq!((s.language.as_str(), s.text_scale), ("en", 2.0));
+        std::fs::remove_file(p).unwrap();
+    }
+}

@@ -43,7 +43,7 @@ pub const DARK: Palette = Palette {
     selected: Color::srgb(0.106, 0.337, 0.561),
     good: Color::srgb(0.420, 0.820, 0.590),
     warn: Color::srgb(0.960, 0.740, 0.360),
-    bad: Color::srgb(1.0, 0.520, 0.520),
+    bad: Color::srgb(1.0, 0.600, 0.600),
     overlay: Color::srgba(0.0, 0.0, 0.0, 0.72),
     laer: Color::srgb(0.090, 0.275, 0.498),
     fab: Color::srgb(0.067, 0.329, 0.208),

@@ -69,7 +69,10 @@ impl Settings {
             Err(e) => {
                 return Loaded {
                     settings: Settings::default(),
-                    notice: Some(format!("{}: cannot read settings ({e}); using defaults", path.display())),
+                    notice: Some(format!(
+                        "{}: cannot read settings ({e}); using defaults",
+                        path.display()
+                    )),
                 };
             }
         };
@@ -128,7 +131,13 @@ mod tests {
             reduced_motion: true,
         };
         s.save(&p).unwrap();
-        assert_eq!(Settings::load(&p), Loaded { settings: s, notice: None });
+        assert_eq!(
+            Settings::load(&p),
+            Loaded {
+                settings: s,
+                notice: None
+            }
+        );
         std::fs::remove_file(p).unwrap();
     }
 
@@ -139,7 +148,10 @@ mod tests {
         let loaded = Settings::load(&p);
         assert_eq!(loaded.settings, Settings::default());
         let notice = loaded.notice.expect("a notice");
-        assert!(notice.contains("settings file is damaged") && notice.contains(":1:"), "{notice}");
+        assert!(
+            notice.contains("settings file is damaged") && notice.contains(":1:"),
+            "{notice}"
+        );
         std::fs::write(&p, [0xff, 0xfe, 0x00]).unwrap();
         assert!(Settings::load(&p).notice.is_some());
         std::fs::remove_file(p).unwrap();

@@ -60,10 +60,13 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
 
     let customer = commands
         .spawn((
-            panel(ui.p, Node {
-                width: px(380),
-                ..panel_column()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    width: px(380),
+                    ..panel_column()
+                },
+            ),
             ChildOf(body),
         ))
         .id();
@@ -105,10 +108,13 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
 
     let offer = commands
         .spawn((
-            panel(ui.p, Node {
-                flex_grow: 1.0,
-                ..panel_column()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    flex_grow: 1.0,
+                    ..panel_column()
+                },
+            ),
             ChildOf(body),
         ))
         .id();
@@ -116,10 +122,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         label(ui.t("ui.your_product"), size::SMALL, ui.p.muted),
         ChildOf(offer),
     ));
-    commands.spawn((
-        label(&product.name, size::TITLE, ui.p.text),
-        ChildOf(offer),
-    ));
+    commands.spawn((label(&product.name, size::TITLE, ui.p.text), ChildOf(offer)));
     commands.spawn((
         row(space::L),
         ChildOf(offer),

@@ -78,12 +78,15 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
 
     let below = commands
         .spawn((
-            panel(ui.p, Node {
-                flex_grow: 1.0,
-                min_height: px(0),
-                overflow: Overflow::scroll_y(),
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    flex_grow: 1.0,
+                    min_height: px(0),
+                    overflow: Overflow::scroll_y(),
+                    ..panel_node()
+                },
+            ),
             ChildOf(root),
         ))
         .id();
@@ -133,10 +136,13 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
 fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
     let p = commands
         .spawn((
-            panel(ui.p, Node {
-                width: px(460),
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    width: px(460),
+                    ..panel_node()
+                },
+            ),
             ChildOf(parent),
         ))
         .id();
@@ -202,10 +208,13 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
 
     let p = commands
         .spawn((
-            panel(ui.p, Node {
-                flex_grow: 1.0,
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    flex_grow: 1.0,
+                    ..panel_node()
+                },
+            ),
             ChildOf(parent),
         ))
         .id();

@@ -190,7 +190,11 @@ impl Ui {
     pub fn new(language: &str, projector: bool) -> Ui {
         Ui {
             locale: Locale::builtin(language),
-            p: if projector { &theme::HIGH_CONTRAST } else { &theme::DARK },
+            p: if projector {
+                &theme::HIGH_CONTRAST
+            } else {
+                &theme::DARK
+            },
             projector,
         }
     }

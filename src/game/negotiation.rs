@@ -107,11 +107,14 @@ fn spawn(
         .id();
     commands.spawn((
         Area::Persona,
-        panel(ui.p, Node {
-            width: px(280),
-            overflow: Overflow::scroll_y(),
-            ..panel_node()
-        }),
+        panel(
+            ui.p,
+            Node {
+                width: px(280),
+                overflow: Overflow::scroll_y(),
+                ..panel_node()
+            },
+        ),
         ChildOf(body),
     ));
     let talk = commands
@@ -128,21 +131,27 @@ fn spawn(
         .id();
     commands.spawn((
         Area::Latest,
-        panel(ui.p, Node {
-            min_height: px(90),
-            ..panel_node()
-        }),
+        panel(
+            ui.p,
+            Node {
+                min_height: px(90),
+                ..panel_node()
+            },
+        ),
         ChildOf(talk),
     ));
     commands.spawn((
         Area::Log,
-        panel(ui.p, Node {
-            flex_grow: 1.0,
-            flex_basis: px(0),
-            min_height: px(0),
-            overflow: Overflow::scroll_y(),
-            ..panel_node()
-        }),
+        panel(
+            ui.p,
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_height: px(0),
+                overflow: Overflow::scroll_y(),
+                ..panel_node()
+            },
+        ),
         ScrollPosition::default(),
         StickToBottom(2),
         ChildOf(talk),
@@ -150,10 +159,13 @@ fn spawn(
 
     commands.spawn((
         Area::Ladder,
-        panel(ui.p, Node {
-            padding: UiRect::axes(px(space::M), px(space::XS)),
-            ..panel_node()
-        }),
+        panel(
+            ui.p,
+            Node {
+                padding: UiRect::axes(px(space::M), px(space::XS)),
+                ..panel_node()
+            },
+        ),
         ChildOf(root),
     ));
     commands.spawn((Area::Hint, row(space::S), ChildOf(root)));
@@ -495,10 +507,7 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
         ],
     ));
     commands.spawn((label(&p.name, size::TITLE, ui.p.text), ChildOf(parent)));
-    commands.spawn((
-        paragraph(&p.title, size::BODY, ui.p.text),
-        ChildOf(parent),
-    ));
+    commands.spawn((paragraph(&p.title, size::BODY, ui.p.text), ChildOf(parent)));
     commands.spawn((
         paragraph(&p.company, size::BODY, ui.p.muted),
         ChildOf(parent),
@@ -589,10 +598,7 @@ fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
 pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &Ui) {
     let word = |name: &str| ui.t(&format!("tag.{name}"));
     for l in &a.laer {
-        commands.spawn((
-            chip(ui.p, word(l.name()), ui.p.laer),
-            ChildOf(parent),
-        ));
+        commands.spawn((chip(ui.p, word(l.name()), ui.p.laer), ChildOf(parent)));
     }
     for f in &a.fab {
         commands.spawn((chip(ui.p, word(f.name()), ui.p.fab), ChildOf(parent)));

@@ -59,11 +59,14 @@ fn layer(commands: &mut Commands, ui: &Ui, marker: impl Component) -> Entity {
         .id();
     commands
         .spawn((
-            panel(ui.p, Node {
-                min_width: px(420),
-                padding: UiRect::all(px(space::L)),
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    min_width: px(420),
+                    padding: UiRect::all(px(space::L)),
+                    ..panel_node()
+                },
+            ),
             ChildOf(layer),
         ))
         .id()
@@ -89,7 +92,10 @@ fn show_help(
     for line in ui.t("ui.help_keys").lines() {
         commands.spawn((label(line, size::BODY, ui.p.text), ChildOf(p)));
     }
-    commands.spawn((primary_button(ui.p, ui.t("ui.close"), Action::Help), ChildOf(p)));
+    commands.spawn((
+        primary_button(ui.p, ui.t("ui.close"), Action::Help),
+        ChildOf(p),
+    ));
 }
 
 fn show_pause(
@@ -109,10 +115,7 @@ fn show_pause(
         return;
     }
     let p = layer(&mut commands, &ui, PauseOverlay);
-    commands.spawn((
-        label(ui.t("ui.paused"), size::TITLE, ui.p.text),
-        ChildOf(p),
-    ));
+    commands.spawn((label(ui.t("ui.paused"), size::TITLE, ui.p.text), ChildOf(p)));
     commands.spawn((
         column(space::S),
         ChildOf(p),

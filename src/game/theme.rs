@@ -3,7 +3,6 @@
 
 use bevy::prelude::*;
 
-
 /// Every colour the game uses. Two palettes: a calm dark one for screens
 /// and a high-contrast one for projectors (every text/background pair at
 /// least 7:1, WCAG AAA; a test checks both against their targets).

@@ -90,13 +90,16 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     // scenario list
     let list = commands
         .spawn((
-            panel(ui.p, Node {
-                flex_grow: 1.0,
-                flex_basis: px(0),
-                height: percent(100),
-                overflow: Overflow::scroll_y(),
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    height: percent(100),
+                    overflow: Overflow::scroll_y(),
+                    ..panel_node()
+                },
+            ),
             ChildOf(body),
         ))
         .id();
@@ -171,10 +174,13 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     // settings
     let settings = commands
         .spawn((
-            panel(ui.p, Node {
-                width: px(400),
-                ..panel_node()
-            }),
+            panel(
+                ui.p,
+                Node {
+                    width: px(400),
+                    ..panel_node()
+                },
+            ),
             ChildOf(body),
         ))
         .id();
@@ -186,7 +192,8 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
     for d in Difficulty::ALL {
         let b = commands
             .spawn((
-                button(ui.p, 
+                button(
+                    ui.p,
                     ui.t(&format!("difficulty.{}", d.name())),
                     Action::SetDifficulty(d),
                 ),
@@ -287,7 +294,14 @@ fn apply(
             Action::NewSeed => setup.seed = fresh_seed(),
             Action::SetSeed(seed) => setup.seed = *seed,
             Action::ToggleLanguage => {
-                *ui = Ui::new(if ui.locale.language == "en" { "zh-CN" } else { "en" }, ui.projector);
+                *ui = Ui::new(
+                    if ui.locale.language == "en" {
+                        "zh-CN"
+                    } else {
+                        "en"
+                    },
+                    ui.projector,
+                );
             }
             Action::Start if catalog.ready(setup.scenario).is_some() => next.set(Screen::Briefing),
             _ => {}

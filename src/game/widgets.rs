@@ -37,7 +37,13 @@ pub struct Selected;
 #[derive(Component)]
 pub struct BaseColour(pub Color);
 
-fn styled_button(p: &Palette, text: impl Into<String>, action: Action, fill: Color, edge: Color) -> impl Bundle {
+fn styled_button(
+    p: &Palette,
+    text: impl Into<String>,
+    action: Action,
+    fill: Color,
+    edge: Color,
+) -> impl Bundle {
     (
         Button,
         ActionButton(action),

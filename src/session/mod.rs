@@ -117,6 +117,9 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     pub number: u32,
+    /// The team that gave this reply, in classroom team play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     pub input: Input,
     /// What the player said (the option's text when picked).
     pub text: String,
@@ -197,6 +200,8 @@ pub struct Session {
     turns: Vec<Turn>,
     inputs: Vec<Input>,
     outcome: Option<Outcome>,
+    /// Who gives the next reply, when teams take turns.
+    next_team: Option<String>,
 }
 
 /// Trust the persona needs before it signs, per tier.
@@ -234,6 +239,7 @@ impl Session {
             turns: Vec::new(),
             inputs: Vec::new(),
             outcome: None,
+            next_team: None,
             params,
         };
         let mut opening = Vec::new();
@@ -330,6 +336,11 @@ impl Session {
             .collect()
     }
 
+    /// Attributes the next reply to a team (classroom play).
+    pub fn set_next_team(&mut self, team: Option<String>) {
+        self.next_team = team;
+    }
+
     pub fn reply(&mut self, text: &str) -> Result<&Turn, SessionError> {
         self.take(Input::Text(text.to_string()), text.to_string())
     }
@@ -409,6 +420,7 @@ impl Session {
         self.inputs.push(input.clone());
         self.turns.push(Turn {
             number,
+            team: self.next_team.clone(),
             input,
             text,
             analysis,

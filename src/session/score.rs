@@ -160,6 +160,20 @@ pub fn score(
     turns: &[Turn],
     outcome: Option<&Outcome>,
 ) -> Scorecard {
+    score_turns(scenario, difficulty, turns, outcome, final_trust(turns))
+}
+
+fn final_trust(turns: &[Turn]) -> f64 {
+    turns.last().map_or(0.0, |t| t.meters.trust)
+}
+
+fn score_turns(
+    scenario: &Scenario,
+    difficulty: Difficulty,
+    turns: &[Turn],
+    outcome: Option<&Outcome>,
+    trust: f64,
+) -> Scorecard {
     let mut items = Items(Vec::new());
     let raised: Vec<&str> = turns
         .iter()
@@ -195,7 +209,7 @@ pub fn score(
     }
     concession_items(&mut items, scenario, turns);
     let walk_away = scenario.params(difficulty).walk_away;
-    outcome_items(&mut items, scenario, walk_away, turns, outcome);
+    outcome_items(&mut items, scenario, walk_away, turns, outcome, trust);
     ethics_items(&mut items, turns);
 
     let mean = |v: &[f64]| {
@@ -419,6 +433,7 @@ fn outcome_items(
     walk_away: f64,
     turns: &[Turn],
     outcome: Option<&Outcome>,
+    trust: f64,
 ) {
     let floor = scenario.product.floor;
     match outcome {
@@ -444,7 +459,6 @@ fn outcome_items(
         Some(Outcome::WalkAway { .. }) => items.whole(Dimension::Outcome, "outcome.walk_away", 0.0),
         _ => items.whole(Dimension::Outcome, "outcome.no_deal", 0.0),
     }
-    let trust = turns.last().map_or(0.0, |t| t.meters.trust);
     items.whole(
         Dimension::Relationship,
         "relationship.trust",
@@ -466,4 +480,35 @@ fn ethics_items(items: &mut Items, turns: &[Turn]) {
             items.add(d, t, quote(t, n.name()), rule, points, None);
         }
     }
+}
+
+/// One scorecard per team, from the turns each team gave (the outcome and
+/// the customer's final trust are shared by all teams).
+pub fn by_team(
+    scenario: &Scenario,
+    difficulty: Difficulty,
+    turns: &[Turn],
+    outcome: Option<&Outcome>,
+) -> Vec<(String, Scorecard)> {
+    let mut teams: Vec<String> = Vec::new();
+    for t in turns {
+        if let Some(team) = &t.team
+            && !teams.contains(team)
+        {
+            teams.push(team.clone());
+        }
+    }
+    teams
+        .into_iter()
+        .map(|team| {
+            let own: Vec<Turn> = turns
+                .iter()
+                .filter(|t| t.team.as_deref() == Some(team.as_str()))
+                .cloned()
+                .collect();
+            // trust is the customer's at the end, not after the team's last turn
+            let card = score_turns(scenario, difficulty, &own, outcome, final_trust(turns));
+            (team, card)
+        })
+        .collect()
 }

@@ -150,6 +150,7 @@ pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
 pub fn replay(prepared: &Prepared, t: &Transcript) -> Session {
     let mut session = Session::start(prepared, t.difficulty, t.seed);
     for turn in &t.turns {
+        session.set_next_team(turn.team.clone());
         let _ = match &turn.input {
             Input::Text(text) => session.reply(text).map(|_| ()),
             Input::Pick(n) => session.pick(*n).map(|_| ()),

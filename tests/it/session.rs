@@ -353,3 +353,61 @@ Shall we sign at 44,500?
     assert!(out.contains("You argued with the customer."), "{out}");
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn team_turns_are_attributed_and_scored_per_team() {
+    use counteroffer::session::score::by_team;
+    let p = prepared("hengda-packaging-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 2);
+    let replies = [
+        (
+            "Red",
+            "So the concern is the price compared with Vendor B. I understand. What does a stoppage cost you?",
+        ),
+        ("Blue", "Vendor B is junk, you're wrong."),
+        (
+            "Red",
+            "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours.",
+        ),
+    ];
+    for (team, text) in replies {
+        s.set_next_team(Some(team.to_string()));
+        s.reply(text).unwrap();
+    }
+    let teams: Vec<Option<&str>> = s.turns().iter().map(|t| t.team.as_deref()).collect();
+    assert_eq!(teams, [Some("Red"), Some("Blue"), Some("Red")]);
+    let cards = by_team(&p.scenario, Difficulty::Normal, s.turns(), s.outcome());
+    assert_eq!(
+        cards.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+        ["Red", "Blue"]
+    );
+    let (_, red) = &cards[0];
+    let (_, blue) = &cards[1];
+    assert!(
+        red.items
+            .iter()
+            .filter(|i| i.turn > 0)
+            .all(|i| i.turn == 1 || i.turn == 3),
+        "{:?}",
+        red.items
+    );
+    assert!(
+        blue.items
+            .iter()
+            .any(|i| i.rule == "laer.arguing" && i.turn == 2)
+    );
+    assert!(red.get(Dimension::Laer) > blue.get(Dimension::Laer));
+    assert!(red.get(Dimension::Ethics) > blue.get(Dimension::Ethics));
+    // both share the customer's final trust
+    assert_eq!(
+        red.get(Dimension::Relationship),
+        blue.get(Dimension::Relationship)
+    );
+
+    s.end();
+    let t = Transcript::from_session(&s);
+    assert_eq!(
+        check(&p, &Transcript::from_json(&t.to_json()).unwrap()),
+        Check::Matches(s.scorecard())
+    );
+}

@@ -21,6 +21,9 @@ struct Cli {
     /// Window size, e.g. 1920x1080.
     #[arg(long, value_parser = parse_size)]
     window: Option<(u32, u32)>,
+    /// Classroom projector mode: large type, high contrast (F5 in the game).
+    #[arg(long)]
+    projector: bool,
     /// Visit every screen, save a PNG of each into DIR, and quit.
     #[arg(long, value_name = "DIR")]
     demo: Option<PathBuf>,
@@ -212,6 +215,7 @@ fn main() -> ExitCode {
                 width,
                 height,
                 lang: cli.lang,
+                projector: cli.projector,
             });
             if exit.is_success() {
                 ExitCode::SUCCESS

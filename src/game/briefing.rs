@@ -5,9 +5,10 @@ use bevy::prelude::*;
 
 use super::theme::{size, space};
 use super::widgets::{
-    button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
+    button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
+    screen_root,
 };
-use super::{Action, Catalog, Game, Mode, Screen, Setup, Ui};
+use super::{Action, Catalog, Game, Screen, Setup, Ui};
 use crate::i18n::money;
 use crate::session::Session;
 
@@ -46,17 +47,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
             ),
         ],
     ));
-    let body = commands
-        .spawn((
-            Node {
-                flex_grow: 1.0,
-                align_items: AlignItems::Stretch,
-                min_height: px(0),
-                ..row(space::L)
-            },
-            ChildOf(root),
-        ))
-        .id();
+    let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
 
     let customer = commands
         .spawn((
@@ -191,9 +182,12 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ChildOf(root),
         children![
             button(ui.p, ui.t("ui.back"), Action::Back),
-            label(ui.t("ui.briefing_keys"), size::SMALL, ui.p.muted),
             primary_button(ui.p, ui.t("ui.begin"), Action::Begin),
         ],
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.briefing_keys"), size::SMALL, ui.p.muted),
+        ChildOf(root),
     ));
 }
 
@@ -205,8 +199,11 @@ fn panel_column() -> Node {
 }
 
 fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
-    if keys.just_pressed(KeyCode::Enter) {
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::Space, KeyCode::PageDown]) {
         actions.write(Action::Begin);
+    }
+    if keys.just_pressed(KeyCode::PageUp) {
+        actions.write(Action::Back);
     }
     if keys.just_pressed(KeyCode::Escape) {
         actions.write(Action::Back);
@@ -225,13 +222,10 @@ fn apply(
             Action::Back => next.set(Screen::Title),
             Action::Begin => {
                 if let Some(p) = catalog.ready(setup.scenario) {
-                    commands.insert_resource(Game {
-                        session: Session::start(p, setup.difficulty, setup.seed),
-                        show_tags: setup.mode == Mode::Pick,
-                        hint: None,
-                        paused: false,
-                        notice: None,
-                    });
+                    commands.insert_resource(Game::new(
+                        Session::start(p, setup.difficulty, setup.seed),
+                        &setup,
+                    ));
                     next.set(Screen::Negotiation);
                 }
             }

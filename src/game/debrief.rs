@@ -11,7 +11,7 @@ use super::widgets::{
 use super::{Action, Game, Screen, Setup, Ui, fresh_seed};
 use crate::i18n::money;
 use crate::session::debrief::{Point, debrief};
-use crate::session::score::Scorecard;
+use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
 use crate::session::{Outcome, Session};
 use crate::storage::{data_dir, write_atomic};
@@ -20,8 +20,51 @@ pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), spawn)
         .add_systems(
             Update,
-            (keys, apply).chain().run_if(in_state(Screen::Debrief)),
+            (
+                keys,
+                apply,
+                scroll_feedback,
+                rebuild.run_if(resource_exists_and_changed::<Game>),
+            )
+                .chain()
+                .run_if(in_state(Screen::Debrief)),
         );
+}
+
+#[derive(Component)]
+struct DebriefRoot;
+
+/// The feedback panel that Space/PageDown and PageUp scroll.
+#[derive(Component)]
+struct Feedback;
+
+fn rebuild(
+    mut commands: Commands,
+    roots: Query<Entity, With<DebriefRoot>>,
+    game: Res<Game>,
+    ui: Res<Ui>,
+) {
+    for e in &roots {
+        commands.entity(e).despawn();
+    }
+    spawn(commands, game, ui);
+}
+
+fn scroll_feedback(
+    mut actions: MessageReader<Action>,
+    mut panels: Query<(&mut ScrollPosition, &ComputedNode), With<Feedback>>,
+) {
+    for action in actions.read() {
+        let step = match action {
+            Action::Advance => 300.0,
+            Action::Retreat => -300.0,
+            _ => continue,
+        };
+        for (mut scroll, node) in &mut panels {
+            let max = ((node.content_size.y - node.size.y) * node.inverse_scale_factor).max(0.0);
+            scroll.0.y = (scroll.0.y + step).clamp(0.0, max);
+        }
+    }
 }
 
 /// Shows where an export went, or why it failed.
@@ -38,7 +81,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
     let card = session.scorecard();
     let feedback = debrief(s, session.turns(), &card, ui.locale);
     let root = commands
-        .spawn((DespawnOnExit(Screen::Debrief), screen_root()))
+        .spawn((DebriefRoot, DespawnOnExit(Screen::Debrief), screen_root()))
         .id();
 
     let outcome = match session.outcome() {
@@ -64,16 +107,48 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         )],
     ));
 
+    // scores, chart and feedback scroll together, so large type never
+    // pushes the buttons off the window
+    let body = commands
+        .spawn((
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_height: px(0),
+                overflow: Overflow::scroll_y(),
+                ..column(space::M)
+            },
+            Feedback,
+            ScrollPosition::default(),
+            ChildOf(root),
+        ))
+        .id();
     let top = commands
         .spawn((
             Node {
                 align_items: AlignItems::Stretch,
+                flex_shrink: 0.0,
                 ..row(space::M)
             },
-            ChildOf(root),
+            ChildOf(body),
         ))
         .id();
-    scores(&mut commands, top, &card, &ui);
+    if game.scores_hidden {
+        commands.spawn((
+            panel(
+                ui.p,
+                Node {
+                    width: px(460),
+                    justify_content: JustifyContent::Center,
+                    ..panel_node()
+                },
+            ),
+            ChildOf(top),
+            children![label(ui.t("ui.scores_hidden"), size::LEAD, ui.p.muted)],
+        ));
+    } else {
+        scores(&mut commands, top, &card, &ui);
+    }
     chart(&mut commands, top, session, &ui);
 
     let below = commands
@@ -81,15 +156,16 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             panel(
                 ui.p,
                 Node {
-                    flex_grow: 1.0,
-                    min_height: px(0),
-                    overflow: Overflow::scroll_y(),
+                    flex_shrink: 0.0,
                     ..panel_node()
                 },
             ),
-            ChildOf(root),
+            ChildOf(body),
         ))
         .id();
+    if !game.scores_hidden {
+        teams(&mut commands, below, session, &ui);
+    }
     section(
         &mut commands,
         below,
@@ -125,11 +201,19 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         ChildOf(root),
         children![
             button(ui.p, ui.t("ui.title_button"), Action::QuitToTitle),
-            label(ui.t("ui.debrief_keys"), size::SMALL, ui.p.muted),
-            button(ui.p, ui.t("ui.export"), Action::Export),
-            button(ui.p, ui.t("ui.retry_new"), Action::RetryNew),
-            primary_button(ui.p, ui.t("ui.retry_same"), Action::RetrySame),
+            (
+                row(space::M),
+                children![
+                    button(ui.p, ui.t("ui.export"), Action::Export),
+                    button(ui.p, ui.t("ui.retry_new"), Action::RetryNew),
+                    primary_button(ui.p, ui.t("ui.retry_same"), Action::RetrySame),
+                ],
+            ),
         ],
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.debrief_keys"), size::SMALL, ui.p.muted),
+        ChildOf(root),
     ));
 }
 
@@ -363,7 +447,12 @@ fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &U
     for turn in session.turns() {
         commands.spawn((
             paragraph(
-                format!("{} {}: {}", turn.number, ui.t("ui.you"), turn.text),
+                format!(
+                    "{} {}: {}",
+                    turn.number,
+                    turn.team.clone().unwrap_or_else(|| ui.t("ui.you")),
+                    turn.text
+                ),
                 size::SMALL,
                 ui.p.text,
             ),
@@ -381,16 +470,30 @@ fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &U
 }
 
 fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
-    let ctrl = keys.pressed(KeyCode::ControlLeft) || keys.pressed(KeyCode::ControlRight);
-    if ctrl && keys.just_pressed(KeyCode::KeyE) {
-        actions.write(Action::Export);
-    } else if keys.just_pressed(KeyCode::KeyR) {
-        actions.write(Action::RetrySame);
-    } else if keys.just_pressed(KeyCode::KeyN) {
-        actions.write(Action::RetryNew);
-    } else if keys.just_pressed(KeyCode::Escape) {
-        actions.write(Action::QuitToTitle);
-    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let pressed = |k: KeyCode| keys.just_pressed(k);
+    let action = if ctrl && pressed(KeyCode::KeyE) {
+        Action::Export
+    } else if pressed(KeyCode::Enter) {
+        Action::RetrySame
+    } else if pressed(KeyCode::KeyN) {
+        Action::RetryNew
+    } else if pressed(KeyCode::Escape) {
+        Action::QuitToTitle
+    } else if pressed(KeyCode::KeyH) {
+        Action::ToggleScores
+    } else if pressed(KeyCode::KeyR) {
+        Action::ToggleReveal
+    } else if pressed(KeyCode::KeyB) {
+        Action::ToggleBlank
+    } else if keys.any_just_pressed([KeyCode::Space, KeyCode::PageDown]) {
+        Action::Advance
+    } else if pressed(KeyCode::PageUp) {
+        Action::Retreat
+    } else {
+        return;
+    };
+    actions.write(action);
 }
 
 fn apply(
@@ -415,6 +518,7 @@ fn apply(
                 next.set(Screen::Negotiation);
             }
             Action::QuitToTitle => next.set(Screen::Title),
+            Action::ToggleScores => game.scores_hidden = !game.scores_hidden,
             Action::Export => {
                 let message = match export(&game.session) {
                     Ok(path) => (ui.fill("play.saved", &[("path", &path)]), ui.p.good),
@@ -440,4 +544,43 @@ fn export(session: &Session) -> Result<String, String> {
     ));
     write_atomic(&path, t.to_json().as_bytes()).map_err(|e| e.to_string())?;
     Ok(path.display().to_string())
+}
+
+/// One line per team: its overall and each dimension, from its own turns.
+fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
+    let cards = by_team(
+        session.scenario(),
+        session.difficulty,
+        session.turns(),
+        session.outcome(),
+    );
+    if cards.is_empty() {
+        return;
+    }
+    commands.spawn((
+        label(ui.t("ui.team_scores"), size::LEAD, ui.p.accent),
+        ChildOf(parent),
+    ));
+    for (team, card) in cards {
+        let dims: Vec<String> = card
+            .dimensions
+            .iter()
+            .map(|(d, v)| format!("{} {v:.0}", ui.t(&format!("dimension.{}", d.name()))))
+            .collect();
+        commands.spawn((
+            paragraph(
+                ui.fill(
+                    "ui.team_line",
+                    &[
+                        ("team", &team),
+                        ("score", &format!("{:.0}", card.overall)),
+                        ("dimensions", &dims.join(" · ")),
+                    ],
+                ),
+                size::BODY,
+                ui.p.text,
+            ),
+            ChildOf(parent),
+        ));
+    }
 }

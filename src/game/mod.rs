@@ -22,6 +22,7 @@ use bevy::winit::WinitSettings;
 use crate::i18n::Locale;
 use crate::scenario::{Difficulty, load_paths};
 use crate::session::{Prepared, Session};
+use crate::settings::Settings;
 
 pub use demo::DemoPlugin;
 
@@ -34,8 +35,10 @@ pub struct GameOptions {
     pub demo: Option<PathBuf>,
     pub width: u32,
     pub height: u32,
-    /// Interface language ("en" or "zh-CN").
+    /// Interface language ("en" or "zh-CN"); overrides the saved setting.
     pub lang: Option<String>,
+    /// Start in projector mode.
+    pub projector: bool,
 }
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -84,6 +87,19 @@ pub enum Action {
     Export,
     Help,
     Fullscreen,
+    /// Large type and the high-contrast palette (F5).
+    ToggleProjector,
+    /// Presenter keys: hide scores and meters (H), reveal panel (R), blank (B).
+    ToggleScores,
+    ToggleReveal,
+    ToggleBlank,
+    /// Presenter advance and back (Space/PageDown, PageUp).
+    Advance,
+    Retreat,
+    /// Give the next reply to the next team (F4).
+    NextTeam,
+    /// Team names for classroom play (the title screen's field).
+    SetTeams(Vec<String>),
 }
 
 /// One scenario file: playable, or listed with its error.
@@ -146,6 +162,8 @@ pub struct Setup {
     pub difficulty: Difficulty,
     pub seed: u64,
     pub mode: Mode,
+    /// Team names for classroom play; empty for one player.
+    pub teams: Vec<String>,
 }
 
 impl Default for Setup {
@@ -155,6 +173,7 @@ impl Default for Setup {
             difficulty: Difficulty::Normal,
             seed: fresh_seed(),
             mode: Mode::Type,
+            teams: Vec::new(),
         }
     }
 }
@@ -176,6 +195,63 @@ pub struct Game {
     pub paused: bool,
     /// A line for the player: a refused reply, a saved export.
     pub notice: Option<String>,
+    pub teams: Vec<String>,
+    /// Index into `teams` of who answers next.
+    pub team_turn: usize,
+    /// Scores and meters hidden so a class can guess first.
+    pub scores_hidden: bool,
+    /// The option the presenter has moved to (pick mode, Space/PageDown).
+    pub highlight: Option<usize>,
+}
+
+impl Game {
+    pub fn new(session: Session, setup: &Setup) -> Game {
+        Game {
+            session,
+            show_tags: setup.mode == Mode::Pick,
+            hint: None,
+            paused: false,
+            notice: None,
+            teams: setup.teams.clone(),
+            team_turn: 0,
+            scores_hidden: false,
+            highlight: None,
+        }
+    }
+
+    /// The team that answers next, if teams are playing.
+    pub fn next_team(&self) -> Option<&String> {
+        (!self.teams.is_empty()).then(|| &self.teams[self.team_turn % self.teams.len()])
+    }
+}
+
+/// The saved settings, where they live, and a notice when loading or
+/// saving them failed (the game goes on either way).
+#[derive(Resource, Default)]
+pub struct Prefs {
+    pub settings: Settings,
+    pub path: Option<PathBuf>,
+    pub notice: Option<String>,
+}
+
+impl Prefs {
+    pub fn save(&mut self) {
+        if let Some(path) = &self.path
+            && let Err(e) = self.settings.save(path)
+        {
+            self.notice = Some(format!(
+                "{}: cannot save settings ({e}); they last until you quit",
+                path.display()
+            ));
+        }
+    }
+}
+
+/// Presenter overlays: the reveal panel and the blanked screen.
+#[derive(Resource, Default)]
+pub struct Presenter {
+    pub reveal: bool,
+    pub blank: bool,
 }
 
 /// The interface language, palette and projector mode.
@@ -221,6 +297,8 @@ pub fn plugin(app: &mut App) {
         .add_message::<bevy::window::RequestRedraw>()
         .init_resource::<Setup>()
         .init_resource::<HelpOpen>()
+        .init_resource::<Prefs>()
+        .init_resource::<Presenter>()
         .add_systems(OnEnter(Screen::Loading), finish_loading)
         .add_systems(
             Update,
@@ -230,6 +308,8 @@ pub fn plugin(app: &mut App) {
                 widgets::scroll_with_wheel,
                 global_keys,
                 toggle_fullscreen,
+                toggle_projector,
+                apply_display.run_if(resource_changed::<Ui>),
                 overlay::toggle_help,
             ),
         )
@@ -265,6 +345,44 @@ fn global_keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Actio
     }
     if keys.just_pressed(KeyCode::F11) {
         actions.write(Action::Fullscreen);
+    }
+    if keys.just_pressed(KeyCode::F5) {
+        actions.write(Action::ToggleProjector);
+    }
+}
+
+/// F5: projector mode on or off, saved, and the screen drawn again.
+fn toggle_projector(
+    mut actions: MessageReader<Action>,
+    mut ui: ResMut<Ui>,
+    mut prefs: ResMut<Prefs>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        if *action == Action::ToggleProjector {
+            *ui = Ui::new(ui.locale.language.as_str(), !ui.projector);
+            prefs.settings.projector = ui.projector;
+            prefs.save();
+            next.set(*screen.get());
+        }
+    }
+}
+
+/// One root text size: projector mode makes the smallest text 1/30 of the
+/// window height (0.8 rem x 30 px x height/720), the screen mode 1/45.
+fn apply_display(
+    ui: Res<Ui>,
+    prefs: Res<Prefs>,
+    rem: Option<ResMut<bevy::text::RemSize>>,
+    clear: Option<ResMut<ClearColor>>,
+) {
+    let base = if ui.projector { 30.0 } else { 20.0 };
+    if let Some(mut rem) = rem {
+        rem.0 = base * prefs.settings.text_scale;
+    }
+    if let Some(mut clear) = clear {
+        clear.0 = ui.p.background;
     }
 }
 
@@ -308,6 +426,30 @@ fn spawn_camera(mut commands: Commands) {
 
 /// Opens the game window.
 pub fn run(opts: GameOptions) -> AppExit {
+    let mut prefs = match crate::settings::path() {
+        Some(path) => {
+            let loaded = Settings::load(&path);
+            Prefs {
+                settings: loaded.settings,
+                path: Some(path),
+                notice: loaded.notice,
+            }
+        }
+        None => Prefs::default(),
+    };
+    // the tour always looks the same, whatever was saved
+    if opts.demo.is_some() {
+        prefs.settings = Settings {
+            language: "en".into(),
+            ..Settings::default()
+        };
+        prefs.path = None;
+    }
+    let language = opts
+        .lang
+        .clone()
+        .unwrap_or_else(|| prefs.settings.language.clone());
+    let projector = opts.projector || prefs.settings.projector;
     let mut app = App::new();
     let (width, height) = if opts.width > 0 {
         (opts.width, opts.height)
@@ -324,7 +466,8 @@ pub fn run(opts: GameOptions) -> AppExit {
     }))
     .insert_resource(ClearColor(theme::DARK.background))
     .insert_resource(Catalog::load(&opts.scenarios))
-    .insert_resource(Ui::new(opts.lang.as_deref().unwrap_or("en"), false))
+    .insert_resource(Ui::new(&language, projector))
+    .insert_resource(prefs)
     .add_systems(Startup, (install_font, spawn_camera))
     .add_systems(Update, fit_to_window);
     match &opts.demo {

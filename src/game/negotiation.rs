@@ -9,8 +9,8 @@ use bevy::text::{EditableText, TextEdit};
 
 use super::theme::{self, size, space};
 use super::widgets::{
-    ActionButton, BaseColour, bar, button, chip, column, label, panel, panel_node, paragraph, row,
-    screen_root,
+    ActionButton, BaseColour, bar, button, chip, column, label, main_area, panel, panel_node,
+    paragraph, row, screen_root,
 };
 use super::{Action, Game, Mode, Screen, Setup, Ui};
 use crate::analysis::{Analysis, Offer};
@@ -95,12 +95,9 @@ fn spawn(
     let body = commands
         .spawn((
             Node {
-                flex_grow: 1.0,
-                flex_basis: px(0),
-                min_height: px(0),
-                align_items: AlignItems::Stretch,
-                flex_wrap: FlexWrap::NoWrap,
-                ..row(space::M)
+                // the conversation keeps a third of the window whatever the options need
+                min_height: percent(33),
+                ..main_area(space::M)
             },
             ChildOf(root),
         ))
@@ -110,7 +107,7 @@ fn spawn(
         panel(
             ui.p,
             Node {
-                width: px(280),
+                width: px(if ui.projector { 220.0 } else { 280.0 }),
                 overflow: Overflow::scroll_y(),
                 ..panel_node()
             },
@@ -129,12 +126,16 @@ fn spawn(
             ChildOf(body),
         ))
         .id();
+    // on a projector the room reads the customer's latest line; the log
+    // gives way to it (the debrief has the whole transcript)
     commands.spawn((
         Area::Latest,
         panel(
             ui.p,
             Node {
                 min_height: px(90),
+                flex_grow: if ui.projector { 1.0 } else { 0.0 },
+                overflow: Overflow::scroll_y(),
                 ..panel_node()
             },
         ),
@@ -145,6 +146,11 @@ fn spawn(
         panel(
             ui.p,
             Node {
+                display: if ui.projector {
+                    Display::None
+                } else {
+                    Display::Flex
+                },
                 flex_grow: 1.0,
                 flex_basis: px(0),
                 min_height: px(0),
@@ -205,14 +211,26 @@ fn spawn(
             }
         }
         Mode::Pick => {
-            commands.spawn((Area::Options, column(space::S), ChildOf(root)));
+            commands.spawn((
+                Area::Options,
+                Node {
+                    flex_shrink: 1.0,
+                    min_height: px(0),
+                    overflow: Overflow::scroll_y(),
+                    ..column(space::S)
+                },
+                ChildOf(root),
+            ));
         }
     }
     let keys = match setup.mode {
         Mode::Type => "ui.keys_type",
         Mode::Pick => "ui.keys_pick",
     };
-    commands.spawn((label(ui.t(keys), size::SMALL, ui.p.muted), ChildOf(root)));
+    commands.spawn((
+        paragraph(ui.t(keys), size::SMALL, ui.p.muted),
+        ChildOf(root),
+    ));
 }
 
 /// Enter sends the reply; Shift+Enter starts a new line. While an input
@@ -259,13 +277,36 @@ fn keys(
     if keys.just_pressed(KeyCode::F3) {
         actions.write(Action::Hint);
     }
-    // letters and digits type into the reply box; in pick mode they are keys
+    if keys.just_pressed(KeyCode::F4) {
+        actions.write(Action::NextTeam);
+    }
+    // letters and digits type into the reply box, so there the presenter
+    // keys need Ctrl; in pick mode they are plain keys
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || setup.mode == Mode::Pick);
+    if letter(KeyCode::KeyH) {
+        actions.write(Action::ToggleScores);
+    }
+    if letter(KeyCode::KeyR) {
+        actions.write(Action::ToggleReveal);
+    }
+    if letter(KeyCode::KeyB) {
+        actions.write(Action::ToggleBlank);
+    }
     if setup.mode == Mode::Pick && !game.paused {
         if keys.just_pressed(KeyCode::KeyT) {
             actions.write(Action::ToggleTags);
         }
-        if keys.just_pressed(KeyCode::KeyH) {
-            actions.write(Action::Hint);
+        if keys.any_just_pressed([KeyCode::Space, KeyCode::PageDown]) {
+            actions.write(Action::Advance);
+        }
+        if keys.just_pressed(KeyCode::PageUp) {
+            actions.write(Action::Retreat);
+        }
+        if keys.just_pressed(KeyCode::Enter)
+            && let Some(i) = game.highlight
+        {
+            actions.write(Action::Pick(i + 1));
         }
         for (i, k) in [
             KeyCode::Digit1,
@@ -308,14 +349,40 @@ fn apply(
                 if value.trim().is_empty() {
                     continue;
                 }
+                let team = game.next_team().cloned();
+                game.session.set_next_team(team);
                 let sent = game.session.reply(&value).map(|_| ());
                 if sent.is_ok() {
                     text.clear();
                 }
                 sent
             }
-            Action::Send(text) => game.session.reply(text).map(|_| ()),
-            Action::Pick(n) => game.session.pick(*n).map(|_| ()),
+            Action::Send(text) => {
+                let team = game.next_team().cloned();
+                game.session.set_next_team(team);
+                game.session.reply(text).map(|_| ())
+            }
+            Action::Pick(n) => {
+                let team = game.next_team().cloned();
+                game.session.set_next_team(team);
+                game.session.pick(*n).map(|_| ())
+            }
+            Action::NextTeam => {
+                game.team_turn += 1;
+                Ok(())
+            }
+            Action::ToggleScores => {
+                game.scores_hidden = !game.scores_hidden;
+                Ok(())
+            }
+            Action::Advance | Action::Retreat => {
+                let n = game.session.options().len().min(4);
+                if n > 0 {
+                    let step = if *action == Action::Advance { 1 } else { n - 1 };
+                    game.highlight = Some(game.highlight.map_or(0, |h| (h + step) % n));
+                }
+                Ok(())
+            }
             Action::ToggleTags => {
                 game.show_tags = !game.show_tags;
                 Ok(())
@@ -361,6 +428,8 @@ fn apply(
                 ) {
                     game.hint = None;
                     game.notice = None;
+                    game.highlight = None;
+                    game.team_turn += 1;
                 }
             }
             Err(e) => game.notice = Some(ui.fill("play.error", &[("error", &e.to_string())])),
@@ -399,7 +468,7 @@ fn refresh(mut commands: Commands, areas: Query<(Entity, &Area)>, game: Res<Game
                 commands.entity(entity).insert(StickToBottom(2));
             }
             Area::Ladder => ladder(&mut commands, entity, &game.session, &ui),
-            Area::Options => options(&mut commands, entity, &game.session, &ui),
+            Area::Options => options(&mut commands, entity, &game, &ui),
             Area::Hint => {
                 if let Some(h) = &game.hint {
                     commands.spawn((label(h, size::BODY, ui.p.warn), ChildOf(entity)));
@@ -434,6 +503,23 @@ fn stick_to_bottom(
 }
 
 fn meters(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
+    if let Some(team) = game.next_team() {
+        commands.spawn((
+            label(
+                ui.fill("ui.answering", &[("team", team)]),
+                size::BODY,
+                ui.p.accent,
+            ),
+            ChildOf(parent),
+        ));
+    }
+    if game.scores_hidden {
+        commands.spawn((
+            label(ui.t("ui.scores_hidden"), size::SMALL, ui.p.muted),
+            ChildOf(parent),
+        ));
+        return;
+    }
     let m = game.session.meters();
     let start_patience = f64::from(game.session.params.patience).max(1.0);
     for (key, share, text) in [
@@ -573,15 +659,12 @@ fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
         ));
     }
     for turn in session.turns() {
+        let who = turn.team.clone().unwrap_or_else(|| ui.t("ui.you"));
         commands.spawn((
-            paragraph(
-                format!("{}: {}", ui.t("ui.you"), turn.text),
-                size::BODY,
-                ui.p.text,
-            ),
+            paragraph(format!("{who}: {}", turn.text), size::BODY, ui.p.text),
             ChildOf(parent),
         ));
-        if game.show_tags {
+        if game.show_tags && !game.scores_hidden {
             let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
             spawn_chips(commands, chips, &turn.analysis, ui);
         }
@@ -761,8 +844,13 @@ fn ladder(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     }
 }
 
-fn options(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    for (i, text) in session.options().iter().enumerate().take(4) {
+fn options(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
+    for (i, text) in game.session.options().iter().enumerate().take(4) {
+        let edge = if game.highlight == Some(i) {
+            ui.p.accent
+        } else {
+            ui.p.border
+        };
         let letter = ["A", "B", "C", "D"][i];
         commands.spawn((
             Button,
@@ -772,19 +860,25 @@ fn options(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
                 padding: UiRect::all(px(space::S)),
                 column_gap: px(space::M),
                 align_items: AlignItems::Center,
-                border: UiRect::all(px(1)),
+                border: UiRect::all(px(3)),
+                flex_shrink: 0.0,
                 border_radius: BorderRadius::all(px(theme::RADIUS)),
                 ..default()
             },
-            BorderColor::all(ui.p.border),
+            BorderColor::all(edge),
             BackgroundColor(ui.p.raised),
             ChildOf(parent),
             children![
-                label(format!("{letter} · {}", i + 1), size::LEAD, ui.p.accent),
+                (
+                    label(format!("{letter} · {}", i + 1), size::TITLE, ui.p.accent),
+                    TextLayout::no_wrap()
+                ),
                 (
                     label(*text, size::BODY, ui.p.text),
                     Node {
+                        flex_grow: 1.0,
                         flex_shrink: 1.0,
+                        flex_basis: px(0),
                         ..default()
                     }
                 ),

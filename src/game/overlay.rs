@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 
 use super::theme::{size, space};
-use super::widgets::{button, column, label, panel, panel_node, primary_button};
-use super::{Action, Game, HelpOpen, Screen, Ui};
+use super::widgets::{button, column, label, panel, panel_node, paragraph, primary_button};
+use super::{Action, Game, HelpOpen, Presenter, Screen, Ui};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
@@ -16,7 +16,21 @@ pub fn plugin(app: &mut App) {
                 .run_if(resource_exists_and_changed::<Game>),
         ),
     )
-    .add_systems(OnExit(Screen::Negotiation), close_pause);
+    .add_systems(OnExit(Screen::Negotiation), close_pause)
+    .add_systems(
+        OnEnter(Screen::Title),
+        |mut presenter: ResMut<Presenter>| *presenter = Presenter::default(),
+    )
+    .add_systems(
+        Update,
+        (
+            toggle_presenter,
+            show_blank.run_if(resource_changed::<Presenter>),
+            show_reveal
+                .run_if(resource_changed::<Presenter>.or_else(resource_exists_and_changed::<Game>)),
+        )
+            .chain(),
+    );
 }
 
 #[derive(Component)]
@@ -131,5 +145,139 @@ fn show_pause(
 fn close_pause(mut commands: Commands, existing: Query<Entity, With<PauseOverlay>>) {
     for e in &existing {
         commands.entity(e).despawn();
+    }
+}
+
+#[derive(Component)]
+struct RevealOverlay;
+
+#[derive(Component)]
+struct BlankOverlay;
+
+/// R and B: flip the presenter overlays.
+pub fn toggle_presenter(mut actions: MessageReader<Action>, mut presenter: ResMut<Presenter>) {
+    for action in actions.read() {
+        match action {
+            Action::ToggleReveal => presenter.reveal = !presenter.reveal,
+            Action::ToggleBlank => presenter.blank = !presenter.blank,
+            _ => {}
+        }
+    }
+}
+
+/// The blanked screen: nothing but black, until B again.
+fn show_blank(
+    mut commands: Commands,
+    presenter: Res<Presenter>,
+    existing: Query<Entity, With<BlankOverlay>>,
+) {
+    for e in &existing {
+        commands.entity(e).despawn();
+    }
+    if presenter.blank {
+        commands.spawn((
+            BlankOverlay,
+            Node {
+                position_type: PositionType::Absolute,
+                width: percent(100),
+                height: percent(100),
+                ..default()
+            },
+            BackgroundColor(Color::BLACK),
+            GlobalZIndex(30),
+        ));
+    }
+}
+
+/// The reveal panel: the customer's hidden facts, and for the last reply
+/// each tag with the words that earned it and each scored point.
+fn show_reveal(
+    mut commands: Commands,
+    presenter: Res<Presenter>,
+    game: Option<Res<Game>>,
+    existing: Query<Entity, With<RevealOverlay>>,
+    ui: Res<Ui>,
+) {
+    for e in &existing {
+        commands.entity(e).despawn();
+    }
+    let (true, Some(game)) = (presenter.reveal, game) else {
+        return;
+    };
+    let session = &game.session;
+    let p = layer(&mut commands, &ui, RevealOverlay);
+    commands.entity(p).insert(Node {
+        max_width: percent(90),
+        max_height: percent(90),
+        overflow: Overflow::scroll_y(),
+        ..panel_node()
+    });
+    commands.spawn((label(ui.t("ui.reveal"), size::TITLE, ui.p.text), ChildOf(p)));
+    commands.spawn((
+        label(ui.t("ui.hidden_facts"), size::LEAD, ui.p.accent),
+        ChildOf(p),
+    ));
+    let revealed = session.revealed();
+    for fact in &session.scenario().persona.hidden {
+        let state = if revealed.contains(&fact.id.as_str()) {
+            "ui.fact_revealed"
+        } else {
+            "ui.fact_hidden"
+        };
+        commands.spawn((
+            paragraph(
+                format!("• {} ({})", fact.text, ui.t(state)),
+                size::SMALL,
+                ui.p.text,
+            ),
+            ChildOf(p),
+        ));
+    }
+    let Some(turn) = session.turns().last() else {
+        return;
+    };
+    commands.spawn((
+        label(ui.t("ui.last_reply"), size::LEAD, ui.p.accent),
+        ChildOf(p),
+    ));
+    commands.spawn((paragraph(&turn.text, size::SMALL, ui.p.text), ChildOf(p)));
+    for e in &turn.analysis.evidence {
+        commands.spawn((
+            paragraph(
+                ui.fill(
+                    "ui.evidence_line",
+                    &[
+                        ("tag", &ui.t(&format!("tag.{}", e.tag))),
+                        ("words", &e.text),
+                    ],
+                ),
+                size::SMALL,
+                ui.p.muted,
+            ),
+            ChildOf(p),
+        ));
+    }
+    for item in session
+        .scorecard()
+        .items
+        .iter()
+        .filter(|i| i.turn == turn.number)
+    {
+        commands.spawn((
+            paragraph(
+                format!(
+                    "{:+.0}  {}",
+                    item.points,
+                    ui.t(&format!("rule.{}", item.rule))
+                ),
+                size::SMALL,
+                if item.points < 0.0 {
+                    ui.p.bad
+                } else {
+                    ui.p.good
+                },
+            ),
+            ChildOf(p),
+        ));
     }
 }

@@ -2,53 +2,68 @@
 //! are listed with their error; the rest stay playable.
 
 use bevy::prelude::*;
+use bevy::text::EditableText;
 
 use super::theme::{self, size, space};
 use super::widgets::{
-    ActionButton, BaseColour, Selected, button, column, label, panel, panel_node, paragraph,
-    primary_button, row, screen_root,
+    ActionButton, BaseColour, Selected, button, column, label, main_area, panel, panel_node,
+    paragraph, primary_button, row, screen_root,
 };
-use super::{Action, Catalog, Entry, Mode, Screen, Setup, Ui, fresh_seed};
+use super::{Action, Catalog, Entry, Mode, Prefs, Screen, Setup, Ui, fresh_seed};
 use crate::scenario::{Difficulty, ObjectionKind};
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Title), spawn).add_systems(
-        Update,
-        (
-            keys,
-            apply,
-            rebuild.run_if(resource_changed::<Setup>.or_else(resource_changed::<Ui>)),
-        )
-            .chain()
-            .run_if(in_state(Screen::Title)),
-    );
+    app.init_resource::<TeamDraft>()
+        .add_systems(OnEnter(Screen::Title), spawn)
+        .add_systems(
+            Update,
+            (
+                read_team_field,
+                keys,
+                apply,
+                rebuild.run_if(resource_changed::<Setup>.or_else(resource_changed::<Ui>)),
+            )
+                .chain()
+                .run_if(in_state(Screen::Title)),
+        );
 }
 
 #[derive(Component)]
 struct TitleRoot;
 
-fn rebuild(
-    mut commands: Commands,
-    roots: Query<Entity, With<TitleRoot>>,
-    catalog: Res<Catalog>,
-    setup: Res<Setup>,
-    ui: Res<Ui>,
-) {
+/// What the title screen is drawn from.
+#[derive(bevy::ecs::system::SystemParam)]
+struct TitleData<'w> {
+    catalog: Res<'w, Catalog>,
+    setup: Res<'w, Setup>,
+    ui: Res<'w, Ui>,
+    draft: Res<'w, TeamDraft>,
+    prefs: Res<'w, Prefs>,
+}
+
+fn rebuild(mut commands: Commands, roots: Query<Entity, With<TitleRoot>>, data: TitleData) {
     for e in &roots {
         commands.entity(e).despawn();
     }
-    spawn_ui(&mut commands, &catalog, &setup, &ui);
+    spawn_ui(&mut commands, &data);
 }
 
-fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: Res<Ui>) {
-    spawn_ui(&mut commands, &catalog, &setup, &ui);
+fn spawn(mut commands: Commands, data: TitleData) {
+    spawn_ui(&mut commands, &data);
 }
 
 pub fn kind_name(ui: &Ui, kind: ObjectionKind) -> String {
     ui.t(&format!("ui.kind.{}", kind.name()))
 }
 
-fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) {
+fn spawn_ui(commands: &mut Commands, data: &TitleData) {
+    let TitleData {
+        catalog,
+        setup,
+        ui,
+        draft,
+        prefs,
+    } = data;
     let root = commands
         .spawn((TitleRoot, DespawnOnExit(Screen::Title), screen_root()))
         .id();
@@ -75,17 +90,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         ChildOf(header),
     ));
 
-    let body = commands
-        .spawn((
-            Node {
-                flex_grow: 1.0,
-                column_gap: px(space::L),
-                min_height: px(0),
-                ..row(space::L)
-            },
-            ChildOf(root),
-        ))
-        .id();
+    let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
 
     // scenario list
     let list = commands
@@ -117,7 +122,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                     flex_direction: FlexDirection::Column,
                     padding: UiRect::all(px(space::S)),
                     row_gap: px(2),
-                    border: UiRect::all(px(1)),
+                    border: UiRect::all(px(if i == setup.scenario { 3.0 } else { 1.0 })),
                     border_radius: BorderRadius::all(px(theme::RADIUS)),
                     flex_shrink: 0.0,
                     ..default()
@@ -178,6 +183,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
                 ui.p,
                 Node {
                     width: px(400),
+                    overflow: Overflow::scroll_y(),
                     ..panel_node()
                 },
             ),
@@ -234,6 +240,32 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         ChildOf(settings),
     ));
     commands.spawn((
+        label(ui.t("ui.teams"), size::LEAD, ui.p.text),
+        ChildOf(settings),
+    ));
+    commands.spawn((
+        TeamField,
+        EditableText::new(&draft.0),
+        TextFont::from_font_size(FontSize::Rem(size::BODY)),
+        TextColor(ui.p.text),
+        Node {
+            padding: UiRect::all(px(space::XS)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BorderColor::all(ui.p.border),
+        BackgroundColor(ui.p.raised),
+        ChildOf(settings),
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.teams_help"), size::SMALL, ui.p.muted),
+        ChildOf(settings),
+    ));
+    if let Some(n) = &prefs.notice {
+        commands.spawn((paragraph(n, size::SMALL, ui.p.warn), ChildOf(settings)));
+    }
+    commands.spawn((
         Node {
             flex_grow: 1.0,
             ..default()
@@ -253,7 +285,7 @@ fn spawn_ui(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) 
         ));
     }
     commands.spawn((
-        label(ui.t("ui.title_keys"), size::SMALL, ui.p.muted),
+        paragraph(ui.t("ui.title_keys"), size::SMALL, ui.p.muted),
         ChildOf(root),
     ));
 }
@@ -274,15 +306,46 @@ fn keys(
     if keys.just_pressed(KeyCode::ArrowUp) {
         actions.write(Action::SelectScenario((setup.scenario + n - 1) % n));
     }
-    if keys.just_pressed(KeyCode::Enter) {
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::PageDown]) {
         actions.write(Action::Start);
     }
+}
+
+/// The team names typed so far, kept across redraws of the title.
+#[derive(Resource, Default)]
+pub struct TeamDraft(pub String);
+
+#[derive(Component)]
+struct TeamField;
+
+fn read_team_field(
+    fields: Query<&EditableText, (With<TeamField>, Changed<EditableText>)>,
+    mut draft: ResMut<TeamDraft>,
+) {
+    for f in &fields {
+        let value = f.value().to_string();
+        if draft.0 != value {
+            draft.0 = value;
+        }
+    }
+}
+
+/// "Red, Blue，Green" -> up to six names.
+pub fn parse_teams(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .take(6)
+        .map(|t| t.chars().take(24).collect())
+        .collect()
 }
 
 fn apply(
     mut actions: MessageReader<Action>,
     mut setup: ResMut<Setup>,
     mut ui: ResMut<Ui>,
+    mut prefs: ResMut<Prefs>,
+    draft: Res<TeamDraft>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -302,8 +365,16 @@ fn apply(
                     },
                     ui.projector,
                 );
+                prefs.settings.language = ui.locale.language.clone();
+                prefs.save();
             }
-            Action::Start if catalog.ready(setup.scenario).is_some() => next.set(Screen::Briefing),
+            Action::SetTeams(teams) => setup.teams = teams.clone(),
+            Action::Start if catalog.ready(setup.scenario).is_some() => {
+                if !draft.0.trim().is_empty() {
+                    setup.teams = parse_teams(&draft.0);
+                }
+                next.set(Screen::Briefing);
+            }
             _ => {}
         }
     }

@@ -145,6 +145,20 @@ pub fn row(gap: f32) -> Node {
     }
 }
 
+/// The part of a screen that takes the height left over: its children
+/// stretch to it and scroll inside it, so large type reflows instead of
+/// pushing the footer off the window.
+pub fn main_area(gap: f32) -> Node {
+    Node {
+        flex_grow: 1.0,
+        flex_basis: px(0),
+        min_height: px(0),
+        align_items: AlignItems::Stretch,
+        flex_wrap: FlexWrap::NoWrap,
+        ..row(gap)
+    }
+}
+
 /// A column of children with a gap.
 pub fn column(gap: f32) -> Node {
     Node {

@@ -5,6 +5,7 @@
 # blank.
 #
 #   scripts/screenshots.sh            release build, 1280x720 and 1920x1080
+#                                     (plus a 3840x2160 run that is checked, not kept)
 #   scripts/screenshots.sh --quick    1280x720 only, debug build (CI)
 #   OUT=/tmp/shots scripts/...        write somewhere else
 set -euo pipefail
@@ -32,13 +33,15 @@ if $quick; then
 else
     cargo build --locked --release
     bin=target/release/counteroffer
-    sizes=(1280x720 1920x1080)
+    sizes=(1280x720 1920x1080 3840x2160)
 fi
 
 out="${OUT:-docs/screenshots}"
-expected=10
+expected=19
 for size in "${sizes[@]}"; do
     dir="$out/$size"
+    # 4K pictures are large; they are checked in a temporary folder
+    [[ $size == 3840x2160 ]] && dir="$(mktemp -d)/$size"
     rm -rf "$dir"
     mkdir -p "$dir"
     echo "tour at $size -> $dir"

@@ -377,7 +377,11 @@ fn apply_display(
     rem: Option<ResMut<bevy::text::RemSize>>,
     clear: Option<ResMut<ClearColor>>,
 ) {
-    let base = if ui.projector { 30.0 } else { 20.0 };
+    let base = if ui.projector {
+        theme::PROJECTOR_REM
+    } else {
+        theme::SCREEN_REM
+    };
     if let Some(mut rem) = rem {
         rem.0 = base * prefs.settings.text_scale;
     }
@@ -413,7 +417,7 @@ fn install_font(mut fonts: ResMut<Assets<Font>>) {
 /// one factor, so nothing is laid out twice and nothing overlaps.
 fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
     if let Some(w) = windows.iter().next() {
-        let factor = (w.height() / 720.0).clamp(0.5, 4.0);
+        let factor = (w.height() / theme::DESIGN_HEIGHT).clamp(0.5, 4.0);
         if (scale.0 - factor).abs() > 0.01 {
             scale.0 = factor;
         }

@@ -128,6 +128,12 @@ pub fn contrast(a: Color, b: Color) -> f32 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// Layouts are designed at this window height and scaled from it.
+pub const DESIGN_HEIGHT: f32 = 720.0;
+/// Pixels per rem at the design height: screens, and projectors.
+pub const SCREEN_REM: f32 = 20.0;
+pub const PROJECTOR_REM: f32 = 30.0;
+
 /// The type scale, in rem (1 rem = `RemSize`, 20 px by default).
 pub mod size {
     pub const SMALL: f32 = 0.8;
@@ -161,6 +167,17 @@ mod tests {
             .map(|(t, g, c)| format!("{t} on {g}: {c:.2}"))
             .collect();
         assert!(low.is_empty(), "below {at_least}:1: {low:?}");
+    }
+
+    #[test]
+    fn projector_text_is_at_least_a_thirtieth_of_the_window() {
+        // text px = rem size x rem x (window height / design height)
+        let smallest_share = size::SMALL * PROJECTOR_REM / DESIGN_HEIGHT;
+        assert!(smallest_share >= 1.0 / 30.0 - 1e-6, "{smallest_share}");
+        assert!(
+            size::SMALL * SCREEN_REM >= 16.0,
+            "screen text stays readable"
+        );
     }
 
     #[test]

@@ -222,3 +222,83 @@ fn a_broken_scenario_is_listed_with_its_error_and_cannot_be_started() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn classroom_play_projector_teams_and_presenter_keys() {
+    use counteroffer::game::{Presenter, Ui};
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [
+            Action::ToggleProjector,
+            Action::SelectScenario(i),
+            Action::SetSeed(4),
+            Action::SetMode(Mode::Pick),
+            Action::SetTeams(vec!["Red".into(), "Blue".into()]),
+            Action::Start,
+            Action::Begin,
+        ],
+    );
+    let ui = *app.world().resource::<Ui>();
+    assert!(ui.projector, "F5 switched projector mode on");
+    assert_eq!(screen(&app), Screen::Negotiation);
+    assert!(texts(&mut app).iter().any(|t| t == "Answering: Red"));
+
+    // the presenter moves through the options and picks the highlighted one
+    send(&mut app, [Action::Advance, Action::Advance]);
+    assert_eq!(app.world().resource::<Game>().highlight, Some(1));
+    send(&mut app, [Action::Pick(1), Action::Pick(3)]);
+    let teams: Vec<Option<String>> = app
+        .world()
+        .resource::<Game>()
+        .session
+        .turns()
+        .iter()
+        .map(|t| t.team.clone())
+        .collect();
+    assert_eq!(teams, [Some("Red".to_string()), Some("Blue".to_string())]);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "Answering: Red"),
+        "the turn rotates back"
+    );
+
+    // hide scores: the meters go, a notice says how to bring them back
+    send(&mut app, [Action::ToggleScores]);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "Scores hidden (H to show)"));
+    assert!(!shown.iter().any(|t| t == "Trust"));
+    send(&mut app, [Action::ToggleScores]);
+
+    // reveal: every hidden fact, and the last reply's evidence and points
+    send(&mut app, [Action::ToggleReveal]);
+    let shown = texts(&mut app);
+    let game = app.world().resource::<Game>();
+    for fact in &game.session.scenario().persona.hidden {
+        assert!(
+            shown.iter().any(|t| t.contains(&fact.text)),
+            "hidden fact {} not revealed",
+            fact.id
+        );
+    }
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with('+') || t.starts_with('-')),
+        "points of the last reply"
+    );
+    send(&mut app, [Action::ToggleReveal, Action::ToggleBlank]);
+    assert!(app.world().resource::<Presenter>().blank);
+    send(
+        &mut app,
+        [Action::ToggleBlank, Action::Pause, Action::Finish],
+    );
+
+    assert_eq!(screen(&app), Screen::Debrief);
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "Scores by team"));
+    assert!(
+        shown.iter().any(|t| t.starts_with("Red: "))
+            && shown.iter().any(|t| t.starts_with("Blue: "))
+    );
+}

@@ -89,6 +89,8 @@ pub enum Action {
     Fullscreen,
     /// Large type and the high-contrast palette (F5).
     ToggleProjector,
+    /// Text a step larger or smaller (Ctrl+= / Ctrl+-), saved.
+    TextScale(i8),
     /// Presenter keys: hide scores and meters (H), reveal panel (R), blank (B).
     ToggleScores,
     ToggleReveal,
@@ -309,7 +311,7 @@ pub fn plugin(app: &mut App) {
                 global_keys,
                 toggle_fullscreen,
                 toggle_projector,
-                apply_display.run_if(resource_changed::<Ui>),
+                apply_display.run_if(resource_changed::<Ui>.or_else(resource_changed::<Prefs>)),
                 overlay::toggle_help,
             ),
         )
@@ -349,6 +351,14 @@ fn global_keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Actio
     if keys.just_pressed(KeyCode::F5) {
         actions.write(Action::ToggleProjector);
     }
+    if keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]) {
+        if keys.just_pressed(KeyCode::Equal) {
+            actions.write(Action::TextScale(1));
+        }
+        if keys.just_pressed(KeyCode::Minus) {
+            actions.write(Action::TextScale(-1));
+        }
+    }
 }
 
 /// F5: projector mode on or off, saved, and the screen drawn again.
@@ -360,11 +370,19 @@ fn toggle_projector(
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
-        if *action == Action::ToggleProjector {
-            *ui = Ui::new(ui.locale.language.as_str(), !ui.projector);
-            prefs.settings.projector = ui.projector;
-            prefs.save();
-            next.set(*screen.get());
+        match action {
+            Action::ToggleProjector => {
+                *ui = Ui::new(ui.locale.language.as_str(), !ui.projector);
+                prefs.settings.projector = ui.projector;
+                prefs.save();
+                next.set(*screen.get());
+            }
+            Action::TextScale(step) => {
+                let scale = prefs.settings.text_scale + 0.125 * f32::from(*step);
+                prefs.settings.text_scale = scale.clamp(0.75, 2.0);
+                prefs.save();
+            }
+            _ => {}
         }
     }
 }

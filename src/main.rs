@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use counteroffer::report::Format;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::Kind;
 use counteroffer::{cli, game};
@@ -101,6 +102,31 @@ enum Command {
         /// One JSON object per scenario instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a report of a saved session: Markdown, JSON or HTML.
+    Report {
+        transcript: PathBuf,
+        #[arg(long, value_parser = ["md", "json", "html"], default_value = "md")]
+        format: String,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The scenario file it was played on, when not a shipped one.
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// One row per submitted report (CSV or Markdown), flagging tampered ones.
+    Summarize {
+        /// Report files or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_parser = ["csv", "md"], default_value = "csv")]
+        format: String,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The scenario file the reports were played on, when not a shipped one.
+        #[arg(long)]
+        scenario: Option<String>,
     },
     /// Re-score a saved transcript and check it against a replay.
     Score {
@@ -203,6 +229,32 @@ fn main() -> ExitCode {
         }) => cli::score::run(
             &transcript,
             json,
+            scenario.as_deref(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Report {
+            transcript,
+            format,
+            output,
+            scenario,
+        }) => cli::report::report(
+            &transcript,
+            Format::from_name(&format).expect("clap checked the format"),
+            output.as_deref(),
+            scenario.as_deref(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Some(Command::Summarize {
+            paths,
+            format,
+            output,
+            scenario,
+        }) => cli::report::summarize(
+            &paths,
+            &format,
+            output.as_deref(),
             scenario.as_deref(),
             &mut std::io::stdout(),
             &mut std::io::stderr(),

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod check;
 pub mod play;
+pub mod report;
 pub mod score;
 pub mod simulate;
 

@@ -3,5 +3,6 @@
 mod analyzer;
 mod check_cli;
 mod game;
+mod reports;
 mod scenarios;
 mod session;

@@ -1,0 +1,197 @@
+//! Practice history: one JSON line per finished session, appended and
+//! synced, in `history.jsonl` in the data directory. The reader skips a
+//! torn or damaged line instead of failing, so a crash mid-write loses at
+//! most that session.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Difficulty, ObjectionKind, Scenario};
+use crate::session::Outcome;
+use crate::session::score::Dimension;
+use crate::session::transcript::Transcript;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub scenario_id: String,
+    pub title: String,
+    pub difficulty: Difficulty,
+    pub seed: u64,
+    pub finished_at: u64,
+    pub deal: bool,
+    pub price: Option<f64>,
+    pub overall: f64,
+    pub dimensions: Vec<(Dimension, f64)>,
+    /// LAER points per kind of objection met in the session (0-100).
+    pub objections: Vec<(ObjectionKind, f64)>,
+}
+
+impl Entry {
+    pub fn from_transcript(t: &Transcript, scenario: &Scenario) -> Entry {
+        let mut per_kind: BTreeMap<&'static str, (ObjectionKind, f64, u32)> = BTreeMap::new();
+        for o in &scenario.objections {
+            let items: Vec<f64> = t
+                .scorecard
+                .items
+                .iter()
+                .filter(|i| {
+                    i.dimension == Dimension::Laer && i.objection.as_deref() == Some(o.id.as_str())
+                })
+                .map(|i| i.points)
+                .collect();
+            if items.is_empty() {
+                continue; // never raised
+            }
+            let score = items.iter().sum::<f64>().clamp(0.0, 100.0);
+            let e = per_kind.entry(o.kind.name()).or_insert((o.kind, 0.0, 0));
+            e.1 += score;
+            e.2 += 1;
+        }
+        Entry {
+            scenario_id: t.scenario_id.clone(),
+            title: scenario.title.clone(),
+            difficulty: t.difficulty,
+            seed: t.seed,
+            finished_at: t.finished_at,
+            deal: matches!(t.outcome, Some(Outcome::Deal { .. })),
+            price: match t.outcome {
+                Some(Outcome::Deal { price, .. }) => Some(price),
+                _ => None,
+            },
+            overall: t.scorecard.overall,
+            dimensions: t.scorecard.dimensions.clone(),
+            objections: per_kind
+                .into_values()
+                .map(|(k, sum, n)| (k, sum / f64::from(n)))
+                .collect(),
+        }
+    }
+}
+
+pub fn path() -> Option<PathBuf> {
+    crate::storage::data_dir().map(|d| d.join("history.jsonl"))
+}
+
+/// Appends one entry as a line and syncs it to disk.
+pub fn append(path: &Path, entry: &Entry) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut line = serde_json::to_string(entry).expect("entries serialize");
+    line.push('\n');
+    // after a torn write the file ends mid-line: start on a fresh one
+    let torn = last_byte(path).is_some_and(|c| c != b'\n');
+    if torn {
+        line.insert(0, '\n');
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    f.write_all(line.as_bytes())?;
+    f.sync_all()
+}
+
+fn last_byte(path: &Path) -> Option<u8> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::File::open(path).ok()?;
+    f.seek(SeekFrom::End(-1)).ok()?;
+    let mut b = [0u8];
+    f.read_exact(&mut b).ok()?;
+    Some(b[0])
+}
+
+/// Every readable entry, oldest first, and how many lines were skipped.
+pub fn read(path: &Path) -> (Vec<Entry>, usize) {
+    let Ok(bytes) = std::fs::read(path) else {
+        return (Vec::new(), 0);
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let mut skipped = 0;
+    let entries = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| match serde_json::from_str(l) {
+            Ok(e) => Some(e),
+            Err(_) => {
+                skipped += 1;
+                None
+            }
+        })
+        .collect();
+    (entries, skipped)
+}
+
+/// What the Progress screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// Per dimension, the scores of the most recent sessions, oldest first.
+    pub trend: Vec<(Dimension, Vec<f64>)>,
+    /// Best overall per scenario id, with its title.
+    pub best: Vec<(String, String, f64)>,
+    /// The objection kind with the lowest average LAER score, and that score.
+    pub weakest: Option<(ObjectionKind, f64)>,
+    /// A scenario that opens with the weakest kind, played least so far.
+    pub suggestion: Option<String>,
+    pub sessions: usize,
+}
+
+/// How many recent sessions the trend shows.
+pub const RECENT: usize = 10;
+
+pub fn progress(entries: &[Entry], scenarios: &[&Scenario]) -> Progress {
+    let recent = &entries[entries.len().saturating_sub(RECENT)..];
+    let trend = Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let values = recent
+                .iter()
+                .map(|e| {
+                    e.dimensions
+                        .iter()
+                        .find(|(x, _)| *x == d)
+                        .map_or(0.0, |(_, v)| *v)
+                })
+                .collect();
+            (d, values)
+        })
+        .collect();
+    let mut best: BTreeMap<String, (String, f64)> = BTreeMap::new();
+    for e in entries {
+        let b = best
+            .entry(e.scenario_id.clone())
+            .or_insert((e.title.clone(), e.overall));
+        b.1 = b.1.max(e.overall);
+    }
+    let mut kinds: BTreeMap<&'static str, (ObjectionKind, f64, u32)> = BTreeMap::new();
+    for (k, v) in entries.iter().flat_map(|e| &e.objections) {
+        let e = kinds.entry(k.name()).or_insert((*k, 0.0, 0));
+        e.1 += v;
+        e.2 += 1;
+    }
+    let weakest = kinds
+        .into_values()
+        .map(|(k, sum, n)| (k, sum / f64::from(n)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let played = |id: &str| entries.iter().filter(|e| e.scenario_id == id).count();
+    let suggestion = weakest.and_then(|(kind, _)| {
+        scenarios
+            .iter()
+            .filter(|s| s.opening().is_some_and(|o| o.kind == kind))
+            .min_by_key(|s| (played(&s.id), s.id.clone()))
+            .map(|s| s.id.clone())
+    });
+    Progress {
+        trend,
+        best: best
+            .into_iter()
+            .map(|(id, (title, v))| (id, title, v))
+            .collect(),
+        weakest,
+        suggestion,
+        sessions: entries.len(),
+    }
+}

@@ -1,0 +1,161 @@
+//! Reports of one finished session, in the scenario's language: Markdown to
+//! hand in, JSON for other tools (the transcript itself, versioned), and a
+//! self-contained HTML page with inline CSS and SVG charts. Player text is
+//! untrusted and escaped for each format.
+
+mod html;
+mod markdown;
+
+pub use html::escape as html_escape;
+pub use markdown::escape as markdown_escape;
+
+use crate::i18n::{Locale, money};
+use crate::scenario::Scenario;
+use crate::session::debrief::{Debrief, debrief};
+use crate::session::score::{Scorecard, by_team};
+use crate::session::transcript::Transcript;
+use crate::session::{Event, Outcome, Turn};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Html,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// Everything a report shows, gathered once for every format.
+pub struct Report<'a> {
+    pub t: &'a Transcript,
+    pub scenario: &'a Scenario,
+    pub locale: &'static Locale,
+    pub debrief: Debrief,
+    pub teams: Vec<(String, Scorecard)>,
+    pub budget: f64,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(t: &'a Transcript, scenario: &'a Scenario) -> Report<'a> {
+        let locale = Locale::builtin(&scenario.language);
+        Report {
+            debrief: debrief(scenario, &t.turns, &t.scorecard, locale),
+            teams: by_team(scenario, t.difficulty, &t.turns, t.outcome.as_ref()),
+            budget: scenario.params(t.difficulty).budget,
+            t,
+            scenario,
+            locale,
+        }
+    }
+
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => markdown::render(self),
+            Format::Json => self.t.to_json(),
+            Format::Html => html::render(self),
+        }
+    }
+
+    fn money(&self, amount: f64) -> String {
+        money(amount, &self.scenario.product.currency)
+    }
+
+    fn outcome(&self) -> String {
+        match &self.t.outcome {
+            Some(Outcome::Deal { price, .. }) => self
+                .locale
+                .fill("outcome.deal", &[("price", &self.money(*price))]),
+            Some(Outcome::WalkAway { .. }) => self.locale.text("outcome.walk_away").to_string(),
+            _ => self.locale.text("outcome.ended").to_string(),
+        }
+    }
+
+    fn speaker(&self, turn: &Turn) -> String {
+        turn.team
+            .clone()
+            .unwrap_or_else(|| self.locale.text("ui.you").to_string())
+    }
+
+    /// The tags of a reply as words, in the report's language.
+    fn tag_words(&self, turn: &Turn) -> Vec<String> {
+        let a = &turn.analysis;
+        let word = |name: &str| self.locale.text(&format!("tag.{name}")).to_string();
+        a.laer
+            .iter()
+            .map(|l| word(l.name()))
+            .chain(a.fab.iter().map(|f| word(f.name())))
+            .chain(a.techniques.iter().map(|t| word(t.name())))
+            .chain(a.negatives.iter().map(|n| format!("! {}", word(n.name()))))
+            .collect()
+    }
+
+    /// Prices named by turn: the player's and the customer's.
+    fn prices(&self) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
+        let mut yours = Vec::new();
+        let mut theirs = Vec::new();
+        for t in &self.t.turns {
+            for e in &t.events {
+                match e {
+                    Event::Offered { price, .. } => yours.push((t.number, *price)),
+                    Event::Countered { price } | Event::FinalCall { price } => {
+                        theirs.push((t.number, *price))
+                    }
+                    Event::Deal { price } => {
+                        yours.push((t.number, *price));
+                        theirs.push((t.number, *price));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (yours, theirs)
+    }
+
+    fn date(&self) -> String {
+        date(self.t.finished_at)
+    }
+}
+
+/// "2026-11-26" for seconds since the Unix epoch (UTC).
+pub fn date(secs: u64) -> String {
+    // days to civil date, after Howard Hinnant's algorithm
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_epoch_seconds() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(1_795_717_282), "2026-11-26");
+        assert_eq!(date(951_782_400), "2000-02-29");
+    }
+}

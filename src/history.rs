@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -69,10 +69,6 @@ impl Entry {
                 .collect(),
         }
     }
-}
-
-pub fn path() -> Option<PathBuf> {
-    crate::storage::data_dir().map(|d| d.join("history.jsonl"))
 }
 
 /// Appends one entry as a line and syncs it to disk.

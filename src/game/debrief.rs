@@ -8,16 +8,18 @@ use super::theme::{size, space};
 use super::widgets::{
     bar, button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
 };
-use super::{Action, Game, Screen, Setup, Ui, fresh_seed};
+use super::{Action, DataDir, Game, Screen, Setup, Ui, fresh_seed};
+use crate::history;
 use crate::i18n::money;
+use crate::report::{Format, Report};
 use crate::session::debrief::{Point, debrief};
 use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
 use crate::session::{Outcome, Session};
-use crate::storage::{data_dir, write_atomic};
+use crate::storage::write_atomic;
 
 pub fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::Debrief), spawn)
+    app.add_systems(OnEnter(Screen::Debrief), (record_history, spawn).chain())
         .add_systems(
             Update,
             (
@@ -192,7 +194,12 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
     );
     transcript(&mut commands, below, session, &ui);
 
-    commands.spawn((ExportNotice, row(space::S), ChildOf(root)));
+    let notice = commands
+        .spawn((ExportNotice, row(space::S), ChildOf(root)))
+        .id();
+    if let Some(n) = &game.notice {
+        commands.spawn((paragraph(n, size::BODY, ui.p.warn), ChildOf(notice)));
+    }
     commands.spawn((
         Node {
             justify_content: JustifyContent::SpaceBetween,
@@ -503,6 +510,7 @@ fn apply(
     mut setup: ResMut<Setup>,
     ui: Res<Ui>,
     notices: Query<Entity, With<ExportNotice>>,
+    data: Res<DataDir>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
@@ -515,13 +523,14 @@ fn apply(
                 game.session = Session::start(&p, game.session.difficulty, setup.seed);
                 game.hint = None;
                 game.notice = None;
+                game.recorded = false;
                 next.set(Screen::Negotiation);
             }
             Action::QuitToTitle => next.set(Screen::Title),
             Action::ToggleScores => game.scores_hidden = !game.scores_hidden,
             Action::Export => {
-                let message = match export(&game.session) {
-                    Ok(path) => (ui.fill("play.saved", &[("path", &path)]), ui.p.good),
+                let message = match export(&game.session, &data) {
+                    Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
                     Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
                 };
                 for n in &notices {
@@ -535,15 +544,40 @@ fn apply(
 }
 
 /// Saves the transcript (JSON, the format `counteroffer score` reads).
-fn export(session: &Session) -> Result<String, String> {
+/// Saves the transcript (JSON, what `counteroffer score` and `summarize`
+/// read) and the Markdown and HTML reports beside it; returns the JSON path.
+fn export(session: &Session, data: &DataDir) -> Result<String, String> {
     let t = Transcript::from_session(session);
-    let dir = data_dir().ok_or("no data directory on this system")?;
-    let path = dir.join("transcripts").join(format!(
-        "{}-{}-{}.json",
-        t.scenario_id, t.seed, t.finished_at
-    ));
-    write_atomic(&path, t.to_json().as_bytes()).map_err(|e| e.to_string())?;
-    Ok(path.display().to_string())
+    let dir = data
+        .0
+        .clone()
+        .ok_or("no data directory on this system")?
+        .join("reports");
+    let report = Report::new(&t, session.scenario());
+    let stem = format!("{}-{}-{}", t.scenario_id, t.seed, t.finished_at);
+    for format in [Format::Markdown, Format::Html, Format::Json] {
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        write_atomic(&path, report.render(format).as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(dir.join(format!("{stem}.json")).display().to_string())
+}
+
+/// Every finished session goes into the practice history, once.
+fn record_history(mut game: ResMut<Game>, ui: Res<Ui>, data: Res<DataDir>) {
+    if game.recorded {
+        return;
+    }
+    game.recorded = true;
+    let t = Transcript::from_session(&game.session);
+    let entry = history::Entry::from_transcript(&t, game.session.scenario());
+    let saved = data
+        .history()
+        .ok_or_else(|| "no data directory on this system".to_string())
+        .and_then(|p| history::append(&p, &entry).map_err(|e| format!("{}: {e}", p.display())));
+    if let Err(e) = saved {
+        game.notice = Some(ui.fill("ui.history_not_saved", &[("error", &e)]));
+    }
 }
 
 /// One line per team: its overall and each dimension, from its own turns.

@@ -110,8 +110,12 @@ fn steps() -> Vec<Step> {
         Do(Action::ToggleScores),
         Shot("projector-scores-hidden-en"),
         Do(Action::Pause),
-        Do(Action::Finish),
+                Do(Action::Finish),
         Shot("projector-debrief-en"),
+        Do(Action::QuitToTitle),
+        Do(Action::ToggleProjector),
+        Do(Action::ShowProgress),
+        Shot("progress-en"),
         Exit,
     ]
 }

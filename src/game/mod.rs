@@ -9,6 +9,7 @@ mod debrief;
 mod demo;
 mod negotiation;
 mod overlay;
+mod progress;
 pub mod theme;
 mod title;
 pub mod widgets;
@@ -49,6 +50,7 @@ pub enum Screen {
     Briefing,
     Negotiation,
     Debrief,
+    Progress,
 }
 
 /// Type replies, or pick from the scenario's authored options.
@@ -102,6 +104,7 @@ pub enum Action {
     NextTeam,
     /// Team names for classroom play (the title screen's field).
     SetTeams(Vec<String>),
+    ShowProgress,
 }
 
 /// One scenario file: playable, or listed with its error.
@@ -204,6 +207,8 @@ pub struct Game {
     pub scores_hidden: bool,
     /// The option the presenter has moved to (pick mode, Space/PageDown).
     pub highlight: Option<usize>,
+    /// Whether this session is already in the practice history.
+    pub recorded: bool,
 }
 
 impl Game {
@@ -218,6 +223,7 @@ impl Game {
             team_turn: 0,
             scores_hidden: false,
             highlight: None,
+            recorded: false,
         }
     }
 
@@ -246,6 +252,17 @@ impl Prefs {
                 path.display()
             ));
         }
+    }
+}
+
+/// Where the game keeps history and exported reports; `None` keeps
+/// nothing (headless tests, the screenshot tour).
+#[derive(Resource, Default, Clone)]
+pub struct DataDir(pub Option<PathBuf>);
+
+impl DataDir {
+    pub fn history(&self) -> Option<PathBuf> {
+        self.0.as_ref().map(|d| d.join("history.jsonl"))
     }
 }
 
@@ -300,6 +317,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<Setup>()
         .init_resource::<HelpOpen>()
         .init_resource::<Prefs>()
+        .init_resource::<DataDir>()
         .init_resource::<Presenter>()
         .add_systems(OnEnter(Screen::Loading), finish_loading)
         .add_systems(
@@ -320,6 +338,7 @@ pub fn plugin(app: &mut App) {
             briefing::plugin,
             negotiation::plugin,
             debrief::plugin,
+            progress::plugin,
             overlay::plugin,
         ));
     if !app.world().contains_resource::<Ui>() {
@@ -490,6 +509,14 @@ pub fn run(opts: GameOptions) -> AppExit {
     .insert_resource(Catalog::load(&opts.scenarios))
     .insert_resource(Ui::new(&language, projector))
     .insert_resource(prefs)
+    // the tour keeps its history in a scratch folder, so its Progress
+    // screen has something to show and the player's own stays untouched
+    .insert_resource(DataDir(match &opts.demo {
+        Some(_) => {
+            Some(std::env::temp_dir().join(format!("counteroffer-tour-{}", std::process::id())))
+        }
+        None => crate::storage::data_dir(),
+    }))
     .add_systems(Startup, (install_font, spawn_camera))
     .add_systems(Update, fit_to_window);
     match &opts.demo {

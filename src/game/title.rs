@@ -86,8 +86,12 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         ],
     ));
     commands.spawn((
-        button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
+        row(space::S),
         ChildOf(header),
+        children![
+            button(ui.p, ui.t("ui.progress"), Action::ShowProgress),
+            button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
+        ],
     ));
 
     let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
@@ -369,6 +373,7 @@ fn apply(
                 prefs.save();
             }
             Action::SetTeams(teams) => setup.teams = teams.clone(),
+            Action::ShowProgress => next.set(Screen::Progress),
             Action::Start if catalog.ready(setup.scenario).is_some() => {
                 if !draft.0.trim().is_empty() {
                     setup.teams = parse_teams(&draft.0);

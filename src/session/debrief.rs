@@ -83,6 +83,8 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         .filter(|i| i.points == 0.0 && i.rule.contains("missing"));
     let mut improve = Vec::new();
     let mut rules_seen: Vec<&str> = Vec::new();
+    // one model answer per objection is enough; repeating it adds nothing
+    let mut answered: Vec<Option<String>> = Vec::new();
     for item in losses.into_iter().chain(missing) {
         if improve.len() == 3 || rules_seen.contains(&item.rule.as_str()) {
             continue;
@@ -108,7 +110,12 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
             turn: item.turn,
             text: rule_text(item),
             quote,
-            better: model_answer(objection.as_deref()),
+            better: if answered.contains(&objection) {
+                None
+            } else {
+                answered.push(objection.clone());
+                model_answer(objection.as_deref())
+            },
         });
     }
     Debrief {

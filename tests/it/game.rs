@@ -296,9 +296,88 @@ fn classroom_play_projector_teams_and_presenter_keys() {
 
     assert_eq!(screen(&app), Screen::Debrief);
     let shown = texts(&mut app);
-    assert!(shown.iter().any(|t| t == "Scores by team"));
+    assert!(shown.iter().any(|t| t == "Scores by team"), "{shown:?}");
     assert!(
         shown.iter().any(|t| t.starts_with("Red: "))
             && shown.iter().any(|t| t.starts_with("Blue: "))
     );
+}
+
+#[test]
+fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
+    use counteroffer::game::DataDir;
+    let dir = std::env::temp_dir().join(format!("co-game-data-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[]))
+        .insert_resource(DataDir(Some(dir.clone())))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    send(&mut app, [Action::ShowProgress]);
+    assert_eq!(screen(&app), Screen::Progress);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("No finished sessions yet"))
+    );
+    send(&mut app, [Action::Back]);
+
+    let i = index_of(&app, "reilly-training-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    send(
+        &mut app,
+        [
+            Action::Send("I understand. What would be different in the spring, and who else needs to approve this?".into()),
+            Action::Pause,
+            Action::Finish,
+        ],
+    );
+    assert_eq!(screen(&app), Screen::Debrief);
+    let (entries, _) = counteroffer::history::read(&dir.join("history.jsonl"));
+    assert_eq!(
+        entries.len(),
+        1,
+        "the finished session is in the history once"
+    );
+    send(&mut app, [Action::ToggleScores, Action::ToggleScores]); // redraws must not record twice
+    assert_eq!(
+        counteroffer::history::read(&dir.join("history.jsonl"))
+            .0
+            .len(),
+        1
+    );
+
+    send(&mut app, [Action::Export]);
+    let reports: Vec<String> = std::fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for ext in [".json", ".md", ".html"] {
+        assert!(
+            reports.iter().any(|r| r.ends_with(ext)),
+            "{ext} exported: {reports:?}"
+        );
+    }
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Report saved:"))
+    );
+
+    send(&mut app, [Action::QuitToTitle, Action::ShowProgress]);
+    let shown = texts(&mut app);
+    assert!(
+        shown.iter().any(|t| t == "Sessions practised: 1"),
+        "{shown:?}"
+    );
+    assert!(
+        shown.iter().any(|t| t.contains("Let's talk in the spring")),
+        "best per scenario"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

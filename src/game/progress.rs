@@ -1,0 +1,245 @@
+//! Progress: the trend of each dimension over recent sessions, the best
+//! score per scenario, the objection type handled worst and a scenario to
+//! practise next.
+
+use bevy::prelude::*;
+
+use super::theme::{size, space};
+use super::widgets::{
+    button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
+    screen_root,
+};
+use super::{Action, Catalog, DataDir, Entry, Screen, Setup, Ui};
+use crate::history::{self, Progress};
+use crate::scenario::Scenario;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Progress), spawn)
+        .add_systems(
+            Update,
+            (keys, apply).chain().run_if(in_state(Screen::Progress)),
+        );
+}
+
+fn playable(catalog: &Catalog) -> Vec<&Scenario> {
+    catalog
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Ready(p) => Some(&*p.scenario),
+            Entry::Broken { .. } => None,
+        })
+        .collect()
+}
+
+fn spawn(mut commands: Commands, catalog: Res<Catalog>, data: Res<DataDir>, ui: Res<Ui>) {
+    let entries = data
+        .history()
+        .map(|p| history::read(&p).0)
+        .unwrap_or_default();
+    let progress = history::progress(&entries, &playable(&catalog));
+    let root = commands
+        .spawn((DespawnOnExit(Screen::Progress), screen_root()))
+        .id();
+    commands.spawn((
+        column(space::XS),
+        ChildOf(root),
+        children![
+            label(ui.t("ui.progress_title"), size::HERO, ui.p.text),
+            label(
+                ui.fill(
+                    "ui.progress_sessions",
+                    &[("sessions", &progress.sessions.to_string())]
+                ),
+                size::BODY,
+                ui.p.muted
+            ),
+        ],
+    ));
+    let body = commands
+        .spawn((
+            Node {
+                flex_direction: FlexDirection::Column,
+                overflow: Overflow::scroll_y(),
+                ..main_area(space::M)
+            },
+            ChildOf(root),
+        ))
+        .id();
+    if progress.sessions == 0 {
+        commands.spawn((
+            paragraph(ui.t("ui.progress_empty"), size::LEAD, ui.p.text),
+            ChildOf(body),
+        ));
+    } else {
+        trend(&mut commands, body, &progress, &ui);
+        summary(&mut commands, body, &progress, &catalog, &ui);
+    }
+    commands.spawn((
+        Node {
+            justify_content: JustifyContent::SpaceBetween,
+            ..row(space::M)
+        },
+        ChildOf(root),
+        children![button(ui.p, ui.t("ui.back"), Action::Back)],
+    ));
+}
+
+/// One small bar chart per dimension: a bar per recent session.
+fn trend(commands: &mut Commands, parent: Entity, progress: &Progress, ui: &Ui) {
+    commands.spawn((
+        label(ui.t("ui.trend"), size::LEAD, ui.p.text),
+        ChildOf(parent),
+    ));
+    let grid = commands
+        .spawn((
+            Node {
+                flex_shrink: 0.0,
+                row_gap: px(space::M),
+                ..row(space::M)
+            },
+            ChildOf(parent),
+        ))
+        .id();
+    for (d, values) in &progress.trend {
+        let card = commands
+            .spawn((
+                panel(
+                    ui.p,
+                    Node {
+                        width: px(280),
+                        flex_shrink: 0.0,
+                        ..panel_node()
+                    },
+                ),
+                ChildOf(grid),
+            ))
+            .id();
+        let last = values.last().copied().unwrap_or(0.0);
+        commands.spawn((
+            Node {
+                justify_content: JustifyContent::SpaceBetween,
+                ..row(space::S)
+            },
+            ChildOf(card),
+            children![
+                label(
+                    ui.t(&format!("dimension.{}", d.name())),
+                    size::BODY,
+                    ui.p.text
+                ),
+                label(format!("{last:.0}"), size::LEAD, ui.p.accent),
+            ],
+        ));
+        let bars = commands
+            .spawn((
+                Node {
+                    height: px(70),
+                    align_items: AlignItems::FlexEnd,
+                    column_gap: px(4),
+                    ..default()
+                },
+                ChildOf(card),
+            ))
+            .id();
+        for v in values {
+            let share = (*v / 100.0).clamp(0.02, 1.0) as f32;
+            commands.spawn((
+                Node {
+                    width: px(20),
+                    height: percent(share * 100.0),
+                    ..default()
+                },
+                BackgroundColor(ui.p.meter(share)),
+                ChildOf(bars),
+            ));
+        }
+    }
+}
+
+fn summary(
+    commands: &mut Commands,
+    parent: Entity,
+    progress: &Progress,
+    catalog: &Catalog,
+    ui: &Ui,
+) {
+    let p = commands
+        .spawn((
+            panel(
+                ui.p,
+                Node {
+                    flex_shrink: 0.0,
+                    ..panel_node()
+                },
+            ),
+            ChildOf(parent),
+        ))
+        .id();
+    if let Some((kind, score)) = progress.weakest {
+        let kind = super::title::kind_name(ui, kind);
+        commands.spawn((
+            paragraph(
+                ui.fill(
+                    "ui.weakest",
+                    &[("kind", &kind), ("score", &format!("{score:.0}"))],
+                ),
+                size::LEAD,
+                ui.p.warn,
+            ),
+            ChildOf(p),
+        ));
+    }
+    let suggested = progress.suggestion.as_ref().and_then(|id| {
+        catalog
+            .entries
+            .iter()
+            .position(|e| matches!(e, Entry::Ready(s) if &s.scenario.id == id))
+            .and_then(|i| catalog.ready(i).map(|s| (i, s.scenario.title.clone())))
+    });
+    if let Some((i, title)) = suggested {
+        commands.spawn((
+            row(space::M),
+            ChildOf(p),
+            children![
+                label(
+                    ui.fill("ui.suggest", &[("title", &title)]),
+                    size::BODY,
+                    ui.p.text
+                ),
+                primary_button(ui.p, ui.t("ui.practise"), Action::SelectScenario(i)),
+            ],
+        ));
+    }
+    commands.spawn((label(ui.t("ui.best"), size::LEAD, ui.p.text), ChildOf(p)));
+    for (_, title, best) in &progress.best {
+        commands.spawn((
+            label(format!("{best:.0}  {title}"), size::BODY, ui.p.text),
+            ChildOf(p),
+        ));
+    }
+}
+
+fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
+    if keys.any_just_pressed([KeyCode::Escape, KeyCode::PageUp]) {
+        actions.write(Action::Back);
+    }
+}
+
+fn apply(
+    mut actions: MessageReader<Action>,
+    mut setup: ResMut<Setup>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::Back => next.set(Screen::Title),
+            // the suggested scenario, straight to its briefing
+            Action::SelectScenario(i) => {
+                setup.scenario = *i;
+                next.set(Screen::Briefing);
+            }
+            _ => {}
+        }
+    }
+}

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod game;
 pub mod history;
 pub mod i18n;
+pub mod journal;
 pub mod report;
 pub mod scenario;
 pub mod session;

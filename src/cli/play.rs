@@ -22,12 +22,80 @@ pub struct Options {
     pub student: Option<String>,
 }
 
+/// An interrupted session found at start: resumed, scored as it stood, or
+/// set aside, as the player answers.
+fn interrupted(
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    journal: &std::path::Path,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Option<(Session, bool)> {
+    let t = match crate::journal::load(journal)? {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "warning: ignoring an unreadable unfinished session: {e}"
+            );
+            crate::journal::clear(journal);
+            return None;
+        }
+    };
+    let prepared = super::find_scenario(&t.scenario_id)
+        .and_then(Prepared::new)
+        .ok()?;
+    let locale = Locale::builtin(&prepared.scenario.language);
+    let _ = writeln!(
+        out,
+        "{}",
+        locale.fill(
+            "play.interrupted",
+            &[
+                ("title", &prepared.scenario.title),
+                ("turns", &t.turns.len().to_string())
+            ]
+        )
+    );
+    let _ = write!(out, "> ");
+    let _ = out.flush();
+    let answer = lines.next().and_then(Result::ok).unwrap_or_default();
+    match answer.trim() {
+        "/resume" => Some((crate::journal::resume(&prepared, &t), false)),
+        "/score" => Some((crate::journal::resume(&prepared, &t), true)),
+        _ => {
+            crate::journal::clear(journal);
+            None
+        }
+    }
+}
+
 pub fn run(
     opts: Options,
     input: impl BufRead,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
+    let journal = data_dir().map(|d| crate::journal::path(&d));
+    let mut lines = input.lines();
+    if let Some((mut session, score_now)) = journal
+        .as_deref()
+        .and_then(|j| interrupted(&mut lines, j, out, err))
+    {
+        let locale = Locale::builtin(&session.scenario().language);
+        let _ = brief(&session, &locale, out);
+        if score_now {
+            session.end();
+        }
+        play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
+        return finish(
+            &session,
+            &locale,
+            opts.out,
+            opts.student,
+            journal.as_deref(),
+            out,
+        );
+    }
     let scenario = match opts.scenario.as_deref() {
         Some(spec) => super::find_scenario(spec),
         None => super::shipped_scenarios()
@@ -49,8 +117,26 @@ pub fn run(
     let locale = Locale::builtin(&prepared.scenario.language);
     let mut session = Session::start(&prepared, opts.difficulty, seed);
     let _ = brief(&session, &locale, out);
+    play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
+    finish(
+        &session,
+        &locale,
+        opts.out,
+        opts.student,
+        journal.as_deref(),
+        out,
+    )
+}
 
-    let mut lines = input.lines();
+/// Reads replies until the session ends or the input does, saving the
+/// journal after every turn.
+fn play_lines(
+    session: &mut Session,
+    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    locale: &Locale,
+    journal: Option<&std::path::Path>,
+    out: &mut impl Write,
+) {
     while session.outcome().is_none() {
         let _ = write!(out, "> ");
         let _ = out.flush();
@@ -67,7 +153,7 @@ pub fn run(
             break;
         }
         if line == "/hint" {
-            let _ = writeln!(out, "{}", hint(&session, &locale));
+            let _ = writeln!(out, "{}", hint(session, locale));
             continue;
         }
         let result = match line.parse::<usize>() {
@@ -76,7 +162,16 @@ pub fn run(
         };
         match result {
             Ok(()) => {
-                let _ = show_turn(&session, &locale, out);
+                let _ = show_turn(session, locale, out);
+                if let Some(j) = journal
+                    && let Err(e) = crate::journal::save(j, session)
+                {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        locale.fill("play.not_journaled", &[("error", &e.to_string())])
+                    );
+                }
             }
             Err(e) => {
                 let _ = writeln!(
@@ -87,7 +182,6 @@ pub fn run(
             }
         }
     }
-    finish(&session, &locale, opts.out, opts.student, out)
 }
 
 fn random_seed() -> u64 {
@@ -193,8 +287,12 @@ fn finish(
     locale: &Locale,
     path: Option<PathBuf>,
     student: Option<String>,
+    journal: Option<&std::path::Path>,
     out: &mut impl Write,
 ) -> ExitCode {
+    if let Some(j) = journal {
+        crate::journal::clear(j);
+    }
     let s = session.scenario();
     let outcome = match session.outcome() {
         Some(Outcome::Deal { price, .. }) => locale.fill(

@@ -569,6 +569,9 @@ fn record_history(mut game: ResMut<Game>, ui: Res<Ui>, data: Res<DataDir>) {
         return;
     }
     game.recorded = true;
+    if let Some(j) = data.journal() {
+        crate::journal::clear(&j);
+    }
     let t = Transcript::from_session(&game.session);
     let entry = history::Entry::from_transcript(&t, game.session.scenario());
     let saved = data

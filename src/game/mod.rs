@@ -105,6 +105,10 @@ pub enum Action {
     /// Team names for classroom play (the title screen's field).
     SetTeams(Vec<String>),
     ShowProgress,
+    /// Go on with the session left unfinished (after a crash or a kill),
+    /// or score it as it stands.
+    ResumeJournal,
+    ScoreJournal,
 }
 
 /// One scenario file: playable, or listed with its error.
@@ -263,6 +267,10 @@ pub struct DataDir(pub Option<PathBuf>);
 impl DataDir {
     pub fn history(&self) -> Option<PathBuf> {
         self.0.as_ref().map(|d| d.join("history.jsonl"))
+    }
+
+    pub fn journal(&self) -> Option<PathBuf> {
+        self.0.as_deref().map(crate::journal::path)
     }
 }
 

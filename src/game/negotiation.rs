@@ -12,7 +12,7 @@ use super::widgets::{
     ActionButton, BaseColour, bar, button, chip, column, label, main_area, panel, panel_node,
     paragraph, row, screen_root,
 };
-use super::{Action, Game, Mode, Screen, Setup, Ui};
+use super::{Action, DataDir, Game, Mode, Screen, Setup, Ui};
 use crate::analysis::{Analysis, Offer};
 use crate::i18n::money;
 use crate::session::{Event, Session, Turn};
@@ -329,6 +329,7 @@ fn apply(
     mut game: ResMut<Game>,
     mut boxes: Query<&mut EditableText, With<ReplyBox>>,
     ui: Res<Ui>,
+    data: Res<DataDir>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
@@ -430,6 +431,13 @@ fn apply(
                     game.notice = None;
                     game.highlight = None;
                     game.team_turn += 1;
+                    // the turn survives a crash from here on
+                    if let Some(j) = data.journal()
+                        && let Err(e) = crate::journal::save(&j, &game.session)
+                    {
+                        game.notice =
+                            Some(ui.fill("play.not_journaled", &[("error", &e.to_string())]));
+                    }
                 }
             }
             Err(e) => game.notice = Some(ui.fill("play.error", &[("error", &e.to_string())])),

@@ -9,7 +9,7 @@ use super::widgets::{
     ActionButton, BaseColour, Selected, button, column, label, main_area, panel, panel_node,
     paragraph, primary_button, row, screen_root,
 };
-use super::{Action, Catalog, Entry, Mode, Prefs, Screen, Setup, Ui, fresh_seed};
+use super::{Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Screen, Setup, Ui, fresh_seed};
 use crate::scenario::{Difficulty, ObjectionKind};
 
 pub fn plugin(app: &mut App) {
@@ -39,6 +39,7 @@ struct TitleData<'w> {
     ui: Res<'w, Ui>,
     draft: Res<'w, TeamDraft>,
     prefs: Res<'w, Prefs>,
+    data: Res<'w, DataDir>,
 }
 
 fn rebuild(mut commands: Commands, roots: Query<Entity, With<TitleRoot>>, data: TitleData) {
@@ -63,6 +64,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         ui,
         draft,
         prefs,
+        data,
     } = data;
     let root = commands
         .spawn((TitleRoot, DespawnOnExit(Screen::Title), screen_root()))
@@ -94,6 +96,40 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         ],
     ));
 
+    if let Some(Ok(t)) = data.journal().and_then(|j| crate::journal::load(&j)) {
+        let title = catalog
+            .entries
+            .iter()
+            .find_map(|e| match e {
+                Entry::Ready(p) if p.scenario.id == t.scenario_id => Some(p.scenario.title.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| t.scenario_id.clone());
+        commands.spawn((
+            panel(
+                ui.p,
+                Node {
+                    flex_direction: FlexDirection::Row,
+                    align_items: AlignItems::Center,
+                    column_gap: px(space::M),
+                    ..panel_node()
+                },
+            ),
+            ChildOf(root),
+            children![
+                label(
+                    ui.fill(
+                        "ui.interrupted",
+                        &[("title", &title), ("turns", &t.turns.len().to_string())]
+                    ),
+                    size::BODY,
+                    ui.p.warn
+                ),
+                primary_button(ui.p, ui.t("ui.resume_session"), Action::ResumeJournal),
+                button(ui.p, ui.t("ui.score_session"), Action::ScoreJournal),
+            ],
+        ));
+    }
     let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
 
     // scenario list
@@ -344,12 +380,40 @@ pub fn parse_teams(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The unfinished session from the journal, rebuilt (and ended, to score it).
+fn interrupted_game(data: &DataDir, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
+    let t = crate::journal::load(&data.journal()?)?.ok()?;
+    let prepared = catalog.entries.iter().find_map(|e| match e {
+        Entry::Ready(p) if p.scenario.id == t.scenario_id => Some(p),
+        _ => None,
+    })?;
+    let mut session = crate::journal::resume(prepared, &t);
+    if score {
+        session.end();
+    }
+    let mut game = Game::new(session, setup);
+    game.teams =
+        t.turns
+            .iter()
+            .filter_map(|turn| turn.team.clone())
+            .fold(Vec::new(), |mut v, team| {
+                if !v.contains(&team) {
+                    v.push(team);
+                }
+                v
+            });
+    game.team_turn = t.turns.len();
+    Some(game)
+}
+
 fn apply(
+    mut commands: Commands,
     mut actions: MessageReader<Action>,
     mut setup: ResMut<Setup>,
     mut ui: ResMut<Ui>,
     mut prefs: ResMut<Prefs>,
     draft: Res<TeamDraft>,
+    data: Res<DataDir>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -374,6 +438,19 @@ fn apply(
             }
             Action::SetTeams(teams) => setup.teams = teams.clone(),
             Action::ShowProgress => next.set(Screen::Progress),
+            Action::ResumeJournal | Action::ScoreJournal => {
+                if let Some(game) =
+                    interrupted_game(&data, &catalog, &setup, *action == Action::ScoreJournal)
+                {
+                    let over = game.session.outcome().is_some();
+                    commands.insert_resource(game);
+                    next.set(if over {
+                        Screen::Debrief
+                    } else {
+                        Screen::Negotiation
+                    });
+                }
+            }
             Action::Start if catalog.ready(setup.scenario).is_some() => {
                 if !draft.0.trim().is_empty() {
                     setup.teams = parse_teams(&draft.0);

@@ -381,3 +381,58 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
+    use counteroffer::game::DataDir;
+    let dir = std::env::temp_dir().join(format!("co-game-journal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[]))
+        .insert_resource(DataDir(Some(dir.clone())))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    let i = index_of(&app, "haiyue-hvac-zh");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    send(
+        &mut app,
+        [Action::Send(
+            "我理解。除了预算，这个项目还需要走哪些审批？".into(),
+        )],
+    );
+    let reply = app.world().resource::<Game>().session.turns()[0]
+        .persona
+        .clone();
+    send(&mut app, [Action::Pause, Action::QuitToTitle]);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Unfinished session: 明年再说吧 (1 turns)"))
+    );
+
+    send(&mut app, [Action::ResumeJournal]);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    let game = app.world().resource::<Game>();
+    assert_eq!(game.session.turns().len(), 1);
+    assert_eq!(
+        game.session.turns()[0].persona,
+        reply,
+        "the same customer answers the same way"
+    );
+
+    send(
+        &mut app,
+        [Action::Pause, Action::QuitToTitle, Action::ScoreJournal],
+    );
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(
+        counteroffer::journal::load(&counteroffer::journal::path(&dir)).is_none(),
+        "scored: the journal is gone"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

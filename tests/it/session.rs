@@ -411,3 +411,94 @@ fn team_turns_are_attributed_and_scored_per_team() {
         Check::Matches(s.scorecard())
     );
 }
+
+/// Waits until the journal holds `turns` turns.
+fn journal_turns(path: &std::path::Path, turns: usize) -> Transcript {
+    for _ in 0..200 {
+        if let Some(Ok(t)) = counteroffer::journal::load(path)
+            && t.turns.len() == turns
+        {
+            return t;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the journal never reached {turns} turns");
+}
+
+#[test]
+fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
+    let data = std::env::temp_dir().join(format!("co-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let journal = counteroffer::journal::path(&data);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .args([
+            "play",
+            "--text",
+            "--scenario",
+            "hengda-packaging-en",
+            "--seed",
+            "4",
+        ])
+        .env("COUNTEROFFER_DATA_DIR", &data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "So the concern is the price compared with Vendor B. I understand. What budget do you have approved?").unwrap();
+    stdin.flush().unwrap();
+    journal_turns(&journal, 1);
+    writeln!(stdin, "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours.").unwrap();
+    stdin.flush().unwrap();
+    let before = journal_turns(&journal, 2);
+    write!(stdin, "If you sign this week, I can d").unwrap(); // being typed
+    stdin.flush().unwrap();
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(
+        counteroffer::journal::load(&journal).unwrap().unwrap(),
+        before,
+        "two turns survive the kill"
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .args(["play", "--text", "--out"])
+        .arg(data.join("resumed.json"))
+        .env("COUNTEROFFER_DATA_DIR", &data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(b"/resume\nIf you sign this week, I can do 46,000.\n/quit\n")?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("An unfinished session of \"The case packer that costs more\" (2 turns)"),
+        "{stdout}"
+    );
+    let resumed =
+        Transcript::from_json(&std::fs::read_to_string(data.join("resumed.json")).unwrap())
+            .unwrap();
+    assert_eq!(resumed.turns.len(), 3);
+    assert_eq!(resumed.turns[..2], before.turns[..]);
+    assert!(
+        counteroffer::journal::load(&journal).is_none(),
+        "a finished session leaves no journal"
+    );
+
+    // scored as it stood, the same way
+    let p = prepared("hengda-packaging-en");
+    let mut s = counteroffer::journal::resume(&p, &before);
+    assert_eq!(s.turns().len(), 2);
+    s.end();
+    assert_eq!(
+        check(&p, &Transcript::from_session(&s)),
+        Check::Matches(s.scorecard())
+    );
+    std::fs::remove_dir_all(&data).unwrap();
+}

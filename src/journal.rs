@@ -1,0 +1,35 @@
+//! The session in progress, saved after every turn (`journal.json` in the
+//! data directory, written atomically), so a crash or a kill loses at most
+//! the reply being typed. On the next start the player can resume it or
+//! have it scored as it stands.
+
+use std::path::{Path, PathBuf};
+
+use crate::session::transcript::{Transcript, replay};
+use crate::session::{Prepared, Session};
+use crate::storage::write_atomic;
+
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join("journal.json")
+}
+
+/// Saves the session as it stands.
+pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
+    write_atomic(path, Transcript::from_session(session).to_json().as_bytes())
+}
+
+/// The interrupted session, if one was left behind; an unreadable journal
+/// is reported, not trusted.
+pub fn load(path: &Path) -> Option<Result<Transcript, String>> {
+    let src = std::fs::read_to_string(path).ok()?;
+    Some(Transcript::from_json(&src).map_err(|e| format!("{}: {e}", path.display())))
+}
+
+pub fn clear(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
+
+/// Rebuilds the interrupted session from its inputs, ready to go on.
+pub fn resume(prepared: &Prepared, t: &Transcript) -> Session {
+    replay(prepared, t)
+}

@@ -2,6 +2,7 @@
 
 mod analyzer;
 mod check_cli;
+mod fuzz;
 mod game;
 mod reports;
 mod scenarios;

@@ -216,12 +216,13 @@ fn lowercase_first(s: &str) -> String {
 /// Loads files and folders (their `.ron` files, sorted) and reports scenario
 /// ids used by more than one file.
 pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
-    let mut files = Vec::new();
+    // each file with the folder it was found in, if any
+    let mut files: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
     let mut results = Vec::new();
     for path in paths {
         if path.is_dir() {
             match ron_files_in(path) {
-                Ok(found) => files.extend(found),
+                Ok(found) => files.extend(found.into_iter().map(|f| (f, Some(path.clone())))),
                 Err(e) => results.push(Loaded::failed(
                     &path.display().to_string(),
                     Diagnostic::error(
@@ -232,12 +233,40 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
                 )),
             }
         } else {
-            files.push(path.clone());
+            files.push((path.clone(), None));
         }
     }
-    results.extend(files.iter().map(|f| load_file(f)));
+    results.extend(files.iter().map(|(f, dir)| {
+        match dir.as_deref().and_then(|d| escapes(f, d)) {
+            Some(target) => Loaded::failed(
+                &f.display().to_string(),
+                Diagnostic::error(
+                    &f.display().to_string(),
+                    (0, 0),
+                    format!(
+                        "is a link to {} outside the scenario folder; it is not read",
+                        target.display()
+                    ),
+                )
+                .with_help("copy the scenario into the folder instead of linking to it"),
+            ),
+            None => load_file(f),
+        }
+    }));
     flag_duplicate_ids(&mut results);
     results
+}
+
+/// Where a link inside a scenario folder leads, when that is outside the
+/// folder: scenario content stays inside its folder.
+fn escapes(file: &Path, dir: &Path) -> Option<PathBuf> {
+    let linked = std::fs::symlink_metadata(file)
+        .ok()?
+        .file_type()
+        .is_symlink();
+    let target = std::fs::canonicalize(file).ok()?;
+    let home = std::fs::canonicalize(dir).ok()?;
+    (linked && !target.starts_with(&home)).then_some(target)
 }
 
 fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

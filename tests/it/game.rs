@@ -436,3 +436,55 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_unwritable_data_folder_gives_a_message_and_the_game_goes_on() {
+    use counteroffer::game::DataDir;
+    // a plain file where the data folder should be: nothing can be created in it
+    let blocker = std::env::temp_dir().join(format!("co-game-ro-{}", std::process::id()));
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[]))
+        .insert_resource(DataDir(Some(blocker.join("data"))))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    let i = index_of(&app, "brightwater-saas-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    send(
+        &mut app,
+        [Action::Send(
+            "I hear you. How do you track hours today?".into(),
+        )],
+    );
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("(This turn could not be saved for recovery"))
+    );
+    send(
+        &mut app,
+        [
+            Action::Send("What happens at month end?".into()),
+            Action::Pause,
+            Action::Finish,
+        ],
+    );
+    assert_eq!(screen(&app), Screen::Debrief, "the game goes on");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Not added to your practice history"))
+    );
+    send(&mut app, [Action::Export]);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Could not save the transcript"))
+    );
+    std::fs::remove_file(&blocker).unwrap();
+}

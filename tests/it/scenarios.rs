@@ -195,3 +195,44 @@ fn the_built_in_copies_are_the_shipped_files() {
             .all(|l| l.scenario.is_some() && l.diagnostics.is_empty())
     );
 }
+
+#[test]
+fn a_link_leading_out_of_the_scenario_folder_is_refused() {
+    let root = std::env::temp_dir().join(format!("co-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let folder = root.join("scenarios");
+    std::fs::create_dir_all(&folder).unwrap();
+    let outside = root.join("elsewhere.ron");
+    std::fs::copy("tests/broken/minimal-valid.ron", &outside).unwrap();
+    std::fs::copy(
+        "tests/broken/minimal-valid.ron",
+        folder.join("inside-original.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, folder.join("link-out.ron")).unwrap();
+    let results = load_paths(&[folder.clone()]);
+    let link = results
+        .iter()
+        .find(|l| l.path.ends_with("link-out.ron"))
+        .unwrap();
+    assert!(link.scenario.is_none());
+    let message = link.diagnostics[0].to_string();
+    assert!(
+        message.contains("is a link to") && message.contains("outside the scenario folder"),
+        "{message}"
+    );
+    assert!(
+        results
+            .iter()
+            .any(|l| l.path.ends_with("inside-original.ron") && l.scenario.is_some())
+    );
+    // the checker reports it like any other bad file
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_counteroffer"))
+        .arg("check")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outside the scenario folder"));
+    std::fs::remove_dir_all(&root).unwrap();
+}

@@ -25,6 +25,9 @@ struct Cli {
     /// Classroom projector mode: large type, high contrast (F5 in the game).
     #[arg(long)]
     projector: bool,
+    /// Print when the first frame is shown, then wait in a negotiation (perf.sh).
+    #[arg(long, hide = true)]
+    perf: bool,
     /// Visit every screen, save a PNG of each into DIR, and quit.
     #[arg(long, value_name = "DIR")]
     demo: Option<PathBuf>,
@@ -268,6 +271,7 @@ fn main() -> ExitCode {
                 height,
                 lang: cli.lang,
                 projector: cli.projector,
+                perf: cli.perf,
             });
             if exit.is_success() {
                 ExitCode::SUCCESS

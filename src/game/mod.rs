@@ -40,6 +40,9 @@ pub struct GameOptions {
     pub lang: Option<String>,
     /// Start in projector mode.
     pub projector: bool,
+    /// Print when the title screen's first frame is shown, then open a
+    /// negotiation and wait there (for `scripts/perf.sh`).
+    pub perf: bool,
 }
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -473,6 +476,35 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn(Camera2d);
 }
 
+/// `--perf`: marks the title screen's first presented frame (its second
+/// update), then goes to a negotiation and waits there like a player would.
+fn perf_walk(
+    mut frames: Local<u32>,
+    screen: Res<State<Screen>>,
+    mut actions: MessageWriter<Action>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    *frames += 1;
+    match (*frames, screen.get()) {
+        (2, Screen::Title) => {
+            eprintln!("perf: first frame");
+            actions.write(Action::Start);
+        }
+        (_, Screen::Briefing) => {
+            actions.write(Action::Begin);
+        }
+        (n, Screen::Negotiation) if n < 1000 => {
+            eprintln!("perf: negotiation ready");
+            *frames = 1000;
+            return;
+        }
+        _ => {}
+    }
+    if *frames < 1000 {
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
 /// Opens the game window.
 pub fn run(opts: GameOptions) -> AppExit {
     let mut prefs = match crate::settings::path() {
@@ -537,6 +569,9 @@ pub fn run(opts: GameOptions) -> AppExit {
         None => {
             app.insert_resource(WinitSettings::desktop_app());
         }
+    }
+    if opts.perf {
+        app.add_systems(Update, perf_walk.run_if(not(in_state(Screen::Loading))));
     }
     app.add_plugins(plugin);
     app.run()

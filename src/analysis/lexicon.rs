@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -164,17 +165,27 @@ pub fn load(dir: &Path, language: &str) -> Result<Lexicon, Vec<Diagnostic>> {
 }
 
 /// The lexicons shipped in the binary, so analysis works wherever it runs.
+/// Parsed once per process.
 pub fn builtin(language: &str) -> Option<Lexicon> {
-    let (src, path) = match language {
+    static EN: OnceLock<Option<Lexicon>> = OnceLock::new();
+    static ZH: OnceLock<Option<Lexicon>> = OnceLock::new();
+    let (cell, src, path) = match language {
         "en" => (
+            &EN,
             include_str!("../../assets/lexicon/en.ron"),
             "assets/lexicon/en.ron",
         ),
         "zh-CN" => (
+            &ZH,
             include_str!("../../assets/lexicon/zh-CN.ron"),
             "assets/lexicon/zh-CN.ron",
         ),
         _ => return None,
     };
-    Lexicon::parse(src, path).ok()
+    cell.get_or_init(|| Lexicon::parse(src, path).ok()).clone()
+}
+
+/// Whether a lexicon ships for `language`.
+pub fn has_builtin(language: &str) -> bool {
+    matches!(language, "en" | "zh-CN")
 }

@@ -19,13 +19,13 @@ pub mod negotiation;
 pub mod score;
 pub mod transcript;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::lexicon::builtin;
+use crate::analysis::lexicon::{builtin, has_builtin};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Analysis, Analyzer, Offer, QuestionKind};
 use crate::i18n::money;
@@ -37,24 +37,33 @@ use negotiation::{Answer, Buyer};
 /// Replies longer than this are refused, not analysed slowly.
 pub const MAX_REPLY_CHARS: usize = 10_000;
 
-/// A scenario with its analyzer built once, shared by many sessions.
+/// A scenario with its analyzer, shared by many sessions. The analyzer is
+/// built on first use (a few milliseconds each), so listing scenarios at
+/// start-up costs nothing.
 #[derive(Clone)]
 pub struct Prepared {
     pub scenario: Arc<Scenario>,
-    pub analyzer: Arc<Analyzer>,
+    analyzer: Arc<OnceLock<Analyzer>>,
     /// Fingerprint of the scenario's content, stored in transcripts.
     pub hash: String,
 }
 
 impl Prepared {
     pub fn new(scenario: Scenario) -> Result<Prepared, String> {
-        let lexicon = builtin(&scenario.language)
-            .ok_or_else(|| format!("no lexicon for language \"{}\"", scenario.language))?;
-        let analyzer = Analyzer::new(lexicon, Some(&scenario));
+        if !has_builtin(&scenario.language) {
+            return Err(format!("no lexicon for language \"{}\"", scenario.language));
+        }
         Ok(Prepared {
             hash: transcript::content_hash(&scenario),
             scenario: Arc::new(scenario),
-            analyzer: Arc::new(analyzer),
+            analyzer: Arc::new(OnceLock::new()),
+        })
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        self.analyzer.get_or_init(|| {
+            let lexicon = builtin(&self.scenario.language).expect("checked in Prepared::new");
+            Analyzer::new(lexicon, Some(&self.scenario))
         })
     }
 }
@@ -386,7 +395,7 @@ impl Session {
             .and_then(|t| t.persona.last())
             .or(self.opening.last())
             .cloned();
-        let analysis = self.prepared.analyzer.analyze(&text, context.as_deref());
+        let analysis = self.prepared.analyzer().analyze(&text, context.as_deref());
         let objection = self.current_objection().map(|o| o.id.clone());
         let mut persona = Vec::new();
         let mut events = Vec::new();

@@ -136,8 +136,9 @@ proptest! {
             let shown = d.to_string();
             prop_assert!(shown.starts_with("damaged.ron:"), "{}", shown);
         }
-        if let Some(s) = loaded.scenario {
-            // whatever still validates must still play
+                // whatever still validates must still play (one case in 32: building
+        // the analyzer costs milliseconds)
+        if let Some(s) = loaded.scenario.filter(|_| edits[0].2 % 32 == 0) {
             let p = Prepared::new(s).unwrap();
             let game = bots::play(&p, Kind::Random, Difficulty::Hard, 1);
             prop_assert!(game.outcome().is_some());

@@ -15,6 +15,7 @@ mod title;
 pub mod widgets;
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use bevy::prelude::*;
 use bevy::window::{WindowMode, WindowResolution};
@@ -112,6 +113,8 @@ pub enum Action {
     /// or score it as it stands.
     ResumeJournal,
     ScoreJournal,
+    /// Look for edited scenario files now (F9; also every second).
+    ReloadScenarios,
 }
 
 /// One scenario file: playable, or listed with its error.
@@ -123,40 +126,101 @@ pub enum Entry {
 #[derive(Resource, Default)]
 pub struct Catalog {
     pub entries: Vec<Entry>,
+    /// The file each entry came from, and when it last changed, for reloads.
+    pub sources: Vec<(PathBuf, Option<SystemTime>)>,
+    /// What the last reload did, for the title screen.
+    pub notice: Option<Reloaded>,
+}
+
+/// The outcome of reloading an edited scenario file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reloaded {
+    Ok(String),
+    /// The edit broke the file: the last good version stays in use.
+    KeptLastGood {
+        path: String,
+        error: String,
+    },
+}
+
+fn entry_from(l: crate::scenario::Loaded) -> Entry {
+    let error = l.errors().next().map(ToString::to_string);
+    match l.scenario.map(Prepared::new) {
+        Some(Ok(p)) => Entry::Ready(p),
+        Some(Err(message)) => Entry::Broken {
+            path: l.path,
+            message,
+        },
+        None => Entry::Broken {
+            path: l.path,
+            message: error.unwrap_or_else(|| "cannot be loaded".to_string()),
+        },
+    }
+}
+
+fn modified(path: &std::path::Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 impl Catalog {
     /// Loads the shipped scenarios and any extra folders or files.
     pub fn load(extra: &[PathBuf]) -> Catalog {
-        let mut entries: Vec<Entry> = crate::cli::load_shipped()
+        let mut loaded: Vec<(Entry, PathBuf)> = crate::cli::load_shipped()
             .into_iter()
             .chain(load_paths(extra))
-            .map(|l| match l.scenario {
-                Some(s) => match Prepared::new(s) {
-                    Ok(p) => Entry::Ready(p),
-                    Err(message) => Entry::Broken {
-                        path: l.path,
-                        message,
-                    },
-                },
-                None => {
-                    let message = l
-                        .errors()
-                        .next()
-                        .map_or_else(|| "cannot be loaded".to_string(), ToString::to_string);
-                    Entry::Broken {
-                        path: l.path,
-                        message,
-                    }
-                }
+            .map(|l| {
+                let path = PathBuf::from(&l.path);
+                (entry_from(l), path)
             })
             .collect();
         // playable first, by id; broken ones after, by path
-        entries.sort_by_key(|e| match e {
+        loaded.sort_by_key(|(e, _)| match e {
             Entry::Ready(p) => (0, p.scenario.id.clone()),
             Entry::Broken { path, .. } => (1, path.clone()),
         });
-        Catalog { entries }
+        let sources = loaded
+            .iter()
+            .map(|(_, p)| (p.clone(), modified(p)))
+            .collect();
+        Catalog {
+            entries: loaded.into_iter().map(|(e, _)| e).collect(),
+            sources,
+            notice: None,
+        }
+    }
+
+    /// Loads again every file that changed on disk. A file that no longer
+    /// validates keeps its last good version in play. Returns whether
+    /// anything changed.
+    pub fn reload_changed(&mut self) -> bool {
+        let mut changed = false;
+        for i in 0..self.sources.len() {
+            let (path, seen) = &self.sources[i];
+            let now = modified(path);
+            if now.is_none() || now == *seen {
+                continue;
+            }
+            let path = path.clone();
+            self.sources[i].1 = now;
+            changed = true;
+            let shown = path.display().to_string();
+            match (
+                entry_from(crate::scenario::load_file(&path)),
+                &self.entries[i],
+            ) {
+                (Entry::Broken { message, .. }, Entry::Ready(_)) => {
+                    self.notice = Some(Reloaded::KeptLastGood {
+                        path: shown,
+                        error: message,
+                    });
+                }
+                (fresh, _) => {
+                    self.entries[i] = fresh;
+                    self.notice = Some(Reloaded::Ok(shown));
+                }
+            }
+        }
+        changed
     }
 
     pub fn ready(&self, i: usize) -> Option<&Prepared> {
@@ -340,6 +404,7 @@ pub fn plugin(app: &mut App) {
                 global_keys,
                 toggle_fullscreen,
                 toggle_projector,
+                watch_scenarios,
                 apply_display.run_if(resource_changed::<Ui>.or_else(resource_changed::<Prefs>)),
                 overlay::toggle_help,
             ),
@@ -381,12 +446,34 @@ fn global_keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Actio
     if keys.just_pressed(KeyCode::F5) {
         actions.write(Action::ToggleProjector);
     }
+    if keys.just_pressed(KeyCode::F9) {
+        actions.write(Action::ReloadScenarios);
+    }
     if keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]) {
         if keys.just_pressed(KeyCode::Equal) {
             actions.write(Action::TextScale(1));
         }
         if keys.just_pressed(KeyCode::Minus) {
             actions.write(Action::TextScale(-1));
+        }
+    }
+}
+
+/// Hot reload: edited scenario files are checked again, once a second or on
+/// F9; a broken edit keeps the last good version, with a notice.
+fn watch_scenarios(
+    mut actions: MessageReader<Action>,
+    time: Res<Time<Real>>,
+    mut since: Local<f32>,
+    mut catalog: ResMut<Catalog>,
+) {
+    let asked = actions.read().any(|a| *a == Action::ReloadScenarios);
+    *since += time.delta_secs();
+    if asked || *since >= 1.0 {
+        *since = 0.0;
+        // only a real change marks the catalog changed (and redraws)
+        if catalog.bypass_change_detection().reload_changed() {
+            catalog.set_changed();
         }
     }
 }

@@ -9,7 +9,9 @@ use super::widgets::{
     ActionButton, BaseColour, Selected, button, column, label, main_area, panel, panel_node,
     paragraph, primary_button, row, screen_root,
 };
-use super::{Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Screen, Setup, Ui, fresh_seed};
+use super::{
+    Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui, fresh_seed,
+};
 use crate::scenario::{Difficulty, ObjectionKind};
 
 pub fn plugin(app: &mut App) {
@@ -21,7 +23,11 @@ pub fn plugin(app: &mut App) {
                 read_team_field,
                 keys,
                 apply,
-                rebuild.run_if(resource_changed::<Setup>.or_else(resource_changed::<Ui>)),
+                rebuild.run_if(
+                    resource_changed::<Setup>
+                        .or_else(resource_changed::<Ui>)
+                        .or_else(resource_changed::<Catalog>),
+                ),
             )
                 .chain()
                 .run_if(in_state(Screen::Title)),
@@ -304,6 +310,29 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
     ));
     if let Some(n) = &prefs.notice {
         commands.spawn((paragraph(n, size::SMALL, ui.p.warn), ChildOf(settings)));
+    }
+    match &catalog.notice {
+        Some(Reloaded::Ok(path)) => {
+            commands.spawn((
+                paragraph(
+                    ui.fill("ui.reloaded", &[("path", path)]),
+                    size::SMALL,
+                    ui.p.good,
+                ),
+                ChildOf(settings),
+            ));
+        }
+        Some(Reloaded::KeptLastGood { path, error }) => {
+            commands.spawn((
+                paragraph(
+                    ui.fill("ui.reload_kept", &[("path", path), ("error", error)]),
+                    size::SMALL,
+                    ui.p.warn,
+                ),
+                ChildOf(settings),
+            ));
+        }
+        None => {}
     }
     commands.spawn((
         Node {

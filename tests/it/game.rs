@@ -488,3 +488,61 @@ fn an_unwritable_data_folder_gives_a_message_and_the_game_goes_on() {
     );
     std::fs::remove_file(&blocker).unwrap();
 }
+
+#[test]
+fn an_edited_scenario_is_reloaded_and_a_broken_edit_keeps_the_last_good_version() {
+    use counteroffer::game::Reloaded;
+    use std::time::{Duration, SystemTime};
+    let dir = std::env::temp_dir().join(format!("co-game-reload-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.ron");
+    let good = std::fs::read_to_string("tests/broken/minimal-valid.ron").unwrap();
+    std::fs::write(&file, &good).unwrap();
+    let touch = |secs: u64| {
+        let f = std::fs::File::options().write(true).open(&file).unwrap();
+        f.set_modified(SystemTime::now() + Duration::from_secs(secs))
+            .unwrap();
+    };
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(Catalog::load(&[dir.clone()]))
+        .add_plugins(game::plugin);
+    app.update();
+    app.update();
+    let title_of = |app: &App| {
+        let c = app.world().resource::<Catalog>();
+        let i = c.sources.iter().position(|(p, _)| p == &file).unwrap();
+        c.ready(i).map(|p| p.scenario.title.clone())
+    };
+    let original = title_of(&app).expect("the file loads");
+
+    std::fs::write(
+        &file,
+        good.replacen("objections: [", "objections: [ oops", 1),
+    )
+    .unwrap();
+    touch(10);
+    send(&mut app, [Action::ReloadScenarios]);
+    assert_eq!(
+        title_of(&app),
+        Some(original.clone()),
+        "the last good version stays"
+    );
+    assert!(matches!(
+        app.world().resource::<Catalog>().notice,
+        Some(Reloaded::KeptLastGood { .. })
+    ));
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.contains("has errors after the edit"))
+    );
+
+    std::fs::write(&file, good.replacen(&original, "Edited while running", 1)).unwrap();
+    touch(20);
+    send(&mut app, [Action::ReloadScenarios]);
+    assert_eq!(title_of(&app).as_deref(), Some("Edited while running"));
+    assert!(texts(&mut app).iter().any(|t| t == "Edited while running"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

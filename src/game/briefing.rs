@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::theme::{size, space};
 use super::widgets::{
     button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
-    screen_root,
+    screen_root, spread_row,
 };
 use super::{Action, Catalog, Game, Screen, Setup, Ui};
 use crate::i18n::money;
@@ -175,10 +175,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ));
     }
     commands.spawn((
-        Node {
-            justify_content: JustifyContent::SpaceBetween,
-            ..row(space::M)
-        },
+        spread_row(space::M),
         ChildOf(root),
         children![
             button(ui.p, ui.t("ui.back"), Action::Back),

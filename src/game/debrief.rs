@@ -3,10 +3,11 @@
 
 use bevy::prelude::*;
 
-use super::negotiation::{price_points, spawn_chips};
+use super::negotiation::spawn_chips;
 use super::theme::{size, space};
 use super::widgets::{
     bar, button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
+    spread_row,
 };
 use super::{Action, DataDir, Game, Screen, Setup, Ui, fresh_seed};
 use crate::history;
@@ -15,7 +16,7 @@ use crate::report::{Format, Report};
 use crate::session::debrief::{Point, debrief};
 use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Session};
+use crate::session::{Outcome, Session, price_points};
 use crate::storage::write_atomic;
 
 pub fn plugin(app: &mut App) {
@@ -95,10 +96,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         _ => ui.t("outcome.ended"),
     };
     commands.spawn((
-        Node {
-            justify_content: JustifyContent::SpaceBetween,
-            ..row(space::M)
-        },
+        spread_row(space::M),
         ChildOf(root),
         children![(
             column(space::XS),
@@ -201,10 +199,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         commands.spawn((paragraph(n, size::BODY, ui.p.warn), ChildOf(notice)));
     }
     commands.spawn((
-        Node {
-            justify_content: JustifyContent::SpaceBetween,
-            ..row(space::M)
-        },
+        spread_row(space::M),
         ChildOf(root),
         children![
             button(ui.p, ui.t("ui.title_button"), Action::QuitToTitle),
@@ -255,10 +250,7 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
     for (d, value) in &card.dimensions {
         let share = (*value / 100.0) as f32;
         commands.spawn((
-            Node {
-                justify_content: JustifyContent::SpaceBetween,
-                ..row(space::S)
-            },
+            spread_row(space::S),
             ChildOf(p),
             children![
                 (

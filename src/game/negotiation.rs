@@ -10,12 +10,12 @@ use bevy::text::{EditableText, TextEdit};
 use super::theme::{self, size, space};
 use super::widgets::{
     ActionButton, BaseColour, bar, button, chip, column, label, main_area, panel, panel_node,
-    paragraph, row, screen_root,
+    paragraph, row, screen_root, spread_row,
 };
 use super::{Action, DataDir, Game, Mode, Screen, Setup, Ui};
 use crate::analysis::{Analysis, Offer};
 use crate::i18n::money;
-use crate::session::{Event, Session, Turn};
+use crate::session::{Session, price_points};
 
 pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Negotiation), (spawn, refresh).chain())
@@ -68,15 +68,7 @@ fn spawn(
         .id();
 
     // top bar: what is being played, and the meters
-    let top = commands
-        .spawn((
-            Node {
-                justify_content: JustifyContent::SpaceBetween,
-                ..row(space::M)
-            },
-            ChildOf(root),
-        ))
-        .id();
+    let top = commands.spawn((spread_row(space::M), ChildOf(root))).id();
     commands.spawn((
         label(
             format!(
@@ -723,28 +715,6 @@ pub fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &U
     {
         commands.spawn((chip(ui.p, word("none"), ui.p.raised), ChildOf(parent)));
     }
-}
-
-/// Prices named so far: the player's and the customer's, by turn.
-pub fn price_points(turns: &[Turn]) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
-    let mut yours = Vec::new();
-    let mut theirs = Vec::new();
-    for t in turns {
-        for e in &t.events {
-            match e {
-                Event::Offered { price, .. } => yours.push((t.number, *price)),
-                Event::Countered { price } | Event::FinalCall { price } => {
-                    theirs.push((t.number, *price))
-                }
-                Event::Deal { price } => {
-                    yours.push((t.number, *price));
-                    theirs.push((t.number, *price));
-                }
-                _ => {}
-            }
-        }
-    }
-    (yours, theirs)
 }
 
 /// The ladder: a price track from below the floor to the list price, with

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::theme::{size, space};
 use super::widgets::{
     button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
-    screen_root,
+    screen_root, spread_row,
 };
 use super::{Action, Catalog, DataDir, Entry, Screen, Setup, Ui};
 use crate::history::{self, Progress};
@@ -76,10 +76,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, data: Res<DataDir>, ui: 
         summary(&mut commands, body, &progress, &catalog, &ui);
     }
     commands.spawn((
-        Node {
-            justify_content: JustifyContent::SpaceBetween,
-            ..row(space::M)
-        },
+        spread_row(space::M),
         ChildOf(root),
         children![button(ui.p, ui.t("ui.back"), Action::Back)],
     ));
@@ -117,10 +114,7 @@ fn trend(commands: &mut Commands, parent: Entity, progress: &Progress, ui: &Ui) 
             .id();
         let last = values.last().copied().unwrap_or(0.0);
         commands.spawn((
-            Node {
-                justify_content: JustifyContent::SpaceBetween,
-                ..row(space::S)
-            },
+            spread_row(space::S),
             ChildOf(card),
             children![
                 label(

@@ -7,7 +7,7 @@ use bevy::text::EditableText;
 use super::theme::{self, size, space};
 use super::widgets::{
     ActionButton, BaseColour, Selected, button, column, label, main_area, panel, panel_node,
-    paragraph, primary_button, row, screen_root,
+    paragraph, primary_button, row, screen_root, spread_row,
 };
 use super::{
     Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui, fresh_seed,
@@ -76,15 +76,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         .spawn((TitleRoot, DespawnOnExit(Screen::Title), screen_root()))
         .id();
     // header
-    let header = commands
-        .spawn((
-            Node {
-                justify_content: JustifyContent::SpaceBetween,
-                ..row(space::M)
-            },
-            ChildOf(root),
-        ))
-        .id();
+    let header = commands.spawn((spread_row(space::M), ChildOf(root))).id();
     commands.spawn((
         column(space::XS),
         ChildOf(header),

@@ -159,6 +159,14 @@ pub fn main_area(gap: f32) -> Node {
     }
 }
 
+/// A row whose children spread to both ends (header, button bar).
+pub fn spread_row(gap: f32) -> Node {
+    Node {
+        justify_content: JustifyContent::SpaceBetween,
+        ..row(gap)
+    }
+}
+
 /// A column of children with a gap.
 pub fn column(gap: f32) -> Node {
     Node {

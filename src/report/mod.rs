@@ -14,7 +14,7 @@ use crate::scenario::Scenario;
 use crate::session::debrief::{Debrief, debrief};
 use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Event, Outcome, Turn};
+use crate::session::{Outcome, Turn, price_points};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -106,26 +106,8 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    /// Prices named by turn: the player's and the customer's.
     fn prices(&self) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
-        let mut yours = Vec::new();
-        let mut theirs = Vec::new();
-        for t in &self.t.turns {
-            for e in &t.events {
-                match e {
-                    Event::Offered { price, .. } => yours.push((t.number, *price)),
-                    Event::Countered { price } | Event::FinalCall { price } => {
-                        theirs.push((t.number, *price))
-                    }
-                    Event::Deal { price } => {
-                        yours.push((t.number, *price));
-                        theirs.push((t.number, *price));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        (yours, theirs)
+        price_points(&self.t.turns)
     }
 
     fn date(&self) -> String {

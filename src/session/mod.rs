@@ -181,6 +181,29 @@ impl std::fmt::Display for SessionError {
     }
 }
 
+/// Prices named so far, by turn: the player's and the customer's (a deal
+/// counts for both).
+pub fn price_points(turns: &[Turn]) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
+    let mut yours = Vec::new();
+    let mut theirs = Vec::new();
+    for t in turns {
+        for e in &t.events {
+            match e {
+                Event::Offered { price, .. } => yours.push((t.number, *price)),
+                Event::Countered { price } | Event::FinalCall { price } => {
+                    theirs.push((t.number, *price))
+                }
+                Event::Deal { price } => {
+                    yours.push((t.number, *price));
+                    theirs.push((t.number, *price));
+                }
+                _ => {}
+            }
+        }
+    }
+    (yours, theirs)
+}
+
 /// Where an objection stands.
 #[derive(Debug, Clone)]
 struct ObjectionState {

@@ -9,9 +9,15 @@ use counteroffer::i18n::money;
 use counteroffer::session::Outcome;
 
 fn app() -> App {
+    app_with(Catalog::load(&[]), None)
+}
+
+/// A headless game over `catalog`, keeping its files in `data` (or nowhere).
+fn app_with(catalog: Catalog, data: Option<std::path::PathBuf>) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[]))
+        .insert_resource(catalog)
+        .insert_resource(game::DataDir(data))
         .add_plugins(game::plugin);
     app.update();
     app.update();
@@ -192,12 +198,7 @@ fn a_broken_scenario_is_listed_with_its_error_and_cannot_be_started() {
     let dir = std::env::temp_dir().join(format!("co-game-broken-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("bad.ron"), "Scenario(id: \"oops\",").unwrap();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[dir.clone()]))
-        .add_plugins(game::plugin);
-    app.update();
-    app.update();
+    let mut app = app_with(Catalog::load(&[dir.clone()]), None);
     let broken = app
         .world()
         .resource::<Catalog>()
@@ -305,16 +306,9 @@ fn classroom_play_projector_teams_and_presenter_keys() {
 
 #[test]
 fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
-    use counteroffer::game::DataDir;
     let dir = std::env::temp_dir().join(format!("co-game-data-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[]))
-        .insert_resource(DataDir(Some(dir.clone())))
-        .add_plugins(game::plugin);
-    app.update();
-    app.update();
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
     send(&mut app, [Action::ShowProgress]);
     assert_eq!(screen(&app), Screen::Progress);
     assert!(
@@ -384,16 +378,9 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
 
 #[test]
 fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
-    use counteroffer::game::DataDir;
     let dir = std::env::temp_dir().join(format!("co-game-journal-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[]))
-        .insert_resource(DataDir(Some(dir.clone())))
-        .add_plugins(game::plugin);
-    app.update();
-    app.update();
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
     let i = index_of(&app, "haiyue-hvac-zh");
     send(
         &mut app,
@@ -439,17 +426,10 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
 
 #[test]
 fn an_unwritable_data_folder_gives_a_message_and_the_game_goes_on() {
-    use counteroffer::game::DataDir;
     // a plain file where the data folder should be: nothing can be created in it
     let blocker = std::env::temp_dir().join(format!("co-game-ro-{}", std::process::id()));
     std::fs::write(&blocker, "not a folder").unwrap();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[]))
-        .insert_resource(DataDir(Some(blocker.join("data"))))
-        .add_plugins(game::plugin);
-    app.update();
-    app.update();
+    let mut app = app_with(Catalog::load(&[]), Some(blocker.join("data")));
     let i = index_of(&app, "brightwater-saas-en");
     send(
         &mut app,
@@ -504,12 +484,7 @@ fn an_edited_scenario_is_reloaded_and_a_broken_edit_keeps_the_last_good_version(
         f.set_modified(SystemTime::now() + Duration::from_secs(secs))
             .unwrap();
     };
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
-        .insert_resource(Catalog::load(&[dir.clone()]))
-        .add_plugins(game::plugin);
-    app.update();
-    app.update();
+    let mut app = app_with(Catalog::load(&[dir.clone()]), None);
     let title_of = |app: &App| {
         let c = app.world().resource::<Catalog>();
         let i = c.sources.iter().position(|(p, _)| p == &file).unwrap();

@@ -30,7 +30,7 @@ use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Analysis, Analyzer, Offer, QuestionKind};
 use crate::i18n::money;
 use crate::scenario::{
-    Difficulty, ObjectionKind, PersonaParams, Resolution, Reveal, Scenario, TradeableKind, Trigger,
+    Difficulty, PersonaParams, Resolution, Reveal, Scenario, TradeableKind, Trigger,
 };
 use negotiation::{Answer, Buyer};
 
@@ -700,7 +700,7 @@ impl Session {
         let number = self.turns.len() as u32 + 1;
         if priced && !self.player_offered {
             self.player_offered = true;
-            self.raise_after_offer(persona, events);
+            self.raise_where(persona, events, |t| matches!(t, Trigger::AfterOffer));
         }
         let bargain = self.price <= self.buyer.opening && self.meters.trust >= 0.2;
         let ready = bargain
@@ -778,46 +778,31 @@ impl Session {
             .filter(|o| o.resolved)
             .map(|o| self.scenario().objections[o.index].id.clone())
             .collect();
-        let due: Vec<usize> = self
+        self.raise_where(persona, events, |trigger| match trigger {
+            Trigger::AtStart => turn == 0,
+            Trigger::AfterTurn(n) => turn >= *n,
+            Trigger::AfterResolved(id) => resolved.contains(id),
+            Trigger::AfterOffer => false,
+        });
+    }
+
+    /// Raises every objection not raised yet whose trigger `due` accepts.
+    fn raise_where(
+        &mut self,
+        persona: &mut Vec<String>,
+        events: &mut Vec<Event>,
+        due: impl Fn(&Trigger) -> bool,
+    ) {
+        let ready: Vec<usize> = self
             .scenario()
             .objections
             .iter()
             .enumerate()
-            .filter(|(i, o)| {
-                !self.is_raised(*i)
-                    && match &o.trigger {
-                        Trigger::AtStart => turn == 0,
-                        Trigger::AfterTurn(n) => turn >= *n,
-                        Trigger::AfterResolved(id) => resolved.contains(id),
-                        Trigger::AfterOffer => false,
-                    }
-            })
+            .filter(|(i, o)| !self.is_raised(*i) && due(&o.trigger))
             .map(|(i, _)| i)
             .collect();
-        for i in due {
+        for i in ready {
             self.raise(i, persona, events);
         }
-    }
-
-    fn raise_after_offer(&mut self, persona: &mut Vec<String>, events: &mut Vec<Event>) {
-        let due: Vec<usize> = self
-            .scenario()
-            .objections
-            .iter()
-            .enumerate()
-            .filter(|(i, o)| !self.is_raised(*i) && matches!(o.trigger, Trigger::AfterOffer))
-            .map(|(i, _)| i)
-            .collect();
-        for i in due {
-            self.raise(i, persona, events);
-        }
-    }
-
-    /// The kinds of objection raised so far, for progress by type.
-    pub fn raised_kinds(&self) -> Vec<ObjectionKind> {
-        self.raised
-            .iter()
-            .map(|o| self.scenario().objections[o.index].kind)
-            .collect()
     }
 }

@@ -11,7 +11,7 @@ mod negotiation;
 mod overlay;
 mod progress;
 pub mod theme;
-mod title;
+pub mod title;
 pub mod widgets;
 
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! are listed with their error; the rest stay playable.
 
 use bevy::prelude::*;
-use bevy::text::EditableText;
+use bevy::text::{EditableText, EditableTextFilter};
 
 use super::theme::{self, size, space};
 use super::widgets::{
@@ -15,12 +15,11 @@ use super::{
 use crate::scenario::{Difficulty, ObjectionKind};
 
 pub fn plugin(app: &mut App) {
-    app.init_resource::<TeamDraft>()
+    app.init_resource::<Drafts>()
         .add_systems(OnEnter(Screen::Title), spawn)
         .add_systems(
             Update,
             (
-                read_team_field,
                 keys,
                 apply,
                 rebuild.run_if(
@@ -43,32 +42,37 @@ struct TitleData<'w> {
     catalog: Res<'w, Catalog>,
     setup: Res<'w, Setup>,
     ui: Res<'w, Ui>,
-    draft: Res<'w, TeamDraft>,
     prefs: Res<'w, Prefs>,
     data: Res<'w, DataDir>,
 }
 
-fn rebuild(mut commands: Commands, roots: Query<Entity, With<TitleRoot>>, data: TitleData) {
+fn rebuild(
+    mut commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    fields: Query<(&EditableText, &Field)>,
+    mut drafts: ResMut<Drafts>,
+    data: TitleData,
+) {
+    keep_drafts(&fields, &mut drafts);
     for e in &roots {
         commands.entity(e).despawn();
     }
-    spawn_ui(&mut commands, &data);
+    spawn_ui(&mut commands, &data, &drafts);
 }
 
-fn spawn(mut commands: Commands, data: TitleData) {
-    spawn_ui(&mut commands, &data);
+fn spawn(mut commands: Commands, data: TitleData, drafts: Res<Drafts>) {
+    spawn_ui(&mut commands, &data, &drafts);
 }
 
 pub fn kind_name(ui: &Ui, kind: ObjectionKind) -> String {
     ui.t(&format!("ui.kind.{}", kind.name()))
 }
 
-fn spawn_ui(commands: &mut Commands, data: &TitleData) {
+fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
     let TitleData {
         catalog,
         setup,
         ui,
-        draft,
         prefs,
         data,
     } = data;
@@ -265,11 +269,20 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         label(ui.t("ui.seed"), size::LEAD, ui.p.text),
         ChildOf(settings),
     ));
+    // what the player typed, else the seed in use
+    let seed_text = if drafts.seed.is_empty() {
+        setup.seed.to_string()
+    } else {
+        drafts.seed.clone()
+    };
     commands.spawn((
         row(space::S),
         ChildOf(settings),
         children![
-            label(setup.seed.to_string(), size::TITLE, ui.p.accent),
+            (
+                text_field(ui, Field::Seed, &seed_text, Some(9)),
+                EditableTextFilter::new(|c| c.is_ascii_digit()),
+            ),
             button(ui.p, ui.t("ui.new_seed"), Action::NewSeed),
         ],
     ));
@@ -282,18 +295,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData) {
         ChildOf(settings),
     ));
     commands.spawn((
-        TeamField,
-        EditableText::new(&draft.0),
-        TextFont::from_font_size(FontSize::Rem(size::BODY)),
-        TextColor(ui.p.text),
-        Node {
-            padding: UiRect::all(px(space::XS)),
-            border: UiRect::all(px(1)),
-            border_radius: BorderRadius::all(px(4)),
-            ..default()
-        },
-        BorderColor::all(ui.p.border),
-        BackgroundColor(ui.p.raised),
+        text_field(ui, Field::Teams, &drafts.teams, Some(160)),
         ChildOf(settings),
     ));
     commands.spawn((
@@ -372,23 +374,52 @@ fn keys(
     }
 }
 
-/// The team names typed so far, kept across redraws of the title.
+/// What is typed in the title's fields, kept across redraws of the title
+/// (a redraw makes new fields).
 #[derive(Resource, Default)]
-pub struct TeamDraft(pub String);
+pub struct Drafts {
+    pub teams: String,
+    pub seed: String,
+}
 
-#[derive(Component)]
-struct TeamField;
+/// Which draft a text field edits.
+#[derive(Component, Clone, Copy, PartialEq)]
+pub enum Field {
+    Teams,
+    Seed,
+}
 
-fn read_team_field(
-    fields: Query<&EditableText, (With<TeamField>, Changed<EditableText>)>,
-    mut draft: ResMut<TeamDraft>,
-) {
-    for f in &fields {
-        let value = f.value().to_string();
-        if draft.0 != value {
-            draft.0 = value;
+/// Copies what is typed in the fields into the drafts.
+fn keep_drafts(fields: &Query<(&EditableText, &Field)>, drafts: &mut Drafts) {
+    for (text, field) in fields {
+        let value = text.value().to_string();
+        match field {
+            Field::Teams => drafts.teams = value,
+            Field::Seed => drafts.seed = value,
         }
     }
+}
+
+/// A one-line text field on the title screen.
+fn text_field(ui: &Ui, field: Field, text: &str, max: Option<usize>) -> impl Bundle {
+    (
+        field,
+        EditableText {
+            max_characters: max,
+            ..EditableText::new(text)
+        },
+        TextFont::from_font_size(FontSize::Rem(size::BODY)),
+        TextColor(ui.p.text),
+        Node {
+            flex_grow: 1.0,
+            padding: UiRect::all(px(space::XS)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BorderColor::all(ui.p.border),
+        BackgroundColor(ui.p.raised),
+    )
 }
 
 /// "Red, Blue，Green" -> up to six names.
@@ -433,7 +464,8 @@ fn apply(
     mut setup: ResMut<Setup>,
     mut ui: ResMut<Ui>,
     mut prefs: ResMut<Prefs>,
-    draft: Res<TeamDraft>,
+    mut drafts: ResMut<Drafts>,
+    fields: Query<(&EditableText, &Field)>,
     data: Res<DataDir>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
@@ -443,8 +475,14 @@ fn apply(
             Action::SelectScenario(i) if *i < catalog.entries.len() => setup.scenario = *i,
             Action::SetDifficulty(d) => setup.difficulty = *d,
             Action::SetMode(m) => setup.mode = *m,
-            Action::NewSeed => setup.seed = fresh_seed(),
-            Action::SetSeed(seed) => setup.seed = *seed,
+            Action::NewSeed => {
+                setup.seed = fresh_seed();
+                drafts.seed.clear();
+            }
+            Action::SetSeed(seed) => {
+                setup.seed = *seed;
+                drafts.seed.clear();
+            }
             Action::ToggleLanguage => {
                 *ui = Ui::new(
                     if ui.locale.language == "en" {
@@ -473,8 +511,12 @@ fn apply(
                 }
             }
             Action::Start if catalog.ready(setup.scenario).is_some() => {
-                if !draft.0.trim().is_empty() {
-                    setup.teams = parse_teams(&draft.0);
+                keep_drafts(&fields, &mut drafts);
+                if !drafts.teams.trim().is_empty() {
+                    setup.teams = parse_teams(&drafts.teams);
+                }
+                if let Ok(seed) = drafts.seed.parse() {
+                    setup.seed = seed;
                 }
                 next.set(Screen::Briefing);
             }

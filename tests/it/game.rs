@@ -521,3 +521,25 @@ fn an_edited_scenario_is_reloaded_and_a_broken_edit_keeps_the_last_good_version(
     assert!(texts(&mut app).iter().any(|t| t == "Edited while running"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_typed_seed_is_used_when_the_session_starts() {
+    use bevy::text::EditableText;
+    use counteroffer::game::title::Field;
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-zh");
+    send(&mut app, [Action::SelectScenario(i)]);
+    // what typing does to the seed field's text
+    let mut fields = app.world_mut().query::<(&mut EditableText, &Field)>();
+    for (mut text, field) in fields.iter_mut(app.world_mut()) {
+        if *field == Field::Seed {
+            text.editor_mut().set_text("4242");
+        }
+    }
+    send(&mut app, [Action::Start, Action::Begin]);
+    assert_eq!(app.world().resource::<Game>().session.seed, 4242);
+    assert!(
+        texts(&mut app).iter().any(|t| t.contains("4242")),
+        "the seed is shown"
+    );
+}

@@ -53,7 +53,7 @@ fn rebuild(
     mut drafts: ResMut<Drafts>,
     data: TitleData,
 ) {
-    keep_drafts(&fields, &mut drafts);
+    keep_drafts(fields.iter(), &mut drafts);
     for e in &roots {
         commands.entity(e).despawn();
     }
@@ -390,7 +390,10 @@ pub enum Field {
 }
 
 /// Copies what is typed in the fields into the drafts.
-fn keep_drafts(fields: &Query<(&EditableText, &Field)>, drafts: &mut Drafts) {
+fn keep_drafts<'a>(
+    fields: impl Iterator<Item = (&'a EditableText, &'a Field)>,
+    drafts: &mut Drafts,
+) {
     for (text, field) in fields {
         let value = text.value().to_string();
         match field {
@@ -465,7 +468,7 @@ fn apply(
     mut ui: ResMut<Ui>,
     mut prefs: ResMut<Prefs>,
     mut drafts: ResMut<Drafts>,
-    fields: Query<(&EditableText, &Field)>,
+    mut fields: Query<(&mut EditableText, &Field)>,
     data: Res<DataDir>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
@@ -475,13 +478,18 @@ fn apply(
             Action::SelectScenario(i) if *i < catalog.entries.len() => setup.scenario = *i,
             Action::SetDifficulty(d) => setup.difficulty = *d,
             Action::SetMode(m) => setup.mode = *m,
-            Action::NewSeed => {
-                setup.seed = fresh_seed();
-                drafts.seed.clear();
-            }
-            Action::SetSeed(seed) => {
-                setup.seed = *seed;
-                drafts.seed.clear();
+            Action::NewSeed | Action::SetSeed(_) => {
+                setup.seed = match action {
+                    Action::SetSeed(seed) => *seed,
+                    _ => fresh_seed(),
+                };
+                // the field shows the new seed, not what was typed before
+                drafts.seed = setup.seed.to_string();
+                for (mut text, field) in &mut fields {
+                    if *field == Field::Seed {
+                        text.editor_mut().set_text(&drafts.seed);
+                    }
+                }
             }
             Action::ToggleLanguage => {
                 *ui = Ui::new(
@@ -511,7 +519,7 @@ fn apply(
                 }
             }
             Action::Start if catalog.ready(setup.scenario).is_some() => {
-                keep_drafts(&fields, &mut drafts);
+                keep_drafts(fields.iter(), &mut drafts);
                 if !drafts.teams.trim().is_empty() {
                     setup.teams = parse_teams(&drafts.teams);
                 }

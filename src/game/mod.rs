@@ -282,6 +282,8 @@ pub fn plugin(app: &mut App) {
         .init_resource::<DataDir>()
         .init_resource::<Presenter>()
         .add_systems(OnEnter(Screen::Loading), finish_loading)
+        // after every screen's systems had their say this frame
+        .add_systems(PostUpdate, wake_for_transition)
         .add_systems(
             Update,
             (
@@ -320,6 +322,17 @@ fn finish_loading(
         commands.insert_resource(Catalog::load(&[]));
     }
     next.set(Screen::Title);
+}
+
+/// A screen change takes effect on the next update; while idling the app
+/// would wait for the next input, so it asks for that update itself.
+fn wake_for_transition(
+    next: Res<NextState<Screen>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    if !matches!(*next, NextState::Unchanged) {
+        redraw.write(bevy::window::RequestRedraw);
+    }
 }
 
 /// Keys that work on every screen.

@@ -8,10 +8,7 @@ use std::process::ExitCode;
 use crate::i18n::Locale;
 use crate::session::Prepared;
 use crate::session::debrief::{debrief, render_text};
-use crate::session::transcript::{Check, Transcript, check, replay};
-
-/// Transcripts larger than this are refused unread.
-const MAX_TRANSCRIPT_BYTES: u64 = 16 << 20;
+use crate::session::transcript::{Check, check, replay};
 
 pub fn run(
     path: &Path,
@@ -24,24 +21,7 @@ pub fn run(
         let _ = writeln!(err, "{}: error: {message}", path.display());
         ExitCode::from(2)
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_TRANSCRIPT_BYTES => {
-            return fail(
-                err,
-                format!(
-                    "the file is {} bytes; transcripts may be at most 16 MiB",
-                    m.len()
-                ),
-            );
-        }
-        Ok(_) => {}
-        Err(e) => return fail(err, format!("cannot read the file: {e}")),
-    }
-    let src = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) => return fail(err, format!("cannot read the file: {e}")),
-    };
-    let transcript = match Transcript::from_json(&src) {
+    let transcript = match super::report::read_transcript(path) {
         Ok(t) => t,
         Err(e) => return fail(err, e),
     };

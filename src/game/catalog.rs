@@ -116,6 +116,14 @@ impl Catalog {
         changed
     }
 
+    /// The playable scenario with this id, and its place in the list.
+    pub fn find(&self, id: &str) -> Option<(usize, &Prepared)> {
+        self.entries.iter().enumerate().find_map(|(i, e)| match e {
+            Entry::Ready(p) if p.scenario.id == id => Some((i, p)),
+            _ => None,
+        })
+    }
+
     pub fn ready(&self, i: usize) -> Option<&Prepared> {
         match self.entries.get(i) {
             Some(Entry::Ready(p)) => Some(p),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use super::{Action, Catalog, Entry, Mode, Screen};
+use super::{Action, Catalog, Mode, Screen};
 
 pub struct DemoPlugin {
     pub dir: PathBuf,
@@ -155,11 +155,7 @@ fn run(
             actions.write(action.clone());
         }
         Step::Select(id) => {
-            let i = catalog
-                .entries
-                .iter()
-                .position(|e| matches!(e, Entry::Ready(p) if p.scenario.id == *id))
-                .unwrap_or(0);
+            let i = catalog.find(id).map_or(0, |(i, _)| i);
             actions.write(Action::SelectScenario(i));
         }
         Step::Shot(name) => {

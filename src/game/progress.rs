@@ -184,13 +184,11 @@ fn summary(
             ChildOf(p),
         ));
     }
-    let suggested = progress.suggestion.as_ref().and_then(|id| {
-        catalog
-            .entries
-            .iter()
-            .position(|e| matches!(e, Entry::Ready(s) if &s.scenario.id == id))
-            .and_then(|i| catalog.ready(i).map(|s| (i, s.scenario.title.clone())))
-    });
+    let suggested = progress
+        .suggestion
+        .as_deref()
+        .and_then(|id| catalog.find(id))
+        .map(|(i, p)| (i, p.scenario.title.clone()));
     if let Some((i, title)) = suggested {
         commands.spawn((
             row(space::M),

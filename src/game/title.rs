@@ -100,13 +100,8 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
 
     if let Some(Ok(t)) = data.journal().and_then(|j| crate::journal::load(&j)) {
         let title = catalog
-            .entries
-            .iter()
-            .find_map(|e| match e {
-                Entry::Ready(p) if p.scenario.id == t.scenario_id => Some(p.scenario.title.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| t.scenario_id.clone());
+            .find(&t.scenario_id)
+            .map_or_else(|| t.scenario_id.clone(), |(_, p)| p.scenario.title.clone());
         commands.spawn((
             panel(
                 ui.p,
@@ -438,10 +433,7 @@ pub fn parse_teams(text: &str) -> Vec<String> {
 /// The unfinished session from the journal, rebuilt (and ended, to score it).
 fn interrupted_game(data: &DataDir, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
     let t = crate::journal::load(&data.journal()?)?.ok()?;
-    let prepared = catalog.entries.iter().find_map(|e| match e {
-        Entry::Ready(p) if p.scenario.id == t.scenario_id => Some(p),
-        _ => None,
-    })?;
+    let (_, prepared) = catalog.find(&t.scenario_id)?;
     let mut session = crate::journal::resume(prepared, &t);
     if score {
         session.end();

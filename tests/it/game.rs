@@ -45,10 +45,9 @@ fn texts(app: &mut App) -> Vec<String> {
 fn index_of(app: &App, id: &str) -> usize {
     app.world()
         .resource::<Catalog>()
-        .entries
-        .iter()
-        .position(|e| matches!(e, Entry::Ready(p) if p.scenario.id == id))
+        .find(id)
         .expect("shipped scenario")
+        .0
 }
 
 #[test]

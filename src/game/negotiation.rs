@@ -333,6 +333,14 @@ fn apply(
         {
             continue;
         }
+        // whichever way the reply comes, it is the answering team's
+        if matches!(
+            action,
+            Action::SubmitReply | Action::Send(_) | Action::Pick(_)
+        ) {
+            let team = game.next_team().cloned();
+            game.session.set_next_team(team);
+        }
         let result = match action {
             Action::SubmitReply => {
                 let Ok(mut text) = boxes.single_mut() else {
@@ -342,24 +350,14 @@ fn apply(
                 if value.trim().is_empty() {
                     continue;
                 }
-                let team = game.next_team().cloned();
-                game.session.set_next_team(team);
                 let sent = game.session.reply(&value).map(|_| ());
                 if sent.is_ok() {
                     text.clear();
                 }
                 sent
             }
-            Action::Send(text) => {
-                let team = game.next_team().cloned();
-                game.session.set_next_team(team);
-                game.session.reply(text).map(|_| ())
-            }
-            Action::Pick(n) => {
-                let team = game.next_team().cloned();
-                game.session.set_next_team(team);
-                game.session.pick(*n).map(|_| ())
-            }
+            Action::Send(text) => game.session.reply(text).map(|_| ()),
+            Action::Pick(n) => game.session.pick(*n).map(|_| ()),
             Action::NextTeam => {
                 game.team_turn += 1;
                 Ok(())

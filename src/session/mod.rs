@@ -637,50 +637,34 @@ impl Session {
         let mut conditional = false;
         let list = self.scenario().product.list_price;
         for offer in &a.offers {
-            match offer {
-                Offer::Price {
-                    amount,
-                    conditional: c,
-                    ..
-                } => {
-                    self.price = *amount;
-                    priced = true;
-                    conditional |= c;
-                }
-                Offer::DiscountPercent {
-                    percent,
-                    conditional: c,
-                } => {
-                    self.price = list * (1.0 - percent / 100.0);
-                    priced = true;
-                    conditional |= c;
-                }
-                Offer::DiscountAmount {
-                    amount,
-                    conditional: c,
-                } => {
-                    self.price -= amount;
-                    priced = true;
-                    conditional |= c;
-                }
-                Offer::Tradeable { id, conditional: c } => {
-                    if !self.given.contains(id) {
-                        self.given.push(id.clone());
-                        let worth = self
-                            .scenario()
-                            .product
-                            .tradeables
-                            .iter()
-                            .find(|t| &t.id == id)
-                            .filter(|t| t.kind != TradeableKind::Discount)
-                            .map_or(0.0, |t| t.value / list);
-                        self.meters.value = (self.meters.value + worth * 5.0).min(1.0);
-                        events.push(Event::Gave {
-                            tradeable: id.clone(),
-                            conditional: *c,
-                        });
-                    }
-                }
+            let price = match offer {
+                Offer::Price { amount, .. } => Some(*amount),
+                Offer::DiscountPercent { percent, .. } => Some(list * (1.0 - percent / 100.0)),
+                Offer::DiscountAmount { amount, .. } => Some(self.price - amount),
+                Offer::Tradeable { .. } => None,
+            };
+            if let Some(p) = price {
+                self.price = p;
+                priced = true;
+                conditional |= offer.conditional();
+            }
+            if let Offer::Tradeable { id, conditional: c } = offer
+                && !self.given.contains(id)
+            {
+                self.given.push(id.clone());
+                let worth = self
+                    .scenario()
+                    .product
+                    .tradeables
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .filter(|t| t.kind != TradeableKind::Discount)
+                    .map_or(0.0, |t| t.value / list);
+                self.meters.value = (self.meters.value + worth * 5.0).min(1.0);
+                events.push(Event::Gave {
+                    tradeable: id.clone(),
+                    conditional: *c,
+                });
             }
         }
         if a.negatives.contains(&Negative::RevealBottomLine) {

@@ -16,7 +16,7 @@ use crate::report::{Format, Report};
 use crate::session::debrief::{Point, debrief};
 use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Session, price_points};
+use crate::session::{Outcome, Session, price_points, price_span};
 use crate::storage::write_atomic;
 
 pub fn plugin(app: &mut App) {
@@ -277,13 +277,7 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     let product = &session.scenario().product;
     let budget = session.params.budget;
     let (yours, theirs) = price_points(session.turns());
-    let prices = yours.iter().chain(&theirs).map(|p| p.1);
-    let low = prices
-        .clone()
-        .chain([product.floor, budget])
-        .fold(f64::MAX, f64::min)
-        * 0.96;
-    let high = prices.chain([product.list_price]).fold(f64::MIN, f64::max) * 1.02;
+    let (low, high) = price_span(session.turns(), session.scenario(), budget);
     let turns = session.turns().len().max(1) as f32;
     let y = |price: f64| ((1.0 - (price - low) / (high - low)).clamp(0.0, 1.0) * 100.0) as f32;
     let x = |turn: u32| (turn as f32 - 0.5) / turns * 100.0;

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
+use crate::session::price_span;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -150,27 +151,8 @@ pub fn render(r: &Report) -> String {
             escape(&r.speaker(turn)),
             escape(&turn.text)
         );
-        let a = &turn.analysis;
-        let word = |name: &str| escape(l.text(&format!("tag.{name}")));
-        for x in &a.laer {
-            let _ = write!(out, "<span class=\"tag laer\">{}</span>", word(x.name()));
-        }
-        for x in &a.fab {
-            let _ = write!(out, "<span class=\"tag fab\">{}</span>", word(x.name()));
-        }
-        for x in &a.techniques {
-            let _ = write!(
-                out,
-                "<span class=\"tag technique\">{}</span>",
-                word(x.name())
-            );
-        }
-        for x in &a.negatives {
-            let _ = write!(
-                out,
-                "<span class=\"tag negative\">! {}</span>",
-                word(x.name())
-            );
+        for (kind, word) in r.tags(turn) {
+            let _ = write!(out, "<span class=\"tag {kind}\">{}</span>", escape(&word));
         }
         out.push_str("</div>");
         for line in &turn.persona {
@@ -224,13 +206,7 @@ fn ladder_chart(r: &Report) -> String {
     let l = r.locale;
     let product = &r.scenario.product;
     let (yours, theirs) = r.prices();
-    let prices = yours.iter().chain(&theirs).map(|p| p.1);
-    let low = prices
-        .clone()
-        .chain([product.floor, r.budget])
-        .fold(f64::MAX, f64::min)
-        * 0.96;
-    let high = prices.chain([product.list_price]).fold(f64::MIN, f64::max) * 1.02;
+    let (low, high) = price_span(&r.t.turns, r.scenario, r.budget);
     let turns = r.t.turns.len().max(1) as f64;
     let (w, h, left) = (360.0, 200.0, 8.0);
     let x = |turn: u32| left + (f64::from(turn) - 0.5) / turns * (w - left - 8.0);

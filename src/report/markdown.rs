@@ -133,7 +133,7 @@ pub fn render(r: &Report) -> String {
             escape(&r.speaker(turn)),
             escape(&turn.text)
         );
-        let tags = r.tag_words(turn);
+        let tags: Vec<String> = r.tags(turn).into_iter().map(|(_, w)| w).collect();
         if !tags.is_empty() {
             let chips: Vec<String> = tags
                 .iter()

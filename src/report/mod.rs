@@ -93,16 +93,21 @@ impl<'a> Report<'a> {
             .unwrap_or_else(|| self.locale.text("ui.you").to_string())
     }
 
-    /// The tags of a reply as words, in the report's language.
-    fn tag_words(&self, turn: &Turn) -> Vec<String> {
+    /// The tags of a reply as (kind, word) in the report's language; the
+    /// kind is `laer`, `fab`, `technique` or `negative`.
+    fn tags(&self, turn: &Turn) -> Vec<(&'static str, String)> {
         let a = &turn.analysis;
         let word = |name: &str| self.locale.text(&format!("tag.{name}")).to_string();
         a.laer
             .iter()
-            .map(|l| word(l.name()))
-            .chain(a.fab.iter().map(|f| word(f.name())))
-            .chain(a.techniques.iter().map(|t| word(t.name())))
-            .chain(a.negatives.iter().map(|n| format!("! {}", word(n.name()))))
+            .map(|l| ("laer", word(l.name())))
+            .chain(a.fab.iter().map(|f| ("fab", word(f.name()))))
+            .chain(a.techniques.iter().map(|t| ("technique", word(t.name()))))
+            .chain(
+                a.negatives
+                    .iter()
+                    .map(|n| ("negative", format!("! {}", word(n.name())))),
+            )
             .collect()
     }
 

@@ -204,6 +204,19 @@ pub fn price_points(turns: &[Turn]) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
     (yours, theirs)
 }
 
+/// The price range a prices-by-turn chart spans: every price named, the
+/// seller's floor and list price and the customer's budget, with a margin.
+pub fn price_span(turns: &[Turn], scenario: &Scenario, budget: f64) -> (f64, f64) {
+    let (yours, theirs) = price_points(turns);
+    let product = &scenario.product;
+    let named = || yours.iter().chain(&theirs).map(|p| p.1);
+    let low = named()
+        .chain([product.floor, budget])
+        .fold(f64::MAX, f64::min);
+    let high = named().chain([product.list_price]).fold(f64::MIN, f64::max);
+    (low * 0.96, high * 1.02)
+}
+
 /// Where an objection stands.
 #[derive(Debug, Clone)]
 struct ObjectionState {

@@ -31,8 +31,8 @@ pub struct Entry {
 
 impl Entry {
     pub fn from_transcript(t: &Transcript, scenario: &Scenario) -> Entry {
-        let mut per_kind: BTreeMap<&'static str, (ObjectionKind, f64, u32)> = BTreeMap::new();
-        for o in &scenario.objections {
+        // LAER points per objection met, then their mean per kind
+        let met = scenario.objections.iter().filter_map(|o| {
             let items: Vec<f64> = t
                 .scorecard
                 .items
@@ -42,14 +42,10 @@ impl Entry {
                 })
                 .map(|i| i.points)
                 .collect();
-            if items.is_empty() {
-                continue; // never raised
-            }
-            let score = items.iter().sum::<f64>().clamp(0.0, 100.0);
-            let e = per_kind.entry(o.kind.name()).or_insert((o.kind, 0.0, 0));
-            e.1 += score;
-            e.2 += 1;
-        }
+            // never raised: no items
+            (!items.is_empty()).then(|| (o.kind, items.iter().sum::<f64>().clamp(0.0, 100.0)))
+        });
+        let objections = mean_by_kind(met);
         Entry {
             scenario_id: t.scenario_id.clone(),
             title: scenario.title.clone(),
@@ -63,10 +59,7 @@ impl Entry {
             },
             overall: t.scorecard.overall,
             dimensions: t.scorecard.dimensions.clone(),
-            objections: per_kind
-                .into_values()
-                .map(|(k, sum, n)| (k, sum / f64::from(n)))
-                .collect(),
+            objections,
         }
     }
 }
@@ -121,6 +114,21 @@ pub fn read(path: &Path) -> (Vec<Entry>, usize) {
     (entries, skipped)
 }
 
+/// The mean value per objection kind, in kind order.
+fn mean_by_kind(
+    values: impl IntoIterator<Item = (ObjectionKind, f64)>,
+) -> Vec<(ObjectionKind, f64)> {
+    let mut sums: BTreeMap<&'static str, (ObjectionKind, f64, u32)> = BTreeMap::new();
+    for (kind, v) in values {
+        let e = sums.entry(kind.name()).or_insert((kind, 0.0, 0));
+        e.1 += v;
+        e.2 += 1;
+    }
+    sums.into_values()
+        .map(|(k, sum, n)| (k, sum / f64::from(n)))
+        .collect()
+}
+
 /// What the Progress screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
@@ -162,15 +170,8 @@ pub fn progress(entries: &[Entry], scenarios: &[&Scenario]) -> Progress {
             .or_insert((e.title.clone(), e.overall));
         b.1 = b.1.max(e.overall);
     }
-    let mut kinds: BTreeMap<&'static str, (ObjectionKind, f64, u32)> = BTreeMap::new();
-    for (k, v) in entries.iter().flat_map(|e| &e.objections) {
-        let e = kinds.entry(k.name()).or_insert((*k, 0.0, 0));
-        e.1 += v;
-        e.2 += 1;
-    }
-    let weakest = kinds
-        .into_values()
-        .map(|(k, sum, n)| (k, sum / f64::from(n)))
+    let weakest = mean_by_kind(entries.iter().flat_map(|e| e.objections.iter().copied()))
+        .into_iter()
         .min_by(|a, b| a.1.total_cmp(&b.1));
     let played = |id: &str| entries.iter().filter(|e| e.scenario_id == id).count();
     let suggestion = weakest.and_then(|(kind, _)| {

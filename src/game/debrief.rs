@@ -166,30 +166,10 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
     if !game.scores_hidden {
         teams(&mut commands, below, session, &ui);
     }
-    section(
-        &mut commands,
-        below,
-        &ui.t("debrief.well"),
-        &feedback.well,
-        ui.p.good,
-        &ui,
-    );
-    section(
-        &mut commands,
-        below,
-        &ui.t("debrief.improve"),
-        &feedback.improve,
-        ui.p.warn,
-        &ui,
-    );
-    section(
-        &mut commands,
-        below,
-        &ui.t("debrief.keep"),
-        &feedback.keep,
-        ui.p.accent,
-        &ui,
-    );
+    let colours = [ui.p.good, ui.p.warn, ui.p.accent];
+    for ((key, points), colour) in feedback.sections().into_iter().zip(colours) {
+        section(&mut commands, below, &ui.t(key), points, colour, &ui);
+    }
     transcript(&mut commands, below, session, &ui);
 
     let notice = commands

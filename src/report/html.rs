@@ -59,23 +59,8 @@ pub fn render(r: &Report) -> String {
         escape(&format!("{}: {}", l.text("report.title"), r.scenario.title))
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape(&r.scenario.title));
-    let who = t.student.clone().unwrap_or_else(|| "-".into());
-    let _ = writeln!(
-        out,
-        "<p class=\"meta\">{}</p>",
-        escape(&l.fill(
-            "report.meta",
-            &[
-                ("student", &who),
-                ("date", &r.date()),
-                (
-                    "difficulty",
-                    l.text(&format!("difficulty.{}", t.difficulty.name()))
-                ),
-                ("seed", &t.seed.to_string()),
-            ]
-        ))
-    );
+    let who = t.student.as_deref().unwrap_or("-");
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&r.meta(who)));
     let _ = writeln!(out, "<p class=\"outcome\">{}</p>", escape(&r.outcome()));
 
     let _ = writeln!(
@@ -107,11 +92,7 @@ pub fn render(r: &Report) -> String {
         out.push_str("</table>\n");
     }
 
-    for (key, points) in [
-        ("debrief.well", &r.debrief.well),
-        ("debrief.improve", &r.debrief.improve),
-        ("debrief.keep", &r.debrief.keep),
-    ] {
+    for (key, points) in r.debrief.sections() {
         if points.is_empty() {
             continue;
         }

@@ -41,22 +41,7 @@ pub fn render(r: &Report) -> String {
         .as_deref()
         .map(escape)
         .unwrap_or_else(|| "-".into());
-    let _ = writeln!(
-        out,
-        "{}\n",
-        l.fill(
-            "report.meta",
-            &[
-                ("student", &who),
-                ("date", &r.date()),
-                (
-                    "difficulty",
-                    l.text(&format!("difficulty.{}", t.difficulty.name()))
-                ),
-                ("seed", &t.seed.to_string()),
-            ]
-        )
-    );
+    let _ = writeln!(out, "{}\n", r.meta(&who));
     let _ = writeln!(out, "**{}**\n", escape(&r.outcome()));
 
     let _ = writeln!(out, "## {}\n", l.text("report.scores"));
@@ -92,11 +77,7 @@ pub fn render(r: &Report) -> String {
         }
     }
 
-    for (key, points) in [
-        ("debrief.well", &r.debrief.well),
-        ("debrief.improve", &r.debrief.improve),
-        ("debrief.keep", &r.debrief.keep),
-    ] {
+    for (key, points) in r.debrief.sections() {
         if points.is_empty() {
             continue;
         }

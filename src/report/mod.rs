@@ -115,8 +115,23 @@ impl<'a> Report<'a> {
         price_points(&self.t.turns)
     }
 
-    fn date(&self) -> String {
-        date(self.t.finished_at)
+    /// The line under the title: student, date, difficulty and seed; the
+    /// caller escapes the student's name for its format.
+    fn meta(&self, student: &str) -> String {
+        let t = self.t;
+        self.locale.fill(
+            "report.meta",
+            &[
+                ("student", student),
+                ("date", &date(t.finished_at)),
+                (
+                    "difficulty",
+                    self.locale
+                        .text(&format!("difficulty.{}", t.difficulty.name())),
+                ),
+                ("seed", &t.seed.to_string()),
+            ],
+        )
     }
 }
 

@@ -28,6 +28,18 @@ pub struct Debrief {
     pub keep: Vec<Point>,
 }
 
+impl Debrief {
+    /// The three parts in the sandwich's order, each with its heading's
+    /// locale key.
+    pub fn sections(&self) -> [(&'static str, &[Point]); 3] {
+        [
+            ("debrief.well", &self.well),
+            ("debrief.improve", &self.improve),
+            ("debrief.keep", &self.keep),
+        ]
+    }
+}
+
 fn is_skill(item: &Item) -> bool {
     matches!(
         item.dimension,
@@ -165,8 +177,8 @@ pub fn render_text(card: &Scorecard, debrief: &Debrief, locale: &Locale) -> Stri
             out.push('\n');
         }
     };
-    section(&mut out, "debrief.well", &debrief.well);
-    section(&mut out, "debrief.improve", &debrief.improve);
-    section(&mut out, "debrief.keep", &debrief.keep);
+    for (key, points) in debrief.sections() {
+        section(&mut out, key, points);
+    }
     out
 }

@@ -613,12 +613,7 @@ impl Session {
     ) {
         let lower = text.to_lowercase();
         let mentions = |terms: &[String]| terms.iter().any(|t| lower.contains(&t.to_lowercase()));
-        let resolved: Vec<String> = self
-            .raised
-            .iter()
-            .filter(|o| o.resolved)
-            .map(|o| self.scenario().objections[o.index].id.clone())
-            .collect();
+        let resolved = self.resolved_ids();
         let scenario = self.prepared.scenario.clone();
         for (i, fact) in scenario.persona.hidden.iter().enumerate() {
             if self.revealed.contains(&i) {
@@ -762,6 +757,15 @@ impl Session {
         });
     }
 
+    /// The ids of the objections the player has resolved so far.
+    fn resolved_ids(&self) -> Vec<String> {
+        self.raised
+            .iter()
+            .filter(|o| o.resolved)
+            .map(|o| self.scenario().objections[o.index].id.clone())
+            .collect()
+    }
+
     fn is_raised(&self, index: usize) -> bool {
         self.raised.iter().any(|o| o.index == index)
     }
@@ -769,12 +773,7 @@ impl Session {
     /// Raises the objections whose trigger has come: at the start, after a
     /// turn count, or after another objection was resolved.
     fn raise_due(&mut self, turn: u32, persona: &mut Vec<String>, events: &mut Vec<Event>) {
-        let resolved: Vec<String> = self
-            .raised
-            .iter()
-            .filter(|o| o.resolved)
-            .map(|o| self.scenario().objections[o.index].id.clone())
-            .collect();
+        let resolved = self.resolved_ids();
         self.raise_where(persona, events, |trigger| match trigger {
             Trigger::AtStart => turn == 0,
             Trigger::AfterTurn(n) => turn >= *n,

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::theme::{size, space};
 use super::widgets::{
-    button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
+    button, column, heading, label, main_area, panel, panel_node, paragraph, primary_button, row,
     screen_root, spread_row,
 };
 use super::{Action, Catalog, Game, Screen, Setup, Ui};
@@ -89,7 +89,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ChildOf(customer),
     ));
     commands.spawn((
-        label(ui.t("ui.briefing_heading"), size::LEAD, ui.p.text),
+        heading(ui.p, ui.t("ui.briefing_heading")),
         ChildOf(customer),
     ));
     commands.spawn((
@@ -136,10 +136,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
             ),
         ],
     ));
-    commands.spawn((
-        label(ui.t("ui.features"), size::LEAD, ui.p.text),
-        ChildOf(offer),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.features")), ChildOf(offer)));
     for f in &product.features {
         commands.spawn((
             paragraph(
@@ -153,10 +150,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
             ChildOf(offer),
         ));
     }
-    commands.spawn((
-        label(ui.t("ui.tradeables"), size::LEAD, ui.p.text),
-        ChildOf(offer),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.tradeables")), ChildOf(offer)));
     for t in &product.tradeables {
         commands.spawn((
             paragraph(

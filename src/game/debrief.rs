@@ -6,8 +6,8 @@ use bevy::prelude::*;
 use super::negotiation::spawn_chips;
 use super::theme::{size, space};
 use super::widgets::{
-    bar, button, column, label, panel, panel_node, paragraph, primary_button, row, screen_root,
-    spread_row,
+    bar, button, column, heading, label, max_scroll, panel, panel_node, paragraph, primary_button,
+    row, screen_root, spread_row,
 };
 use super::{Action, DataDir, Game, Screen, Setup, Ui, fresh_seed};
 use crate::history;
@@ -64,8 +64,7 @@ fn scroll_feedback(
             _ => continue,
         };
         for (mut scroll, node) in &mut panels {
-            let max = ((node.content_size.y - node.size.y) * node.inverse_scale_factor).max(0.0);
-            scroll.0.y = (scroll.0.y + step).clamp(0.0, max);
+            scroll.0.y = (scroll.0.y + step).clamp(0.0, max_scroll(node));
         }
     }
 }
@@ -224,7 +223,7 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
                     ui.p.accent
                 )
             ),
-            label(ui.t("ui.overall"), size::LEAD, ui.p.text),
+            heading(ui.p, ui.t("ui.overall")),
         ],
     ));
     for (d, value) in &card.dimensions {
@@ -406,10 +405,7 @@ fn section(
 }
 
 fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    commands.spawn((
-        label(ui.t("ui.transcript"), size::LEAD, ui.p.text),
-        ChildOf(parent),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.transcript")), ChildOf(parent)));
     let name = &session.scenario().persona.name;
     for line in session.opening() {
         commands.spawn((

@@ -9,8 +9,8 @@ use bevy::text::{EditableText, TextEdit};
 
 use super::theme::{self, size, space};
 use super::widgets::{
-    ActionButton, BaseColour, bar, button, chip, column, label, main_area, panel, panel_node,
-    paragraph, row, screen_root, spread_row,
+    ActionButton, BaseColour, bar, button, chip, column, label, main_area, max_scroll, panel,
+    panel_node, paragraph, row, screen_root, spread_row,
 };
 use super::{Action, DataDir, Game, Mode, Screen, Setup, Ui};
 use crate::analysis::{Analysis, Offer};
@@ -492,8 +492,7 @@ fn stick_to_bottom(
         if stick.0 == 0 {
             continue;
         }
-        let overflow = (node.content_size.y - node.size.y) * node.inverse_scale_factor;
-        scroll.0.y = overflow.max(0.0);
+        scroll.0.y = max_scroll(node);
         stick.0 -= 1;
         // keep frames coming while idling, until the layout has caught up
         redraw.write(bevy::window::RequestRedraw);

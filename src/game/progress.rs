@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::theme::{size, space};
 use super::widgets::{
-    button, column, label, main_area, panel, panel_node, paragraph, primary_button, row,
+    button, column, heading, label, main_area, panel, panel_node, paragraph, primary_button, row,
     screen_root, spread_row,
 };
 use super::{Action, Catalog, DataDir, Entry, Screen, Setup, Ui};
@@ -84,10 +84,7 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, data: Res<DataDir>, ui: 
 
 /// One small bar chart per dimension: a bar per recent session.
 fn trend(commands: &mut Commands, parent: Entity, progress: &Progress, ui: &Ui) {
-    commands.spawn((
-        label(ui.t("ui.trend"), size::LEAD, ui.p.text),
-        ChildOf(parent),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.trend")), ChildOf(parent)));
     let grid = commands
         .spawn((
             Node {
@@ -203,7 +200,7 @@ fn summary(
             ],
         ));
     }
-    commands.spawn((label(ui.t("ui.best"), size::LEAD, ui.p.text), ChildOf(p)));
+    commands.spawn((heading(ui.p, ui.t("ui.best")), ChildOf(p)));
     for (_, title, best) in &progress.best {
         commands.spawn((
             label(format!("{best:.0}  {title}"), size::BODY, ui.p.text),

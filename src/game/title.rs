@@ -6,8 +6,8 @@ use bevy::text::{EditableText, EditableTextFilter};
 
 use super::theme::{self, size, space};
 use super::widgets::{
-    ActionButton, BaseColour, Selected, button, column, label, main_area, panel, panel_node,
-    paragraph, primary_button, row, screen_root, spread_row,
+    ActionButton, BaseColour, Selected, button, column, heading, label, main_area, panel,
+    panel_node, paragraph, primary_button, row, screen_root, spread_row,
 };
 use super::{
     Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui, fresh_seed,
@@ -145,10 +145,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
             ChildOf(body),
         ))
         .id();
-    commands.spawn((
-        label(ui.t("ui.scenarios"), size::LEAD, ui.p.text),
-        ChildOf(list),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.scenarios")), ChildOf(list)));
     for (i, entry) in catalog.entries.iter().enumerate() {
         let card = commands
             .spawn((
@@ -182,7 +179,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
                 let lead = s
                     .opening()
                     .map_or_else(String::new, |o| kind_name(ui, o.kind));
-                commands.spawn((label(&s.title, size::LEAD, ui.p.text), ChildOf(card)));
+                commands.spawn((heading(ui.p, &s.title), ChildOf(card)));
                 commands.spawn((
                     label(
                         ui.fill(
@@ -227,10 +224,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
             ChildOf(body),
         ))
         .id();
-    commands.spawn((
-        label(ui.t("ui.difficulty"), size::LEAD, ui.p.text),
-        ChildOf(settings),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.difficulty")), ChildOf(settings)));
     let tiers = commands.spawn((row(space::S), ChildOf(settings))).id();
     for d in Difficulty::ALL {
         let b = commands
@@ -247,10 +241,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
             commands.entity(b).insert(Selected);
         }
     }
-    commands.spawn((
-        label(ui.t("ui.mode"), size::LEAD, ui.p.text),
-        ChildOf(settings),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.mode")), ChildOf(settings)));
     let modes = commands.spawn((row(space::S), ChildOf(settings))).id();
     for (m, key) in [(Mode::Type, "ui.mode_type"), (Mode::Pick, "ui.mode_pick")] {
         let b = commands
@@ -260,10 +251,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
             commands.entity(b).insert(Selected);
         }
     }
-    commands.spawn((
-        label(ui.t("ui.seed"), size::LEAD, ui.p.text),
-        ChildOf(settings),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.seed")), ChildOf(settings)));
     // what the player typed, else the seed in use
     let seed_text = if drafts.seed.is_empty() {
         setup.seed.to_string()
@@ -285,10 +273,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         paragraph(ui.t("ui.seed_help"), size::SMALL, ui.p.muted),
         ChildOf(settings),
     ));
-    commands.spawn((
-        label(ui.t("ui.teams"), size::LEAD, ui.p.text),
-        ChildOf(settings),
-    ));
+    commands.spawn((heading(ui.p, ui.t("ui.teams")), ChildOf(settings)));
     commands.spawn((
         text_field(ui, Field::Teams, &drafts.teams, Some(160)),
         ChildOf(settings),

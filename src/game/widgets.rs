@@ -14,6 +14,11 @@ pub fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
     )
 }
 
+/// A section heading: lead size in the text colour.
+pub fn heading(p: &Palette, text: impl Into<String>) -> impl Bundle {
+    label(text, size::LEAD, p.text)
+}
+
 /// A label that wraps within its parent's width.
 pub fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
     (
@@ -211,6 +216,11 @@ pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>, u
     }
 }
 
+/// How far a scrolling node can scroll down, in logical pixels.
+pub fn max_scroll(node: &ComputedNode) -> f32 {
+    ((node.content_size.y - node.size.y) * node.inverse_scale_factor).max(0.0)
+}
+
 /// The mouse wheel scrolls the scrollable panel under the pointer.
 pub fn scroll_with_wheel(
     mut wheel: MessageReader<bevy::input::mouse::MouseWheel>,
@@ -239,10 +249,7 @@ pub fn scroll_with_wheel(
             let half = computed.size / 2.0;
             let inside = (cursor - centre).abs().cmple(half).all();
             if inside {
-                let max = ((computed.content_size.y - computed.size.y)
-                    * computed.inverse_scale_factor)
-                    .max(0.0);
-                scroll.0.y = (scroll.0.y - lines).clamp(0.0, max);
+                scroll.0.y = (scroll.0.y - lines).clamp(0.0, max_scroll(computed));
             }
         }
     }

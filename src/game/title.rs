@@ -13,10 +13,12 @@ use super::{
     Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui, fresh_seed,
 };
 use crate::scenario::{Difficulty, ObjectionKind};
+use crate::session::transcript::Transcript;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
-        .add_systems(OnEnter(Screen::Title), spawn)
+        .init_resource::<Interrupted>()
+        .add_systems(OnEnter(Screen::Title), (read_journal, spawn).chain())
         .add_systems(
             Update,
             (
@@ -43,7 +45,19 @@ struct TitleData<'w> {
     setup: Res<'w, Setup>,
     ui: Res<'w, Ui>,
     prefs: Res<'w, Prefs>,
-    data: Res<'w, DataDir>,
+    interrupted: Res<'w, Interrupted>,
+}
+
+/// The session the journal holds, read each time the title opens rather
+/// than on every redraw.
+#[derive(Resource, Default)]
+struct Interrupted(Option<Transcript>);
+
+fn read_journal(mut interrupted: ResMut<Interrupted>, data: Res<DataDir>) {
+    interrupted.0 = data
+        .journal()
+        .and_then(|j| crate::journal::load(&j))
+        .and_then(Result::ok);
 }
 
 fn rebuild(
@@ -74,7 +88,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         setup,
         ui,
         prefs,
-        data,
+        interrupted,
     } = data;
     let root = commands
         .spawn((TitleRoot, DespawnOnExit(Screen::Title), screen_root()))
@@ -98,7 +112,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         ],
     ));
 
-    if let Some(Ok(t)) = data.journal().and_then(|j| crate::journal::load(&j)) {
+    if let Some(t) = &interrupted.0 {
         let title = catalog
             .find(&t.scenario_id)
             .map_or_else(|| t.scenario_id.clone(), |(_, p)| p.scenario.title.clone());
@@ -416,10 +430,9 @@ pub fn parse_teams(text: &str) -> Vec<String> {
 }
 
 /// The unfinished session from the journal, rebuilt (and ended, to score it).
-fn interrupted_game(data: &DataDir, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
-    let t = crate::journal::load(&data.journal()?)?.ok()?;
+fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
     let (_, prepared) = catalog.find(&t.scenario_id)?;
-    let mut session = crate::journal::resume(prepared, &t);
+    let mut session = crate::journal::resume(prepared, t);
     if score {
         session.end();
     }
@@ -446,7 +459,7 @@ fn apply(
     mut prefs: ResMut<Prefs>,
     mut drafts: ResMut<Drafts>,
     mut fields: Query<(&mut EditableText, &Field)>,
-    data: Res<DataDir>,
+    interrupted: Res<Interrupted>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -483,9 +496,9 @@ fn apply(
             Action::SetTeams(teams) => setup.teams = teams.clone(),
             Action::ShowProgress => next.set(Screen::Progress),
             Action::ResumeJournal | Action::ScoreJournal => {
-                if let Some(game) =
-                    interrupted_game(&data, &catalog, &setup, *action == Action::ScoreJournal)
-                {
+                if let Some(game) = interrupted.0.as_ref().and_then(|t| {
+                    interrupted_game(t, &catalog, &setup, *action == Action::ScoreJournal)
+                }) {
                     let over = game.session.outcome().is_some();
                     commands.insert_resource(game);
                     next.set(if over {

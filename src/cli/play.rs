@@ -77,25 +77,37 @@ pub fn run(
 ) -> ExitCode {
     let journal = data_dir().map(|d| crate::journal::path(&d));
     let mut lines = input.lines();
-    if let Some((mut session, score_now)) = journal
+    let resumed = journal
         .as_deref()
-        .and_then(|j| interrupted(&mut lines, j, out, err))
-    {
-        let locale = Locale::builtin(&session.scenario().language);
-        let _ = brief(&session, &locale, out);
-        if score_now {
-            session.end();
-        }
-        play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
-        return finish(
-            &session,
-            &locale,
-            opts.out,
-            opts.student,
-            journal.as_deref(),
-            out,
-        );
+        .and_then(|j| interrupted(&mut lines, j, out, err));
+    let (mut session, score_now) = match resumed {
+        Some(resumed) => resumed,
+        None => match new_session(&opts) {
+            Ok(session) => (session, false),
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let locale = Locale::builtin(&session.scenario().language);
+    let _ = brief(&session, &locale, out);
+    if score_now {
+        session.end();
     }
+    play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
+    finish(
+        &session,
+        &locale,
+        opts.out,
+        opts.student,
+        journal.as_deref(),
+        out,
+    )
+}
+
+/// A session on the scenario the options name (else the first shipped one).
+fn new_session(opts: &Options) -> Result<Session, String> {
     let scenario = match opts.scenario.as_deref() {
         Some(spec) => super::find_scenario(spec),
         None => super::shipped_scenarios()
@@ -106,26 +118,9 @@ pub fn run(
                     .to_string()
             }),
     };
-    let prepared = match scenario.and_then(Prepared::new) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let prepared = scenario.and_then(Prepared::new)?;
     let seed = opts.seed.unwrap_or_else(random_seed);
-    let locale = Locale::builtin(&prepared.scenario.language);
-    let mut session = Session::start(&prepared, opts.difficulty, seed);
-    let _ = brief(&session, &locale, out);
-    play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
-    finish(
-        &session,
-        &locale,
-        opts.out,
-        opts.student,
-        journal.as_deref(),
-        out,
-    )
+    Ok(Session::start(&prepared, opts.difficulty, seed))
 }
 
 /// Reads replies until the session ends or the input does, saving the

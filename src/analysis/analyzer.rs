@@ -728,7 +728,7 @@ impl Analyzer {
                         && !clauses.iter().any(|(a, b)| h.start >= *a && h.start < *b)
                 })
             };
-            !has(&|c| {
+            let not_an_offer = has(&|c| {
                 matches!(
                     c,
                     Cue::Listen
@@ -736,7 +736,9 @@ impl Analyzer {
                         | Cue::Technique(Technique::CaseEvidence)
                         | Cue::CountedTechnique(Technique::CaseEvidence)
                 )
-            }) && !(has(&|c| c == Cue::Acknowledge) && !has(&|c| c == Cue::Offer))
+            });
+            let only_acknowledges = has(&|c| c == Cue::Acknowledge) && !has(&|c| c == Cue::Offer);
+            !not_an_offer && !only_acknowledges
         };
         for s in sentences.iter().filter(|s| offered_in(s)) {
             let conditional = hits

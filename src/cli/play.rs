@@ -91,14 +91,14 @@ pub fn run(
         },
     };
     let locale = Locale::builtin(&session.scenario().language);
-    let _ = brief(&session, &locale, out);
+    let _ = brief(&session, locale, out);
     if score_now {
         session.end();
     }
-    play_lines(&mut session, &mut lines, &locale, journal.as_deref(), out);
+    play_lines(&mut session, &mut lines, locale, journal.as_deref(), out);
     finish(
         &session,
-        &locale,
+        locale,
         opts.out,
         opts.student,
         journal.as_deref(),
@@ -197,9 +197,7 @@ fn brief(session: &Session, locale: &Locale, out: &mut impl Write) -> std::io::R
                 ("title", &s.title),
                 (
                     "difficulty",
-                    &locale
-                        .text(&format!("difficulty.{}", session.difficulty.name()))
-                        .to_string()
+                    locale.text(&format!("difficulty.{}", session.difficulty.name()))
                 ),
                 ("seed", &session.seed.to_string()),
             ]

@@ -46,11 +46,11 @@ pub fn run(
             } else {
                 let locale = Locale::builtin(&transcript.language);
                 let session = replay(&prepared, &transcript);
-                let d = debrief(&prepared.scenario, session.turns(), &card, &locale);
+                let d = debrief(&prepared.scenario, session.turns(), &card, locale);
                 writeln!(
                     out,
                     "{}\n{}",
-                    render_text(&card, &d, &locale),
+                    render_text(&card, &d, locale),
                     locale.text("score.matches")
                 )
             };

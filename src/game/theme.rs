@@ -30,6 +30,8 @@ pub struct Palette {
     pub offer: Color,
 }
 
+// 0.318 is a colour channel, not 1/π
+#[allow(clippy::approx_constant)]
 pub const DARK: Palette = Palette {
     background: Color::srgb(0.071, 0.086, 0.110),
     panel: Color::srgb(0.110, 0.133, 0.169),
@@ -51,6 +53,7 @@ pub const DARK: Palette = Palette {
     offer: Color::srgb(0.431, 0.290, 0.039),
 };
 
+#[allow(clippy::approx_constant)]
 pub const HIGH_CONTRAST: Palette = Palette {
     background: Color::srgb(0.0, 0.0, 0.0),
     panel: Color::srgb(0.039, 0.039, 0.039),

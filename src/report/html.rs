@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::session::price_span;
+use crate::session::{price_points, price_span};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -186,7 +186,7 @@ fn score_bars(r: &Report) -> String {
 fn ladder_chart(r: &Report) -> String {
     let l = r.locale;
     let product = &r.scenario.product;
-    let (yours, theirs) = r.prices();
+    let (yours, theirs) = price_points(&r.t.turns);
     let (low, high) = price_span(&r.t.turns, r.scenario, r.budget);
     let turns = r.t.turns.len().max(1) as f64;
     let (w, h, left) = (360.0, 200.0, 8.0);

@@ -14,7 +14,7 @@ use crate::scenario::Scenario;
 use crate::session::debrief::{Debrief, debrief};
 use crate::session::score::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Turn, price_points};
+use crate::session::{Outcome, Turn};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -109,10 +109,6 @@ impl<'a> Report<'a> {
                     .map(|n| ("negative", format!("! {}", word(n.name())))),
             )
             .collect()
-    }
-
-    fn prices(&self) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
-        price_points(&self.t.turns)
     }
 
     /// The line under the title: student, date, difficulty and seed; the

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+#[cfg(feature = "game")]
 pub mod game;
 pub mod history;
 pub mod i18n;

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use counteroffer::report::Format;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::Kind;
-use counteroffer::{cli, game};
+use counteroffer::cli;
 
 /// Counteroffer: practise handling price, fit and delay objections.
 #[derive(Parser)]
@@ -262,22 +262,36 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
-        None => {
-            let (width, height) = cli.window.unwrap_or((1280, 720));
-            let exit = game::run(game::GameOptions {
-                scenarios: cli.scenarios,
-                demo: cli.demo,
-                width,
-                height,
-                lang: cli.lang,
-                projector: cli.projector,
-                perf: cli.perf,
-            });
-            if exit.is_success() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
+        None => run_game(cli),
     }
+}
+
+#[cfg(feature = "game")]
+fn run_game(cli: Cli) -> ExitCode {
+    use counteroffer::game;
+    let (width, height) = cli.window.unwrap_or((1280, 720));
+    let exit = game::run(game::GameOptions {
+        scenarios: cli.scenarios,
+        demo: cli.demo,
+        width,
+        height,
+        lang: cli.lang,
+        projector: cli.projector,
+        perf: cli.perf,
+    });
+    if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// A build without the `game` feature has only the subcommands.
+#[cfg(not(feature = "game"))]
+fn run_game(_cli: Cli) -> ExitCode {
+    eprintln!(
+        "error: this build has no game window (built without the `game` feature)\n\
+         help: run a subcommand (see --help), or build with default features"
+    );
+    ExitCode::from(2)
 }

@@ -3,6 +3,7 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
+#[cfg(feature = "game")]
 mod game;
 mod reports;
 mod scenarios;

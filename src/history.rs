@@ -10,8 +10,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Difficulty, ObjectionKind, Scenario};
-use crate::session::Outcome;
-use crate::session::score::Dimension;
+use crate::record::Outcome;
+use crate::scoring::scorecard::Dimension;
 use crate::session::transcript::Transcript;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

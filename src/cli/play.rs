@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use crate::analysis::tags::Laer;
 use crate::i18n::{Locale, money};
 use crate::scenario::Difficulty;
-use crate::session::debrief::{debrief, render_text};
+use crate::scoring::debrief::{debrief, render_text};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Prepared, Session};
+use crate::record::Outcome;
+use crate::session::{Prepared, Session};
 use crate::storage::{data_dir, write_atomic};
 
 pub struct Options {
@@ -30,14 +31,14 @@ fn interrupted(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Option<(Session, bool)> {
-    let t = match crate::journal::load(journal)? {
+    let t = match crate::session::journal::load(journal)? {
         Ok(t) => t,
         Err(e) => {
             let _ = writeln!(
                 err,
                 "warning: ignoring an unreadable unfinished session: {e}"
             );
-            crate::journal::clear(journal);
+            crate::session::journal::clear(journal);
             return None;
         }
     };
@@ -60,10 +61,10 @@ fn interrupted(
     let _ = out.flush();
     let answer = lines.next().and_then(Result::ok).unwrap_or_default();
     match answer.trim() {
-        "/resume" => Some((crate::journal::resume(&prepared, &t), false)),
-        "/score" => Some((crate::journal::resume(&prepared, &t), true)),
+        "/resume" => Some((crate::session::journal::resume(&prepared, &t), false)),
+        "/score" => Some((crate::session::journal::resume(&prepared, &t), true)),
         _ => {
-            crate::journal::clear(journal);
+            crate::session::journal::clear(journal);
             None
         }
     }
@@ -75,7 +76,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
-    let journal = data_dir().map(|d| crate::journal::path(&d));
+    let journal = data_dir().map(|d| crate::session::journal::path(&d));
     let mut lines = input.lines();
     let resumed = journal
         .as_deref()
@@ -159,7 +160,7 @@ fn play_lines(
             Ok(()) => {
                 let _ = show_turn(session, locale, out);
                 if let Some(j) = journal
-                    && let Err(e) = crate::journal::save(j, session)
+                    && let Err(e) = crate::session::journal::save(j, session)
                 {
                     let _ = writeln!(
                         out,
@@ -284,7 +285,7 @@ fn finish(
     out: &mut impl Write,
 ) -> ExitCode {
     if let Some(j) = journal {
-        crate::journal::clear(j);
+        crate::session::journal::clear(j);
     }
     let s = session.scenario();
     let outcome = match session.outcome() {

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use crate::report::{Format, Report, date};
 use crate::scenario::Scenario;
-use crate::session::Outcome;
+use crate::record::Outcome;
 use crate::session::Prepared;
-use crate::session::score::Dimension;
+use crate::scoring::scorecard::Dimension;
 use crate::session::transcript::{Check, Transcript, check};
 use crate::storage::write_atomic;
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::i18n::Locale;
 use crate::session::Prepared;
-use crate::session::debrief::{debrief, render_text};
+use crate::scoring::debrief::{debrief, render_text};
 use crate::session::transcript::{Check, check, replay};
 
 pub fn run(

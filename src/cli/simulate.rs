@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::scenario::{Difficulty, Scenario};
 use crate::session::bots::{self, Kind};
-use crate::session::score::Dimension;
-use crate::session::{Outcome, Prepared};
+use crate::scoring::scorecard::Dimension;
+use crate::record::Outcome;
+use crate::session::Prepared;
 
 pub struct Options {
     /// A scenario id or path, or "all".

@@ -13,10 +13,12 @@ use super::{Action, DataDir, Game, Screen, Setup, Ui, fresh_seed};
 use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
-use crate::session::debrief::{Point, debrief};
-use crate::session::score::{Scorecard, by_team};
+use crate::scoring::debrief::{Point, debrief};
+use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Session, price_points, price_span};
+use crate::record::Outcome;
+use crate::scoring::chart::{price_points, price_span};
+use crate::session::Session;
 use crate::storage::write_atomic;
 
 pub fn plugin(app: &mut App) {
@@ -254,7 +256,7 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
 /// customer's budget drawn as lines.
 fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     let product = &session.scenario().product;
-    let budget = session.params.budget;
+    let budget = session.params().budget;
     let (yours, theirs) = price_points(session.turns());
     let (low, high) = price_span(session.turns(), session.scenario(), budget);
     let turns = session.turns().len().max(1) as f32;
@@ -532,7 +534,7 @@ fn record_history(mut game: ResMut<Game>, ui: Res<Ui>, data: Res<DataDir>) {
     }
     game.recorded = true;
     if let Some(j) = data.journal() {
-        crate::journal::clear(&j);
+        crate::session::journal::clear(&j);
     }
     let t = Transcript::from_session(&game.session);
     let entry = history::Entry::from_transcript(&t, game.session.scenario());

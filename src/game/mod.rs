@@ -224,7 +224,7 @@ impl DataDir {
     }
 
     pub fn journal(&self) -> Option<PathBuf> {
-        self.0.as_deref().map(crate::journal::path)
+        self.0.as_deref().map(crate::session::journal::path)
     }
 }
 

@@ -15,7 +15,8 @@ use super::widgets::{
 use super::{Action, DataDir, Game, Mode, Screen, Setup, Ui};
 use crate::analysis::{Analysis, Offer};
 use crate::i18n::money;
-use crate::session::{Session, price_points};
+use crate::scoring::chart::price_points;
+use crate::session::Session;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Negotiation), (spawn, refresh).chain())
@@ -423,7 +424,7 @@ fn apply(
                     game.team_turn += 1;
                     // the turn survives a crash from here on
                     if let Some(j) = data.journal()
-                        && let Err(e) = crate::journal::save(&j, &game.session)
+                        && let Err(e) = crate::session::journal::save(&j, &game.session)
                     {
                         game.notice =
                             Some(ui.fill("play.not_journaled", &[("error", &e.to_string())]));
@@ -518,7 +519,7 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
         return;
     }
     let m = game.session.meters();
-    let start_patience = f64::from(game.session.params.patience).max(1.0);
+    let start_patience = f64::from(game.session.params().patience).max(1.0);
     for (key, share, text) in [
         (
             "ui.trust",

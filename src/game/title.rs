@@ -56,7 +56,7 @@ struct Interrupted(Option<Transcript>);
 fn read_journal(mut interrupted: ResMut<Interrupted>, data: Res<DataDir>) {
     interrupted.0 = data
         .journal()
-        .and_then(|j| crate::journal::load(&j))
+        .and_then(|j| crate::session::journal::load(&j))
         .and_then(Result::ok);
 }
 
@@ -432,7 +432,7 @@ pub fn parse_teams(text: &str) -> Vec<String> {
 /// The unfinished session from the journal, rebuilt (and ended, to score it).
 fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
     let (_, prepared) = catalog.find(&t.scenario_id)?;
-    let mut session = crate::journal::resume(prepared, t);
+    let mut session = crate::session::journal::resume(prepared, t);
     if score {
         session.end();
     }

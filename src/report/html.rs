@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Report;
-use crate::session::{price_points, price_span};
+use crate::scoring::chart::{price_points, price_span};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {

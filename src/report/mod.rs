@@ -11,10 +11,10 @@ pub use markdown::escape as markdown_escape;
 
 use crate::i18n::{Locale, money};
 use crate::scenario::Scenario;
-use crate::session::debrief::{Debrief, debrief};
-use crate::session::score::{Scorecard, by_team};
+use crate::scoring::debrief::{Debrief, debrief};
+use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::session::{Outcome, Turn};
+use crate::record::{Outcome, Turn};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::score::{Scorecard, score};
-use super::{Input, Outcome, Prepared, Session, Turn};
+use crate::scoring::scorecard::Scorecard;
+use super::{Prepared, Session};
+use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 
 /// Bumped whenever a field changes meaning; readers refuse other versions.
@@ -160,15 +161,4 @@ pub fn replay(prepared: &Prepared, t: &Transcript) -> Session {
         session.end();
     }
     session
-}
-
-impl Session {
-    pub fn scorecard(&self) -> Scorecard {
-        score(
-            self.scenario(),
-            self.difficulty,
-            self.turns(),
-            self.outcome(),
-        )
-    }
 }

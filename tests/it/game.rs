@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use counteroffer::game::{self, Action, Catalog, Entry, Game, Mode, Screen};
 use counteroffer::i18n::money;
-use counteroffer::session::Outcome;
+use counteroffer::record::Outcome;
 
 fn app() -> App {
     app_with(Catalog::load(&[]), None)
@@ -417,7 +417,7 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(
-        counteroffer::journal::load(&counteroffer::journal::path(&dir)).is_none(),
+        counteroffer::session::journal::load(&counteroffer::session::journal::path(&dir)).is_none(),
         "scored: the journal is gone"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -130,7 +130,7 @@ fn entry(id: &str, overall: f64, kinds: &[(ObjectionKind, f64)]) -> Entry {
         deal: true,
         price: Some(1.0),
         overall,
-        dimensions: vec![(counteroffer::session::score::Dimension::Laer, overall)],
+        dimensions: vec![(counteroffer::scoring::scorecard::Dimension::Laer, overall)],
         objections: kinds.to_vec(),
     }
 }

@@ -9,9 +9,10 @@ use counteroffer::cli::simulate::simulate;
 use counteroffer::i18n::{LANGUAGES, Locale};
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::{self, Kind};
-use counteroffer::session::score::Dimension;
+use counteroffer::scoring::scorecard::Dimension;
 use counteroffer::session::transcript::{Check, Transcript, check};
-use counteroffer::session::{Event, Outcome, Prepared, Session, SessionError};
+use counteroffer::record::{Event, Outcome};
+use counteroffer::session::{Prepared, Session, SessionError};
 
 fn prepared(id: &str) -> Prepared {
     let s = shipped_scenarios()
@@ -356,7 +357,7 @@ Shall we sign at 44,500?
 
 #[test]
 fn team_turns_are_attributed_and_scored_per_team() {
-    use counteroffer::session::score::by_team;
+    use counteroffer::scoring::scorecard::by_team;
     let p = prepared("hengda-packaging-en");
     let mut s = Session::start(&p, Difficulty::Normal, 2);
     let replies = [
@@ -415,7 +416,7 @@ fn team_turns_are_attributed_and_scored_per_team() {
 /// Waits until the journal holds `turns` turns.
 fn journal_turns(path: &std::path::Path, turns: usize) -> Transcript {
     for _ in 0..200 {
-        if let Some(Ok(t)) = counteroffer::journal::load(path)
+        if let Some(Ok(t)) = counteroffer::session::journal::load(path)
             && t.turns.len() == turns
         {
             return t;
@@ -429,7 +430,7 @@ fn journal_turns(path: &std::path::Path, turns: usize) -> Transcript {
 fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     let data = std::env::temp_dir().join(format!("co-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let journal = counteroffer::journal::path(&data);
+    let journal = counteroffer::session::journal::path(&data);
     let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
         .args([
             "play",
@@ -456,7 +457,7 @@ fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(
-        counteroffer::journal::load(&journal).unwrap().unwrap(),
+        counteroffer::session::journal::load(&journal).unwrap().unwrap(),
         before,
         "two turns survive the kill"
     );
@@ -487,13 +488,13 @@ fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     assert_eq!(resumed.turns.len(), 3);
     assert_eq!(resumed.turns[..2], before.turns[..]);
     assert!(
-        counteroffer::journal::load(&journal).is_none(),
+        counteroffer::session::journal::load(&journal).is_none(),
         "a finished session leaves no journal"
     );
 
     // scored as it stood, the same way
     let p = prepared("hengda-packaging-en");
-    let mut s = counteroffer::journal::resume(&p, &before);
+    let mut s = counteroffer::session::journal::resume(&p, &before);
     assert_eq!(s.turns().len(), 2);
     s.end();
     assert_eq!(

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Event, Outcome, Turn};
+use crate::record::{Event, Outcome, Turn};
 use crate::analysis::QuestionKind;
 use crate::analysis::tags::{Fab, Laer, Negative};
 use crate::scenario::{Difficulty, Scenario};

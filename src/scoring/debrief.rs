@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Turn;
-use super::score::{Dimension, Item, Scorecard};
+use crate::record::Turn;
+use super::scorecard::{Dimension, Item, Scorecard};
 use crate::i18n::Locale;
 use crate::scenario::Scenario;
 

@@ -8,6 +8,8 @@
 use rand::Rng;
 use rand::rngs::StdRng;
 
+use super::tuning::TUNING;
+
 /// What the persona does with the seller's price.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Answer {
@@ -78,14 +80,21 @@ impl Buyer {
         if self.final_called {
             return Answer::WalkAway;
         }
+        let t = &TUNING.buyer;
         self.pushes = if moved { 0 } else { self.pushes + 1 };
-        let concede = moved || self.pushes > 2 || rng.random_bool(0.2);
+        let concede = moved
+            || self.pushes > t.pushes_before_conceding
+            || rng.random_bool(t.random_concession);
         if concede {
             let gap = limit - self.position;
-            let step = (gap * 0.2).min((price - self.position) / 2.0).max(0.0);
+            let step = (gap * t.step_share)
+                .min((price - self.position) / 2.0)
+                .max(0.0);
             self.position = (self.position + step).min(limit);
         }
-        if limit - self.position < (limit * 0.01).max(1.0) || self.pushes > 4 {
+        if limit - self.position < (limit * t.final_call_margin).max(1.0)
+            || self.pushes > t.pushes_before_final_call
+        {
             self.position = limit;
             self.final_called = true;
             return Answer::FinalCall(limit);

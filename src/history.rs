@@ -33,17 +33,8 @@ impl Entry {
     pub fn from_transcript(t: &Transcript, scenario: &Scenario) -> Entry {
         // LAER points per objection met, then their mean per kind
         let met = scenario.objections.iter().filter_map(|o| {
-            let items: Vec<f64> = t
-                .scorecard
-                .items
-                .iter()
-                .filter(|i| {
-                    i.dimension == Dimension::Laer && i.objection.as_deref() == Some(o.id.as_str())
-                })
-                .map(|i| i.points)
-                .collect();
-            // never raised: no items
-            (!items.is_empty()).then(|| (o.kind, items.iter().sum::<f64>().clamp(0.0, 100.0)))
+            let laer = t.scorecard.objection_score(Dimension::Laer, &o.id)?;
+            Some((o.kind, laer))
         });
         let objections = mean_by_kind(met);
         Entry {

@@ -28,7 +28,7 @@ impl Analyzers {
     fn get(&mut self, lang: &str) -> Result<&Analyzer, String> {
         if !self.built.contains_key(lang) {
             let lexicon =
-                lexicon::load(&super::data_dir("assets/lexicon"), lang).map_err(|ds| {
+                lexicon::load(&crate::scenario::shipped_dir("assets/lexicon"), lang).map_err(|ds| {
                     ds.iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
@@ -51,7 +51,7 @@ pub fn run(
     let scenario = match opts
         .scenario
         .as_deref()
-        .map(super::find_scenario)
+        .map(crate::scenario::find_scenario)
         .transpose()
     {
         Ok(s) => s,

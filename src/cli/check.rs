@@ -82,8 +82,8 @@ fn check_lexicons(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write)
 pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let paths = if paths.is_empty() {
         vec![
-            super::data_dir("scenarios"),
-            super::data_dir("assets/lexicon"),
+            crate::scenario::shipped_dir("scenarios"),
+            crate::scenario::shipped_dir("assets/lexicon"),
         ]
     } else {
         paths

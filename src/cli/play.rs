@@ -5,13 +5,12 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::analysis::tags::Laer;
 use crate::i18n::{Locale, money};
 use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
+use crate::session::describe::{hint, outcome_line};
 use crate::session::transcript::Transcript;
-use crate::record::Outcome;
-use crate::session::{Prepared, Session};
+use crate::session::{Prepared, Session, random_seed};
 use crate::storage::{data_dir, write_atomic};
 
 pub struct Options {
@@ -42,7 +41,7 @@ fn interrupted(
             return None;
         }
     };
-    let prepared = super::find_scenario(&t.scenario_id)
+    let prepared = crate::scenario::find_scenario(&t.scenario_id)
         .and_then(Prepared::new)
         .ok()?;
     let locale = Locale::builtin(&prepared.scenario.language);
@@ -110,8 +109,8 @@ pub fn run(
 /// A session on the scenario the options name (else the first shipped one).
 fn new_session(opts: &Options) -> Result<Session, String> {
     let scenario = match opts.scenario.as_deref() {
-        Some(spec) => super::find_scenario(spec),
-        None => super::shipped_scenarios()
+        Some(spec) => crate::scenario::find_scenario(spec),
+        None => crate::scenario::shipped_scenarios()
             .into_iter()
             .next()
             .ok_or_else(|| {
@@ -159,14 +158,8 @@ fn play_lines(
         match result {
             Ok(()) => {
                 let _ = show_turn(session, locale, out);
-                if let Some(j) = journal
-                    && let Err(e) = crate::session::journal::save(j, session)
-                {
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        locale.fill("play.not_journaled", &[("error", &e.to_string())])
-                    );
+                if let Some(notice) = crate::session::journal::save_turn(journal, session, locale) {
+                    let _ = writeln!(out, "{notice}");
                 }
             }
             Err(e) => {
@@ -178,12 +171,6 @@ fn play_lines(
             }
         }
     }
-}
-
-fn random_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
 }
 
 fn brief(session: &Session, locale: &Locale, out: &mut impl Write) -> std::io::Result<()> {
@@ -263,19 +250,6 @@ fn show_options(session: &Session, locale: &Locale, out: &mut impl Write) -> std
     Ok(())
 }
 
-fn hint(session: &Session, locale: &Locale) -> String {
-    let missing: Vec<String> = session
-        .missing_steps()
-        .iter()
-        .map(|l: &Laer| locale.text(&format!("step.{}", l.name())).to_string())
-        .collect();
-    if missing.is_empty() {
-        locale.text("play.hint_none").to_string()
-    } else {
-        locale.fill("play.hint", &[("steps", &missing.join(", "))])
-    }
-}
-
 fn finish(
     session: &Session,
     locale: &Locale,
@@ -288,14 +262,7 @@ fn finish(
         crate::session::journal::clear(j);
     }
     let s = session.scenario();
-    let outcome = match session.outcome() {
-        Some(Outcome::Deal { price, .. }) => locale.fill(
-            "outcome.deal",
-            &[("price", &money(*price, &s.product.currency))],
-        ),
-        Some(Outcome::WalkAway { .. }) => locale.text("outcome.walk_away").to_string(),
-        _ => locale.text("outcome.ended").to_string(),
-    };
+    let outcome = outcome_line(session.outcome(), &s.product.currency, locale);
     let card = session.scorecard();
     let d = debrief(s, session.turns(), &card, locale);
     let _ = writeln!(out, "\n{outcome}\n\n{}", render_text(&card, &d, locale));

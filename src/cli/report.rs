@@ -31,7 +31,7 @@ pub fn read_transcript(path: &Path) -> Result<Transcript, String> {
 
 /// The scenario a transcript was played on: `--scenario` or a shipped one.
 fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, String> {
-    super::find_scenario(spec.unwrap_or(&t.scenario_id))
+    crate::scenario::find_scenario(spec.unwrap_or(&t.scenario_id))
 }
 
 pub fn report(

@@ -25,7 +25,7 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return fail(err, e),
     };
-    let found = super::find_scenario(scenario.unwrap_or(&transcript.scenario_id));
+    let found = crate::scenario::find_scenario(scenario.unwrap_or(&transcript.scenario_id));
     let prepared = match found.and_then(Prepared::new) {
         Ok(p) => p,
         Err(e) => {

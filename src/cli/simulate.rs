@@ -94,9 +94,9 @@ pub fn simulate(
 
 pub fn run(opts: Options, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let scenarios: Vec<Scenario> = if opts.scenario == "all" {
-        super::shipped_scenarios()
+        crate::scenario::shipped_scenarios()
     } else {
-        match super::find_scenario(&opts.scenario) {
+        match crate::scenario::find_scenario(&opts.scenario) {
             Ok(s) => vec![s],
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");

@@ -58,7 +58,7 @@ fn modified(path: &std::path::Path) -> Option<SystemTime> {
 impl Catalog {
     /// Loads the shipped scenarios and any extra folders or files.
     pub fn load(extra: &[PathBuf]) -> Catalog {
-        let mut loaded: Vec<(Entry, PathBuf)> = crate::cli::load_shipped()
+        let mut loaded: Vec<(Entry, PathBuf)> = crate::scenario::load_shipped()
             .into_iter()
             .chain(load_paths(extra))
             .map(|l| {

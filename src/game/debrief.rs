@@ -3,22 +3,22 @@
 
 use bevy::prelude::*;
 
-use super::negotiation::spawn_chips;
+use super::negotiation::{Dialogue, dialogue};
 use super::theme::{size, space};
 use super::widgets::{
     bar, button, column, heading, label, max_scroll, panel, panel_node, paragraph, primary_button,
     row, screen_root, spread_row,
 };
-use super::{Action, DataDir, Game, Screen, Setup, Ui, fresh_seed};
+use super::{Action, DataDir, Game, Screen, Setup, Ui};
 use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
 use crate::scoring::debrief::{Point, debrief};
 use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::record::Outcome;
 use crate::scoring::chart::{price_points, price_span};
-use crate::session::Session;
+use crate::session::{Session, random_seed};
+use crate::session::describe::outcome_line;
 use crate::storage::write_atomic;
 
 pub fn plugin(app: &mut App) {
@@ -88,14 +88,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
         .spawn((DebriefRoot, DespawnOnExit(Screen::Debrief), screen_root()))
         .id();
 
-    let outcome = match session.outcome() {
-        Some(Outcome::Deal { price, .. }) => ui.fill(
-            "outcome.deal",
-            &[("price", &money(*price, &s.product.currency))],
-        ),
-        Some(Outcome::WalkAway { .. }) => ui.t("outcome.walk_away"),
-        _ => ui.t("outcome.ended"),
-    };
+    let outcome = outcome_line(session.outcome(), &s.product.currency, ui.locale);
     commands.spawn((
         spread_row(space::M),
         ChildOf(root),
@@ -408,36 +401,12 @@ fn section(
 
 fn transcript(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     commands.spawn((heading(ui.p, ui.t("ui.transcript")), ChildOf(parent)));
-    let name = &session.scenario().persona.name;
-    for line in session.opening() {
-        commands.spawn((
-            paragraph(format!("{name}: {line}"), size::SMALL, ui.p.muted),
-            ChildOf(parent),
-        ));
-    }
-    for turn in session.turns() {
-        commands.spawn((
-            paragraph(
-                format!(
-                    "{} {}: {}",
-                    turn.number,
-                    turn.team.clone().unwrap_or_else(|| ui.t("ui.you")),
-                    turn.text
-                ),
-                size::SMALL,
-                ui.p.text,
-            ),
-            ChildOf(parent),
-        ));
-        let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
-        spawn_chips(commands, chips, &turn.analysis, ui);
-        for line in &turn.persona {
-            commands.spawn((
-                paragraph(format!("{name}: {line}"), size::SMALL, ui.p.muted),
-                ChildOf(parent),
-            ));
-        }
-    }
+    let how = Dialogue {
+        text_size: size::SMALL,
+        numbered: true,
+        chips: true,
+    };
+    dialogue(commands, parent, session, ui, how);
 }
 
 fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
@@ -481,7 +450,7 @@ fn apply(
         match action {
             Action::RetrySame | Action::RetryNew => {
                 if *action == Action::RetryNew {
-                    setup.seed = fresh_seed();
+                    setup.seed = random_seed();
                 }
                 let p = game.session.prepared.clone();
                 game.session = Session::start(&p, game.session.difficulty, setup.seed);

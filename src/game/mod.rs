@@ -134,20 +134,13 @@ impl Default for Setup {
         Setup {
             scenario: 0,
             difficulty: Difficulty::Normal,
-            seed: fresh_seed(),
+            seed: crate::session::random_seed(),
             mode: Mode::Type,
             teams: Vec::new(),
         }
     }
 }
 
-/// A seed people can read out and type back: five digits.
-pub fn fresh_seed() -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    u64::from(nanos % 90_000 + 10_000)
-}
 
 /// The negotiation being played, and what the screen shows of it.
 #[derive(Resource)]

@@ -17,6 +17,7 @@ use crate::analysis::{Analysis, Offer};
 use crate::i18n::money;
 use crate::scoring::chart::price_points;
 use crate::session::Session;
+use crate::session::describe::hint;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Negotiation), (spawn, refresh).chain())
@@ -380,7 +381,7 @@ fn apply(
                 Ok(())
             }
             Action::Hint => {
-                game.hint = Some(hint(&game.session, &ui));
+                game.hint = Some(hint(&game.session, ui.locale));
                 Ok(())
             }
             Action::Pause => {
@@ -423,29 +424,18 @@ fn apply(
                     game.highlight = None;
                     game.team_turn += 1;
                     // the turn survives a crash from here on
-                    if let Some(j) = data.journal()
-                        && let Err(e) = crate::session::journal::save(&j, &game.session)
-                    {
-                        game.notice =
-                            Some(ui.fill("play.not_journaled", &[("error", &e.to_string())]));
+                    let journal = data.journal();
+                    if let Some(notice) = crate::session::journal::save_turn(
+                        journal.as_deref(),
+                        &game.session,
+                        ui.locale,
+                    ) {
+                        game.notice = Some(notice);
                     }
                 }
             }
             Err(e) => game.notice = Some(ui.fill("play.error", &[("error", &e.to_string())])),
         }
-    }
-}
-
-fn hint(session: &Session, ui: &Ui) -> String {
-    let missing: Vec<String> = session
-        .missing_steps()
-        .iter()
-        .map(|l| ui.t(&format!("step.{}", l.name())))
-        .collect();
-    if missing.is_empty() {
-        ui.t("play.hint_none")
-    } else {
-        ui.fill("play.hint", &[("steps", &missing.join(", "))])
     }
 }
 
@@ -463,7 +453,12 @@ fn refresh(mut commands: Commands, areas: Query<(Entity, &Area)>, game: Res<Game
             Area::Persona => persona(&mut commands, entity, &game.session, &ui),
             Area::Latest => latest(&mut commands, entity, &game.session, &ui),
             Area::Log => {
-                log(&mut commands, entity, &game, &ui);
+                let how = Dialogue {
+                    text_size: size::BODY,
+                    numbered: false,
+                    chips: game.show_tags && !game.scores_hidden,
+                };
+                dialogue(&mut commands, entity, &game.session, &ui, how);
                 commands.entity(entity).insert(StickToBottom(2));
             }
             Area::Ladder => ladder(&mut commands, entity, &game.session, &ui),
@@ -647,30 +642,41 @@ fn latest(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     }
 }
 
-fn log(commands: &mut Commands, parent: Entity, game: &Game, ui: &Ui) {
-    let session = &game.session;
+/// How the conversation is shown: the live log or the debrief transcript.
+pub struct Dialogue {
+    pub text_size: f32,
+    /// Turn numbers before each reply.
+    pub numbered: bool,
+    /// Each reply's tag chips.
+    pub chips: bool,
+}
+
+/// The conversation so far, line by line.
+pub fn dialogue(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui, how: Dialogue) {
     let name = &session.scenario().persona.name;
-    for line in session.opening() {
+    let customer = |commands: &mut Commands, line: &str| {
         commands.spawn((
-            paragraph(format!("{name}: {line}"), size::BODY, ui.p.muted),
+            paragraph(format!("{name}: {line}"), how.text_size, ui.p.muted),
             ChildOf(parent),
         ));
+    };
+    for line in session.opening() {
+        customer(commands, line);
     }
     for turn in session.turns() {
         let who = turn.team.clone().unwrap_or_else(|| ui.t("ui.you"));
-        commands.spawn((
-            paragraph(format!("{who}: {}", turn.text), size::BODY, ui.p.text),
-            ChildOf(parent),
-        ));
-        if game.show_tags && !game.scores_hidden {
+        let said = if how.numbered {
+            format!("{} {who}: {}", turn.number, turn.text)
+        } else {
+            format!("{who}: {}", turn.text)
+        };
+        commands.spawn((paragraph(said, how.text_size, ui.p.text), ChildOf(parent)));
+        if how.chips {
             let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
             spawn_chips(commands, chips, &turn.analysis, ui);
         }
         for line in &turn.persona {
-            commands.spawn((
-                paragraph(format!("{name}: {line}"), size::BODY, ui.p.muted),
-                ChildOf(parent),
-            ));
+            customer(commands, line);
         }
     }
 }

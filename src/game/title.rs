@@ -10,7 +10,7 @@ use super::widgets::{
     panel_node, paragraph, primary_button, row, screen_root, spread_row,
 };
 use super::{
-    Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui, fresh_seed,
+    Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui,
 };
 use crate::scenario::{Difficulty, ObjectionKind};
 use crate::session::transcript::Transcript;
@@ -471,7 +471,7 @@ fn apply(
             Action::NewSeed | Action::SetSeed(_) => {
                 setup.seed = match action {
                     Action::SetSeed(seed) => *seed,
-                    _ => fresh_seed(),
+                    _ => crate::session::random_seed(),
                 };
                 // the field shows the new seed, not what was typed before
                 drafts.seed = setup.seed.to_string();

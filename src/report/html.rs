@@ -3,20 +3,16 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::{Report, entity};
 use crate::scoring::chart::{price_points, price_span};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+        match entity(c, true) {
+            Some(e) => out.push_str(e),
+            None => out.push(c),
         }
     }
     out

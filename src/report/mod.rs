@@ -14,7 +14,21 @@ use crate::scenario::Scenario;
 use crate::scoring::debrief::{Debrief, debrief};
 use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::transcript::Transcript;
-use crate::record::{Outcome, Turn};
+use crate::record::Turn;
+use crate::session::describe::outcome_line;
+
+/// The HTML entity for a character markup would read, if any; quotes only
+/// matter inside attribute values.
+fn entity(c: char, quotes: bool) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' if quotes => Some("&quot;"),
+        '\'' if quotes => Some("&#39;"),
+        _ => None,
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -78,13 +92,11 @@ impl<'a> Report<'a> {
     }
 
     fn outcome(&self) -> String {
-        match &self.t.outcome {
-            Some(Outcome::Deal { price, .. }) => self
-                .locale
-                .fill("outcome.deal", &[("price", &self.money(*price))]),
-            Some(Outcome::WalkAway { .. }) => self.locale.text("outcome.walk_away").to_string(),
-            _ => self.locale.text("outcome.ended").to_string(),
-        }
+        outcome_line(
+            self.t.outcome.as_ref(),
+            &self.scenario.product.currency,
+            self.locale,
+        )
     }
 
     fn speaker(&self, turn: &Turn) -> String {

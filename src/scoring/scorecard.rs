@@ -79,12 +79,30 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// A per-objection dimension's score for one objection (0-100), or
+    /// None when it has no items (the objection never came up).
+    pub fn objection_score(&self, d: Dimension, objection: &str) -> Option<f64> {
+        total(&self.items, d, Some(objection)).map(|p| p.clamp(0.0, 100.0))
+    }
+
     pub fn get(&self, d: Dimension) -> f64 {
         self.dimensions
             .iter()
             .find(|(x, _)| *x == d)
             .map_or(0.0, |(_, s)| *s)
     }
+}
+
+/// The points of dimension `d` (for one objection, or all), or None when
+/// there is no item to add up.
+fn total(items: &[Item], d: Dimension, objection: Option<&str>) -> Option<f64> {
+    let mut points = items
+        .iter()
+        .filter(|i| i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection))
+        .map(|i| i.points)
+        .peekable();
+    points.peek()?;
+    Some(points.sum())
 }
 
 struct Items(Vec<Item>);
@@ -121,13 +139,7 @@ impl Items {
     }
 
     fn sum(&self, d: Dimension, objection: Option<&str>) -> f64 {
-        self.0
-            .iter()
-            .filter(|i| {
-                i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection)
-            })
-            .map(|i| i.points)
-            .sum()
+        total(&self.0, d, objection).unwrap_or(0.0)
     }
 }
 

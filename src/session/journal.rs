@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::session::transcript::{Transcript, replay};
 use crate::session::{Prepared, Session};
+use crate::i18n::Locale;
 use crate::storage::write_atomic;
 
 pub fn path(data_dir: &Path) -> PathBuf {
@@ -23,6 +24,12 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
 pub fn load(path: &Path) -> Option<Result<Transcript, String>> {
     let src = std::fs::read_to_string(path).ok()?;
     Some(Transcript::from_json(&src).map_err(|e| format!("{}: {e}", path.display())))
+}
+
+/// Saves the journal after a turn; the notice to show when that failed.
+pub fn save_turn(path: Option<&Path>, session: &Session, locale: &Locale) -> Option<String> {
+    let e = save(path?, session).err()?;
+    Some(locale.fill("play.not_journaled", &[("error", &e.to_string())]))
 }
 
 pub fn clear(path: &Path) {

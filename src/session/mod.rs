@@ -14,6 +14,7 @@
 //! ```
 
 pub mod bots;
+pub mod describe;
 pub mod journal;
 pub mod transcript;
 
@@ -83,6 +84,14 @@ impl std::fmt::Display for SessionError {
             }
         }
     }
+}
+
+/// A seed people can read out and type back: five digits.
+pub fn random_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    u64::from(nanos % 90_000 + 10_000)
 }
 
 /// One negotiation: the turn loop that hands each reply to the analyzer,

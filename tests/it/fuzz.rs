@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use counteroffer::analysis::Analyzer;
 use counteroffer::analysis::lexicon::builtin;
 use counteroffer::cli::analyze::{self, Options};
-use counteroffer::cli::shipped_scenarios;
+use counteroffer::scenario::shipped_scenarios;
 use counteroffer::report::{Format, Report};
 use counteroffer::scenario::{Difficulty, Scenario, parse_bytes, parse_str};
 use counteroffer::session::Prepared;

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use counteroffer::cli::shipped_scenarios;
+use counteroffer::scenario::shipped_scenarios;
 use counteroffer::history::{self, Entry};
 use counteroffer::report::{Format, Report};
 use counteroffer::scenario::{Difficulty, ObjectionKind, Scenario};

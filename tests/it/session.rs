@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use counteroffer::cli::shipped_scenarios;
+use counteroffer::scenario::shipped_scenarios;
 use counteroffer::cli::simulate::simulate;
 use counteroffer::i18n::{LANGUAGES, Locale};
 use counteroffer::scenario::Difficulty;

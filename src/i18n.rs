@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::lang::Lang;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Locale {
@@ -14,23 +16,19 @@ pub struct Locale {
     pub texts: BTreeMap<String, String>,
 }
 
-/// The languages the interface ships in.
-pub const LANGUAGES: [&str; 2] = ["en", "zh-CN"];
-
 impl Locale {
     pub fn parse(src: &str) -> Result<Locale, String> {
         ron::from_str(src.strip_prefix('\u{feff}').unwrap_or(src))
             .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
     }
 
-    /// The shipped locale for `language`; English for anything else.
-    /// Parsed once per process.
-    pub fn builtin(language: &str) -> &'static Locale {
+    /// The shipped locale for `lang`, parsed once per process.
+    pub fn builtin(lang: Lang) -> &'static Locale {
         static EN: OnceLock<Locale> = OnceLock::new();
         static ZH: OnceLock<Locale> = OnceLock::new();
-        let (cell, src) = match language {
-            "zh-CN" => (&ZH, include_str!("../assets/i18n/zh-CN.ron")),
-            _ => (&EN, include_str!("../assets/i18n/en.ron")),
+        let (cell, src) = match lang {
+            Lang::ZhCn => (&ZH, include_str!("../assets/i18n/zh-CN.ron")),
+            Lang::En => (&EN, include_str!("../assets/i18n/en.ron")),
         };
         cell.get_or_init(|| {
             Locale::parse(src).expect("shipped locale files parse (checked by tests)")
@@ -89,7 +87,7 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders() {
-        let l = Locale::builtin("en");
+        let l = Locale::builtin(Lang::En);
         assert!(
             !l.fill("outcome.deal", &[("price", "$1")])
                 .contains("{price}")

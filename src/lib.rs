@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod game;
 pub mod history;
 pub mod i18n;
+pub mod lang;
 pub mod persona;
 pub mod record;
 pub mod report;

@@ -6,6 +6,7 @@ use counteroffer::report::Format;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::Kind;
 use counteroffer::cli;
+use counteroffer::lang::Lang;
 
 /// Counteroffer: practise handling price, fit and delay objections.
 #[derive(Parser)]
@@ -17,8 +18,8 @@ struct Cli {
     #[arg(long)]
     scenarios: Vec<PathBuf>,
     /// Interface language of the game window.
-    #[arg(long, value_parser = ["en", "zh-CN"])]
-    lang: Option<String>,
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
     /// Window size, e.g. 1920x1080.
     #[arg(long, value_parser = parse_size)]
     window: Option<(u32, u32)>,
@@ -94,8 +95,8 @@ enum Command {
         /// Scenario id or file, or "all".
         #[arg(long, default_value = "all")]
         scenario: String,
-        #[arg(long, value_parser = ["ideal", "conceder", "stonewall", "random"])]
-        bot: String,
+        #[arg(long, value_enum)]
+        bot: Kind,
         #[arg(long, default_value_t = 100)]
         games: u32,
         #[arg(long, default_value_t = 1)]
@@ -109,8 +110,8 @@ enum Command {
     /// Write a report of a saved session: Markdown, JSON or HTML.
     Report {
         transcript: PathBuf,
-        #[arg(long, value_parser = ["md", "json", "html"], default_value = "md")]
-        format: String,
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
         /// Write here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -216,7 +217,7 @@ fn main() -> ExitCode {
         }) => cli::simulate::run(
             cli::simulate::Options {
                 scenario,
-                bot: Kind::from_name(&bot).expect("clap checked the bot name"),
+                bot,
                 games,
                 seed,
                 difficulty: difficulty.into(),
@@ -243,7 +244,7 @@ fn main() -> ExitCode {
             scenario,
         }) => cli::report::report(
             &transcript,
-            Format::from_name(&format).expect("clap checked the format"),
+            format,
             output.as_deref(),
             scenario.as_deref(),
             &mut std::io::stdout(),

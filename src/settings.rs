@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
 use crate::storage::{data_dir, write_atomic};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
-    /// Interface language: "en" or "zh-CN".
-    pub language: String,
+    /// Interface language; an unknown code reads as English.
+    #[serde(deserialize_with = "crate::lang::lenient")]
+    pub language: Lang,
     /// Large type and the high-contrast palette, for classroom projectors.
     pub projector: bool,
     /// Extra text scale on top of the mode's own, 0.75 to 2.
@@ -32,15 +34,15 @@ impl Default for Settings {
     }
 }
 
-/// "zh-CN" when the system locale is Chinese, else "en".
-pub fn system_language() -> String {
+/// Chinese when the system locale is, else English.
+pub fn system_language() -> Lang {
     let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.is_empty());
     match from_env {
-        Some(l) if l.to_ascii_lowercase().starts_with("zh") => "zh-CN".into(),
-        _ => "en".into(),
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::ZhCn,
+        _ => Lang::En,
     }
 }
 
@@ -96,9 +98,6 @@ impl Settings {
 
     /// Values out of range are brought back in, not refused.
     fn sanitised(mut self) -> Settings {
-        if !crate::i18n::LANGUAGES.contains(&self.language.as_str()) {
-            self.language = "en".into();
-        }
         if !self.text_scale.is_finite() {
             self.text_scale = 1.0;
         }
@@ -125,7 +124,7 @@ mod tests {
     fn settings_round_trip() {
         let p = temp("round");
         let s = Settings {
-            language: "zh-CN".into(),
+            language: Lang::ZhCn,
             projector: true,
             text_scale: 1.25,
             reduced_motion: true,
@@ -163,7 +162,7 @@ mod tests {
         let p = temp("range");
         std::fs::write(&p, "(language: \"fr\", text_scale: 9.0)").unwrap();
         let s = Settings::load(&p).settings;
-        assert_eq!((s.language.as_str(), s.text_scale), ("en", 2.0));
+        assert_eq!((s.language, s.text_scale), (Lang::En, 2.0));
         std::fs::remove_file(p).unwrap();
     }
 }

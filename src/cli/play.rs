@@ -44,7 +44,7 @@ fn interrupted(
     let prepared = crate::scenario::find_scenario(&t.scenario_id)
         .and_then(Prepared::new)
         .ok()?;
-    let locale = Locale::builtin(&prepared.scenario.language);
+    let locale = Locale::builtin(prepared.scenario.lang());
     let _ = writeln!(
         out,
         "{}",
@@ -90,7 +90,7 @@ pub fn run(
             }
         },
     };
-    let locale = Locale::builtin(&session.scenario().language);
+    let locale = Locale::builtin(session.scenario().lang());
     let _ = brief(&session, locale, out);
     if score_now {
         session.end();

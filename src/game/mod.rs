@@ -22,6 +22,7 @@ use bevy::window::{WindowMode, WindowResolution};
 use bevy::winit::WinitSettings;
 
 use crate::i18n::Locale;
+use crate::lang::Lang;
 use crate::scenario::Difficulty;
 use crate::session::Session;
 use crate::settings::Settings;
@@ -38,8 +39,8 @@ pub struct GameOptions {
     pub demo: Option<PathBuf>,
     pub width: u32,
     pub height: u32,
-    /// Interface language ("en" or "zh-CN"); overrides the saved setting.
-    pub lang: Option<String>,
+    /// Interface language; overrides the saved setting.
+    pub lang: Option<Lang>,
     /// Start in projector mode.
     pub projector: bool,
     /// Print when the title screen's first frame is shown, then open a
@@ -231,15 +232,17 @@ pub struct Presenter {
 /// The interface language, palette and projector mode.
 #[derive(Resource, Clone, Copy)]
 pub struct Ui {
+    pub lang: Lang,
     pub locale: &'static Locale,
     pub p: &'static theme::Palette,
     pub projector: bool,
 }
 
 impl Ui {
-    pub fn new(language: &str, projector: bool) -> Ui {
+    pub fn new(lang: Lang, projector: bool) -> Ui {
         Ui {
-            locale: Locale::builtin(language),
+            lang,
+            locale: Locale::builtin(lang),
             p: if projector {
                 &theme::HIGH_CONTRAST
             } else {
@@ -300,7 +303,7 @@ pub fn plugin(app: &mut App) {
             overlay::plugin,
         ));
     if !app.world().contains_resource::<Ui>() {
-        app.insert_resource(Ui::new("en", false));
+        app.insert_resource(Ui::new(Lang::En, false));
     }
 }
 
@@ -363,7 +366,7 @@ fn toggle_projector(
     for action in actions.read() {
         match action {
             Action::ToggleProjector => {
-                *ui = Ui::new(ui.locale.language.as_str(), !ui.projector);
+                *ui = Ui::new(ui.lang, !ui.projector);
                 prefs.settings.projector = ui.projector;
                 prefs.save();
                 next.set(*screen.get());
@@ -484,15 +487,12 @@ pub fn run(opts: GameOptions) -> AppExit {
     // the tour always looks the same, whatever was saved
     if opts.demo.is_some() {
         prefs.settings = Settings {
-            language: "en".into(),
+            language: Lang::En,
             ..Settings::default()
         };
         prefs.path = None;
     }
-    let language = opts
-        .lang
-        .clone()
-        .unwrap_or_else(|| prefs.settings.language.clone());
+    let language = opts.lang.unwrap_or(prefs.settings.language);
     let projector = opts.projector || prefs.settings.projector;
     let mut app = App::new();
     let (width, height) = if opts.width > 0 {
@@ -510,7 +510,7 @@ pub fn run(opts: GameOptions) -> AppExit {
     }))
     .insert_resource(ClearColor(theme::DARK.background))
     .insert_resource(Catalog::load(&opts.scenarios))
-    .insert_resource(Ui::new(&language, projector))
+    .insert_resource(Ui::new(language, projector))
     .insert_resource(prefs)
     // the tour keeps its history in a scratch folder, so its Progress
     // screen has something to show and the player's own stays untouched

@@ -268,7 +268,7 @@ fn show_reveal(
                 format!(
                     "{:+.0}  {}",
                     item.points,
-                    ui.t(&format!("rule.{}", item.rule))
+                    ui.t(&item.rule.text_key())
                 ),
                 size::SMALL,
                 if item.points < 0.0 {

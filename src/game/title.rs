@@ -482,15 +482,8 @@ fn apply(
                 }
             }
             Action::ToggleLanguage => {
-                *ui = Ui::new(
-                    if ui.locale.language == "en" {
-                        "zh-CN"
-                    } else {
-                        "en"
-                    },
-                    ui.projector,
-                );
-                prefs.settings.language = ui.locale.language.clone();
+                *ui = Ui::new(ui.lang.other(), ui.projector);
+                prefs.settings.language = ui.lang;
                 prefs.save();
             }
             Action::SetTeams(teams) => setup.teams = teams.clone(),

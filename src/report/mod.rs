@@ -30,23 +30,15 @@ fn entity(c: char, quotes: bool) -> Option<&'static str> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    #[value(name = "md", alias = "markdown")]
     Markdown,
     Json,
     Html,
 }
 
 impl Format {
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name {
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            "html" => Some(Format::Html),
-            _ => None,
-        }
-    }
-
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -68,7 +60,7 @@ pub struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(t: &'a Transcript, scenario: &'a Scenario) -> Report<'a> {
-        let locale = Locale::builtin(&scenario.language);
+        let locale = Locale::builtin(scenario.lang());
         Report {
             debrief: debrief(scenario, &t.turns, &t.scorecard, locale),
             teams: by_team(scenario, t.difficulty, &t.turns, t.outcome.as_ref()),

@@ -271,6 +271,11 @@ pub struct ReplyOption {
 }
 
 impl Scenario {
+    /// The scenario's language (checked when loaded; English if unknown).
+    pub fn lang(&self) -> crate::lang::Lang {
+        crate::lang::Lang::from_code(&self.language).unwrap_or_default()
+    }
+
     /// The objection the customer opens with.
     pub fn opening(&self) -> Option<&Objection> {
         self.objections

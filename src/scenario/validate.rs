@@ -7,8 +7,7 @@ use super::locate::{Locator, Step};
 use super::schema::*;
 use crate::analysis::tags::{Technique, all_tag_names, is_known_tag};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-
-pub const SUPPORTED_LANGUAGES: &[&str] = &["en", "zh-CN"];
+use crate::lang::Lang;
 
 struct Checker<'a> {
     path: &'a str,
@@ -118,11 +117,11 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
             Some("use lowercase letters, digits and `-`, e.g. \"hengda-packaging\"".into()),
         );
     }
-    if !SUPPORTED_LANGUAGES.contains(&s.language.as_str()) {
+    if Lang::from_code(&s.language).is_none() {
         c.error(
             &[Step::Field("language")],
             format!("language \"{}\" is not supported", s.language),
-            Some(format!("use one of {}", quoted_list(SUPPORTED_LANGUAGES))),
+            Some(format!("use one of {}", quoted_list(&Lang::codes()))),
         );
     }
     c.text("title", &s.title);

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::record::Turn;
+use super::rubric::Rule;
 use super::scorecard::{Dimension, Item, Scorecard};
 use crate::i18n::Locale;
 use crate::scenario::Scenario;
@@ -48,7 +49,7 @@ fn is_skill(item: &Item) -> bool {
 }
 
 pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &Locale) -> Debrief {
-    let rule_text = |item: &Item| locale.text(&format!("rule.{}", item.rule)).to_string();
+    let rule_text = |item: &Item| locale.text(&item.rule.text_key()).to_string();
     let model_answer = |objection: Option<&str>| {
         objection
             .and_then(|id| scenario.objections.iter().find(|o| o.id == id))
@@ -73,7 +74,7 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
             .into_iter()
             .filter(|i| {
                 let new = !seen.contains(&i.rule);
-                seen.push(i.rule.clone());
+                seen.push(i.rule);
                 new
             })
             .map(point)
@@ -92,16 +93,16 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
     let missing = card
         .items
         .iter()
-        .filter(|i| i.points == 0.0 && i.rule.contains("missing"));
+        .filter(|i| i.points == 0.0 && i.rule.is_missing());
     let mut improve = Vec::new();
-    let mut rules_seen: Vec<&str> = Vec::new();
+    let mut rules_seen: Vec<Rule> = Vec::new();
     // one model answer per objection is enough; repeating it adds nothing
     let mut answered: Vec<Option<String>> = Vec::new();
     for item in losses.into_iter().chain(missing) {
-        if improve.len() == 3 || rules_seen.contains(&item.rule.as_str()) {
+        if improve.len() == 3 || rules_seen.contains(&item.rule) {
             continue;
         }
-        rules_seen.push(&item.rule);
+        rules_seen.push(item.rule);
         let objection = item.objection.clone().or_else(|| {
             turns
                 .iter()

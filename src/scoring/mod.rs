@@ -4,4 +4,5 @@
 
 pub mod chart;
 pub mod debrief;
+pub mod rubric;
 pub mod scorecard;

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::record::{Event, Outcome, Turn};
+use super::rubric::Rule;
 use crate::analysis::QuestionKind;
 use crate::analysis::tags::{Fab, Laer, Negative};
 use crate::scenario::{Difficulty, Scenario};
@@ -63,8 +64,8 @@ pub struct Item {
     pub turn: u32,
     /// The player's words that earned it (empty for a missing step).
     pub quote: String,
-    /// Rule id, e.g. `laer.premature`; its text is in the locale files.
-    pub rule: String,
+    /// The rule applied; its text is in the locale files.
+    pub rule: Rule,
     pub points: f64,
     /// The objection it belongs to, for per-objection dimensions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +114,7 @@ impl Items {
         dimension: Dimension,
         turn: &Turn,
         quote: &str,
-        rule: &str,
+        rule: Rule,
         points: f64,
         objection: Option<&str>,
     ) {
@@ -121,18 +122,18 @@ impl Items {
             dimension,
             turn: turn.number,
             quote: quote.to_string(),
-            rule: rule.to_string(),
+            rule,
             points,
             objection: objection.map(str::to_string),
         });
     }
 
-    fn whole(&mut self, dimension: Dimension, rule: &str, points: f64) {
+    fn whole(&mut self, dimension: Dimension, rule: Rule, points: f64) {
         self.0.push(Item {
             dimension,
             turn: 0,
             quote: String::new(),
-            rule: rule.to_string(),
+            rule,
             points,
             objection: None,
         });
@@ -260,45 +261,45 @@ fn laer_items(items: &mut Items, episode: &[&Turn], id: &str) {
     let d = Dimension::Laer;
     let o = Some(id);
     match first(Laer::Listen) {
-        Some(t) => items.add(d, t, quote(t, "listen"), "laer.listen", 20.0, o),
-        None => items.0.push(missing(d, "laer.missing_listen", id)),
+        Some(t) => items.add(d, t, quote(t, "listen"), Rule::LaerListen, 20.0, o),
+        None => items.0.push(missing(d, Rule::LaerMissingListen, id)),
     }
     match first(Laer::Acknowledge) {
-        Some(t) => items.add(d, t, quote(t, "acknowledge"), "laer.acknowledge", 20.0, o),
-        None => items.0.push(missing(d, "laer.missing_acknowledge", id)),
+        Some(t) => items.add(d, t, quote(t, "acknowledge"), Rule::LaerAcknowledge, 20.0, o),
+        None => items.0.push(missing(d, Rule::LaerMissingAcknowledge, id)),
     }
     let open = episode
         .iter()
         .find(|t| t.analysis.question == Some(QuestionKind::Open));
     match (open, first(Laer::Explore)) {
-        (Some(t), _) => items.add(d, t, quote(t, "explore"), "laer.explore_open", 30.0, o),
-        (None, Some(t)) => items.add(d, t, quote(t, "explore"), "laer.explore_closed", 15.0, o),
-        (None, None) => items.0.push(missing(d, "laer.missing_explore", id)),
+        (Some(t), _) => items.add(d, t, quote(t, "explore"), Rule::LaerExploreOpen, 30.0, o),
+        (None, Some(t)) => items.add(d, t, quote(t, "explore"), Rule::LaerExploreClosed, 15.0, o),
+        (None, None) => items.0.push(missing(d, Rule::LaerMissingExplore, id)),
     }
     match first(Laer::Respond) {
-        Some(t) => items.add(d, t, &t.text, "laer.respond", 30.0, o),
-        None => items.0.push(missing(d, "laer.missing_respond", id)),
+        Some(t) => items.add(d, t, &t.text, Rule::LaerRespond, 30.0, o),
+        None => items.0.push(missing(d, Rule::LaerMissingRespond, id)),
     }
     if let Some(t) = episode.iter().find(|t| {
         t.events
             .iter()
             .any(|e| matches!(e, Event::Premature { .. }))
     }) {
-        items.add(d, t, &t.text, "laer.premature", -15.0, o);
+        items.add(d, t, &t.text, Rule::LaerPremature, -15.0, o);
     }
     for t in episode {
         if t.analysis.negatives.contains(&Negative::Arguing) {
-            items.add(d, t, quote(t, "arguing"), "laer.arguing", -10.0, o);
+            items.add(d, t, quote(t, "arguing"), Rule::LaerArguing, -10.0, o);
         }
     }
 }
 
-fn missing(dimension: Dimension, rule: &str, objection: &str) -> Item {
+fn missing(dimension: Dimension, rule: Rule, objection: &str) -> Item {
     Item {
         dimension,
         turn: 0,
         quote: String::new(),
-        rule: rule.to_string(),
+        rule,
         points: 0.0,
         objection: Some(objection.to_string()),
     }
@@ -318,28 +319,28 @@ fn fab_items(items: &mut Items, episode: &[&Turn], id: &str) {
         .filter(|t| weight(t) > 0)
         .max_by_key(|t| (weight(t), std::cmp::Reverse(t.number)))
     else {
-        items.0.push(missing(Dimension::Fab, "fab.missing", id));
+        items.0.push(missing(Dimension::Fab, Rule::FabMissing, id));
         return;
     };
     let d = Dimension::Fab;
     let f = &best.analysis.fab;
     for (part, tag, rule, points) in [
-        (Fab::Feature, "feature", "fab.feature", 30.0),
-        (Fab::Advantage, "advantage", "fab.advantage", 30.0),
-        (Fab::Benefit, "benefit", "fab.benefit", 40.0),
+        (Fab::Feature, "feature", Rule::FabFeature, 30.0),
+        (Fab::Advantage, "advantage", Rule::FabAdvantage, 30.0),
+        (Fab::Benefit, "benefit", Rule::FabBenefit, 40.0),
     ] {
         if f.contains(&part) {
             items.add(d, best, quote(best, tag), rule, points, Some(id));
         }
     }
     if !f.contains(&Fab::Benefit) {
-        items.0.push(missing(d, "fab.missing_benefit", id));
+        items.0.push(missing(d, Rule::FabMissingBenefit, id));
     }
 }
 
 fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
     let d = Dimension::Concessions;
-    items.whole(d, "conc.start", 100.0);
+    items.whole(d, Rule::ConcStart, 100.0);
     let product = &scenario.product;
     let zone = (product.list_price - product.floor).max(1.0);
     // the first push: the price objection on the table or a counter-offer
@@ -383,23 +384,23 @@ fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
                     if !first_concession_checked {
                         first_concession_checked = true;
                         if first_push == Some(i) {
-                            items.add(d, t, quote(t, "offer"), "conc.first_push", -20.0, None);
+                            items.add(d, t, quote(t, "offer"), Rule::ConcFirstPush, -20.0, None);
                         }
                     }
                     if let Some(last) = last_step
                         && step >= last
                     {
-                        items.add(d, t, quote(t, "offer"), "conc.not_stepped", -15.0, None);
+                        items.add(d, t, quote(t, "offer"), Rule::ConcNotStepped, -15.0, None);
                     }
                     if step > zone * 0.5 {
-                        items.add(d, t, quote(t, "offer"), "conc.big_step", -15.0, None);
+                        items.add(d, t, quote(t, "offer"), Rule::ConcBigStep, -15.0, None);
                     }
                     if !conditional {
-                        items.add(d, t, quote(t, "offer"), "conc.unconditional", -10.0, None);
+                        items.add(d, t, quote(t, "offer"), Rule::ConcUnconditional, -10.0, None);
                     }
                     if *p < product.floor && !below_floor {
                         below_floor = true;
-                        items.add(d, t, quote(t, "offer"), "conc.below_floor", -50.0, None);
+                        items.add(d, t, quote(t, "offer"), Rule::ConcBelowFloor, -50.0, None);
                     }
                     last_step = Some(step);
                     price = *p;
@@ -411,7 +412,7 @@ fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
                         d,
                         t,
                         quote(t, "offer"),
-                        "conc.unconditional_gift",
+                        Rule::ConcUnconditionalGift,
                         -5.0,
                         None,
                     );
@@ -424,7 +425,7 @@ fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
                 d,
                 t,
                 quote(t, "reveal_bottom_line"),
-                "conc.revealed",
+                Rule::ConcRevealed,
                 -30.0,
                 None,
             );
@@ -435,7 +436,7 @@ fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
     });
     let cheap_exists = product.tradeables.iter().any(|x| x.value >= 2.0 * x.cost);
     if conceded_price && cheap_exists && !gave_cheap {
-        items.whole(d, "conc.price_not_tradeables", -10.0);
+        items.whole(d, Rule::ConcPriceNotTradeables, -10.0);
     }
 }
 
@@ -452,10 +453,10 @@ fn outcome_items(
         Some(Outcome::Deal { price, turn }) => {
             let t = turns.iter().find(|t| t.number == *turn);
             let (points, rule) = if *price < floor {
-                (0.0, "outcome.below_floor")
+                (0.0, Rule::OutcomeBelowFloor)
             } else {
                 let share = ((price - floor) / (walk_away - floor).max(1.0)).clamp(0.0, 1.0);
-                (40.0 + 60.0 * share, "outcome.deal")
+                (40.0 + 60.0 * share, Rule::OutcomeDeal)
             };
             match t {
                 Some(t) => items.add(Dimension::Outcome, t, &t.text, rule, round1(points), None),
@@ -465,28 +466,28 @@ fn outcome_items(
                 .iter()
                 .any(|t| t.analysis.negatives.contains(&Negative::Pressure));
             if pressured {
-                items.whole(Dimension::Relationship, "relationship.pressure_deal", -15.0);
+                items.whole(Dimension::Relationship, Rule::RelationshipPressureDeal, -15.0);
             }
         }
-        Some(Outcome::WalkAway { .. }) => items.whole(Dimension::Outcome, "outcome.walk_away", 0.0),
-        _ => items.whole(Dimension::Outcome, "outcome.no_deal", 0.0),
+        Some(Outcome::WalkAway { .. }) => items.whole(Dimension::Outcome, Rule::OutcomeWalkAway, 0.0),
+        _ => items.whole(Dimension::Outcome, Rule::OutcomeNoDeal, 0.0),
     }
     items.whole(
         Dimension::Relationship,
-        "relationship.trust",
+        Rule::RelationshipTrust,
         round1(trust * 100.0),
     );
 }
 
 fn ethics_items(items: &mut Items, turns: &[Turn]) {
     let d = Dimension::Ethics;
-    items.whole(d, "ethics.start", 100.0);
+    items.whole(d, Rule::EthicsStart, 100.0);
     for t in turns {
         for n in &t.analysis.negatives {
             let (rule, points) = match n {
-                Negative::Exaggeration => ("ethics.exaggeration", -25.0),
-                Negative::Pressure => ("ethics.pressure", -15.0),
-                Negative::Arguing => ("ethics.arguing", -10.0),
+                Negative::Exaggeration => (Rule::EthicsExaggeration, -25.0),
+                Negative::Pressure => (Rule::EthicsPressure, -15.0),
+                Negative::Arguing => (Rule::EthicsArguing, -10.0),
                 Negative::RevealBottomLine => continue,
             };
             items.add(d, t, quote(t, n.name()), rule, points, None);

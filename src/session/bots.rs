@@ -7,9 +7,10 @@ use rand::{Rng, SeedableRng};
 
 use super::Session;
 use crate::i18n::{Locale, money};
+use crate::lang::Lang;
 use crate::scenario::{Resolution, Scenario, TradeableKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
     /// Follows LAER, uses FAB on the persona's pains, concedes in shrinking
     /// conditional steps.
@@ -33,10 +34,6 @@ impl Kind {
             Kind::Random => "random",
         }
     }
-
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
 }
 
 pub struct Bot {
@@ -49,10 +46,10 @@ pub struct Bot {
 }
 
 impl Bot {
-    pub fn new(kind: Kind, language: &str, seed: u64) -> Bot {
+    pub fn new(kind: Kind, lang: Lang, seed: u64) -> Bot {
         Bot {
             kind,
-            locale: Locale::builtin(language),
+            locale: Locale::builtin(lang),
             rng: StdRng::seed_from_u64(seed ^ 0x5eed_b07),
             on_objection: (String::new(), 0),
             concessions: 0,
@@ -245,7 +242,7 @@ pub fn play(
     seed: u64,
 ) -> Session {
     let mut session = Session::start(prepared, difficulty, seed);
-    let mut bot = Bot::new(kind, &prepared.scenario.language, seed);
+    let mut bot = Bot::new(kind, prepared.scenario.lang(), seed);
     while session.outcome().is_none() {
         let text = bot.reply(&session);
         if session.reply(&text).is_err() {

@@ -6,9 +6,11 @@ use std::process::{Command, Stdio};
 
 use counteroffer::scenario::shipped_scenarios;
 use counteroffer::cli::simulate::simulate;
-use counteroffer::i18n::{LANGUAGES, Locale};
+use counteroffer::i18n::Locale;
+use counteroffer::lang::Lang;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::{self, Kind};
+use counteroffer::scoring::rubric::Rule;
 use counteroffer::scoring::scorecard::Dimension;
 use counteroffer::session::transcript::{Check, Transcript, check};
 use counteroffer::record::{Event, Outcome};
@@ -192,19 +194,24 @@ fn bad_replies_get_clear_errors_not_panics() {
 }
 
 #[test]
+fn every_rubric_rule_has_its_text_in_both_languages() {
+    for lang in Lang::ALL {
+        let locale = Locale::builtin(lang);
+        for rule in Rule::ALL {
+            let key = rule.text_key();
+            assert_ne!(locale.text(&key), key, "{lang}: no text for {rule}");
+        }
+    }
+}
+
+#[test]
 fn scorecard_items_explain_every_point() {
     let p = prepared("hengda-packaging-en");
     for kind in Kind::ALL {
         let s = bots::play(&p, kind, Difficulty::Normal, 3);
         let card = s.scorecard();
         for item in &card.items {
-            let locale = Locale::builtin("en");
-            assert_ne!(
-                locale.text(&format!("rule.{}", item.rule)),
-                format!("rule.{}", item.rule),
-                "no text for {}",
-                item.rule
-            );
+            assert_eq!(item.dimension, item.rule.dimension(), "{}", item.rule);
             if item.turn > 0 {
                 let turn = &s.turns()[item.turn as usize - 1];
                 assert!(
@@ -268,10 +275,10 @@ fn transcripts_replay_to_the_same_scorecard_and_catch_edits() {
 
 #[test]
 fn locale_files_have_the_same_keys() {
-    let en = Locale::builtin("en");
-    for lang in LANGUAGES {
+    let en = Locale::builtin(Lang::En);
+    for lang in Lang::ALL {
         let l = Locale::builtin(lang);
-        assert_eq!(l.language, lang);
+        assert_eq!(l.language, lang.code());
         let missing: Vec<_> = en.keys().filter(|k| !l.texts.contains_key(*k)).collect();
         let extra: Vec<_> = l.keys().filter(|k| !en.texts.contains_key(*k)).collect();
         assert!(
@@ -395,7 +402,7 @@ fn team_turns_are_attributed_and_scored_per_team() {
     assert!(
         blue.items
             .iter()
-            .any(|i| i.rule == "laer.arguing" && i.turn == 2)
+            .any(|i| i.rule == Rule::LaerArguing && i.turn == 2)
     );
     assert!(red.get(Dimension::Laer) > blue.get(Dimension::Laer));
     assert!(red.get(Dimension::Ethics) > blue.get(Dimension::Ethics));

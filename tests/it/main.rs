@@ -3,6 +3,7 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
+mod layering;
 #[cfg(feature = "game")]
 mod game;
 mod reports;

@@ -12,7 +12,7 @@ use counteroffer::scenario::{Scenario, load_paths};
 use proptest::prelude::*;
 use serde::Deserialize;
 
-fn scenarios() -> BTreeMap<String, Scenario> {
+pub(crate) fn scenarios() -> BTreeMap<String, Scenario> {
     load_paths(&[PathBuf::from("scenarios")])
         .into_iter()
         .filter_map(|l| l.scenario)
@@ -317,7 +317,7 @@ struct Labelled {
     offers: Vec<String>,
 }
 
-fn predicted_tags(a: &Analysis) -> BTreeSet<String> {
+pub(crate) fn predicted_tags(a: &Analysis) -> BTreeSet<String> {
     let mut tags: BTreeSet<String> = BTreeSet::new();
     tags.extend(a.laer.iter().map(|t| t.name().to_string()));
     tags.extend(a.fab.iter().map(|t| t.name().to_string()));

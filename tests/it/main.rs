@@ -9,3 +9,4 @@ mod game;
 mod reports;
 mod scenarios;
 mod session;
+mod understanding;

@@ -6,50 +6,21 @@
 //! question explores, a benefit must touch a pain of this customer, an offer
 //! is a number that looks like a price, and so on.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
+use super::builder::Builder;
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
+use super::paraphrase::{Stopwords, content_keys, restates};
+use super::patterns::{Cue, Hit, Patterns};
 use super::tags::{Fab, Laer, Negative, Technique};
+use super::text::{
+    Sentence, ends_with_word, is_punct, mark_unpunctuated_questions, sentences, starts_with_ci,
+    trim_span,
+};
 use crate::scenario::{Scenario, TradeableKind};
-
-/// What a phrase in the automaton signals.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Cue {
-    Listen,
-    Acknowledge,
-    OpenWord,
-    Probe,
-    QuestionEnding,
-    GenericFeature,
-    Advantage,
-    Benefit,
-    Technique(Technique),
-    /// A technique phrase marked `#` in the lexicon: it counts only in a
-    /// sentence with a number ("a month" in "83 dollars a month").
-    CountedTechnique(Technique),
-    Negative(Negative),
-    Conditional,
-    Close,
-    Offer,
-    Give,
-    Discount,
-    Currency(usize),
-    NotPriceUnit,
-    Feature(usize),
-    Tradeable(usize),
-    Pain(usize),
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    cue: Cue,
-    start: usize,
-    end: usize,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -142,161 +113,50 @@ struct ScenarioTerms {
 
 pub struct Analyzer {
     lexicon: Lexicon,
-    matcher: AhoCorasick,
-    cues: Vec<Vec<Cue>>,
-    /// Whether each pattern must sit at Latin word boundaries.
-    bounded: Vec<bool>,
+    patterns: Patterns,
     stopwords: Stopwords,
     scenario: Option<ScenarioTerms>,
 }
 
-#[derive(Default)]
-struct PatternSet {
-    patterns: Vec<String>,
-    cues: Vec<Vec<Cue>>,
-    index: HashMap<String, usize>,
-}
-
-impl PatternSet {
-    fn add(&mut self, phrase: &str, cue: Cue) {
-        let phrase = phrase.trim().to_ascii_lowercase();
-        if phrase.is_empty() {
-            return;
-        }
-        // curly apostrophes are as common as straight ones in typed text
-        let variants = if phrase.contains('\'') {
-            vec![phrase.replace('\'', "\u{2019}"), phrase]
-        } else {
-            vec![phrase]
-        };
-        for p in variants {
-            match self.index.get(&p) {
-                Some(&i) => {
-                    if !self.cues[i].contains(&cue) {
-                        self.cues[i].push(cue);
-                    }
-                }
-                None => {
-                    self.index.insert(p.clone(), self.patterns.len());
-                    self.patterns.push(p);
-                    self.cues.push(vec![cue]);
-                }
-            }
-        }
-    }
-
-    fn add_all(&mut self, phrases: &[String], cue: Cue) {
-        for p in phrases {
-            self.add(p, cue);
-        }
-    }
-
-    /// Scenario terms are written in the singular; players say
-    /// "changeovers" as often as "changeover".
-    fn add_names(&mut self, names: &[String], cue: Cue) {
-        for n in names {
-            self.add(n, cue);
-            if n.ends_with(|c: char| c.is_ascii_alphabetic()) && !n.ends_with(['s', 'S']) {
-                self.add(&format!("{n}s"), cue);
-            }
+impl ScenarioTerms {
+    fn new(s: &Scenario, stopwords: &Stopwords) -> ScenarioTerms {
+        ScenarioTerms {
+            feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
+            tradeables: s
+                .product
+                .tradeables
+                .iter()
+                .map(|t| (t.id.clone(), t.kind))
+                .collect(),
+            pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
+            advantage_keys: s
+                .product
+                .features
+                .iter()
+                .map(|f| content_keys(&f.advantage, stopwords))
+                .collect(),
+            concern_keys: s
+                .objections
+                .iter()
+                .flat_map(|o| o.terms.iter().chain(&o.lines))
+                .chain(s.persona.pains.iter().flat_map(|p| &p.terms))
+                .chain(s.persona.hidden.iter().map(|h| &h.text))
+                .flat_map(|t| content_keys(t, stopwords))
+                .collect(),
+            list_price: s.product.list_price,
+            currency: s.product.currency.clone(),
         }
     }
 }
 
 impl Analyzer {
     pub fn new(lexicon: Lexicon, scenario: Option<&Scenario>) -> Analyzer {
-        let mut set = PatternSet::default();
-        let l = &lexicon;
-        set.add_all(&l.listen, Cue::Listen);
-        set.add_all(&l.acknowledge, Cue::Acknowledge);
-        set.add_all(&l.open_question, Cue::OpenWord);
-        set.add_all(&l.probe, Cue::Probe);
-        set.add_all(&l.question_endings, Cue::QuestionEnding);
-        // generic feature phrasing stands in only when no scenario names features
-        if scenario.is_none() {
-            set.add_all(&l.feature, Cue::GenericFeature);
-        }
-        set.add_all(&l.advantage, Cue::Advantage);
-        set.add_all(&l.benefit, Cue::Benefit);
-        for (t, phrases) in &l.techniques {
-            for p in phrases {
-                match p.strip_prefix('#') {
-                    Some(counted) => set.add(counted, Cue::CountedTechnique(*t)),
-                    None => set.add(p, Cue::Technique(*t)),
-                }
-            }
-        }
-        for (n, phrases) in &l.negatives {
-            set.add_all(phrases, Cue::Negative(*n));
-        }
-        set.add_all(&l.conditional, Cue::Conditional);
-        set.add_all(&l.close, Cue::Close);
-        set.add_all(&l.offer, Cue::Offer);
-        set.add_all(&l.give, Cue::Give);
-        set.add_all(&l.discount, Cue::Discount);
-        set.add_all(&l.not_price_units, Cue::NotPriceUnit);
-        for (i, (marker, _)) in l.currency.iter().enumerate() {
-            set.add(marker, Cue::Currency(i));
-        }
-        let stopwords = Stopwords::new(&l.stopwords);
-        let scenario = scenario.map(|s| {
-            for (i, f) in s.product.features.iter().enumerate() {
-                let names = [f.name.clone(), f.id.replace('_', " ")];
-                set.add_names(&names, Cue::Feature(i));
-                set.add_names(&f.aliases, Cue::Feature(i));
-            }
-            for (i, t) in s.product.tradeables.iter().enumerate() {
-                set.add_names(std::slice::from_ref(&t.name), Cue::Tradeable(i));
-                set.add_names(&t.aliases, Cue::Tradeable(i));
-            }
-            for (i, p) in s.persona.pains.iter().enumerate() {
-                set.add_names(&p.terms, Cue::Pain(i));
-            }
-            ScenarioTerms {
-                feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
-                tradeables: s
-                    .product
-                    .tradeables
-                    .iter()
-                    .map(|t| (t.id.clone(), t.kind))
-                    .collect(),
-                pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
-                advantage_keys: s
-                    .product
-                    .features
-                    .iter()
-                    .map(|f| content_keys(&f.advantage, &stopwords))
-                    .collect(),
-                concern_keys: s
-                    .objections
-                    .iter()
-                    .flat_map(|o| o.terms.iter().chain(&o.lines))
-                    .chain(s.persona.pains.iter().flat_map(|p| &p.terms))
-                    .chain(s.persona.hidden.iter().map(|h| &h.text))
-                    .flat_map(|t| content_keys(t, &stopwords))
-                    .collect(),
-                list_price: s.product.list_price,
-                currency: s.product.currency.clone(),
-            }
-        });
-        let bounded = set
-            .patterns
-            .iter()
-            .map(|p| {
-                p.starts_with(|c: char| c.is_ascii_alphanumeric())
-                    || p.ends_with(|c: char| c.is_ascii_alphanumeric())
-            })
-            .collect();
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&set.patterns)
-            .expect("lexicon phrases form a valid automaton");
+        let patterns = Patterns::new(&lexicon, scenario);
+        let stopwords = Stopwords::new(&lexicon.stopwords);
+        let scenario = scenario.map(|s| ScenarioTerms::new(s, &stopwords));
         Analyzer {
             lexicon,
-            matcher,
-            cues: set.cues,
-            bounded,
+            patterns,
             stopwords,
             scenario,
         }
@@ -304,8 +164,9 @@ impl Analyzer {
 
     /// Tags one reply. `context` is the customer's last line, when known.
     pub fn analyze(&self, text: &str, context: Option<&str>) -> Analysis {
-        let hits = self.hits(text);
-        let sentences = self.mark_unpunctuated_questions(text, sentences(text));
+        let hits = self.patterns.hits(text);
+        let mut sentences = sentences(text);
+        mark_unpunctuated_questions(text, &mut sentences, &self.lexicon.question_starts);
         let numbers = numbers::scan(text);
         let offers = self.offers(text, &sentences, &numbers, &hits);
         let mut b = Builder::new(text);
@@ -465,7 +326,7 @@ impl Analyzer {
         }
         for h in &features {
             if let (Cue::Feature(i), Some(s)) = (h.cue, &self.scenario) {
-                push_unique(&mut b.features, &s.feature_ids[i]);
+                b.name_feature(&s.feature_ids[i]);
             }
         }
         let pains: Vec<Hit> = any(&|c| matches!(c, Cue::Pain(_)));
@@ -651,59 +512,9 @@ impl Analyzer {
             let s = sentences
                 .iter()
                 .find(|s| h.start >= s.start && h.start < s.end)?;
-            let theirs = &scenario.advantage_keys[i];
             let around = format!("{} {}", &text[s.start..h.start], &text[h.end..s.end]);
-            let shared: HashSet<u64> = content_keys(&around, &self.stopwords)
-                .into_iter()
-                .filter(|k| theirs.contains(k))
-                .collect();
-            // two shared words, or four shared character pairs in Chinese
-            let han = shared.iter().filter(|k| *k & HAN_BIT != 0).count();
-            (shared.len() - han >= 2 || han >= 4).then_some(*h)
+            restates(&around, &scenario.advantage_keys[i], &self.stopwords).then_some(*h)
         })
-    }
-
-    /// A sentence typed without a question mark still asks when it opens
-    /// with a question word and ends without a full stop ("how much did
-    /// you spend last year").
-    fn mark_unpunctuated_questions(
-        &self,
-        text: &str,
-        mut sentences: Vec<Sentence>,
-    ) -> Vec<Sentence> {
-        for s in &mut sentences {
-            let body = text[s.start..s.end].trim();
-            let ends_flat = body.ends_with(['.', '!', '。', '！']);
-            if s.question || ends_flat {
-                continue;
-            }
-            s.question = self.lexicon.question_starts.iter().any(|w| {
-                starts_with_ci(body, w)
-                    && !body[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-            });
-        }
-        sentences
-    }
-
-    fn hits(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        let mut hits = Vec::new();
-        for m in self.matcher.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let p = m.pattern().as_usize();
-            if self.bounded[p] && ((start > 0 && word(start - 1)) || word(end)) {
-                continue;
-            }
-            // Unicode-aware text may match inside a multi-byte char only if the
-            // pattern is ASCII-only; aho-corasick matches bytes, so guard it.
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
-            }
-            hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
-        }
-        hits.sort_by_key(|h| (h.start, h.end));
-        hits
     }
 
     /// Offers with the span of the words that make each one.
@@ -945,219 +756,6 @@ impl Analyzer {
     }
 }
 
-/// Tags, evidence and offers collected in order, each tag once.
-struct Builder<'t> {
-    text: &'t str,
-    laer: Vec<Laer>,
-    fab: Vec<Fab>,
-    techniques: Vec<Technique>,
-    negatives: Vec<Negative>,
-    offers: Vec<Offer>,
-    evidence: Vec<Evidence>,
-    pains: Vec<String>,
-    features: Vec<String>,
-}
-
-/// Adds `item` unless present; true when it was added.
-fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) -> bool {
-    let new = !list.contains(&item);
-    if new {
-        list.push(item);
-    }
-    new
-}
-
-fn push_unique(list: &mut Vec<String>, id: &str) {
-    if !list.iter().any(|x| x == id) {
-        list.push(id.to_string());
-    }
-}
-
-impl<'t> Builder<'t> {
-    fn new(text: &'t str) -> Self {
-        Builder {
-            text,
-            laer: vec![],
-            fab: vec![],
-            techniques: vec![],
-            negatives: vec![],
-            offers: vec![],
-            evidence: vec![],
-            pains: vec![],
-            features: vec![],
-        }
-    }
-
-    fn evidence_span(&mut self, tag: &str, start: usize, end: usize) {
-        self.evidence.push(Evidence {
-            tag: tag.to_string(),
-            start,
-            end,
-            text: self.text[start..end].to_string(),
-        });
-    }
-
-    fn evidence(&mut self, tag: &str, h: Hit) {
-        self.evidence_span(tag, h.start, h.end);
-    }
-
-    fn add_laer(&mut self, step: Laer) {
-        push_new(&mut self.laer, step);
-    }
-
-    fn tag_laer(&mut self, step: Laer, h: Hit) {
-        if push_new(&mut self.laer, step) {
-            self.evidence(step.name(), h);
-        }
-    }
-
-    fn tag_fab(&mut self, part: Fab, h: Hit) {
-        if push_new(&mut self.fab, part) {
-            self.evidence(part.name(), h);
-        }
-    }
-
-    fn tag_technique(&mut self, t: Technique, h: Hit) {
-        if push_new(&mut self.techniques, t) {
-            self.evidence(t.name(), h);
-        }
-    }
-
-    fn tag_negative(&mut self, n: Negative, h: Hit) {
-        if push_new(&mut self.negatives, n) {
-            self.evidence(n.name(), h);
-        }
-    }
-
-    fn touch_pain(&mut self, id: &str) {
-        push_unique(&mut self.pains, id);
-    }
-
-    fn offer(&mut self, offer: Offer) {
-        self.offers.push(offer);
-    }
-
-    fn offer_once(&mut self, offer: Offer) {
-        push_new(&mut self.offers, offer);
-    }
-
-    fn finish(mut self, question: Option<QuestionKind>, closing: bool) -> Analysis {
-        self.laer.sort();
-        self.fab.sort();
-        self.techniques.sort();
-        self.negatives.sort();
-        self.evidence.sort_by_key(|e| (e.start, e.end));
-        Analysis {
-            laer: self.laer,
-            question,
-            fab: self.fab,
-            techniques: self.techniques,
-            negatives: self.negatives,
-            offers: self.offers,
-            evidence: self.evidence,
-            pains: self.pains,
-            features: self.features,
-            closing,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Sentence {
-    start: usize,
-    end: usize,
-    question: bool,
-}
-
-fn is_punct(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '.' | '!'
-                | '?'
-                | '。'
-                | '！'
-                | '？'
-                | '，'
-                | ','
-                | '…'
-                | '~'
-                | '～'
-                | '"'
-                | '”'
-                | '）'
-                | ')'
-        )
-}
-
-/// Splits at sentence ends (ASCII and full-width) and line breaks; a full
-/// stop between digits ("9.5") or after a single letter ("a.m.") does not
-/// end a sentence.
-fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let ends = match c {
-            '?' | '？' | '!' | '！' | '。' | ';' | '；' | '\n' => true,
-            '.' => {
-                let prev = |back: usize| k.checked_sub(back).map(|j| chars[j].1);
-                let next_digit = chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
-                let decimal = prev(1).is_some_and(|p| p.is_ascii_digit()) && next_digit;
-                // "a.m.", "e.g.": a single letter before the stop
-                let initial = prev(1).is_some_and(|p| p.is_ascii_alphabetic())
-                    && prev(2).is_none_or(|p| !p.is_ascii_alphabetic());
-                !(decimal || initial)
-            }
-            _ => false,
-        };
-        if ends {
-            let end = i + c.len_utf8();
-            if !text[start..end].trim().is_empty() {
-                out.push(Sentence {
-                    start,
-                    end,
-                    question: matches!(c, '?' | '？'),
-                });
-            }
-            start = end;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(Sentence {
-            start,
-            end: text.len(),
-            question: false,
-        });
-    }
-    out
-}
-
-fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    (start + lead, end - trail)
-}
-
-/// Whether `s` ends with `word` (ASCII case ignored), not inside a longer
-/// Latin word ("over" ends "is over", not "turnover").
-fn ends_with_word(s: &str, word: &str) -> bool {
-    let Some(at) = s.len().checked_sub(word.len()) else {
-        return false;
-    };
-    s.is_char_boundary(at)
-        && s[at..].eq_ignore_ascii_case(word)
-        && !(word.starts_with(|c: char| c.is_ascii_alphanumeric())
-            && s[..at].ends_with(|c: char| c.is_ascii_alphanumeric()))
-}
-
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len()
-        && s.is_char_boundary(prefix.len())
-        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
-}
-
 fn is_year(text: &str, n: &Number) -> bool {
     let v = n.value;
     let year_like =
@@ -1226,69 +824,3 @@ fn skip_currency_word(s: &str) -> &str {
     s
 }
 
-/// Stopwords as content keys, so checking a key is one set lookup.
-struct Stopwords {
-    keys: HashSet<u64>,
-}
-
-impl Stopwords {
-    fn new(words: &[String]) -> Stopwords {
-        let mut keys = HashSet::new();
-        for w in words {
-            keys.insert(word_key(&w.to_ascii_lowercase(), usize::MAX));
-            let chars: Vec<char> = w.chars().collect();
-            keys.extend(chars.windows(2).map(|p| pair_key(p[0], p[1])));
-        }
-        Stopwords { keys }
-    }
-}
-
-/// Latin keys and Han keys never collide: Han pairs set the top bit.
-const HAN_BIT: u64 = 1 << 63;
-
-/// FNV-1a of the first `limit` characters of an ASCII-lowercased word.
-fn word_key(word: &str, limit: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes().take(limit) {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h & !HAN_BIT
-}
-
-fn pair_key(a: char, b: char) -> u64 {
-    HAN_BIT | (u64::from(a as u32) << 21) | u64::from(b as u32)
-}
-
-/// Content keys for paraphrase overlap: Latin words of four or more letters
-/// cut to five-letter stems, words with digits whole, and pairs of adjacent
-/// Han characters; stopwords left out. Hashed, so comparing is cheap.
-fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
-    let mut keys = Vec::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        if !word.is_ascii() || stop.keys.contains(&word_key(word, usize::MAX)) {
-            continue;
-        }
-        if word.len() >= 4 {
-            keys.push(word_key(word, 5));
-        } else if word.bytes().any(|b| b.is_ascii_digit()) {
-            keys.push(word_key(word, usize::MAX));
-        }
-    }
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        let han = is_han(c);
-        if let Some(p) = prev.filter(|_| han) {
-            let key = pair_key(p, c);
-            if !stop.keys.contains(&key) {
-                keys.push(key);
-            }
-        }
-        prev = han.then_some(c);
-    }
-    keys
-}
-
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}

@@ -6,11 +6,11 @@ use super::tags::{Fab, Laer, Negative, Technique};
 
 pub(crate) struct Builder<'t> {
     text: &'t str,
-    pub(crate) laer: Vec<Laer>,
-    pub(crate) fab: Vec<Fab>,
-    pub(crate) techniques: Vec<Technique>,
+    laer: Vec<Laer>,
+    fab: Vec<Fab>,
+    techniques: Vec<Technique>,
     negatives: Vec<Negative>,
-    pub(crate) offers: Vec<Offer>,
+    offers: Vec<Offer>,
     evidence: Vec<Evidence>,
     pains: Vec<String>,
     features: Vec<String>,
@@ -101,6 +101,18 @@ impl<'t> Builder<'t> {
 
     pub(crate) fn offer_once(&mut self, offer: Offer) {
         push_new(&mut self.offers, offer);
+    }
+
+    pub(crate) fn fab(&self) -> &[Fab] {
+        &self.fab
+    }
+
+    pub(crate) fn techniques(&self) -> &[Technique] {
+        &self.techniques
+    }
+
+    pub(crate) fn offers(&self) -> &[Offer] {
+        &self.offers
     }
 
     pub(crate) fn finish(mut self, question: Option<QuestionKind>, closing: bool) -> Analysis {

@@ -4,8 +4,10 @@ mod analyzer;
 mod builder;
 pub mod lexicon;
 pub mod numbers;
+mod offers;
 mod paraphrase;
 mod patterns;
+mod rules;
 pub mod tags;
 mod text;
 

@@ -2,6 +2,7 @@
 //! of the words that make each one.
 
 use super::analyzer::Offer;
+use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
@@ -36,10 +37,7 @@ pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
 /// another customer's case is not offered.
 fn offered_in(ctx: &Ctx, s: Sentence) -> bool {
     // "if you let us use the clinic as a case" names no case
-    let has = |cue: &dyn Fn(Cue) -> bool| {
-        ctx.in_sentence(s, cue)
-            .any(|h| !ctx.in_condition(&h))
-    };
+    let has = |cue: &dyn Fn(Cue) -> bool| ctx.in_sentence(s, cue).any(|h| !ctx.in_condition(&h));
     let not_an_offer = has(&|c| {
         matches!(
             c,
@@ -61,12 +59,19 @@ struct InSentence<'c, 'a> {
 }
 
 impl InSentence<'_, '_> {
-    /// Chinese discounts: "打九折", "九五折", "8.5折".
+    /// Chinese discounts: "打九折", "九五折", "8.5折". "折" is notation, like
+    /// the numerals, and `numbers::zhe_discount` reads what comes before it.
     fn zhe_discounts(&self, out: &mut Vec<Spanned>) {
         let (text, s) = (self.ctx.text, self.s);
         for (i, _) in text[s.start..s.end].match_indices('折') {
             let at = s.start + i;
-            if text[at..].starts_with("折算") || text[at..].starts_with("折扣") {
+            if self
+                .ctx
+                .lexicon
+                .not_zhe
+                .iter()
+                .any(|w| text[at..].starts_with(w.as_str()))
+            {
                 continue;
             }
             if let Some((from, percent)) = numbers::zhe_discount(&text[s.start..at]) {
@@ -85,29 +90,25 @@ impl InSentence<'_, '_> {
     /// The offer number `n` makes, if any.
     fn number(&self, n: &Number) -> Option<Spanned> {
         let (ctx, text, s) = (self.ctx, self.ctx.text, self.s);
-        if part_of_zhe(&text[n.end..]) || text[n.end..].starts_with('半') {
+        let l = ctx.lexicon;
+        let fraction = l
+            .fraction_after
+            .iter()
+            .any(|w| text[n.end..].starts_with(w.as_str()));
+        if part_of_zhe(&text[n.end..]) || fraction {
             return None; // a discount read above, or "一半" (half)
         }
         // "over 500,000", "从15%", "能省六十万": a threshold, a starting
         // point or a saving, not an offer
         let lead = text[s.start..n.start].trim_end();
-        if ctx
-            .lexicon
-            .not_price_before
-            .iter()
-            .any(|w| ends_with_word(lead, w))
-        {
+        if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
         let after = &text[n.end..s.end];
         let after_trim = after.trim_start();
         let gap_after = n.end + (after.len() - after_trim.len());
         let window_before = n.start.saturating_sub(16).max(s.start);
-        if after_trim.starts_with('%')
-            || after_trim.starts_with('％')
-            || starts_with_ci(after_trim, "percent")
-            || starts_with_ci(after_trim, "per cent")
-        {
+        if l.percent.iter().any(|w| starts_with_ci(after_trim, w)) {
             return self.percent(n, window_before, (gap_after + 16).min(s.end));
         }
         let currency = currency_near(ctx, n, s);
@@ -118,18 +119,24 @@ impl InSentence<'_, '_> {
         if unit_after && currency.is_none() {
             return None;
         }
-        if is_year(text, n) || is_phone(text, n) || n.value < 1.0 {
+        if is_year(text, n, l) || is_phone(text, n) || n.value < 1.0 {
             return None;
         }
-        let plausible = ctx.scenario.is_some_and(|sc| {
-            n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5
-        });
+        let plausible = ctx
+            .scenario
+            .is_some_and(|sc| n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5);
         // "83 dollars a month" breaks a cost down; "15,500 a year" for
         // a yearly subscription is the price itself
-        if per_period_follows(&text[n.end..s.end]) && !plausible {
+        if per_period_follows(&text[n.end..s.end], l) && !plausible {
             return None;
         }
-        if self.discount_before(n) || starts_with_ci(skip_currency_word(after_trim), "off") {
+        // "500 off", "500 dollars off"
+        let past_currency = skip_currency_word(after_trim, l);
+        let off_after = l
+            .discount_after
+            .iter()
+            .any(|w| starts_with_ci(past_currency, w));
+        if self.discount_before(n) || off_after {
             let amount = Offer::DiscountAmount {
                 amount: n.value,
                 conditional: self.conditional,
@@ -153,14 +160,19 @@ impl InSentence<'_, '_> {
 
     /// "discount of 500", "优惠两千": a discount word before the amount.
     fn discount_before(&self, n: &Number) -> bool {
-        let text = self.ctx.text;
-        self.ctx.hits.iter().any(|h| {
-            h.cue == Cue::Discount
-                && h.end <= n.start
-                && h.start >= self.s.start
-                && !text[h.start..h.end].eq_ignore_ascii_case("off")
-                && matches!(text[h.end..n.start].trim(), "" | "of" | "by" | "了")
-        })
+        let (text, l) = (self.ctx.text, self.ctx.lexicon);
+        self.ctx
+            .hits
+            .iter()
+            .filter(|h| h.cue == Cue::Discount && h.end <= n.start && h.start >= self.s.start)
+            .any(|h| {
+                let word = &text[h.start..h.end];
+                let between = text[h.end..n.start].trim();
+                !l.discount_after
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                    && (between.is_empty() || l.discount_links.iter().any(|w| between == w))
+            })
     }
 
     /// A price: a number with a currency, an offer word before it, or a
@@ -178,7 +190,10 @@ impl InSentence<'_, '_> {
             Some(sc) => n.value >= sc.list_price * 0.1 && n.value <= sc.list_price * 3.0,
             None => n.value >= 10.0,
         };
-        let cue_before = in_range && self.near(window_before, n.start, |c| c == Cue::Offer).is_some();
+        let cue_before = in_range
+            && self
+                .near(window_before, n.start, |c| c == Cue::Offer)
+                .is_some();
         let breakdown = ctx.sentence_has(s, |c| {
             matches!(
                 c,
@@ -198,7 +213,12 @@ impl InSentence<'_, '_> {
             return None;
         }
         // "五万" is money, but only an offer when it is near this product's price
-        let scaled_price = n.scaled && if ctx.scenario.is_some() { plausible } else { in_range };
+        let scaled_price = n.scaled
+            && if ctx.scenario.is_some() {
+                plausible
+            } else {
+                in_range
+            };
         if !(currency.is_some() || cue_before || scaled_price || (plausible && n.digits >= 3)) {
             return None;
         }
@@ -217,29 +237,27 @@ impl InSentence<'_, '_> {
 
     /// The first hit within `from..to` whose cue passes `cue`.
     fn near(&self, from: usize, to: usize, cue: impl Fn(Cue) -> bool) -> Option<Hit> {
-        self.ctx
-            .any(cue)
-            .find(|h| h.start >= from && h.end <= to)
+        self.ctx.any(cue).find(|h| h.start >= from && h.end <= to)
     }
 }
 
 /// Spans from a conditional cue to the end of its clause: "if you sign a
 /// service contract," names what the customer gives, not an offer.
-pub(crate) fn condition_clauses(text: &str, hits: &[Hit]) -> Vec<(usize, usize)> {
+pub(crate) fn condition_clauses(text: &str, hits: &[Hit], l: &Lexicon) -> Vec<(usize, usize)> {
     hits.iter()
         .filter(|h| h.cue == Cue::Conditional)
         .map(|h| {
             let rest = &text[h.end..];
             // "order before the 30th and we'll include…": the clause
             // ends at the comma or at the "and" that starts the promise
-            let end = [
-                rest.find([',', '，', '、', ';', '；', '.', '。']),
-                rest.find(" and "),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(text.len(), |i| h.end + i);
+            let end = l
+                .clause_joins
+                .iter()
+                .map(|w| rest.find(&format!(" {w} ")))
+                .chain([rest.find([',', '，', '、', ';', '；', '.', '。'])])
+                .flatten()
+                .min()
+                .map_or(text.len(), |i| h.end + i);
             (h.start, end)
         })
         .collect()
@@ -267,18 +285,17 @@ fn currency_near(ctx: &Ctx, n: &Number, s: Sentence) -> Option<String> {
         })
 }
 
-fn is_year(text: &str, n: &Number) -> bool {
+/// A four-digit number that reads as a year ("since 2019", "2019年").
+fn is_year(text: &str, n: &Number, l: &Lexicon) -> bool {
     let v = n.value;
     let year_like =
         !n.chinese && v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && n.end - n.start == 4;
     let before = text[..n.start].trim_end();
     year_like
-        && (before.ends_with("in")
-            || before.ends_with("since")
-            || before.ends_with("from")
-            || before.ends_with("by")
-            || before.ends_with("of")
-            || text[n.end..].starts_with('年'))
+        && (l.year_before.iter().any(|w| before.ends_with(w.as_str()))
+            || l.year_after
+                .iter()
+                .any(|w| text[n.end..].starts_with(w.as_str())))
 }
 
 /// Long digit runs and numbers with a leading zero are phone numbers or codes.
@@ -297,37 +314,13 @@ fn part_of_zhe(after: &str) -> bool {
         .starts_with('折')
 }
 
-fn per_period_follows(after: &str) -> bool {
-    let rest = skip_currency_word(after.trim_start());
-    [
-        "a month",
-        "per month",
-        "a year",
-        "per year",
-        "a day",
-        "per day",
-        "per user",
-        "per person",
-        "per seat",
-        "each",
-        "every",
-        "/month",
-        "/user",
-        "/mo",
-        "a head",
-        "per head",
-        "每",
-        "一天",
-        "一个月",
-    ]
-    .iter()
-    .any(|p| starts_with_ci(rest, p))
+fn per_period_follows(after: &str, l: &Lexicon) -> bool {
+    let rest = skip_currency_word(after.trim_start(), l);
+    l.per_period.iter().any(|p| starts_with_ci(rest, p))
 }
 
-fn skip_currency_word(s: &str) -> &str {
-    for w in [
-        "dollars", "dollar", "bucks", "usd", "yuan", "rmb", "euros", "pounds", "元", "块钱", "块",
-    ] {
+fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
+    for w in &l.currency_words {
         if starts_with_ci(s, w) {
             return s[w.len()..].trim_start();
         }

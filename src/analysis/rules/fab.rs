@@ -102,7 +102,11 @@ fn restated_advantage(ctx: &Ctx, features: &[Hit]) -> Option<Hit> {
     features.iter().find_map(|h| {
         let Cue::Feature(i) = h.cue else { return None };
         let s = ctx.sentence_of(h)?;
-        let around = format!("{} {}", &ctx.text[s.start..h.start], &ctx.text[h.end..s.end]);
+        let around = format!(
+            "{} {}",
+            &ctx.text[s.start..h.start],
+            &ctx.text[h.end..s.end]
+        );
         restates(&around, &scenario.advantage_keys[i], ctx.stopwords).then_some(*h)
     })
 }

@@ -48,7 +48,7 @@ impl<'a> Ctx<'a> {
         let hits = analyzer.patterns.hits(text);
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
-        let clauses = found::condition_clauses(text, &hits);
+        let clauses = found::condition_clauses(text, &hits, lexicon);
         let mut ctx = Ctx {
             text,
             context,
@@ -135,9 +135,8 @@ impl<'a> Ctx<'a> {
     /// Whether `h` lies within a longer hit whose cue passes `cue`: "if I
     /// understand you" holds "I understand".
     pub(crate) fn inside(&self, h: &Hit, cue: impl Fn(Cue) -> bool) -> bool {
-        self.any(cue).any(|o| {
-            o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start
-        })
+        self.any(cue)
+            .any(|o| o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)
     }
 
     /// Whether `h` sits in an "if you..." clause.

@@ -25,7 +25,7 @@ pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
         out.extend(
             ctx.numbers
                 .iter()
-                .filter(|n| n.start >= s.start && n.start < s.end)
+                .filter(|n| s.contains(n.start))
                 .filter_map(|n| at.number(n)),
         );
     }

@@ -1,10 +1,18 @@
 //! Sentences, clauses and character tests shared by the analyzer's rules.
 
+/// A sentence's byte span; `question` when it asks.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sentence {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) question: bool,
+}
+
+impl Sentence {
+    /// Whether byte offset `at` falls in the sentence.
+    pub(crate) fn contains(&self, at: usize) -> bool {
+        at >= self.start && at < self.end
+    }
 }
 
 pub(crate) fn is_punct(c: char) -> bool {

@@ -85,10 +85,7 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     if !is_question
         || restates
         || ctx.pressure_or_arguing(s)
-        || ctx
-            .offers
-            .iter()
-            .any(|(_, start, _)| *start >= s.start && *start < s.end)
+        || ctx.offers.iter().any(|(_, start, _)| s.contains(*start))
     {
         return None;
     }

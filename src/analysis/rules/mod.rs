@@ -26,10 +26,10 @@ use super::text::{Sentence, mark_unpunctuated_questions, sentences};
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
     /// The customer's last line, when known.
-    pub(crate) context: Option<&'a str>,
+    context: Option<&'a str>,
     pub(crate) lexicon: &'a Lexicon,
     pub(crate) scenario: Option<&'a ScenarioTerms>,
-    pub(crate) stopwords: &'a Stopwords,
+    stopwords: &'a Stopwords,
     pub(crate) hits: Vec<Hit>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) numbers: Vec<Number>,
@@ -37,7 +37,7 @@ pub(crate) struct Ctx<'a> {
     /// a service contract,"): what the customer gives, not what is offered.
     clauses: Vec<(usize, usize)>,
     /// Prices and discounts, each with the span of the words that make it.
-    pub(crate) offers: Vec<Spanned>,
+    offers: Vec<Spanned>,
     /// Where content does not answer the concern (see [`Ctx::stated`]).
     muted: Vec<(usize, usize)>,
 }
@@ -98,15 +98,12 @@ impl<'a> Ctx<'a> {
 
     /// Whether the player states `h` rather than asking, restating or
     /// arguing it, or naming it as a condition.
-    pub(crate) fn stated(&self, h: &Hit) -> bool {
-        !self
-            .muted
-            .iter()
-            .any(|(s, e)| h.start >= *s && h.start < *e)
+    fn stated(&self, h: &Hit) -> bool {
+        !covers(&self.muted, h.start)
     }
 
     /// [`Ctx::any`] limited to what the player states.
-    pub(crate) fn any_stated(&self, cue: impl Fn(Cue) -> bool) -> impl Iterator<Item = Hit> {
+    fn any_stated(&self, cue: impl Fn(Cue) -> bool) -> impl Iterator<Item = Hit> {
         self.any(cue).filter(move |h| self.stated(h))
     }
 
@@ -116,8 +113,7 @@ impl<'a> Ctx<'a> {
         s: Sentence,
         cue: impl Fn(Cue) -> bool,
     ) -> impl Iterator<Item = Hit> {
-        self.any(cue)
-            .filter(move |h| h.start >= s.start && h.start < s.end)
+        self.any(cue).filter(move |h| s.contains(h.start))
     }
 
     pub(crate) fn sentence_has(&self, s: Sentence, cue: impl Fn(Cue) -> bool) -> bool {
@@ -125,28 +121,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// The sentence where `h` starts.
-    pub(crate) fn sentence_of(&self, h: &Hit) -> Option<Sentence> {
-        self.sentences
-            .iter()
-            .find(|s| h.start >= s.start && h.start < s.end)
-            .copied()
+    fn sentence_of(&self, h: &Hit) -> Option<Sentence> {
+        self.sentences.iter().find(|s| s.contains(h.start)).copied()
     }
 
     /// Whether `h` lies within a longer hit whose cue passes `cue`: "if I
     /// understand you" holds "I understand".
-    pub(crate) fn inside(&self, h: &Hit, cue: impl Fn(Cue) -> bool) -> bool {
+    fn inside(&self, h: &Hit, cue: impl Fn(Cue) -> bool) -> bool {
         self.any(cue)
             .any(|o| o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)
     }
 
     /// Whether `h` sits in an "if you..." clause.
     pub(crate) fn in_condition(&self, h: &Hit) -> bool {
-        self.clauses
-            .iter()
-            .any(|(a, b)| h.start >= *a && h.start < *b)
+        covers(&self.clauses, h.start)
     }
 
-    pub(crate) fn pressure_or_arguing(&self, s: Sentence) -> bool {
+    fn pressure_or_arguing(&self, s: Sentence) -> bool {
         self.sentence_has(s, |c| {
             matches!(c, Cue::Negative(Negative::Pressure | Negative::Arguing))
         })
@@ -156,4 +147,9 @@ impl<'a> Ctx<'a> {
     pub(crate) fn closing(&self) -> bool {
         self.any(|c| c == Cue::Close).next().is_some()
     }
+}
+
+/// Whether byte offset `at` falls in any of `spans`.
+fn covers(spans: &[(usize, usize)], at: usize) -> bool {
+    spans.iter().any(|(start, end)| at >= *start && at < *end)
 }

@@ -54,6 +54,34 @@ pub struct Lexicon {
     /// Words just before a number that make it something other than an
     /// offer: thresholds ("over"), starting points ("from"), savings ("save").
     pub not_price_before: Vec<String>,
+    /// Words after a number (past any currency word) that make it a cost per
+    /// period or head rather than a price ("83 dollars a month", "每天").
+    pub per_period: Vec<String>,
+    /// Currency words read past between a number and the word after it
+    /// ("500 dollars off"). The first that fits is skipped, so a longer word
+    /// goes before its prefix ("dollars", then "dollar").
+    pub currency_words: Vec<String>,
+    /// Words after a number that make it a percentage ("%", "percent").
+    pub percent: Vec<String>,
+    /// Words after an amount that make it a discount ("500 off"). As
+    /// `discount` words they do not mark the number after them.
+    pub discount_after: Vec<String>,
+    /// Words that may stand between a `discount` word and its amount
+    /// ("discount of 500", "优惠了两千"); matched as written.
+    pub discount_links: Vec<String>,
+    /// Text just before a four-digit number from 1900 to 2100 that makes it
+    /// a year ("since 2019"); matched as written, also as the end of a
+    /// longer word.
+    pub year_before: Vec<String>,
+    /// Text just after a number that makes it a year ("2019年").
+    pub year_after: Vec<String>,
+    /// Text just after a number that makes it a share, not an amount ("一半").
+    pub fraction_after: Vec<String>,
+    /// Words starting with "折" that are not a discount rate ("折扣").
+    pub not_zhe: Vec<String>,
+    /// Words that end an "if you…" clause and start the promise ("order
+    /// before the 30th and we'll include…"); matched between spaces.
+    pub clause_joins: Vec<String>,
     /// Words ignored when comparing a paraphrase with the customer's line.
     pub stopwords: Vec<String>,
 }
@@ -79,7 +107,11 @@ impl Lexicon {
             src.find(&format!("{name}:"))
                 .map_or(whole, |i| line_col(src, i))
         };
-        for (name, list) in lexicon.named_lists() {
+        for (name, list) in lexicon
+            .named_lists()
+            .into_iter()
+            .chain(lexicon.word_lists())
+        {
             if list.iter().any(|p| p.trim().is_empty()) {
                 problems.push(
                     Diagnostic::error(path, at(name), format!("`{name}` contains an empty phrase"))
@@ -142,6 +174,25 @@ impl Lexicon {
         lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
         lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));
         lists
+    }
+
+    /// The word lists read around numbers and clauses, with their names.
+    /// Checked like the phrase lists but kept out of `named_lists`: they are
+    /// not matched as phrases, so neither `check`'s phrase count nor the
+    /// benchmark's automaton includes them.
+    pub fn word_lists(&self) -> Vec<(&'static str, &Vec<String>)> {
+        vec![
+            ("per_period", &self.per_period),
+            ("currency_words", &self.currency_words),
+            ("percent", &self.percent),
+            ("discount_after", &self.discount_after),
+            ("discount_links", &self.discount_links),
+            ("year_before", &self.year_before),
+            ("year_after", &self.year_after),
+            ("fraction_after", &self.fraction_after),
+            ("not_zhe", &self.not_zhe),
+            ("clause_joins", &self.clause_joins),
+        ]
     }
 }
 

@@ -1,11 +1,18 @@
 //! Reply analysis: one player reply in, tagged moves with evidence out.
 
 mod analyzer;
+mod builder;
 pub mod lexicon;
 pub mod numbers;
+mod offers;
+mod paraphrase;
+mod patterns;
+mod rules;
 pub mod tags;
+mod text;
 
-pub use analyzer::{Analysis, Analyzer, Evidence, Offer, QuestionKind, is_han};
+pub use analyzer::{Analysis, Analyzer, Evidence, Offer, QuestionKind};
+pub use text::is_han;
 
 /// The language of a reply: Chinese when it has any Han character.
 pub fn detect_language(text: &str) -> &'static str {

@@ -87,3 +87,43 @@ fn lexicons_are_checked_with_located_errors() {
     assert!(out.contains("1 lexicons valid, 0 invalid"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn word_lists_are_checked_with_located_errors() {
+    let dir = std::env::temp_dir().join(format!("co-word-lists-{}", std::process::id()));
+    let lexicon_dir = dir.join("lexicon");
+    std::fs::create_dir_all(&lexicon_dir).unwrap();
+    for lang in ["en", "zh-CN"] {
+        let shipped = std::fs::read_to_string(format!("assets/lexicon/{lang}.ron")).unwrap();
+        let file = lexicon_dir.join(format!("{lang}.ron"));
+        for name in [
+            "per_period",
+            "currency_words",
+            "percent",
+            "discount_after",
+            "discount_links",
+            "year_before",
+            "year_after",
+            "fraction_after",
+            "not_zhe",
+            "clause_joins",
+        ] {
+            let opening = format!("{name}: [");
+            std::fs::write(
+                &file,
+                shipped.replacen(&opening, &format!("{opening}\"\", "), 1),
+            )
+            .unwrap();
+            let (code, _, err) = check(&[file.to_str().unwrap()]);
+            assert_eq!(code, 1, "{err}");
+            assert!(
+                err.contains(&format!("`{name}` contains an empty phrase")),
+                "{err}"
+            );
+            let line = shipped.lines().position(|l| l.contains(&opening)).unwrap() + 1;
+            assert!(err.contains(&format!("{lang}.ron:{line}:")), "{err}");
+        }
+        std::fs::remove_file(&file).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,329 @@
+//! Offers in a reply: which numbers are prices or discounts, with the span
+//! of the words that make each one.
+
+use super::analyzer::Offer;
+use super::lexicon::Lexicon;
+use super::numbers::{self, Number};
+use super::patterns::{Cue, Hit};
+use super::rules::Ctx;
+use super::tags::{Negative, Technique};
+use super::text::{Sentence, ends_with_word, starts_with_ci};
+
+/// An offer with the byte span of the words that make it.
+pub(crate) type Spanned = (Offer, usize, usize);
+
+/// The reply's prices and discounts, in order.
+pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
+    let mut out = Vec::new();
+    for &s in ctx.sentences.iter().filter(|s| offered_in(ctx, **s)) {
+        let at = InSentence {
+            ctx,
+            s,
+            conditional: ctx.sentence_has(s, |c| c == Cue::Conditional),
+        };
+        at.zhe_discounts(&mut out);
+        out.extend(
+            ctx.numbers
+                .iter()
+                .filter(|n| s.contains(n.start))
+                .filter_map(|n| at.number(n)),
+        );
+    }
+    out
+}
+
+/// Whether figures in `s` can be offers: a figure said back to the
+/// customer, argued about, granted ("two thousand is real money") or from
+/// another customer's case is not offered.
+fn offered_in(ctx: &Ctx, s: Sentence) -> bool {
+    // "if you let us use the clinic as a case" names no case
+    let has = |cue: &dyn Fn(Cue) -> bool| ctx.in_sentence(s, cue).any(|h| !ctx.in_condition(&h));
+    let not_an_offer = has(&|c| {
+        matches!(
+            c,
+            Cue::Listen
+                | Cue::Negative(Negative::Arguing)
+                | Cue::Technique(Technique::CaseEvidence)
+                | Cue::CountedTechnique(Technique::CaseEvidence)
+        )
+    });
+    let only_acknowledges = has(&|c| c == Cue::Acknowledge) && !has(&|c| c == Cue::Offer);
+    !not_an_offer && !only_acknowledges
+}
+
+/// Reading the figures of one sentence.
+struct InSentence<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    s: Sentence,
+    conditional: bool,
+}
+
+impl InSentence<'_, '_> {
+    /// Chinese discounts: "打九折", "九五折", "8.5折". "折" is notation, like
+    /// the numerals, and `numbers::zhe_discount` reads what comes before it.
+    fn zhe_discounts(&self, out: &mut Vec<Spanned>) {
+        let (text, s) = (self.ctx.text, self.s);
+        for (i, _) in text[s.start..s.end].match_indices('折') {
+            let at = s.start + i;
+            if self
+                .ctx
+                .lexicon
+                .not_zhe
+                .iter()
+                .any(|w| text[at..].starts_with(w.as_str()))
+            {
+                continue;
+            }
+            if let Some((from, percent)) = numbers::zhe_discount(&text[s.start..at]) {
+                out.push((
+                    Offer::DiscountPercent {
+                        percent,
+                        conditional: self.conditional,
+                    },
+                    s.start + from,
+                    at + '折'.len_utf8(),
+                ));
+            }
+        }
+    }
+
+    /// The offer number `n` makes, if any.
+    fn number(&self, n: &Number) -> Option<Spanned> {
+        let (ctx, text, s) = (self.ctx, self.ctx.text, self.s);
+        let l = ctx.lexicon;
+        let fraction = l
+            .fraction_after
+            .iter()
+            .any(|w| text[n.end..].starts_with(w.as_str()));
+        if part_of_zhe(&text[n.end..]) || fraction {
+            return None; // a discount read above, or "一半" (half)
+        }
+        // "over 500,000", "从15%", "能省六十万": a threshold, a starting
+        // point or a saving, not an offer
+        let lead = text[s.start..n.start].trim_end();
+        if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
+            return None;
+        }
+        let after = &text[n.end..s.end];
+        let after_trim = after.trim_start();
+        let gap_after = n.end + (after.len() - after_trim.len());
+        let window_before = n.start.saturating_sub(16).max(s.start);
+        if l.percent.iter().any(|w| starts_with_ci(after_trim, w)) {
+            return self.percent(n, window_before, (gap_after + 16).min(s.end));
+        }
+        let currency = currency_near(ctx, n, s);
+        let unit_after = ctx
+            .hits
+            .iter()
+            .any(|h| h.cue == Cue::NotPriceUnit && h.start == gap_after);
+        if unit_after && currency.is_none() {
+            return None;
+        }
+        if is_year(text, n, l) || is_phone(text, n) || n.value < 1.0 {
+            return None;
+        }
+        let plausible = ctx
+            .scenario
+            .is_some_and(|sc| n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5);
+        // "83 dollars a month" breaks a cost down; "15,500 a year" for
+        // a yearly subscription is the price itself
+        if per_period_follows(&text[n.end..s.end], l) && !plausible {
+            return None;
+        }
+        // "500 off", "500 dollars off"
+        let past_currency = skip_currency_word(after_trim, l);
+        let off_after = l
+            .discount_after
+            .iter()
+            .any(|w| starts_with_ci(past_currency, w));
+        if self.discount_before(n) || off_after {
+            let amount = Offer::DiscountAmount {
+                amount: n.value,
+                conditional: self.conditional,
+            };
+            return Some((amount, n.start, n.end));
+        }
+        self.price(n, window_before, currency, plausible)
+    }
+
+    /// Percentages are discounts only with a discount word nearby.
+    fn percent(&self, n: &Number, from: usize, to: usize) -> Option<Spanned> {
+        let d = self
+            .near(from, to, |c| c == Cue::Discount)
+            .filter(|_| (0.0..100.0).contains(&n.value))?;
+        let percent = Offer::DiscountPercent {
+            percent: n.value,
+            conditional: self.conditional,
+        };
+        Some((percent, n.start.min(d.start), n.end.max(d.end)))
+    }
+
+    /// "discount of 500", "优惠两千": a discount word before the amount.
+    fn discount_before(&self, n: &Number) -> bool {
+        let (text, l) = (self.ctx.text, self.ctx.lexicon);
+        self.ctx
+            .hits
+            .iter()
+            .filter(|h| h.cue == Cue::Discount && h.end <= n.start && h.start >= self.s.start)
+            .any(|h| {
+                let word = &text[h.start..h.end];
+                let between = text[h.end..n.start].trim();
+                !l.discount_after
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w))
+                    && (between.is_empty() || l.discount_links.iter().any(|w| between == w))
+            })
+    }
+
+    /// A price: a number with a currency, an offer word before it, or a
+    /// size that fits this product's price.
+    fn price(
+        &self,
+        n: &Number,
+        window_before: usize,
+        currency: Option<String>,
+        plausible: bool,
+    ) -> Option<Spanned> {
+        let (ctx, s) = (self.ctx, self.s);
+        // an offer word makes a price only of a number in a price's range
+        let in_range = match ctx.scenario {
+            Some(sc) => n.value >= sc.list_price * 0.1 && n.value <= sc.list_price * 3.0,
+            None => n.value >= 10.0,
+        };
+        let cue_before = in_range
+            && self
+                .near(window_before, n.start, |c| c == Cue::Offer)
+                .is_some();
+        let breakdown = ctx.sentence_has(s, |c| {
+            matches!(
+                c,
+                Cue::Technique(Technique::CostBreakdown)
+                    | Cue::CountedTechnique(Technique::CostBreakdown)
+            )
+        });
+        if breakdown && !cue_before {
+            return None; // "每天54块", "$83 a month": figures that break a cost down
+        }
+        // "how did you arrive at 16,000?" asks about a figure; "how
+        // about 16,000?" offers it (the offer words decide)
+        if s.question
+            && ctx.sentence_has(s, |c| c == Cue::OpenWord)
+            && !ctx.sentence_has(s, |c| c == Cue::Offer)
+        {
+            return None;
+        }
+        // "五万" is money, but only an offer when it is near this product's price
+        let scaled_price = n.scaled
+            && if ctx.scenario.is_some() {
+                plausible
+            } else {
+                in_range
+            };
+        if !(currency.is_some() || cue_before || scaled_price || (plausible && n.digits >= 3)) {
+            return None;
+        }
+        let currency = currency.or_else(|| {
+            ctx.scenario
+                .filter(|_| plausible)
+                .map(|sc| sc.currency.clone())
+        });
+        let price = Offer::Price {
+            amount: n.value,
+            currency,
+            conditional: self.conditional,
+        };
+        Some((price, n.start, n.end))
+    }
+
+    /// The first hit within `from..to` whose cue passes `cue`.
+    fn near(&self, from: usize, to: usize, cue: impl Fn(Cue) -> bool) -> Option<Hit> {
+        self.ctx.any(cue).find(|h| h.start >= from && h.end <= to)
+    }
+}
+
+/// Spans from a conditional cue to the end of its clause: "if you sign a
+/// service contract," names what the customer gives, not an offer.
+pub(crate) fn condition_clauses(text: &str, hits: &[Hit], l: &Lexicon) -> Vec<(usize, usize)> {
+    hits.iter()
+        .filter(|h| h.cue == Cue::Conditional)
+        .map(|h| {
+            let rest = &text[h.end..];
+            // "order before the 30th and we'll include…": the clause
+            // ends at the comma or at the "and" that starts the promise
+            let end = l
+                .clause_joins
+                .iter()
+                .map(|w| rest.find(&format!(" {w} ")))
+                .chain([rest.find([',', '，', '、', ';', '；', '.', '。'])])
+                .flatten()
+                .min()
+                .map_or(text.len(), |i| h.end + i);
+            (h.start, end)
+        })
+        .collect()
+}
+
+/// The currency written next to `n`: just before it in the same sentence,
+/// or just after it.
+fn currency_near(ctx: &Ctx, n: &Number, s: Sentence) -> Option<String> {
+    let text = ctx.text;
+    let before = n.start.saturating_sub(5).max(s.start);
+    let after_ws = n.end + (text[n.end..].len() - text[n.end..].trim_start().len());
+    ctx.hits
+        .iter()
+        .find(|h| match h.cue {
+            Cue::Currency(_) => {
+                (h.end <= n.start && h.end >= before && text[h.end..n.start].trim().is_empty())
+                    || h.start == after_ws
+                    || h.start == n.end
+            }
+            _ => false,
+        })
+        .and_then(|h| match h.cue {
+            Cue::Currency(i) => Some(ctx.lexicon.currency[i].1.clone()),
+            _ => None,
+        })
+}
+
+/// A four-digit number that reads as a year ("since 2019", "2019年").
+fn is_year(text: &str, n: &Number, l: &Lexicon) -> bool {
+    let v = n.value;
+    let year_like =
+        !n.chinese && v.fract() == 0.0 && (1900.0..=2100.0).contains(&v) && n.end - n.start == 4;
+    let before = text[..n.start].trim_end();
+    year_like
+        && (l.year_before.iter().any(|w| before.ends_with(w.as_str()))
+            || l.year_after
+                .iter()
+                .any(|w| text[n.end..].starts_with(w.as_str())))
+}
+
+/// Long digit runs and numbers with a leading zero are phone numbers or codes.
+fn is_phone(text: &str, n: &Number) -> bool {
+    let raw = &text[n.start..n.end];
+    let leading_zero = raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.");
+    !n.chinese && (leading_zero || (n.digits >= 7 && n.end - n.start == n.digits))
+}
+
+/// Whether the text after a number continues a "九五折" or "8.5折".
+fn part_of_zhe(after: &str) -> bool {
+    after
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c == '.' || "零一二两三四五六七八九".contains(c)
+        })
+        .starts_with('折')
+}
+
+fn per_period_follows(after: &str, l: &Lexicon) -> bool {
+    let rest = skip_currency_word(after.trim_start(), l);
+    l.per_period.iter().any(|p| starts_with_ci(rest, p))
+}
+
+fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
+    for w in &l.currency_words {
+        if starts_with_ci(s, w) {
+            return s[w.len()..].trim_start();
+        }
+    }
+    s
+}

@@ -1,0 +1,80 @@
+//! Content keys for telling whether a reply says something again in other
+//! words: the customer's concern (listen) or a feature's advantage.
+
+use std::collections::HashSet;
+
+use super::text::is_han;
+
+/// Stopwords as content keys, so checking a key is one set lookup.
+pub(crate) struct Stopwords {
+    keys: HashSet<u64>,
+}
+
+impl Stopwords {
+    pub(crate) fn new(words: &[String]) -> Stopwords {
+        let mut keys = HashSet::new();
+        for w in words {
+            keys.insert(word_key(&w.to_ascii_lowercase(), usize::MAX));
+            let chars: Vec<char> = w.chars().collect();
+            keys.extend(chars.windows(2).map(|p| pair_key(p[0], p[1])));
+        }
+        Stopwords { keys }
+    }
+}
+
+/// Latin keys and Han keys never collide: Han pairs set the top bit.
+const HAN_BIT: u64 = 1 << 63;
+
+/// FNV-1a of the first `limit` characters of an ASCII-lowercased word.
+fn word_key(word: &str, limit: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes().take(limit) {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h & !HAN_BIT
+}
+
+fn pair_key(a: char, b: char) -> u64 {
+    HAN_BIT | (u64::from(a as u32) << 21) | u64::from(b as u32)
+}
+
+/// Content keys for paraphrase overlap: Latin words of four or more letters
+/// cut to five-letter stems, words with digits whole, and pairs of adjacent
+/// Han characters; stopwords left out. Hashed, so comparing is cheap.
+pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
+    let mut keys = Vec::new();
+    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        if !word.is_ascii() || stop.keys.contains(&word_key(word, usize::MAX)) {
+            continue;
+        }
+        if word.len() >= 4 {
+            keys.push(word_key(word, 5));
+        } else if word.bytes().any(|b| b.is_ascii_digit()) {
+            keys.push(word_key(word, usize::MAX));
+        }
+    }
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let han = is_han(c);
+        if let Some(p) = prev.filter(|_| han) {
+            let key = pair_key(p, c);
+            if !stop.keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        prev = han.then_some(c);
+    }
+    keys
+}
+
+/// Whether `around` shares enough content with an advantage's keys to state
+/// it in other words: two words, or four character pairs in Chinese.
+pub(crate) fn restates(around: &str, advantage: &[u64], stop: &Stopwords) -> bool {
+    let shared: HashSet<u64> = content_keys(around, stop)
+        .into_iter()
+        .filter(|k| advantage.contains(k))
+        .collect();
+    let han = shared.iter().filter(|k| *k & HAN_BIT != 0).count();
+    shared.len() - han >= 2 || han >= 4
+}

@@ -1,0 +1,207 @@
+//! Every phrase the analyzer looks for (lexicon plus the scenario's
+//! features, tradeables and pains) in one Aho-Corasick automaton, so a
+//! reply is scanned once.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::lexicon::Lexicon;
+use super::tags::{Negative, Technique};
+use crate::scenario::Scenario;
+
+/// What a phrase in the automaton signals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Cue {
+    Listen,
+    Acknowledge,
+    OpenWord,
+    Probe,
+    QuestionEnding,
+    GenericFeature,
+    Advantage,
+    Benefit,
+    Technique(Technique),
+    /// A technique phrase marked `#` in the lexicon: it counts only in a
+    /// sentence with a number ("a month" in "83 dollars a month").
+    CountedTechnique(Technique),
+    Negative(Negative),
+    Conditional,
+    Close,
+    Offer,
+    Give,
+    Discount,
+    Currency(usize),
+    NotPriceUnit,
+    Feature(usize),
+    Tradeable(usize),
+    Pain(usize),
+}
+
+/// One cue found in a reply, with its byte span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub(crate) cue: Cue,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+#[derive(Default)]
+struct PatternSet {
+    patterns: Vec<String>,
+    cues: Vec<Vec<Cue>>,
+    index: HashMap<String, usize>,
+}
+
+impl PatternSet {
+    fn add(&mut self, phrase: &str, cue: Cue) {
+        let phrase = phrase.trim().to_ascii_lowercase();
+        if phrase.is_empty() {
+            return;
+        }
+        // curly apostrophes are as common as straight ones in typed text
+        let variants = if phrase.contains('\'') {
+            vec![phrase.replace('\'', "\u{2019}"), phrase]
+        } else {
+            vec![phrase]
+        };
+        for p in variants {
+            match self.index.get(&p) {
+                Some(&i) => {
+                    if !self.cues[i].contains(&cue) {
+                        self.cues[i].push(cue);
+                    }
+                }
+                None => {
+                    self.index.insert(p.clone(), self.patterns.len());
+                    self.patterns.push(p);
+                    self.cues.push(vec![cue]);
+                }
+            }
+        }
+    }
+
+    fn add_all(&mut self, phrases: &[String], cue: Cue) {
+        for p in phrases {
+            self.add(p, cue);
+        }
+    }
+
+    /// Scenario terms are written in the singular; players say
+    /// "changeovers" as often as "changeover".
+    fn add_names(&mut self, names: &[String], cue: Cue) {
+        for n in names {
+            self.add(n, cue);
+            if n.ends_with(|c: char| c.is_ascii_alphabetic()) && !n.ends_with(['s', 'S']) {
+                self.add(&format!("{n}s"), cue);
+            }
+        }
+    }
+
+    fn add_lexicon(&mut self, l: &Lexicon, generic_features: bool) {
+        self.add_all(&l.listen, Cue::Listen);
+        self.add_all(&l.acknowledge, Cue::Acknowledge);
+        self.add_all(&l.open_question, Cue::OpenWord);
+        self.add_all(&l.probe, Cue::Probe);
+        self.add_all(&l.question_endings, Cue::QuestionEnding);
+        if generic_features {
+            self.add_all(&l.feature, Cue::GenericFeature);
+        }
+        self.add_all(&l.advantage, Cue::Advantage);
+        self.add_all(&l.benefit, Cue::Benefit);
+        for (t, phrases) in &l.techniques {
+            for p in phrases {
+                match p.strip_prefix('#') {
+                    Some(counted) => self.add(counted, Cue::CountedTechnique(*t)),
+                    None => self.add(p, Cue::Technique(*t)),
+                }
+            }
+        }
+        for (n, phrases) in &l.negatives {
+            self.add_all(phrases, Cue::Negative(*n));
+        }
+        self.add_all(&l.conditional, Cue::Conditional);
+        self.add_all(&l.close, Cue::Close);
+        self.add_all(&l.offer, Cue::Offer);
+        self.add_all(&l.give, Cue::Give);
+        self.add_all(&l.discount, Cue::Discount);
+        self.add_all(&l.not_price_units, Cue::NotPriceUnit);
+        for (i, (marker, _)) in l.currency.iter().enumerate() {
+            self.add(marker, Cue::Currency(i));
+        }
+    }
+
+    fn add_scenario(&mut self, s: &Scenario) {
+        for (i, f) in s.product.features.iter().enumerate() {
+            let names = [f.name.clone(), f.id.replace('_', " ")];
+            self.add_names(&names, Cue::Feature(i));
+            self.add_names(&f.aliases, Cue::Feature(i));
+        }
+        for (i, t) in s.product.tradeables.iter().enumerate() {
+            self.add_names(std::slice::from_ref(&t.name), Cue::Tradeable(i));
+            self.add_names(&t.aliases, Cue::Tradeable(i));
+        }
+        for (i, p) in s.persona.pains.iter().enumerate() {
+            self.add_names(&p.terms, Cue::Pain(i));
+        }
+    }
+}
+
+/// The automaton and what each of its patterns signals.
+pub(crate) struct Patterns {
+    matcher: AhoCorasick,
+    cues: Vec<Vec<Cue>>,
+    /// Whether each pattern must sit at Latin word boundaries.
+    bounded: Vec<bool>,
+}
+
+impl Patterns {
+    pub(crate) fn new(lexicon: &Lexicon, scenario: Option<&Scenario>) -> Patterns {
+        let mut set = PatternSet::default();
+        // generic feature phrasing stands in only when no scenario names features
+        set.add_lexicon(lexicon, scenario.is_none());
+        if let Some(s) = scenario {
+            set.add_scenario(s);
+        }
+        let bounded = set
+            .patterns
+            .iter()
+            .map(|p| {
+                p.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    || p.ends_with(|c: char| c.is_ascii_alphanumeric())
+            })
+            .collect();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&set.patterns)
+            .expect("lexicon phrases form a valid automaton");
+        Patterns {
+            matcher,
+            cues: set.cues,
+            bounded,
+        }
+    }
+
+    /// Every cue in `text`, ordered by span.
+    pub(crate) fn hits(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        let mut hits = Vec::new();
+        for m in self.matcher.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let p = m.pattern().as_usize();
+            if self.bounded[p] && ((start > 0 && word(start - 1)) || word(end)) {
+                continue;
+            }
+            // Unicode-aware text may match inside a multi-byte char only if the
+            // pattern is ASCII-only; aho-corasick matches bytes, so guard it.
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+}

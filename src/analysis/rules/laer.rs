@@ -1,0 +1,125 @@
+//! LAER: listen, acknowledge, explore, respond.
+
+use std::collections::HashSet;
+
+use super::Ctx;
+use crate::analysis::analyzer::QuestionKind;
+use crate::analysis::builder::Builder;
+use crate::analysis::paraphrase::content_keys;
+use crate::analysis::patterns::{Cue, Hit};
+use crate::analysis::tags::{Laer, Technique};
+use crate::analysis::text::{Sentence, is_punct, trim_span};
+
+/// Listen: a restating frame ("so what you're saying") that reflects the
+/// customer's concern. A paraphrase may reflect the customer's last line or
+/// any concern they hold in this scenario; with neither known, the frame
+/// counts.
+pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
+    let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
+    let said: HashSet<u64> = match (listens.is_empty(), ctx.context) {
+        (false, Some(c)) => content_keys(c, ctx.stopwords).into_iter().collect(),
+        _ => HashSet::new(),
+    };
+    let concerns = ctx.scenario.map(|s| &s.concern_keys);
+    let known = ctx.context.is_some() || concerns.is_some();
+    for h in listens {
+        let sentence = ctx
+            .sentence_of(&h)
+            .map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
+        let reflects = content_keys(sentence, ctx.stopwords)
+            .iter()
+            .any(|k| said.contains(k) || concerns.is_some_and(|c| c.contains(k)));
+        if !known || reflects {
+            b.tag_laer(Laer::Listen, h);
+            break;
+        }
+    }
+}
+
+/// Acknowledge: validating the customer's feeling ("that's a fair
+/// concern"). "if I understand you" restates; it does not also acknowledge.
+pub(crate) fn acknowledge(ctx: &Ctx, b: &mut Builder) {
+    if let Some(h) = ctx
+        .any(|c| c == Cue::Acknowledge)
+        .find(|h| !ctx.inside(h, |c| c == Cue::Listen))
+    {
+        b.tag_laer(Laer::Acknowledge, h);
+    }
+}
+
+/// Explore: a question or probe that is not an offer or a push. Returns
+/// the kind of question the reply asks: open when any question is.
+pub(crate) fn explore(ctx: &Ctx, b: &mut Builder) -> Option<QuestionKind> {
+    let mut asked = None;
+    for &s in &ctx.sentences {
+        let Some(kind) = question(ctx, s) else {
+            continue;
+        };
+        asked = match (asked, kind) {
+            (Some(QuestionKind::Open), _) | (_, QuestionKind::Open) => Some(QuestionKind::Open),
+            _ => Some(QuestionKind::Closed),
+        };
+        let (start, end) = trim_span(ctx.text, s.start, s.end);
+        b.evidence_span("explore", start, end);
+        b.add_laer(Laer::Explore);
+        diagnose_delay(ctx, s, b);
+    }
+    asked
+}
+
+/// The kind of question sentence `s` asks, when it explores.
+fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
+    let text = ctx.text;
+    let probes = ctx.sentence_has(s, |c| c == Cue::Probe);
+    // "…都没有。" is a statement; a question word at the end asks only
+    // when no full stop closes the sentence
+    let closed = text[s.start..s.end]
+        .trim_end()
+        .ends_with(['。', '！', '.', '!']);
+    let ending = closed
+        || !ctx
+            .in_sentence(s, |c| c == Cue::QuestionEnding)
+            .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
+    let is_question = s.question || probes || !ending;
+    let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
+    if !is_question
+        || restates
+        || ctx.pressure_or_arguing(s)
+        || ctx.offers.iter().any(|(_, start, _)| s.contains(*start))
+    {
+        return None;
+    }
+    let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
+    Some(if open {
+        QuestionKind::Open
+    } else {
+        QuestionKind::Closed
+    })
+}
+
+/// Diagnosing a delay is a question about what holds the decision, not one
+/// that proposes a trial.
+fn diagnose_delay(ctx: &Ctx, s: Sentence, b: &mut Builder) {
+    if ctx.sentence_has(s, |c| c == Cue::Technique(Technique::Trial)) {
+        return;
+    }
+    if let Some(h) = ctx
+        .in_sentence(s, |c| c == Cue::Technique(Technique::DiagnoseDelay))
+        .next()
+    {
+        b.tag_technique(Technique::DiagnoseDelay, h);
+    }
+}
+
+/// Respond: the reply answers the concern with FAB, a technique that does
+/// more than ask, or an offer. Runs after the rules that tag those.
+pub(crate) fn respond(b: &mut Builder) {
+    let responds = !b.fab().is_empty()
+        || b.techniques()
+            .iter()
+            .any(|t| !matches!(t, Technique::DiagnoseDelay | Technique::PainAmplification))
+        || !b.offers().is_empty();
+    if responds {
+        b.add_laer(Laer::Respond);
+    }
+}

@@ -1,0 +1,45 @@
+//! Offers: prices and discounts, then the scenario's tradeables.
+
+use super::Ctx;
+use crate::analysis::analyzer::Offer;
+use crate::analysis::builder::Builder;
+use crate::analysis::patterns::Cue;
+use crate::analysis::tags::Technique;
+use crate::scenario::TradeableKind;
+
+/// The prices and discounts found in the reply (see `offers::offers`), then
+/// each tradeable other than a discount that the player states in a
+/// sentence that gives or offers it.
+pub(crate) fn offers(ctx: &Ctx, b: &mut Builder) {
+    for (offer, start, end) in &ctx.offers {
+        b.evidence_span("offer", *start, *end);
+        b.offer(offer.clone());
+    }
+    for (i, (id, kind)) in ctx
+        .scenario
+        .iter()
+        .flat_map(|s| s.tradeables.iter().enumerate())
+    {
+        if *kind == TradeableKind::Discount {
+            continue;
+        }
+        let Some(h) = ctx.any_stated(|c| c == Cue::Tradeable(i)).find(|h| {
+            ctx.sentence_of(h).is_some_and(|s| {
+                !s.question && ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer))
+            })
+        }) else {
+            continue;
+        };
+        let conditional = ctx
+            .sentence_of(&h)
+            .is_some_and(|s| ctx.sentence_has(s, |c| c == Cue::Conditional));
+        b.evidence("offer", h);
+        b.offer_once(Offer::Tradeable {
+            id: id.clone(),
+            conditional,
+        });
+        if *kind == TradeableKind::AddOn {
+            b.tag_technique(Technique::ValueAdded, h);
+        }
+    }
+}

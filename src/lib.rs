@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod fingerprint;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod history;

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::text::is_han;
+use crate::fingerprint::fnv1a;
 
 /// Stopwords as content keys, so checking a key is one set lookup.
 pub(crate) struct Stopwords {
@@ -27,12 +28,7 @@ const HAN_BIT: u64 = 1 << 63;
 
 /// FNV-1a of the first `limit` characters of an ASCII-lowercased word.
 fn word_key(word: &str, limit: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes().take(limit) {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h & !HAN_BIT
+    fnv1a(word.bytes().take(limit).map(|b| b.to_ascii_lowercase())) & !HAN_BIT
 }
 
 fn pair_key(a: char, b: char) -> u64 {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scoring::scorecard::Scorecard;
 use super::{Prepared, Session};
+use crate::fingerprint::fnv1a;
 use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 
@@ -36,12 +37,7 @@ pub struct Transcript {
 /// stays put when only comments or layout of the RON file change.
 pub fn content_hash(scenario: &Scenario) -> String {
     let json = serde_json::to_string(scenario).expect("scenarios serialize");
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in json.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", fnv1a(json.bytes()))
 }
 
 impl Transcript {

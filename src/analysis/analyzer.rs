@@ -160,12 +160,17 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, context: Option<&str>) -> Analysis {
         let ctx = Ctx::new(self, text, context);
         let mut b = Builder::new(text);
-        rules::listen(&ctx, &mut b);
-        rules::acknowledge(&ctx, &mut b);
-        let question = rules::explore(&ctx, &mut b);
-        rules::fab(&ctx, &mut b);
-        rules::techniques(&ctx, &mut b);
-        rules::negatives(&ctx, &mut b);
+        // a stuffed reply earns no move, only its offers and its negatives
+        let stuffed = rules::stuffing(&ctx);
+        let mut question = None;
+        if stuffed.is_none() {
+            rules::listen(&ctx, &mut b);
+            rules::acknowledge(&ctx, &mut b);
+            question = rules::explore(&ctx, &mut b);
+            rules::fab(&ctx, &mut b);
+            rules::techniques(&ctx, &mut b);
+        }
+        rules::negatives(&ctx, stuffed, &mut b);
         rules::offers(&ctx, &mut b);
         rules::respond(&mut b);
         b.finish(question, ctx.closing())

@@ -87,6 +87,12 @@ impl<'t> Builder<'t> {
         }
     }
 
+    pub(crate) fn tag_negative_span(&mut self, n: Negative, start: usize, end: usize) {
+        if push_new(&mut self.negatives, n) {
+            self.evidence_span(n.name(), start, end);
+        }
+    }
+
     pub(crate) fn touch_pain(&mut self, id: &str) {
         push_unique(&mut self.pains, id);
     }

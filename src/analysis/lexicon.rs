@@ -84,6 +84,34 @@ pub struct Lexicon {
     pub clause_joins: Vec<String>,
     /// Words ignored when comparing a paraphrase with the customer's line.
     pub stopwords: Vec<String>,
+    /// Named word sets that any phrase may use as `{name}` or `{name?}`
+    /// (see `expand`).
+    pub slots: BTreeMap<String, Vec<String>>,
+    /// Negation ("not", "don't", "不"): a listen, acknowledge or probe cue
+    /// shortly after one in the same clause does not count.
+    pub negators: Vec<String>,
+    /// Sarcasm ("yeah right", "呵呵"): nothing in the reply acknowledges, and
+    /// the customer hears it as arguing.
+    pub sarcasm: Vec<String>,
+    /// Contrast ("but", "但是"): what follows counts against what came before.
+    pub contrast: Vec<String>,
+    /// Small talk ("how are you", "最近忙吗"): a question that does not
+    /// explore the customer's situation.
+    pub small_talk: Vec<String>,
+    /// The rubric's own words ("feature:", "ROI", "成本拆分"): listed bare
+    /// they are keyword stuffing, not the move they name.
+    pub rubric: Vec<String>,
+    /// Words that make a figure in their clause describe something (a cost,
+    /// a loss, a gap, a competitor's price, a result) rather than offer it.
+    pub figure_context: Vec<String>,
+    /// First-person words ("our", "我们的"): praise after them is of our own
+    /// offer, not acknowledgement of the customer.
+    pub ours: Vec<String>,
+    /// Words pointing at someone else's product ("their", "隔壁"): a feature
+    /// named after them in the same clause is not ours.
+    pub theirs: Vec<String>,
+    /// Phrases that hide every shorter cue inside them ("另一家" holds "一家").
+    pub masks: Vec<String>,
 }
 
 impl Lexicon {
@@ -117,6 +145,16 @@ impl Lexicon {
                     Diagnostic::error(path, at(name), format!("`{name}` contains an empty phrase"))
                         .with_help("remove the empty string"),
                 );
+            }
+        }
+        for (name, list) in lexicon.named_lists() {
+            for phrase in list {
+                if let Err(e) = super::expand::expand(phrase, &lexicon.slots) {
+                    problems.push(
+                        Diagnostic::error(path, at(name), format!("`{name}`: \"{phrase}\" {e}"))
+                            .with_help("`[a|b]` is optional, `(a|b)` a choice, `{slot}` a word of `slots`"),
+                    );
+                }
             }
         }
         let stem = Path::new(path).file_stem().and_then(|s| s.to_str());
@@ -170,6 +208,15 @@ impl Lexicon {
             ("discount", &self.discount),
             ("not_price_units", &self.not_price_units),
             ("not_price_before", &self.not_price_before),
+            ("negators", &self.negators),
+            ("sarcasm", &self.sarcasm),
+            ("contrast", &self.contrast),
+            ("small_talk", &self.small_talk),
+            ("rubric", &self.rubric),
+            ("figure_context", &self.figure_context),
+            ("ours", &self.ours),
+            ("theirs", &self.theirs),
+            ("masks", &self.masks),
         ];
         lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
         lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));

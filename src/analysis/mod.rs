@@ -1,6 +1,7 @@
 //! Reply analysis: one player reply in, tagged moves with evidence out.
 
 mod analyzer;
+pub mod expand;
 mod builder;
 pub mod lexicon;
 pub mod numbers;

@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Sentence, ends_with_word, starts_with_ci};
+use super::text::{Sentence, clause_end, clause_start, ends_with_word, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -104,6 +104,9 @@ impl InSentence<'_, '_> {
         if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
+        if self.described(n) {
+            return None;
+        }
         let after = &text[n.end..s.end];
         let after_trim = after.trim_start();
         let gap_after = n.end + (after.len() - after_trim.len());
@@ -144,6 +147,30 @@ impl InSentence<'_, '_> {
             return Some((amount, n.start, n.end));
         }
         self.price(n, window_before, currency, plausible)
+    }
+
+    /// "the $8,000 gap", "jams that cost you $900", "Vendor B is 40k", "40%
+    /// fewer hours": a figure in a clause that describes a cost, a loss, a
+    /// gap, a result or someone else's price is context, unless the seller
+    /// frames it as an offer before it ("I can do…", "the lowest I can go").
+    fn described(&self, n: &Number) -> bool {
+        let text = self.ctx.text;
+        let (start, end) = (clause_start(text, n.start), clause_end(text, n.end));
+        let within = |h: &Hit| h.start >= start && h.end <= end;
+        let context = self
+            .ctx
+            .any(|c| matches!(c, Cue::FigureContext | Cue::Theirs))
+            .any(|h| within(&h));
+        let framed = self
+            .ctx
+            .any(|c| {
+                matches!(
+                    c,
+                    Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
+                )
+            })
+            .any(|h| h.start >= start && h.end <= n.start);
+        context && !framed
     }
 
     /// Percentages are discounts only with a discount word nearby.

@@ -2,10 +2,11 @@
 //! features, tradeables and pains) in one Aho-Corasick automaton, so a
 //! reply is scanned once.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::expand::expand;
 use super::lexicon::Lexicon;
 use super::tags::{Negative, Technique};
 use crate::scenario::Scenario;
@@ -36,6 +37,16 @@ pub(crate) enum Cue {
     Feature(usize),
     Tradeable(usize),
     Pain(usize),
+    Negator,
+    Sarcasm,
+    Contrast,
+    SmallTalk,
+    Rubric,
+    FigureContext,
+    Ours,
+    Theirs,
+    /// Hides every shorter cue inside it ("另一家" holds "一家").
+    Mask,
 }
 
 /// One cue found in a reply, with its byte span.
@@ -51,10 +62,21 @@ struct PatternSet {
     patterns: Vec<String>,
     cues: Vec<Vec<Cue>>,
     index: HashMap<String, usize>,
+    slots: BTreeMap<String, Vec<String>>,
 }
 
 impl PatternSet {
-    fn add(&mut self, phrase: &str, cue: Cue) {
+    /// Adds every phrase `pattern` stands for (see `expand`); a pattern
+    /// that does not expand (a scenario term with a stray bracket) counts
+    /// as written.
+    fn add(&mut self, pattern: &str, cue: Cue) {
+        let phrases = expand(pattern, &self.slots).unwrap_or_else(|_| vec![pattern.to_string()]);
+        for phrase in phrases {
+            self.add_phrase(&phrase, cue);
+        }
+    }
+
+    fn add_phrase(&mut self, phrase: &str, cue: Cue) {
         let phrase = phrase.trim().to_ascii_lowercase();
         if phrase.is_empty() {
             return;
@@ -129,6 +151,19 @@ impl PatternSet {
         for (i, (marker, _)) in l.currency.iter().enumerate() {
             self.add(marker, Cue::Currency(i));
         }
+        for (list, cue) in [
+            (&l.negators, Cue::Negator),
+            (&l.sarcasm, Cue::Sarcasm),
+            (&l.contrast, Cue::Contrast),
+            (&l.small_talk, Cue::SmallTalk),
+            (&l.rubric, Cue::Rubric),
+            (&l.figure_context, Cue::FigureContext),
+            (&l.ours, Cue::Ours),
+            (&l.theirs, Cue::Theirs),
+            (&l.masks, Cue::Mask),
+        ] {
+            self.add_all(list, cue);
+        }
     }
 
     fn add_scenario(&mut self, s: &Scenario) {
@@ -157,7 +192,10 @@ pub(crate) struct Patterns {
 
 impl Patterns {
     pub(crate) fn new(lexicon: &Lexicon, scenario: Option<&Scenario>) -> Patterns {
-        let mut set = PatternSet::default();
+        let mut set = PatternSet {
+            slots: lexicon.slots.clone(),
+            ..PatternSet::default()
+        };
         // generic feature phrasing stands in only when no scenario names features
         set.add_lexicon(lexicon, scenario.is_none());
         if let Some(s) = scenario {
@@ -202,6 +240,19 @@ impl Patterns {
             hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
         }
         hits.sort_by_key(|h| (h.start, h.end));
+        let masks: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| h.cue == Cue::Mask)
+            .map(|h| (h.start, h.end))
+            .collect();
+        if !masks.is_empty() {
+            hits.retain(|h| {
+                h.cue == Cue::Mask
+                    || !masks
+                        .iter()
+                        .any(|&(s, e)| s <= h.start && h.end <= e && e - s > h.end - h.start)
+            });
+        }
         hits
     }
 }

@@ -65,6 +65,7 @@ named_enum!(
         Pressure => "pressure",
         Exaggeration => "exaggeration",
         RevealBottomLine => "reveal_bottom_line",
+        KeywordStuffing => "keyword_stuffing",
     }
 );
 

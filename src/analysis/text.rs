@@ -100,6 +100,36 @@ pub(crate) fn mark_unpunctuated_questions(
     }
 }
 
+/// Whether `c` at byte `i` ends a clause: sentence and clause punctuation,
+/// but not a decimal point or thousands separator between digits ("81.7",
+/// "48,000").
+fn ends_clause(text: &str, i: usize, c: char) -> bool {
+    let digit_before = text[..i].ends_with(|p: char| p.is_ascii_digit());
+    let digit_after = text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_digit());
+    match c {
+        '.' | ',' => !(digit_before && digit_after),
+        '，' | '、' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' | '\n' => true,
+        _ => false,
+    }
+}
+
+/// Where the clause holding byte `at` starts.
+pub(crate) fn clause_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends_clause(text, i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Where the clause holding byte `at` ends (at its punctuation).
+pub(crate) fn clause_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(i, c)| ends_clause(text, at + i, c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
 pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();

@@ -44,6 +44,11 @@ pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64) {
             Negative::Exaggeration => {
                 trust -= t.exaggeration_trust_cost * (t.exaggeration_base + scepticism)
             }
+            // a recital of rubric words is not talking to the customer
+            Negative::KeywordStuffing => {
+                trust -= t.stuffing_trust_cost;
+                m.patience -= t.push_patience_cost;
+            }
             Negative::RevealBottomLine => {}
         }
     }

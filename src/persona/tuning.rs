@@ -25,9 +25,11 @@ pub struct Tuning {
     /// A customer case adds this value, plus more for a sceptical customer.
     pub case_value: f64,
     pub case_value_per_scepticism: f64,
-    /// Arguing and pressure cost trust and one reply of patience each.
+    /// Arguing, pressure and keyword stuffing cost trust and one reply of
+    /// patience each.
     pub arguing_trust_cost: f64,
     pub pressure_trust_cost: f64,
+    pub stuffing_trust_cost: f64,
     pub push_patience_cost: f64,
     /// Exaggeration costs this much trust times (base + scepticism).
     pub exaggeration_trust_cost: f64,
@@ -77,6 +79,7 @@ pub const TUNING: Tuning = Tuning {
     case_value_per_scepticism: 0.1,
     arguing_trust_cost: 0.15,
     pressure_trust_cost: 0.1,
+    stuffing_trust_cost: 0.1,
     push_patience_cost: 1.0,
     exaggeration_trust_cost: 0.1,
     exaggeration_base: 0.5,

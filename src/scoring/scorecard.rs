@@ -156,13 +156,24 @@ fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
     }) else {
         return text;
     };
-    let ends = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '；');
-    let start = text[..e.start].rfind(ends).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[e.end..].find(ends).map_or(text.len(), |i| {
-        e.end + i + text[e.end + i..].chars().next().map_or(0, char::len_utf8)
-    });
+    // a decimal point ("81.7万") ends no sentence
+    let ends_at = |i: usize, c: char| match c {
+        '.' => {
+            !(text[..i].ends_with(|p: char| p.is_ascii_digit())
+                && text[i + 1..].starts_with(|n: char| n.is_ascii_digit()))
+        }
+        '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '；' => true,
+        _ => false,
+    };
+    let start = text[..e.start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| ends_at(i, c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[e.end..]
+        .char_indices()
+        .find(|&(i, c)| ends_at(e.end + i, c))
+        .map_or(text.len(), |(i, c)| e.end + i + c.len_utf8());
     text[start..end].trim()
 }
 
@@ -488,7 +499,7 @@ fn ethics_items(items: &mut Items, turns: &[Turn]) {
                 Negative::Exaggeration => (Rule::EthicsExaggeration, -25.0),
                 Negative::Pressure => (Rule::EthicsPressure, -15.0),
                 Negative::Arguing => (Rule::EthicsArguing, -10.0),
-                Negative::RevealBottomLine => continue,
+                Negative::RevealBottomLine | Negative::KeywordStuffing => continue,
             };
             items.add(d, t, quote(t, n.name()), rule, points, None);
         }

@@ -103,8 +103,11 @@ fn a_discount_amount_is_not_a_price_and_a_bottom_line_is_both() {
 fn evidence_quotes_whole_words() {
     let text = "那就九五折，81.7万，您看行吗？";
     let a = analyze("haiyue-hvac-zh", text);
-    let offer = a.evidence.iter().find(|e| e.tag == "offer").expect("an offer");
-    assert!(text[offer.start..offer.end].contains("81.7"), "{:?}", &text[offer.start..offer.end]);
+    assert!(
+        a.evidence.iter().any(|e| e.tag == "offer" && text[e.start..e.end].contains("81.7")),
+        "{:?}",
+        a.evidence
+    );
     for e in &a.evidence {
         let quote = &text[e.start..e.end];
         assert!(!quote.ends_with('.') || quote.ends_with("。"), "cut quote {quote:?}");

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::Ctx;
+use super::{Ctx, scope};
 use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::content_keys;
@@ -41,7 +41,7 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
 pub(crate) fn acknowledge(ctx: &Ctx, b: &mut Builder) {
     if let Some(h) = ctx
         .any(|c| c == Cue::Acknowledge)
-        .find(|h| !ctx.inside(h, |c| c == Cue::Listen))
+        .find(|h| !ctx.inside(h, |c| c == Cue::Listen) && scope::acknowledges(ctx, h))
     {
         b.tag_laer(Laer::Acknowledge, h);
     }
@@ -82,8 +82,10 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
             .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
     let is_question = s.question || probes || !ending;
     let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
+    let small_talk = ctx.sentence_has(s, |c| c == Cue::SmallTalk);
     if !is_question
         || restates
+        || small_talk
         || ctx.pressure_or_arguing(s)
         || ctx.offers.iter().any(|(_, start, _)| s.contains(*start))
     {

@@ -5,12 +5,15 @@
 
 mod fab;
 mod laer;
+mod scope;
+mod stuffing;
 mod techniques;
 mod tradeables;
 
 pub(crate) use fab::fab;
 pub(crate) use laer::{acknowledge, explore, listen, respond};
 pub(crate) use techniques::{negatives, techniques};
+pub(crate) use stuffing::stuffing;
 pub(crate) use tradeables::offers;
 
 use super::analyzer::{Analyzer, ScenarioTerms};
@@ -45,7 +48,7 @@ pub(crate) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub(crate) fn new(analyzer: &'a Analyzer, text: &'a str, context: Option<&'a str>) -> Self {
         let lexicon = &analyzer.lexicon;
-        let hits = analyzer.patterns.hits(text);
+        let hits = scope::drop_negated(text, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
         let clauses = found::condition_clauses(text, &hits, lexicon);
@@ -121,7 +124,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The sentence where `h` starts.
-    fn sentence_of(&self, h: &Hit) -> Option<Sentence> {
+    pub(crate) fn sentence_of(&self, h: &Hit) -> Option<Sentence> {
         self.sentences.iter().find(|s| s.contains(h.start)).copied()
     }
 

@@ -61,8 +61,15 @@ fn counts(ctx: &Ctx, h: &Hit, t: Technique, counted: bool, pressure: bool) -> bo
 }
 
 /// Negatives count wherever they are said, except an exaggeration said back
-/// to the customer ("...a studio will never touch").
-pub(crate) fn negatives(ctx: &Ctx, b: &mut Builder) {
+/// to the customer ("...a studio will never touch"). Sarcasm is heard as
+/// arguing; `stuffed` is the span of keyword stuffing, if any.
+pub(crate) fn negatives(ctx: &Ctx, stuffed: Option<(usize, usize)>, b: &mut Builder) {
+    if let Some((start, end)) = stuffed {
+        b.tag_negative_span(Negative::KeywordStuffing, start, end);
+    }
+    if let Some(h) = ctx.any(|c| c == Cue::Sarcasm).next() {
+        b.tag_negative(Negative::Arguing, h);
+    }
     for h in &ctx.hits {
         let Cue::Negative(n) = h.cue else { continue };
         let restating = ctx

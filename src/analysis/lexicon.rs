@@ -98,6 +98,12 @@ pub struct Lexicon {
     /// Small talk ("how are you", "最近忙吗"): a question that does not
     /// explore the customer's situation.
     pub small_talk: Vec<String>,
+    /// Proposals put as questions ("would it help if I…", "要不要我…"):
+    /// they offer something rather than explore.
+    pub proposal: Vec<String>,
+    /// Words addressing the customer ("you", "您"): a sentence that says
+    /// the customer's own words back to them restates their concern.
+    pub addressee: Vec<String>,
     /// The rubric's own words ("feature:", "ROI", "成本拆分"): listed bare
     /// they are keyword stuffing, not the move they name.
     pub rubric: Vec<String>,
@@ -212,6 +218,8 @@ impl Lexicon {
             ("sarcasm", &self.sarcasm),
             ("contrast", &self.contrast),
             ("small_talk", &self.small_talk),
+            ("proposal", &self.proposal),
+            ("addressee", &self.addressee),
             ("rubric", &self.rubric),
             ("figure_context", &self.figure_context),
             ("ours", &self.ours),

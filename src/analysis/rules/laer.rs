@@ -82,7 +82,7 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
             .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
     let is_question = s.question || probes || !ending;
     let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
-    let small_talk = ctx.sentence_has(s, |c| c == Cue::SmallTalk);
+    let small_talk = ctx.sentence_has(s, |c| matches!(c, Cue::SmallTalk | Cue::Proposal));
     if !is_question
         || restates
         || small_talk

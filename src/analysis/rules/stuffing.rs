@@ -11,6 +11,11 @@ use crate::analysis::text::{clause_end, clause_start, is_han, is_punct};
 const LABELS: usize = 2;
 /// Bare rubric items ("ROI", "case study", "投资回报") in a list.
 const BARE_ITEMS: usize = 3;
+/// Rubric words that, covering this share of a reply's letters, make it a
+/// recital ("feature benefit advantage roi trial case study").
+const RUBRIC_SHARE: f64 = 0.4;
+const RUBRIC_WORDS: usize = 3;
+
 /// Bare acknowledgements ("I hear you. Fair point. Great question.") in one
 /// reply that make a stack rather than a reply.
 const STACKED_ACKNOWLEDGEMENTS: usize = 3;
@@ -24,16 +29,16 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .filter(|h| text[h.end..].trim_start().starts_with([':', '：']))
         .collect();
     let bare: Vec<&Hit> = rubric.iter().filter(|h| bare_item(text, h)).collect();
+    let dense = rubric.len() >= RUBRIC_WORDS
+        && letters(rubric.iter().map(|h| &text[h.start..h.end])) as f64
+            >= RUBRIC_SHARE * letters([text]) as f64;
     let acks = outermost(ctx.any(|c| c == Cue::Acknowledge).collect());
-    let repeated = acks.windows(2).any(|w| {
-        w[0].end <= w[1].start
-            && text[w[0].end..w[1].start].trim_matches(is_punct).is_empty()
-            && text[w[0].start..w[0].end].eq_ignore_ascii_case(&text[w[1].start..w[1].end])
-    });
     let stacked = acks.iter().filter(|h| bare_item(text, h)).count() >= STACKED_ACKNOWLEDGEMENTS;
-    let involved: Vec<&Hit> = if labels.len() >= LABELS || bare.len() >= BARE_ITEMS {
-        labels.into_iter().chain(bare).collect()
-    } else if repeated || stacked {
+    let involved: Vec<&Hit> = if labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense {
+        rubric.iter().collect()
+    } else if repeated(text, &rubric, 2) {
+        rubric.iter().collect()
+    } else if repeated(text, &acks, 3) || stacked {
         acks.iter().collect()
     } else {
         return None;
@@ -43,16 +48,40 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The hits not inside a longer one, in order.
-fn outermost(hits: Vec<Hit>) -> Vec<Hit> {
-    hits.iter()
-        .filter(|h| {
-            !hits.iter().any(|o| {
-                o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start
-            })
+/// The same cue `times` times in a row with only punctuation between
+/// ("ROI ROI"; "I understand. I understand. I understand."). Twice is
+/// how people stress a word ("理解理解", "明白明白"), so acknowledgements
+/// need three.
+fn repeated(text: &str, hits: &[Hit], times: usize) -> bool {
+    hits.windows(times).any(|w| {
+        w.windows(2).all(|p| {
+            p[0].end <= p[1].start
+                && text[p[0].end..p[1].start].trim_matches(is_punct).is_empty()
+                && text[p[0].start..p[0].end].eq_ignore_ascii_case(&text[p[1].start..p[1].end])
         })
-        .copied()
-        .collect()
+    })
+}
+
+fn letters<'s>(texts: impl IntoIterator<Item = &'s str>) -> usize {
+    texts
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphanumeric())
+        .count()
+}
+
+/// The hits left when each overlap keeps its longest hit, in order:
+/// "换成我也会这么想" is one acknowledgement, not two.
+fn outermost(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        if !kept.iter().any(|k| h.start < k.end && k.start < h.end) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
 }
 
 /// Whether rubric word `h` is most of its clause: "ROI," or "案例、", not
@@ -60,9 +89,8 @@ fn outermost(hits: Vec<Hit>) -> Vec<Hit> {
 fn bare_item(text: &str, h: &Hit) -> bool {
     let start = clause_start(text, h.start);
     let end = clause_end(text, h.end);
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
-    let clause = letters(&text[start..end]);
-    let word = letters(&text[h.start..h.end]);
+    let clause = letters([&text[start..end]]);
+    let word = letters([&text[h.start..h.end]]);
     let han = text[start..end].chars().any(is_han);
     let words = text[start..end].split_whitespace().count();
     word * 2 >= clause && (han || words <= 4)

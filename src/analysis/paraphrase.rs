@@ -66,6 +66,11 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
 
 /// Whether `around` shares enough content with an advantage's keys to state
 /// it in other words: two words, or four character pairs in Chinese.
+/// Whether a content key stands for a pair of Han characters.
+pub(crate) fn is_han_key(key: u64) -> bool {
+    key & HAN_BIT != 0
+}
+
 pub(crate) fn restates(around: &str, advantage: &[u64], stop: &Stopwords) -> bool {
     let shared: HashSet<u64> = content_keys(around, stop)
         .into_iter()

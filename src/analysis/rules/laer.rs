@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::{Ctx, scope};
 use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
-use crate::analysis::paraphrase::content_keys;
+use crate::analysis::paraphrase::{content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Laer, Technique};
 use crate::analysis::text::{Sentence, is_punct, trim_span};
@@ -31,9 +31,39 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
             .any(|k| said.contains(k) || concerns.is_some_and(|c| c.contains(k)));
         if !known || reflects {
             b.tag_laer(Laer::Listen, h);
-            break;
+            return;
         }
     }
+    if let Some(s) = ctx.context.and_then(|c| echo(ctx, c)) {
+        let (start, end) = trim_span(ctx.text, s.start, s.end);
+        b.evidence_span("listen", start, end);
+        b.add_laer(Laer::Listen);
+    }
+}
+
+/// Content words a sentence must share with the customer's line to say it
+/// back: Latin words, or pairs of Han characters (smaller units, so more).
+const ECHO_WORDS: usize = 3;
+const ECHO_HAN_PAIRS: usize = 5;
+
+/// A sentence that says the customer's own point back to them without a
+/// restating frame ("So the partners put aside fourteen thousand and that's
+/// your number."): it addresses the customer, shares several content words
+/// with their last line, and neither offers nor presents the product.
+fn echo(ctx: &Ctx, said: &str) -> Option<Sentence> {
+    let theirs: HashSet<u64> = content_keys(said, ctx.stopwords).into_iter().collect();
+    ctx.sentences.iter().copied().find(|&s| {
+        let addresses = ctx.sentence_has(s, |c| c == Cue::Addressee);
+        let presents = ctx.sentence_has(s, |c| {
+            matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
+        }) || ctx.offers.iter().any(|(_, start, _)| s.contains(*start));
+        let shared: HashSet<u64> = content_keys(&ctx.text[s.start..s.end], ctx.stopwords)
+            .into_iter()
+            .filter(|k| theirs.contains(k))
+            .collect();
+        let han = shared.iter().filter(|k| is_han_key(**k)).count();
+        addresses && !presents && (shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS)
+    })
 }
 
 /// Acknowledge: validating the customer's feeling ("that's a fair

@@ -101,6 +101,9 @@ pub struct Lexicon {
     /// Proposals put as questions ("would it help if I…", "要不要我…"):
     /// they offer something rather than explore.
     pub proposal: Vec<String>,
+    /// Checks that close a restatement ("right?", "对吧？"); read as written
+    /// at the end of a sentence.
+    pub tag_questions: Vec<String>,
     /// Words addressing the customer ("you", "您"): a sentence that says
     /// the customer's own words back to them restates their concern.
     pub addressee: Vec<String>,
@@ -247,6 +250,7 @@ impl Lexicon {
             ("fraction_after", &self.fraction_after),
             ("not_zhe", &self.not_zhe),
             ("clause_joins", &self.clause_joins),
+            ("tag_questions", &self.tag_questions),
         ]
     }
 }

@@ -8,7 +8,7 @@ use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Laer, Technique};
-use crate::analysis::text::{Sentence, is_punct, trim_span};
+use crate::analysis::text::{Sentence, ends_with_word, is_punct, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
 /// customer's concern. A paraphrase may reflect the customer's last line or
@@ -53,7 +53,17 @@ const ECHO_HAN_PAIRS: usize = 5;
 fn echo(ctx: &Ctx, said: &str) -> Option<Sentence> {
     let theirs: HashSet<u64> = content_keys(said, ctx.stopwords).into_iter().collect();
     ctx.sentences.iter().copied().find(|&s| {
-        let addresses = ctx.sentence_has(s, |c| c == Cue::Addressee);
+        // said back: "So you…", "You…", "您…", or a statement checked with "right?"
+        let body = ctx.text[s.start..s.end].trim();
+        let opens = ctx
+            .in_sentence(s, |c| c == Cue::Addressee)
+            .next()
+            .is_some_and(|h| {
+                let before = ctx.text[s.start..h.start].trim().to_lowercase();
+                before.is_empty() || before == "so" || before == "所以" || before == "so,"
+            });
+        let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
+        let addresses = opens || checked;
         let presents = ctx.sentence_has(s, |c| {
             matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
         }) || ctx.offers.iter().any(|(_, start, _)| s.contains(*start));

@@ -104,7 +104,7 @@ impl InSentence<'_, '_> {
         if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
-        if self.described(n) {
+        if self.described(n) || self.standing_price(n) {
             return None;
         }
         let after = &text[n.end..s.end];
@@ -161,16 +161,31 @@ impl InSentence<'_, '_> {
             .ctx
             .any(|c| matches!(c, Cue::FigureContext | Cue::Theirs))
             .any(|h| within(&h));
-        let framed = self
-            .ctx
+        context && !self.framed(start, n)
+    }
+
+    /// Whether an offer frame stands between byte `from` and figure `n`: "I
+    /// can do", "给您", "the lowest I can go". Connectives of one short word
+    /// ("at", "for", "让") frame a bare number but do not outweigh context.
+    fn framed(&self, from: usize, n: &Number) -> bool {
+        self.ctx
             .any(|c| {
                 matches!(
                     c,
                     Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
                 )
             })
-            .any(|h| h.start >= start && h.end <= n.start);
-        context && !framed
+            .any(|h| h.start >= from && h.end <= n.start && h.end - h.start > 3)
+    }
+
+    /// "价格还是19,800", "after Friday it's 30k": the list price said again,
+    /// or a price above it, is no offer unless framed as one.
+    fn standing_price(&self, n: &Number) -> bool {
+        let Some(list) = self.ctx.scenario.map(|s| s.list_price) else {
+            return false;
+        };
+        n.value >= list * 0.995
+            && !self.framed(clause_start(self.ctx.text, n.start), n)
     }
 
     /// Percentages are discounts only with a discount word nearby.

@@ -101,12 +101,12 @@ impl<'a> Ctx<'a> {
 
     /// Whether the player states `h` rather than asking, restating or
     /// arguing it, or naming it as a condition.
-    fn stated(&self, h: &Hit) -> bool {
+    pub(crate) fn stated(&self, h: &Hit) -> bool {
         !covers(&self.muted, h.start)
     }
 
     /// [`Ctx::any`] limited to what the player states.
-    fn any_stated(&self, cue: impl Fn(Cue) -> bool) -> impl Iterator<Item = Hit> {
+    pub(crate) fn any_stated(&self, cue: impl Fn(Cue) -> bool) -> impl Iterator<Item = Hit> {
         self.any(cue).filter(move |h| self.stated(h))
     }
 

@@ -9,7 +9,9 @@ use crate::scenario::TradeableKind;
 
 /// The prices and discounts found in the reply (see `offers::offers`), then
 /// each tradeable other than a discount that the player states in a
-/// sentence that gives or offers it.
+/// sentence that gives or offers it, or a question that offers it ("how
+/// about 14,500 with onboarding?"). A term the customer signs in return
+/// ("if you sign the three-year contract") is their side of the trade.
 pub(crate) fn offers(ctx: &Ctx, b: &mut Builder) {
     for (offer, start, end) in &ctx.offers {
         b.evidence_span("offer", *start, *end);
@@ -23,9 +25,12 @@ pub(crate) fn offers(ctx: &Ctx, b: &mut Builder) {
         if *kind == TradeableKind::Discount {
             continue;
         }
-        let Some(h) = ctx.any_stated(|c| c == Cue::Tradeable(i)).find(|h| {
+        let Some(h) = ctx.any(|c| c == Cue::Tradeable(i)).find(|h| {
             ctx.sentence_of(h).is_some_and(|s| {
-                !s.question && ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer))
+                let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));
+                let proposes = ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal));
+                let asked = s.question && proposes && !ctx.in_condition(h);
+                offers && (ctx.stated(h) || asked)
             })
         }) else {
             continue;

@@ -7,7 +7,7 @@ use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
-use crate::analysis::tags::{Laer, Technique};
+use crate::analysis::tags::{Laer, Negative, Technique};
 use crate::analysis::text::{Sentence, ends_with_word, is_punct, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
@@ -34,7 +34,7 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
             return;
         }
     }
-    if let Some(s) = ctx.context.and_then(|c| echo(ctx, c)) {
+    if let Some(s) = ctx.sentences.iter().copied().find(|s| echoes(ctx, *s)) {
         let (start, end) = trim_span(ctx.text, s.start, s.end);
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
@@ -50,9 +50,12 @@ const ECHO_HAN_PAIRS: usize = 5;
 /// restating frame ("So the partners put aside fourteen thousand and that's
 /// your number."): it addresses the customer, shares several content words
 /// with their last line, and neither offers nor presents the product.
-fn echo(ctx: &Ctx, said: &str) -> Option<Sentence> {
+fn echoes(ctx: &Ctx, s: Sentence) -> bool {
+    let Some(said) = ctx.context else {
+        return false;
+    };
     let theirs: HashSet<u64> = content_keys(said, ctx.stopwords).into_iter().collect();
-    ctx.sentences.iter().copied().find(|&s| {
+    {
         // said back: "So you…", "You…", "您…", or a statement checked with "right?"
         let body = ctx.text[s.start..s.end].trim();
         let opens = ctx
@@ -73,7 +76,7 @@ fn echo(ctx: &Ctx, said: &str) -> Option<Sentence> {
             .collect();
         let han = shared.iter().filter(|k| is_han_key(**k)).count();
         addresses && !presents && (shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS)
-    })
+    }
 }
 
 /// Acknowledge: validating the customer's feeling ("that's a fair
@@ -123,9 +126,18 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let is_question = s.question || probes || !ending;
     let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
     let small_talk = ctx.sentence_has(s, |c| matches!(c, Cue::SmallTalk | Cue::Proposal));
+    // "…, right?" after the customer's own words checks a restatement (a
+    // fact check, "you have 40 staff, right?", still explores); a smear
+    // put as a question argues
+    let body = text[s.start..s.end].trim();
+    let checks = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t))
+        && echoes(ctx, s);
+    let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
     if !is_question
         || restates
         || small_talk
+        || checks
+        || smears
         || ctx.pressure_or_arguing(s)
         || ctx.offers.iter().any(|(_, start, _)| s.contains(*start))
     {

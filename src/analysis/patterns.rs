@@ -190,8 +190,10 @@ impl PatternSet {
 pub(crate) struct Patterns {
     matcher: AhoCorasick,
     cues: Vec<Vec<Cue>>,
-    /// Whether each pattern must sit at Latin word boundaries.
-    bounded: Vec<bool>,
+    /// Whether each pattern must sit at a Latin word boundary at its start
+    /// and at its end: only an edge that is a letter or digit needs one
+    /// ("; ours" may follow "cases").
+    bounded: Vec<(bool, bool)>,
 }
 
 impl Patterns {
@@ -209,8 +211,10 @@ impl Patterns {
             .patterns
             .iter()
             .map(|p| {
-                p.starts_with(|c: char| c.is_ascii_alphanumeric())
-                    || p.ends_with(|c: char| c.is_ascii_alphanumeric())
+                (
+                    p.starts_with(|c: char| c.is_ascii_alphanumeric()),
+                    p.ends_with(|c: char| c.is_ascii_alphanumeric()),
+                )
             })
             .collect();
         let matcher = AhoCorasickBuilder::new()
@@ -233,7 +237,8 @@ impl Patterns {
         for m in self.matcher.find_overlapping_iter(text) {
             let (start, end) = (m.start(), m.end());
             let p = m.pattern().as_usize();
-            if self.bounded[p] && ((start > 0 && word(start - 1)) || word(end)) {
+            let (at_start, at_end) = self.bounded[p];
+            if (at_start && start > 0 && word(start - 1)) || (at_end && word(end)) {
                 continue;
             }
             // Unicode-aware text may match inside a multi-byte char only if the

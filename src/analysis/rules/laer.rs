@@ -7,7 +7,7 @@ use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
-use crate::analysis::tags::{Laer, Negative, Technique};
+use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::text::{Sentence, ends_with_word, is_punct, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
@@ -165,10 +165,12 @@ fn diagnose_delay(ctx: &Ctx, s: Sentence, b: &mut Builder) {
     }
 }
 
-/// Respond: the reply answers the concern with FAB, a technique that does
-/// more than ask, or an offer. Runs after the rules that tag those.
+/// Respond: the reply answers the concern with what a feature does for the
+/// customer (advantage or benefit), a technique that does more than ask, or
+/// an offer. Naming a feature alone answers nothing. Runs after the rules
+/// that tag those.
 pub(crate) fn respond(b: &mut Builder) {
-    let responds = !b.fab().is_empty()
+    let responds = b.fab().iter().any(|f| *f != Fab::Feature)
         || b.techniques()
             .iter()
             .any(|t| !matches!(t, Technique::DiagnoseDelay | Technique::PainAmplification))

@@ -47,6 +47,21 @@ fn counts(ctx: &Ctx, h: &Hit, t: Technique, counted: bool, pressure: bool) -> bo
     match t {
         Technique::DiagnoseDelay => false, // only inside questions
         Technique::LimitedTimeOffer => !pressure,
+        // comparing needs our side or the customer's too, not only the rival's name
+        Technique::CompetitorComparison => ctx
+            .any(|c| {
+                matches!(
+                    c,
+                    Cue::Ours
+                        | Cue::Feature(_)
+                        | Cue::GenericFeature
+                        | Cue::Addressee
+                        | Cue::Contrast
+                        | Cue::Advantage
+                )
+            })
+            .next()
+            .is_some(),
         // "alerts are included in every plan" describes the product;
         // value is added by giving something beyond it
         Technique::ValueAdded => {

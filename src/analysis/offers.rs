@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Sentence, clause_end, clause_start, ends_with_word, starts_with_ci};
+use super::text::{Clauses, Sentence, ends_with_word, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -23,12 +23,13 @@ pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
         };
         at.zhe_discounts(&mut out);
         out.extend(
-            ctx.numbers
+            ctx.numbers_in(s.start, s.end)
                 .iter()
-                .filter(|n| s.contains(n.start))
                 .filter_map(|n| at.number(n)),
         );
     }
+    // in reading order, so lookups by position are binary searches
+    out.sort_by_key(|o| o.1);
     out
 }
 
@@ -154,13 +155,13 @@ impl InSentence<'_, '_> {
     /// gap, a result or someone else's price is context, unless the seller
     /// frames it as an offer before it ("I can do…", "the lowest I can go").
     fn described(&self, n: &Number) -> bool {
-        let text = self.ctx.text;
-        let (start, end) = (clause_start(text, n.start), clause_end(text, n.end));
-        let within = |h: &Hit| h.start >= start && h.end <= end;
+        let marks = &self.ctx.clause_marks;
+        let (start, end) = (marks.start(n.start), marks.end(n.end));
         let context = self
             .ctx
-            .any(|c| matches!(c, Cue::FigureContext | Cue::Theirs))
-            .any(|h| within(&h));
+            .hits_in(start, end)
+            .iter()
+            .any(|h| h.end <= end && matches!(h.cue, Cue::FigureContext | Cue::Theirs));
         context && !self.framed(start, n)
     }
 
@@ -168,14 +169,14 @@ impl InSentence<'_, '_> {
     /// can do", "给您", "the lowest I can go". Connectives of one short word
     /// ("at", "for", "让") frame a bare number but do not outweigh context.
     fn framed(&self, from: usize, n: &Number) -> bool {
-        self.ctx
-            .any(|c| {
-                matches!(
-                    c,
+        self.ctx.hits_in(from, n.start).iter().any(|h| {
+            h.end <= n.start
+                && h.end - h.start > 3
+                && matches!(
+                    h.cue,
                     Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
                 )
-            })
-            .any(|h| h.start >= from && h.end <= n.start && h.end - h.start > 3)
+        })
     }
 
     /// "价格还是19,800", "after Friday it's 30k": the list price said again,
@@ -185,7 +186,7 @@ impl InSentence<'_, '_> {
             return false;
         };
         n.value >= list * 0.995
-            && !self.framed(clause_start(self.ctx.text, n.start), n)
+            && !self.framed(self.ctx.clause_marks.start(n.start), n)
     }
 
     /// Percentages are discounts only with a discount word nearby.
@@ -279,27 +280,35 @@ impl InSentence<'_, '_> {
 
     /// The first hit within `from..to` whose cue passes `cue`.
     fn near(&self, from: usize, to: usize, cue: impl Fn(Cue) -> bool) -> Option<Hit> {
-        self.ctx.any(cue).find(|h| h.start >= from && h.end <= to)
+        self.ctx
+            .hits_in(from, to)
+            .iter()
+            .find(|h| h.end <= to && cue(h.cue))
+            .copied()
     }
 }
 
 /// Spans from a conditional cue to the end of its clause: "if you sign a
 /// service contract," names what the customer gives, not an offer.
-pub(crate) fn condition_clauses(text: &str, hits: &[Hit], l: &Lexicon) -> Vec<(usize, usize)> {
+pub(crate) fn condition_clauses(
+    text: &str,
+    hits: &[Hit],
+    l: &Lexicon,
+    marks: &Clauses,
+) -> Vec<(usize, usize)> {
     hits.iter()
         .filter(|h| h.cue == Cue::Conditional)
         .map(|h| {
-            let rest = &text[h.end..];
             // "order before the 30th and we'll include…": the clause
-            // ends at the comma or at the "and" that starts the promise
+            // ends at its punctuation or at the "and" that starts the promise
+            let stop = marks.end(h.end);
+            let rest = &text[h.end..stop];
             let end = l
                 .clause_joins
                 .iter()
-                .map(|w| rest.find(&format!(" {w} ")))
-                .chain([rest.find([',', '，', '、', ';', '；', '.', '。'])])
-                .flatten()
+                .filter_map(|w| rest.find(&format!(" {w} ")))
                 .min()
-                .map_or(text.len(), |i| h.end + i);
+                .map_or(stop, |i| h.end + i);
             (h.start, end)
         })
         .collect()

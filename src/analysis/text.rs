@@ -113,21 +113,38 @@ fn ends_clause(text: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// Where the clause holding byte `at` starts.
-pub(crate) fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| ends_clause(text, i, c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+/// The clause punctuation of a text, found once so that finding the
+/// clause around any offset is a binary search, not a scan.
+pub(crate) struct Clauses {
+    /// Each clause-ending character's start and end.
+    marks: Vec<(usize, usize)>,
+    len: usize,
 }
 
-/// Where the clause holding byte `at` ends (at its punctuation).
-pub(crate) fn clause_end(text: &str, at: usize) -> usize {
-    text[at..]
-        .char_indices()
-        .find(|&(i, c)| ends_clause(text, at + i, c))
-        .map_or(text.len(), |(i, _)| at + i)
+impl Clauses {
+    pub(crate) fn new(text: &str) -> Clauses {
+        let marks = text
+            .char_indices()
+            .filter(|&(i, c)| ends_clause(text, i, c))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .collect();
+        Clauses {
+            marks,
+            len: text.len(),
+        }
+    }
+
+    /// Where the clause holding byte `at` starts.
+    pub(crate) fn start(&self, at: usize) -> usize {
+        let i = self.marks.partition_point(|m| m.0 < at);
+        i.checked_sub(1).map_or(0, |i| self.marks[i].1)
+    }
+
+    /// Where the clause holding byte `at` ends (at its punctuation).
+    pub(crate) fn end(&self, at: usize) -> usize {
+        let i = self.marks.partition_point(|m| m.0 < at);
+        self.marks.get(i).map_or(self.len, |m| m.0)
+    }
 }
 
 pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {

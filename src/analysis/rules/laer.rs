@@ -51,10 +51,7 @@ const ECHO_HAN_PAIRS: usize = 5;
 /// your number."): it addresses the customer, shares several content words
 /// with their last line, and neither offers nor presents the product.
 fn echoes(ctx: &Ctx, s: Sentence) -> bool {
-    let Some(said) = ctx.context else {
-        return false;
-    };
-    let theirs: HashSet<u64> = content_keys(said, ctx.stopwords).into_iter().collect();
+    let theirs = &ctx.context_keys;
     {
         // said back: "So you…", "You…", "您…", or a statement checked with "right?"
         let body = ctx.text[s.start..s.end].trim();
@@ -69,7 +66,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         let addresses = opens || checked;
         let presents = ctx.sentence_has(s, |c| {
             matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
-        }) || ctx.offers.iter().any(|(_, start, _)| s.contains(*start));
+        }) || ctx.offered_in(s);
         let shared: HashSet<u64> = content_keys(&ctx.text[s.start..s.end], ctx.stopwords)
             .into_iter()
             .filter(|k| theirs.contains(k))
@@ -139,7 +136,7 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
         || checks
         || smears
         || ctx.pressure_or_arguing(s)
-        || ctx.offers.iter().any(|(_, start, _)| s.contains(*start))
+        || ctx.offered_in(s)
     {
         return None;
     }

@@ -3,6 +3,8 @@
 //! benefit must touch a pain of this customer, an offer is a number that
 //! looks like a price, and so on.
 
+use std::collections::HashSet;
+
 mod fab;
 mod laer;
 mod scope;
@@ -23,7 +25,8 @@ use super::offers::{self as found, Spanned};
 use super::paraphrase::Stopwords;
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
-use super::text::{Sentence, mark_unpunctuated_questions, sentences};
+use super::paraphrase::content_keys;
+use super::text::{Clauses, Sentence, mark_unpunctuated_questions, sentences};
 
 /// One reply as every rule sees it.
 pub(crate) struct Ctx<'a> {
@@ -36,22 +39,58 @@ pub(crate) struct Ctx<'a> {
     pub(crate) hits: Vec<Hit>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) numbers: Vec<Number>,
+    /// The clause punctuation, for the clause around any offset.
+    pub(crate) clause_marks: Clauses,
     /// Spans from a conditional cue to the end of its clause ("if you sign
     /// a service contract,"): what the customer gives, not what is offered.
-    clauses: Vec<(usize, usize)>,
+    clauses: Spans,
     /// Prices and discounts, each with the span of the words that make it.
     offers: Vec<Spanned>,
     /// Where content does not answer the concern (see [`Ctx::stated`]).
-    muted: Vec<(usize, usize)>,
+    muted: Spans,
+    /// Content keys of the customer's last line (empty when unknown).
+    pub(crate) context_keys: HashSet<u64>,
+    /// The longest hit, so a search for hits around a point stays local.
+    longest_hit: usize,
+}
+
+/// Byte spans, sorted and merged, so a lookup is a binary search: the
+/// analyzer stays linear in the length of the reply.
+#[derive(Default)]
+pub(crate) struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    fn new(mut spans: Vec<(usize, usize)>) -> Spans {
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (start, end) in spans {
+            match merged.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        Spans(merged)
+    }
+
+    /// Whether byte offset `at` falls in any span.
+    fn covers(&self, at: usize) -> bool {
+        let i = self.0.partition_point(|s| s.0 <= at);
+        i > 0 && at < self.0[i - 1].1
+    }
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(analyzer: &'a Analyzer, text: &'a str, context: Option<&'a str>) -> Self {
         let lexicon = &analyzer.lexicon;
-        let hits = scope::drop_negated(text, analyzer.patterns.hits(text));
+        let clause_marks = Clauses::new(text);
+        let hits = scope::drop_negated(text, &clause_marks, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
-        let clauses = found::condition_clauses(text, &hits, lexicon);
+        let clauses = Spans::new(found::condition_clauses(text, &hits, lexicon, &clause_marks));
+        let context_keys = context
+            .map(|c| content_keys(c, &analyzer.stopwords).into_iter().collect())
+            .unwrap_or_default();
+        let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
         let mut ctx = Ctx {
             text,
             context,
@@ -61,9 +100,12 @@ impl<'a> Ctx<'a> {
             hits,
             sentences,
             numbers: numbers::scan(text),
+            clause_marks,
             clauses,
             offers: Vec::new(),
-            muted: Vec::new(),
+            muted: Spans::default(),
+            context_keys,
+            longest_hit,
         };
         // both read the context built so far
         ctx.offers = found::offers(&ctx);
@@ -74,8 +116,9 @@ impl<'a> Ctx<'a> {
     /// Content only answers the concern where the player is stating it:
     /// not inside a question, a paraphrase, an argument or an exaggeration,
     /// nor inside the "if you..." clause that names the customer's side.
-    fn muted_spans(&self) -> Vec<(usize, usize)> {
-        self.sentences
+    fn muted_spans(&self) -> Spans {
+        let spans = self
+            .sentences
             .iter()
             .filter(|s| {
                 s.question
@@ -90,8 +133,29 @@ impl<'a> Ctx<'a> {
                     })
             })
             .map(|s| (s.start, s.end))
-            .chain(self.clauses.iter().copied())
-            .collect()
+            .chain(self.clauses.0.iter().copied())
+            .collect();
+        Spans::new(spans)
+    }
+
+    /// The hits that start in `from..to`, in order.
+    pub(crate) fn hits_in(&self, from: usize, to: usize) -> &[Hit] {
+        let first = self.hits.partition_point(|h| h.start < from);
+        let last = self.hits.partition_point(|h| h.start < to);
+        &self.hits[first..last.max(first)]
+    }
+
+    /// The numbers that start in `from..to`, in order.
+    pub(crate) fn numbers_in(&self, from: usize, to: usize) -> &[Number] {
+        let first = self.numbers.partition_point(|n| n.start < from);
+        let last = self.numbers.partition_point(|n| n.start < to);
+        &self.numbers[first..last.max(first)]
+    }
+
+    /// Whether a price or discount was read in sentence `s`.
+    pub(crate) fn offered_in(&self, s: Sentence) -> bool {
+        let first = self.offers.partition_point(|o| o.1 < s.start);
+        self.offers.get(first).is_some_and(|o| s.contains(o.1))
     }
 
     /// The hits whose cue passes `cue`, in order.
@@ -102,7 +166,7 @@ impl<'a> Ctx<'a> {
     /// Whether the player states `h` rather than asking, restating or
     /// arguing it, or naming it as a condition.
     pub(crate) fn stated(&self, h: &Hit) -> bool {
-        !covers(&self.muted, h.start)
+        !self.muted.covers(h.start)
     }
 
     /// [`Ctx::any`] limited to what the player states.
@@ -116,7 +180,10 @@ impl<'a> Ctx<'a> {
         s: Sentence,
         cue: impl Fn(Cue) -> bool,
     ) -> impl Iterator<Item = Hit> {
-        self.any(cue).filter(move |h| s.contains(h.start))
+        self.hits_in(s.start, s.end)
+            .iter()
+            .filter(move |h| cue(h.cue))
+            .copied()
     }
 
     pub(crate) fn sentence_has(&self, s: Sentence, cue: impl Fn(Cue) -> bool) -> bool {
@@ -125,19 +192,27 @@ impl<'a> Ctx<'a> {
 
     /// The sentence where `h` starts.
     pub(crate) fn sentence_of(&self, h: &Hit) -> Option<Sentence> {
-        self.sentences.iter().find(|s| s.contains(h.start)).copied()
+        let i = self.sentences.partition_point(|s| s.start <= h.start);
+        let s = *self.sentences.get(i.checked_sub(1)?)?;
+        s.contains(h.start).then_some(s)
     }
 
     /// Whether `h` lies within a longer hit whose cue passes `cue`: "if I
     /// understand you" holds "I understand".
     fn inside(&self, h: &Hit, cue: impl Fn(Cue) -> bool) -> bool {
-        self.any(cue)
-            .any(|o| o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start)
+        self.hits_in(h.start.saturating_sub(self.longest_hit), h.start + 1)
+            .iter()
+            .any(|o| {
+                cue(o.cue)
+                    && o.start <= h.start
+                    && o.end >= h.end
+                    && o.end - o.start > h.end - h.start
+            })
     }
 
     /// Whether `h` sits in an "if you..." clause.
     pub(crate) fn in_condition(&self, h: &Hit) -> bool {
-        covers(&self.clauses, h.start)
+        self.clauses.covers(h.start)
     }
 
     fn pressure_or_arguing(&self, s: Sentence) -> bool {
@@ -146,13 +221,15 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether anything in the reply is sarcastic ("yeah right", "呵呵").
+    pub(crate) fn sarcastic(&self) -> bool {
+        self.any(|c| c == Cue::Sarcasm).next().is_some()
+    }
+
     /// The reply proposes to close ("shall we sign?").
     pub(crate) fn closing(&self) -> bool {
         self.any(|c| c == Cue::Close).next().is_some()
     }
 }
 
-/// Whether byte offset `at` falls in any of `spans`.
-fn covers(spans: &[(usize, usize)], at: usize) -> bool {
-    spans.iter().any(|(start, end)| at >= *start && at < *end)
-}
+

@@ -6,7 +6,7 @@
 use super::Ctx;
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Negative;
-use crate::analysis::text::{clause_start, is_han};
+use crate::analysis::text::{Clauses, is_han};
 
 /// How far back a negator reaches: two Latin words or three Han characters
 /// between it and the cue ("I don't really understand", "我不太能理解").
@@ -14,21 +14,27 @@ const NEGATION_WORDS: usize = 2;
 const NEGATION_HAN: usize = 3;
 
 /// Drops listen, acknowledge and probe cues that a negator cancels.
-pub(crate) fn drop_negated(text: &str, hits: Vec<Hit>) -> Vec<Hit> {
+pub(crate) fn drop_negated(text: &str, clauses: &Clauses, hits: Vec<Hit>) -> Vec<Hit> {
     let negators: Vec<Hit> = hits.iter().filter(|h| h.cue == Cue::Negator).copied().collect();
     if negators.is_empty() {
         return hits;
     }
     hits.into_iter()
         .filter(|h| {
-            !matches!(h.cue, Cue::Listen | Cue::Acknowledge | Cue::Probe)
-                || !negators.iter().any(|n| negates(text, n, h))
+            if !matches!(h.cue, Cue::Listen | Cue::Acknowledge | Cue::Probe) {
+                return true;
+            }
+            // only the negators in the cue's clause, found by binary search
+            let from = clauses.start(h.start);
+            let first = negators.partition_point(|n| n.start < from);
+            let last = negators.partition_point(|n| n.start < h.start);
+            !negators[first..last.max(first)].iter().any(|n| negates(text, n, h))
         })
         .collect()
 }
 
 fn negates(text: &str, negator: &Hit, h: &Hit) -> bool {
-    if negator.end > h.start || negator.start < clause_start(text, h.start) {
+    if negator.end > h.start {
         return false;
     }
     let between = &text[negator.end..h.start];
@@ -41,7 +47,7 @@ fn negates(text: &str, negator: &Hit, h: &Hit) -> bool {
 /// argument in its sentence or in a "but…" sentence right after it, and not
 /// praise that follows "our" in its clause.
 pub(crate) fn acknowledges(ctx: &Ctx, h: &Hit) -> bool {
-    if ctx.any(|c| c == Cue::Sarcasm).next().is_some() {
+    if ctx.sarcastic() {
         return false;
     }
     let arguing = |c| c == Cue::Negative(Negative::Arguing);
@@ -61,7 +67,8 @@ pub(crate) fn acknowledges(ctx: &Ctx, h: &Hit) -> bool {
             return false;
         }
     }
-    let clause = clause_start(ctx.text, h.start);
-    !ctx.any(|c| c == Cue::Ours)
-        .any(|o| o.start >= clause && o.end <= h.start)
+    let clause = ctx.clause_marks.start(h.start);
+    !ctx.hits_in(clause, h.start)
+        .iter()
+        .any(|o| o.cue == Cue::Ours && o.end <= h.start)
 }

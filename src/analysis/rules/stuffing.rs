@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::analysis::patterns::{Cue, Hit};
-use crate::analysis::text::{clause_end, clause_start, is_han, is_punct};
+use crate::analysis::text::{Clauses, is_han, is_punct};
 
 /// Labels ("Feature:") that make a reply a rubric recital.
 const LABELS: usize = 2;
@@ -28,12 +28,14 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .iter()
         .filter(|h| text[h.end..].trim_start().starts_with([':', '：']))
         .collect();
-    let bare: Vec<&Hit> = rubric.iter().filter(|h| bare_item(text, h)).collect();
+    let marks = &ctx.clause_marks;
+    let bare: Vec<&Hit> = rubric.iter().filter(|h| bare_item(text, marks, h)).collect();
     let dense = rubric.len() >= RUBRIC_WORDS
         && letters(rubric.iter().map(|h| &text[h.start..h.end])) as f64
             >= RUBRIC_SHARE * letters([text]) as f64;
     let acks = outermost(ctx.any(|c| c == Cue::Acknowledge).collect());
-    let stacked = acks.iter().filter(|h| bare_item(text, h)).count() >= STACKED_ACKNOWLEDGEMENTS;
+    let stacked =
+        acks.iter().filter(|h| bare_item(text, marks, h)).count() >= STACKED_ACKNOWLEDGEMENTS;
     let involved: Vec<&Hit> = if labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense {
         rubric.iter().collect()
     } else if repeated(text, &rubric, 2) {
@@ -86,9 +88,9 @@ fn outermost(mut hits: Vec<Hit>) -> Vec<Hit> {
 
 /// Whether rubric word `h` is most of its clause: "ROI," or "案例、", not
 /// "the trial runs for a month".
-fn bare_item(text: &str, h: &Hit) -> bool {
-    let start = clause_start(text, h.start);
-    let end = clause_end(text, h.end);
+fn bare_item(text: &str, marks: &Clauses, h: &Hit) -> bool {
+    let start = marks.start(h.start);
+    let end = marks.end(h.end);
     let clause = letters([&text[start..end]]);
     let word = letters([&text[h.start..h.end]]);
     let han = text[start..end].chars().any(is_han);

@@ -37,9 +37,9 @@ fn counts(ctx: &Ctx, h: &Hit, t: Technique, counted: bool, pressure: bool) -> bo
     }
     // the number must be outside the phrase ("一家" is no figure)
     let figure = s.is_some_and(|s| {
-        ctx.numbers
+        ctx.numbers_in(s.start, s.end)
             .iter()
-            .any(|n| s.contains(n.start) && (n.end <= h.start || n.start >= h.end))
+            .any(|n| n.end <= h.start || n.start >= h.end)
     });
     if counted && !figure {
         return false;

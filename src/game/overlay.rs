@@ -8,6 +8,8 @@ use super::state::HelpOpen;
 use super::theme::{size, space};
 use super::widgets::{button, column, label, panel, panel_node, paragraph, primary_button};
 use super::{Action, Game, Menu, Presenter, Screen, Ui};
+use crate::record::Turn;
+use crate::session::Session;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -226,6 +228,14 @@ fn show_reveal(
         ..panel_node()
     });
     commands.spawn((label(ui.t("ui.reveal"), size::TITLE, ui.p.text), ChildOf(p)));
+    hidden_facts(&mut commands, p, session, &ui);
+    if let Some(turn) = session.turns().last() {
+        last_reply(&mut commands, p, session, turn, &ui);
+    }
+}
+
+/// Every hidden fact, and whether the customer has revealed it.
+fn hidden_facts(commands: &mut Commands, p: Entity, session: &Session, ui: &Ui) {
     commands.spawn((
         label(ui.t("ui.hidden_facts"), size::LEAD, ui.p.accent),
         ChildOf(p),
@@ -246,9 +256,11 @@ fn show_reveal(
             ChildOf(p),
         ));
     }
-    let Some(turn) = session.turns().last() else {
-        return;
-    };
+}
+
+/// The last reply, each tag with the words that earned it, and each point
+/// it scored.
+fn last_reply(commands: &mut Commands, p: Entity, session: &Session, turn: &Turn, ui: &Ui) {
     commands.spawn((
         label(ui.t("ui.last_reply"), size::LEAD, ui.p.accent),
         ChildOf(p),

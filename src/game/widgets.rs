@@ -181,18 +181,18 @@ pub(super) fn column(gap: f32) -> Node {
     }
 }
 
+/// What a button is, and what pressing or hovering it changes.
+type ButtonState<'a> = (
+    &'a Interaction,
+    &'a ActionButton,
+    &'a BaseColour,
+    &'a mut BackgroundColor,
+    Has<Selected>,
+);
+
 /// Sends the button's action on press and shows hover and selection.
 pub(super) fn press_buttons(
-    mut buttons: Query<
-        (
-            &Interaction,
-            &ActionButton,
-            &BaseColour,
-            &mut BackgroundColor,
-            Has<Selected>,
-        ),
-        Changed<Interaction>,
-    >,
+    mut buttons: Query<ButtonState, Changed<Interaction>>,
     mut actions: MessageWriter<Action>,
     ui: Res<Ui>,
 ) {

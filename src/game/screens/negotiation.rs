@@ -114,7 +114,7 @@ fn draw(commands: &mut Commands, shown: &Shown, mode: Mode, draft: &str) -> Opti
         .id();
     let mut areas = vec![top_bar(commands, root, &shown.game.session, ui)];
     areas.extend(conversation(commands, root, ui));
-    areas.push(bottom_panels(commands, root, ui));
+    areas.push(ladder_panel(commands, root, ui));
     let notes = (Name::new("Hint and notice"), Area::Notes, row(space::S));
     areas.push((commands.spawn((notes, ChildOf(root))).id(), Area::Notes));
     let reply = match mode {
@@ -166,8 +166,7 @@ fn top_bar(commands: &mut Commands, root: Entity, session: &Session, ui: &Ui) ->
 }
 
 /// The persona on the left; the customer's latest line and the log on the
-/// right. On a projector the room reads the latest line; the log gives way
-/// to it (the debrief has the whole transcript).
+/// right.
 fn conversation(commands: &mut Commands, root: Entity, ui: &Ui) -> [(Entity, Area); 3] {
     let body = commands
         .spawn((
@@ -194,6 +193,14 @@ fn conversation(commands: &mut Commands, root: Entity, ui: &Ui) -> [(Entity, Are
             ChildOf(body),
         ))
         .id();
+    let [latest, log] = talk(commands, body, ui);
+    [(persona, Area::Persona), latest, log]
+}
+
+/// The customer's latest line over the log. On a projector the room reads
+/// the latest line; the log gives way to it (the debrief has the whole
+/// transcript).
+fn talk(commands: &mut Commands, body: Entity, ui: &Ui) -> [(Entity, Area); 2] {
     let talk = commands
         .spawn((
             Node {
@@ -246,15 +253,11 @@ fn conversation(commands: &mut Commands, root: Entity, ui: &Ui) -> [(Entity, Are
             ChildOf(talk),
         ))
         .id();
-    [
-        (persona, Area::Persona),
-        (latest, Area::Latest),
-        (log, Area::Log),
-    ]
+    [(latest, Area::Latest), (log, Area::Log)]
 }
 
 /// The concession ladder across the window.
-fn bottom_panels(commands: &mut Commands, root: Entity, ui: &Ui) -> (Entity, Area) {
+fn ladder_panel(commands: &mut Commands, root: Entity, ui: &Ui) -> (Entity, Area) {
     let ladder = commands
         .spawn((
             Name::new("Concession ladder"),

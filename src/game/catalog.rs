@@ -85,7 +85,7 @@ impl Catalog {
     /// Loads again every file that changed on disk. A file that no longer
     /// validates keeps its last good version in play. Returns whether
     /// anything changed.
-    pub fn reload_changed(&mut self) -> bool {
+    pub(super) fn reload_changed(&mut self) -> bool {
         let mut changed = false;
         for i in 0..self.sources.len() {
             let (path, seen) = &self.sources[i];
@@ -134,7 +134,7 @@ impl Catalog {
 
 /// Hot reload: edited scenario files are checked again, once a second or on
 /// F9; a broken edit keeps the last good version, with a notice.
-pub fn watch_scenarios(
+pub(super) fn watch_scenarios(
     mut actions: MessageReader<Action>,
     time: Res<Time<Real>>,
     mut since: Local<f32>,

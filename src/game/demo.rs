@@ -9,8 +9,8 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use super::{Action, Catalog, Mode, Screen};
 
-pub struct DemoPlugin {
-    pub dir: PathBuf,
+pub(super) struct DemoPlugin {
+    pub(super) dir: PathBuf,
 }
 
 #[derive(Resource)]

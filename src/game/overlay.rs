@@ -1,22 +1,28 @@
-//! Overlays: F1 help with every key, and the Esc pause menu.
+//! Overlays over any screen: F1 help with every key, the Esc pause menu
+//! (drawn while the [`Menu::Pause`] sub-state holds), and the presenter's
+//! reveal panel and blank screen.
 
 use bevy::prelude::*;
 
+use super::state::HelpOpen;
 use super::theme::{size, space};
 use super::widgets::{button, column, label, panel, panel_node, paragraph, primary_button};
-use super::{Action, Game, HelpOpen, Presenter, Screen, Ui};
+use super::{Action, Game, Menu, Presenter, Screen, Ui};
+use crate::record::Turn;
+use crate::session::Session;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (
-            show_help.run_if(resource_changed::<HelpOpen>),
-            show_pause
-                .run_if(in_state(Screen::Negotiation))
-                .run_if(resource_exists_and_changed::<Game>),
-        ),
+        show_help.run_if(resource_changed::<HelpOpen>.or_else(resource_changed::<Ui>)),
     )
-    .add_systems(OnExit(Screen::Negotiation), close_pause)
+    .add_systems(OnEnter(Menu::Pause), show_pause)
+    .add_systems(
+        Update,
+        redraw_pause
+            .run_if(in_state(Menu::Pause))
+            .run_if(resource_changed::<Ui>),
+    )
     .add_systems(
         OnEnter(Screen::Title),
         |mut presenter: ResMut<Presenter>| *presenter = Presenter::default(),
@@ -26,8 +32,11 @@ pub fn plugin(app: &mut App) {
         (
             toggle_presenter,
             show_blank.run_if(resource_changed::<Presenter>),
-            show_reveal
-                .run_if(resource_changed::<Presenter>.or_else(resource_exists_and_changed::<Game>)),
+            show_reveal.run_if(
+                resource_changed::<Presenter>
+                    .or_else(resource_exists_and_changed::<Game>)
+                    .or_else(resource_changed::<Ui>),
+            ),
         )
             .chain(),
     );
@@ -39,7 +48,7 @@ struct HelpOverlay;
 #[derive(Component)]
 struct PauseOverlay;
 
-pub fn toggle_help(
+pub(super) fn toggle_help(
     mut actions: MessageReader<Action>,
     mut open: ResMut<HelpOpen>,
     keys: Res<ButtonInput<KeyCode>>,
@@ -55,7 +64,7 @@ pub fn toggle_help(
 }
 
 /// A dimmed full-window layer with a centred panel.
-fn layer(commands: &mut Commands, ui: &Ui, marker: impl Component) -> Entity {
+fn layer(commands: &mut Commands, ui: &Ui, marker: impl Bundle) -> Entity {
     let layer = commands
         .spawn((
             marker,
@@ -98,7 +107,7 @@ fn show_help(
     if !open.0 {
         return;
     }
-    let p = layer(&mut commands, &ui, HelpOverlay);
+    let p = layer(&mut commands, &ui, (Name::new("Help"), HelpOverlay));
     commands.spawn((
         label(ui.t("ui.help_title"), size::TITLE, ui.p.text),
         ChildOf(p),
@@ -112,23 +121,27 @@ fn show_help(
     ));
 }
 
-fn show_pause(
-    mut commands: Commands,
-    game: Res<Game>,
-    existing: Query<Entity, With<PauseOverlay>>,
-    ui: Res<Ui>,
-) {
-    let shown = !existing.is_empty();
-    if shown == game.paused {
-        return;
-    }
+fn show_pause(mut commands: Commands, ui: Res<Ui>) {
+    pause_menu(&mut commands, &ui);
+}
+
+/// The language or palette changed while paused.
+fn redraw_pause(mut commands: Commands, existing: Query<Entity, With<PauseOverlay>>, ui: Res<Ui>) {
     for e in &existing {
         commands.entity(e).despawn();
     }
-    if !game.paused {
-        return;
-    }
-    let p = layer(&mut commands, &ui, PauseOverlay);
+    pause_menu(&mut commands, &ui);
+}
+
+/// Resume, finish and be scored, restart, or quit to the title. It goes
+/// when the menu closes or the negotiation ends.
+fn pause_menu(commands: &mut Commands, ui: &Ui) {
+    let marker = (
+        Name::new("Pause menu"),
+        PauseOverlay,
+        DespawnOnExit(Menu::Pause),
+    );
+    let p = layer(commands, ui, marker);
     commands.spawn((label(ui.t("ui.paused"), size::TITLE, ui.p.text), ChildOf(p)));
     commands.spawn((
         column(space::S),
@@ -142,12 +155,6 @@ fn show_pause(
     ));
 }
 
-fn close_pause(mut commands: Commands, existing: Query<Entity, With<PauseOverlay>>) {
-    for e in &existing {
-        commands.entity(e).despawn();
-    }
-}
-
 #[derive(Component)]
 struct RevealOverlay;
 
@@ -155,7 +162,10 @@ struct RevealOverlay;
 struct BlankOverlay;
 
 /// R and B: flip the presenter overlays.
-pub fn toggle_presenter(mut actions: MessageReader<Action>, mut presenter: ResMut<Presenter>) {
+pub(super) fn toggle_presenter(
+    mut actions: MessageReader<Action>,
+    mut presenter: ResMut<Presenter>,
+) {
     for action in actions.read() {
         match action {
             Action::ToggleReveal => presenter.reveal = !presenter.reveal,
@@ -176,6 +186,7 @@ fn show_blank(
     }
     if presenter.blank {
         commands.spawn((
+            Name::new("Blank screen"),
             BlankOverlay,
             Node {
                 position_type: PositionType::Absolute,
@@ -205,7 +216,11 @@ fn show_reveal(
         return;
     };
     let session = &game.session;
-    let p = layer(&mut commands, &ui, RevealOverlay);
+    let p = layer(
+        &mut commands,
+        &ui,
+        (Name::new("Reveal panel"), RevealOverlay),
+    );
     commands.entity(p).insert(Node {
         max_width: percent(90),
         max_height: percent(90),
@@ -213,6 +228,14 @@ fn show_reveal(
         ..panel_node()
     });
     commands.spawn((label(ui.t("ui.reveal"), size::TITLE, ui.p.text), ChildOf(p)));
+    hidden_facts(&mut commands, p, session, &ui);
+    if let Some(turn) = session.turns().last() {
+        last_reply(&mut commands, p, session, turn, &ui);
+    }
+}
+
+/// Every hidden fact, and whether the customer has revealed it.
+fn hidden_facts(commands: &mut Commands, p: Entity, session: &Session, ui: &Ui) {
     commands.spawn((
         label(ui.t("ui.hidden_facts"), size::LEAD, ui.p.accent),
         ChildOf(p),
@@ -233,9 +256,11 @@ fn show_reveal(
             ChildOf(p),
         ));
     }
-    let Some(turn) = session.turns().last() else {
-        return;
-    };
+}
+
+/// The last reply, each tag with the words that earned it, and each point
+/// it scored.
+fn last_reply(commands: &mut Commands, p: Entity, session: &Session, turn: &Turn, ui: &Ui) {
     commands.spawn((
         label(ui.t("ui.last_reply"), size::LEAD, ui.p.accent),
         ChildOf(p),
@@ -265,11 +290,7 @@ fn show_reveal(
     {
         commands.spawn((
             paragraph(
-                format!(
-                    "{:+.0}  {}",
-                    item.points,
-                    ui.t(&item.rule.text_key())
-                ),
+                format!("{:+.0}  {}", item.points, ui.t(&item.rule.text_key())),
                 size::SMALL,
                 if item.points < 0.0 {
                     ui.p.bad

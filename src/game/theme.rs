@@ -7,7 +7,7 @@ use bevy::prelude::*;
 /// and a high-contrast one for projectors (every text/background pair at
 /// least 7:1, WCAG AAA; a test checks both against their targets).
 #[derive(Debug)]
-pub struct Palette {
+pub(super) struct Palette {
     pub background: Color,
     pub panel: Color,
     pub raised: Color,
@@ -32,7 +32,7 @@ pub struct Palette {
 
 // 0.318 is a colour channel, not 1/π
 #[allow(clippy::approx_constant)]
-pub const DARK: Palette = Palette {
+pub(super) const DARK: Palette = Palette {
     background: Color::srgb(0.071, 0.086, 0.110),
     panel: Color::srgb(0.110, 0.133, 0.169),
     raised: Color::srgb(0.149, 0.176, 0.220),
@@ -54,7 +54,7 @@ pub const DARK: Palette = Palette {
 };
 
 #[allow(clippy::approx_constant)]
-pub const HIGH_CONTRAST: Palette = Palette {
+pub(super) const HIGH_CONTRAST: Palette = Palette {
     background: Color::srgb(0.0, 0.0, 0.0),
     panel: Color::srgb(0.039, 0.039, 0.039),
     raised: Color::srgb(0.086, 0.086, 0.086),
@@ -87,8 +87,10 @@ impl Palette {
         }
     }
 
-    /// The text colours and the backgrounds they appear on.
-    pub fn text_pairs(&self) -> Vec<(&'static str, Color, &'static str, Color)> {
+    /// The text colours and the backgrounds they appear on (the contrast
+    /// test checks each pair).
+    #[cfg(test)]
+    fn text_pairs(&self) -> Vec<(&'static str, Color, &'static str, Color)> {
         let texts = [
             ("text", self.text),
             ("muted", self.muted),
@@ -122,7 +124,8 @@ impl Palette {
 }
 
 /// WCAG contrast ratio between two opaque colours, 1 to 21.
-pub fn contrast(a: Color, b: Color) -> f32 {
+#[cfg(test)]
+fn contrast(a: Color, b: Color) -> f32 {
     fn luminance(c: Color) -> f32 {
         let l = c.to_linear();
         0.2126 * l.red + 0.7152 * l.green + 0.0722 * l.blue
@@ -132,13 +135,13 @@ pub fn contrast(a: Color, b: Color) -> f32 {
 }
 
 /// Layouts are designed at this window height and scaled from it.
-pub const DESIGN_HEIGHT: f32 = 720.0;
+pub(super) const DESIGN_HEIGHT: f32 = 720.0;
 /// Pixels per rem at the design height: screens, and projectors.
-pub const SCREEN_REM: f32 = 20.0;
-pub const PROJECTOR_REM: f32 = 30.0;
+pub(super) const SCREEN_REM: f32 = 20.0;
+pub(super) const PROJECTOR_REM: f32 = 30.0;
 
 /// The type scale, in rem (1 rem = `RemSize`, 20 px by default).
-pub mod size {
+pub(super) mod size {
     pub const SMALL: f32 = 0.8;
     pub const BODY: f32 = 1.0;
     pub const LEAD: f32 = 1.25;
@@ -147,15 +150,14 @@ pub mod size {
 }
 
 /// The spacing scale, in px.
-pub mod space {
+pub(super) mod space {
     pub const XS: f32 = 4.0;
     pub const S: f32 = 8.0;
     pub const M: f32 = 16.0;
     pub const L: f32 = 24.0;
-    pub const XL: f32 = 40.0;
 }
 
-pub const RADIUS: f32 = 8.0;
+pub(super) const RADIUS: f32 = 8.0;
 
 #[cfg(test)]
 mod tests {

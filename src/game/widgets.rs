@@ -6,7 +6,7 @@ use super::theme::{self, Palette, size, space};
 use super::{Action, Ui};
 
 /// A text label at a size of the type scale.
-pub fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
+pub(super) fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
     (
         Text::new(text),
         TextFont::from_font_size(FontSize::Rem(rem)),
@@ -15,12 +15,12 @@ pub fn label(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
 }
 
 /// A section heading: lead size in the text colour.
-pub fn heading(p: &Palette, text: impl Into<String>) -> impl Bundle {
+pub(super) fn heading(p: &Palette, text: impl Into<String>) -> impl Bundle {
     label(text, size::LEAD, p.text)
 }
 
 /// A label that wraps within its parent's width.
-pub fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
+pub(super) fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundle {
     (
         label(text, rem, colour),
         Node {
@@ -32,15 +32,15 @@ pub fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> impl Bundl
 
 /// A button that sends `action` when pressed.
 #[derive(Component, Clone)]
-pub struct ActionButton(pub Action);
+pub(super) struct ActionButton(pub(super) Action);
 
 /// Marks the selected choice in a group (difficulty, mode, scenario).
 #[derive(Component)]
-pub struct Selected;
+pub(super) struct Selected;
 
 /// The colour a button returns to when the pointer leaves it.
 #[derive(Component)]
-pub struct BaseColour(pub Color);
+pub(super) struct BaseColour(pub(super) Color);
 
 fn styled_button(
     p: &Palette,
@@ -67,17 +67,17 @@ fn styled_button(
     )
 }
 
-pub fn button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
+pub(super) fn button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
     styled_button(p, text, action, p.raised, p.border)
 }
 
 /// The main call to action on a screen.
-pub fn primary_button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
+pub(super) fn primary_button(p: &Palette, text: impl Into<String>, action: Action) -> impl Bundle {
     styled_button(p, text, action, p.selected, p.accent)
 }
 
 /// The layout of a panel: a padded, rounded column.
-pub fn panel_node() -> Node {
+pub(super) fn panel_node() -> Node {
     Node {
         flex_direction: FlexDirection::Column,
         padding: UiRect::all(px(space::M)),
@@ -88,12 +88,12 @@ pub fn panel_node() -> Node {
 }
 
 /// A panel with the given layout (start from `panel_node()`).
-pub fn panel(p: &Palette, node: Node) -> impl Bundle {
+pub(super) fn panel(p: &Palette, node: Node) -> impl Bundle {
     (node, BackgroundColor(p.panel))
 }
 
 /// The full-window root of a screen.
-pub fn screen_root() -> Node {
+pub(super) fn screen_root() -> Node {
     Node {
         width: percent(100),
         height: percent(100),
@@ -105,7 +105,7 @@ pub fn screen_root() -> Node {
 }
 
 /// A horizontal bar filled to `share` (0-1).
-pub fn bar(p: &Palette, share: f32, colour: Color, width: Val) -> impl Bundle {
+pub(super) fn bar(p: &Palette, share: f32, colour: Color, width: Val) -> impl Bundle {
     (
         Node {
             width,
@@ -127,7 +127,7 @@ pub fn bar(p: &Palette, share: f32, colour: Color, width: Val) -> impl Bundle {
 }
 
 /// A tag chip: its word always shows; colour only supports it.
-pub fn chip(p: &Palette, word: impl Into<String>, colour: Color) -> impl Bundle {
+pub(super) fn chip(p: &Palette, word: impl Into<String>, colour: Color) -> impl Bundle {
     (
         Node {
             padding: UiRect::axes(px(space::S), px(2)),
@@ -140,7 +140,7 @@ pub fn chip(p: &Palette, word: impl Into<String>, colour: Color) -> impl Bundle 
 }
 
 /// A row of children with a gap.
-pub fn row(gap: f32) -> Node {
+pub(super) fn row(gap: f32) -> Node {
     Node {
         flex_direction: FlexDirection::Row,
         column_gap: px(gap),
@@ -153,7 +153,7 @@ pub fn row(gap: f32) -> Node {
 /// The part of a screen that takes the height left over: its children
 /// stretch to it and scroll inside it, so large type reflows instead of
 /// pushing the footer off the window.
-pub fn main_area(gap: f32) -> Node {
+pub(super) fn main_area(gap: f32) -> Node {
     Node {
         flex_grow: 1.0,
         flex_basis: px(0),
@@ -165,7 +165,7 @@ pub fn main_area(gap: f32) -> Node {
 }
 
 /// A row whose children spread to both ends (header, button bar).
-pub fn spread_row(gap: f32) -> Node {
+pub(super) fn spread_row(gap: f32) -> Node {
     Node {
         justify_content: JustifyContent::SpaceBetween,
         ..row(gap)
@@ -173,7 +173,7 @@ pub fn spread_row(gap: f32) -> Node {
 }
 
 /// A column of children with a gap.
-pub fn column(gap: f32) -> Node {
+pub(super) fn column(gap: f32) -> Node {
     Node {
         flex_direction: FlexDirection::Column,
         row_gap: px(gap),
@@ -181,18 +181,18 @@ pub fn column(gap: f32) -> Node {
     }
 }
 
+/// What a button is, and what pressing or hovering it changes.
+type ButtonState<'a> = (
+    &'a Interaction,
+    &'a ActionButton,
+    &'a BaseColour,
+    &'a mut BackgroundColor,
+    Has<Selected>,
+);
+
 /// Sends the button's action on press and shows hover and selection.
-pub fn press_buttons(
-    mut buttons: Query<
-        (
-            &Interaction,
-            &ActionButton,
-            &BaseColour,
-            &mut BackgroundColor,
-            Has<Selected>,
-        ),
-        Changed<Interaction>,
-    >,
+pub(super) fn press_buttons(
+    mut buttons: Query<ButtonState, Changed<Interaction>>,
     mut actions: MessageWriter<Action>,
     ui: Res<Ui>,
 ) {
@@ -209,7 +209,7 @@ pub fn press_buttons(
 }
 
 /// Selected choices are filled with the accent.
-pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>, ui: Res<Ui>) {
+pub(super) fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>, ui: Res<Ui>) {
     let p = ui.p;
     for mut bg in &mut added {
         bg.0 = p.selected;
@@ -217,12 +217,12 @@ pub fn show_selection(mut added: Query<&mut BackgroundColor, Added<Selected>>, u
 }
 
 /// How far a scrolling node can scroll down, in logical pixels.
-pub fn max_scroll(node: &ComputedNode) -> f32 {
+pub(super) fn max_scroll(node: &ComputedNode) -> f32 {
     ((node.content_size.y - node.size.y) * node.inverse_scale_factor).max(0.0)
 }
 
 /// The mouse wheel scrolls the scrollable panel under the pointer.
-pub fn scroll_with_wheel(
+pub(super) fn scroll_with_wheel(
     mut wheel: MessageReader<bevy::input::mouse::MouseWheel>,
     windows: Query<&Window>,
     mut panels: Query<(

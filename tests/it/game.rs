@@ -4,7 +4,7 @@
 use bevy::input::InputPlugin;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use counteroffer::game::{self, Action, Catalog, Entry, Game, Mode, Screen};
+use counteroffer::game::{self, Action, Catalog, Entry, Game, GameView, Mode, Screen};
 use counteroffer::i18n::money;
 use counteroffer::record::Outcome;
 
@@ -247,7 +247,7 @@ fn classroom_play_projector_teams_and_presenter_keys() {
 
     // the presenter moves through the options and picks the highlighted one
     send(&mut app, [Action::Advance, Action::Advance]);
-    assert_eq!(app.world().resource::<Game>().highlight, Some(1));
+    assert_eq!(app.world().resource::<GameView>().highlight, Some(1));
     send(&mut app, [Action::Pick(1), Action::Pick(3)]);
     let teams: Vec<Option<String>> = app
         .world()
@@ -524,7 +524,7 @@ fn an_edited_scenario_is_reloaded_and_a_broken_edit_keeps_the_last_good_version(
 #[test]
 fn a_typed_seed_is_used_when_the_session_starts() {
     use bevy::text::EditableText;
-    use counteroffer::game::title::Field;
+    use counteroffer::game::Field;
     let mut app = app();
     let i = index_of(&app, "hengda-packaging-zh");
     send(&mut app, [Action::SelectScenario(i)]);
@@ -540,5 +540,45 @@ fn a_typed_seed_is_used_when_the_session_starts() {
     assert!(
         texts(&mut app).iter().any(|t| t.contains("4242")),
         "the seed is shown"
+    );
+}
+
+#[test]
+fn projector_mode_redraws_in_place_keeping_the_draft_and_the_pause_menu() {
+    use bevy::text::EditableText;
+    use counteroffer::game::{Menu, Ui};
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    let mut boxes = app.world_mut().query::<&mut EditableText>();
+    for mut text in boxes.iter_mut(app.world_mut()) {
+        text.editor_mut().set_text("Half a thought");
+    }
+    send(&mut app, [Action::Pause, Action::ToggleProjector]);
+    assert!(app.world().resource::<Ui>().projector);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    let menu = |app: &App| *app.world().resource::<State<Menu>>().get();
+    assert_eq!(menu(&app), Menu::Pause, "still paused");
+    let shown = texts(&mut app);
+    assert!(shown.iter().any(|t| t == "Paused"), "the pause menu stays");
+    let opening = app.world().resource::<Game>().session.opening()[0].clone();
+    assert!(shown.contains(&opening), "the screen is drawn again");
+    let mut boxes = app.world_mut().query::<&EditableText>();
+    let drafts: Vec<String> = boxes
+        .iter(app.world())
+        .map(|t| t.value().to_string())
+        .collect();
+    assert_eq!(drafts, ["Half a thought"], "one reply box, the draft kept");
+
+    send(&mut app, [Action::Resume]);
+    assert_eq!(menu(&app), Menu::None);
+    assert!(!texts(&mut app).iter().any(|t| t == "Paused"));
+    send(&mut app, [Action::SubmitReply]);
+    assert_eq!(
+        app.world().resource::<Game>().session.turns()[0].text,
+        "Half a thought"
     );
 }

@@ -3,32 +3,61 @@
 
 use bevy::prelude::*;
 
-use super::theme::{size, space};
-use super::widgets::{
+use super::despawn_roots;
+use crate::game::action::ScreenActions;
+use crate::game::state::Setup;
+use crate::game::theme::{size, space};
+use crate::game::widgets::{
     button, column, heading, label, main_area, panel, panel_node, paragraph, primary_button, row,
     screen_root, spread_row,
 };
-use super::{Action, Catalog, Game, Screen, Setup, Ui};
+use crate::game::{Action, Catalog, Game, GameView, Screen, Ui};
 use crate::i18n::money;
+use crate::scenario::{Product, Scenario};
 use crate::session::Session;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Briefing), spawn)
         .add_systems(
             Update,
-            (keys, apply).chain().run_if(in_state(Screen::Briefing)),
+            (keys, apply, redraw.run_if(resource_changed::<Ui>))
+                .chain()
+                .run_if(in_state(Screen::Briefing)),
         );
 }
 
+#[derive(Component)]
+struct BriefingRoot;
+
 fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: Res<Ui>) {
+    draw(&mut commands, &catalog, &setup, &ui);
+}
+
+/// The language or projector mode changed: drawn again in place.
+fn redraw(
+    mut commands: Commands,
+    roots: Query<Entity, With<BriefingRoot>>,
+    catalog: Res<Catalog>,
+    setup: Res<Setup>,
+    ui: Res<Ui>,
+) {
+    if despawn_roots(&mut commands, &roots) {
+        draw(&mut commands, &catalog, &setup, &ui);
+    }
+}
+
+fn draw(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) {
     let Some(p) = catalog.ready(setup.scenario) else {
         return;
     };
     let s = &p.scenario;
-    let product = &s.product;
-    let persona = &s.persona;
     let root = commands
-        .spawn((DespawnOnExit(Screen::Briefing), screen_root()))
+        .spawn((
+            Name::new("Briefing screen"),
+            BriefingRoot,
+            DespawnOnExit(Screen::Briefing),
+            screen_root(),
+        ))
         .id();
     commands.spawn((
         column(space::XS),
@@ -48,9 +77,28 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ],
     ));
     let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
+    customer_panel(commands, body, s, ui);
+    offer_panel(commands, body, &s.product, ui);
+    commands.spawn((
+        spread_row(space::M),
+        ChildOf(root),
+        children![
+            button(ui.p, ui.t("ui.back"), Action::Back),
+            primary_button(ui.p, ui.t("ui.begin"), Action::Begin),
+        ],
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.briefing_keys"), size::SMALL, ui.p.muted),
+        ChildOf(root),
+    ));
+}
 
+/// The customer: name, role, company, staff, and the briefing text.
+fn customer_panel(commands: &mut Commands, body: Entity, s: &Scenario, ui: &Ui) {
+    let persona = &s.persona;
     let customer = commands
         .spawn((
+            Name::new("Customer"),
             panel(
                 ui.p,
                 Node {
@@ -96,9 +144,13 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         paragraph(&s.briefing, size::BODY, ui.p.text),
         ChildOf(customer),
     ));
+}
 
+/// What you sell: list price and floor, features, what you can trade.
+fn offer_panel(commands: &mut Commands, body: Entity, product: &Product, ui: &Ui) {
     let offer = commands
         .spawn((
+            Name::new("Your offer"),
             panel(
                 ui.p,
                 Node {
@@ -114,72 +166,40 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, setup: Res<Setup>, ui: R
         ChildOf(offer),
     ));
     commands.spawn((label(&product.name, size::TITLE, ui.p.text), ChildOf(offer)));
+    let price =
+        |key: &str, amount: f64| ui.fill(key, &[("price", &money(amount, &product.currency))]);
     commands.spawn((
         row(space::L),
         ChildOf(offer),
         children![
             label(
-                ui.fill(
-                    "ui.list_price",
-                    &[("price", &money(product.list_price, &product.currency))]
-                ),
+                price("ui.list_price", product.list_price),
                 size::LEAD,
                 ui.p.text
             ),
-            label(
-                ui.fill(
-                    "ui.floor",
-                    &[("price", &money(product.floor, &product.currency))]
-                ),
-                size::LEAD,
-                ui.p.warn
-            ),
+            label(price("ui.floor", product.floor), size::LEAD, ui.p.warn),
         ],
     ));
     commands.spawn((heading(ui.p, ui.t("ui.features")), ChildOf(offer)));
     for f in &product.features {
-        commands.spawn((
-            paragraph(
-                ui.fill(
-                    "ui.feature_line",
-                    &[("name", &f.name), ("advantage", &f.advantage)],
-                ),
-                size::BODY,
-                ui.p.text,
-            ),
-            ChildOf(offer),
-        ));
+        let line = ui.fill(
+            "ui.feature_line",
+            &[("name", &f.name), ("advantage", &f.advantage)],
+        );
+        commands.spawn((paragraph(line, size::BODY, ui.p.text), ChildOf(offer)));
     }
     commands.spawn((heading(ui.p, ui.t("ui.tradeables")), ChildOf(offer)));
     for t in &product.tradeables {
-        commands.spawn((
-            paragraph(
-                ui.fill(
-                    "ui.tradeable_line",
-                    &[
-                        ("name", &t.name),
-                        ("cost", &money(t.cost, &product.currency)),
-                        ("value", &money(t.value, &product.currency)),
-                    ],
-                ),
-                size::BODY,
-                ui.p.text,
-            ),
-            ChildOf(offer),
-        ));
+        let line = ui.fill(
+            "ui.tradeable_line",
+            &[
+                ("name", &t.name),
+                ("cost", &money(t.cost, &product.currency)),
+                ("value", &money(t.value, &product.currency)),
+            ],
+        );
+        commands.spawn((paragraph(line, size::BODY, ui.p.text), ChildOf(offer)));
     }
-    commands.spawn((
-        spread_row(space::M),
-        ChildOf(root),
-        children![
-            button(ui.p, ui.t("ui.back"), Action::Back),
-            primary_button(ui.p, ui.t("ui.begin"), Action::Begin),
-        ],
-    ));
-    commands.spawn((
-        paragraph(ui.t("ui.briefing_keys"), size::SMALL, ui.p.muted),
-        ChildOf(root),
-    ));
 }
 
 fn panel_column() -> Node {
@@ -203,7 +223,7 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
 
 fn apply(
     mut commands: Commands,
-    mut actions: MessageReader<Action>,
+    mut actions: ScreenActions,
     catalog: Res<Catalog>,
     setup: Res<Setup>,
     mut next: ResMut<NextState<Screen>>,
@@ -213,10 +233,9 @@ fn apply(
             Action::Back => next.set(Screen::Title),
             Action::Begin => {
                 if let Some(p) = catalog.ready(setup.scenario) {
-                    commands.insert_resource(Game::new(
-                        Session::start(p, setup.difficulty, setup.seed),
-                        &setup,
-                    ));
+                    let session = Session::start(p, setup.difficulty, setup.seed);
+                    commands.insert_resource(Game::new(session, &setup));
+                    commands.insert_resource(GameView::new(&setup));
                     next.set(Screen::Negotiation);
                 }
             }

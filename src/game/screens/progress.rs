@@ -4,22 +4,30 @@
 
 use bevy::prelude::*;
 
-use super::theme::{size, space};
-use super::widgets::{
+use super::despawn_roots;
+use crate::game::action::ScreenActions;
+use crate::game::state::Setup;
+use crate::game::theme::{size, space};
+use crate::game::widgets::{
     button, column, heading, label, main_area, panel, panel_node, paragraph, primary_button, row,
     screen_root, spread_row,
 };
-use super::{Action, Catalog, DataDir, Entry, Screen, Setup, Ui};
+use crate::game::{Action, Catalog, DataDir, Entry, Screen, Ui};
 use crate::history::{self, Progress};
 use crate::scenario::Scenario;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Progress), spawn)
         .add_systems(
             Update,
-            (keys, apply).chain().run_if(in_state(Screen::Progress)),
+            (keys, apply, redraw.run_if(resource_changed::<Ui>))
+                .chain()
+                .run_if(in_state(Screen::Progress)),
         );
 }
+
+#[derive(Component)]
+struct ProgressRoot;
 
 fn playable(catalog: &Catalog) -> Vec<&Scenario> {
     catalog
@@ -33,13 +41,35 @@ fn playable(catalog: &Catalog) -> Vec<&Scenario> {
 }
 
 fn spawn(mut commands: Commands, catalog: Res<Catalog>, data: Res<DataDir>, ui: Res<Ui>) {
+    draw(&mut commands, &catalog, &data, &ui);
+}
+
+/// The language or projector mode changed: drawn again in place.
+fn redraw(
+    mut commands: Commands,
+    roots: Query<Entity, With<ProgressRoot>>,
+    catalog: Res<Catalog>,
+    data: Res<DataDir>,
+    ui: Res<Ui>,
+) {
+    if despawn_roots(&mut commands, &roots) {
+        draw(&mut commands, &catalog, &data, &ui);
+    }
+}
+
+fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
     let entries = data
         .history()
         .map(|p| history::read(&p).0)
         .unwrap_or_default();
-    let progress = history::progress(&entries, &playable(&catalog));
+    let progress = history::progress(&entries, &playable(catalog));
     let root = commands
-        .spawn((DespawnOnExit(Screen::Progress), screen_root()))
+        .spawn((
+            Name::new("Progress screen"),
+            ProgressRoot,
+            DespawnOnExit(Screen::Progress),
+            screen_root(),
+        ))
         .id();
     commands.spawn((
         column(space::XS),
@@ -72,8 +102,8 @@ fn spawn(mut commands: Commands, catalog: Res<Catalog>, data: Res<DataDir>, ui: 
             ChildOf(body),
         ));
     } else {
-        trend(&mut commands, body, &progress, &ui);
-        summary(&mut commands, body, &progress, &catalog, &ui);
+        trend(commands, body, &progress, ui);
+        summary(commands, body, &progress, catalog, ui);
     }
     commands.spawn((
         spread_row(space::M),
@@ -168,7 +198,7 @@ fn summary(
         ))
         .id();
     if let Some((kind, score)) = progress.weakest {
-        let kind = super::title::kind_name(ui, kind);
+        let kind = ui.kind_name(kind);
         commands.spawn((
             paragraph(
                 ui.fill(
@@ -216,7 +246,7 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
 }
 
 fn apply(
-    mut actions: MessageReader<Action>,
+    mut actions: ScreenActions,
     mut setup: ResMut<Setup>,
     mut next: ResMut<NextState<Screen>>,
 ) {

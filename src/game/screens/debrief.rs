@@ -1,39 +1,43 @@
 //! Debrief: the scores with bars, the concession ladder chart, the sandwich
 //! feedback and the transcript with tags.
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use super::negotiation::{Dialogue, dialogue};
-use super::theme::{size, space};
-use super::widgets::{
+use super::despawn_roots;
+use super::dialogue::{Dialogue, dialogue};
+use crate::game::action::ScreenActions;
+use crate::game::state::Setup;
+use crate::game::theme::{size, space};
+use crate::game::widgets::{
     bar, button, column, heading, label, max_scroll, panel, panel_node, paragraph, primary_button,
     row, screen_root, spread_row,
 };
-use super::{Action, DataDir, Game, Screen, Setup, Ui};
+use crate::game::{Action, DataDir, Game, GameView, Screen, Ui};
 use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
+use crate::scoring::chart::{price_points, price_span};
 use crate::scoring::debrief::{Point, debrief};
 use crate::scoring::scorecard::{Scorecard, by_team};
-use crate::session::transcript::Transcript;
-use crate::scoring::chart::{price_points, price_span};
-use crate::session::{Session, random_seed};
 use crate::session::describe::outcome_line;
+use crate::session::transcript::Transcript;
+use crate::session::{Session, random_seed};
 use crate::storage::write_atomic;
 
-pub fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), (record_history, spawn).chain())
         .add_systems(
             Update,
-            (
-                keys,
-                apply,
-                scroll_feedback,
-                rebuild.run_if(resource_exists_and_changed::<Game>),
-            )
+            (keys, apply, scroll_feedback, rebuild.run_if(shown_changed))
                 .chain()
                 .run_if(in_state(Screen::Debrief)),
         );
+}
+
+/// The session, what is shown of it, or the language or palette changed.
+fn shown_changed(game: Option<Res<Game>>, view: Option<Res<GameView>>, ui: Res<Ui>) -> bool {
+    game.is_some_and(|g| g.is_changed()) || view.is_some_and(|v| v.is_changed()) || ui.is_changed()
 }
 
 #[derive(Component)]
@@ -43,20 +47,32 @@ struct DebriefRoot;
 #[derive(Component)]
 struct Feedback;
 
+/// Shows where an export went, or why it failed.
+#[derive(Component)]
+struct ExportNotice;
+
+/// The overall score, as shown.
+#[derive(Component)]
+struct OverallScore;
+
+fn spawn(mut commands: Commands, game: Res<Game>, view: Res<GameView>, ui: Res<Ui>) {
+    draw(&mut commands, &game, &view, &ui);
+}
+
 fn rebuild(
     mut commands: Commands,
     roots: Query<Entity, With<DebriefRoot>>,
     game: Res<Game>,
+    view: Res<GameView>,
     ui: Res<Ui>,
 ) {
-    for e in &roots {
-        commands.entity(e).despawn();
+    if despawn_roots(&mut commands, &roots) {
+        draw(&mut commands, &game, &view, &ui);
     }
-    spawn(commands, game, ui);
 }
 
 fn scroll_feedback(
-    mut actions: MessageReader<Action>,
+    mut actions: ScreenActions,
     mut panels: Query<(&mut ScrollPosition, &ComputedNode), With<Feedback>>,
 ) {
     for action in actions.read() {
@@ -71,23 +87,17 @@ fn scroll_feedback(
     }
 }
 
-/// Shows where an export went, or why it failed.
-#[derive(Component)]
-struct ExportNotice;
-
-/// The overall score, as shown (tests read it back).
-#[derive(Component)]
-pub struct OverallScore;
-
-fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
+fn draw(commands: &mut Commands, game: &Game, view: &GameView, ui: &Ui) {
     let session = &game.session;
     let s = session.scenario();
-    let card = session.scorecard();
-    let feedback = debrief(s, session.turns(), &card, ui.locale);
     let root = commands
-        .spawn((DebriefRoot, DespawnOnExit(Screen::Debrief), screen_root()))
+        .spawn((
+            Name::new("Debrief screen"),
+            DebriefRoot,
+            DespawnOnExit(Screen::Debrief),
+            screen_root(),
+        ))
         .id();
-
     let outcome = outcome_line(session.outcome(), &s.product.currency, ui.locale);
     commands.spawn((
         spread_row(space::M),
@@ -100,11 +110,11 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             ],
         )],
     ));
-
     // scores, chart and feedback scroll together, so large type never
     // pushes the buttons off the window
     let body = commands
         .spawn((
+            Name::new("Feedback"),
             Node {
                 flex_grow: 1.0,
                 flex_basis: px(0),
@@ -117,6 +127,27 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             ChildOf(root),
         ))
         .id();
+    let card = session.scorecard();
+    scores_and_chart(commands, body, session, &card, view.scores_hidden, ui);
+    feedback(commands, body, session, &card, view.scores_hidden, ui);
+    let notice = commands
+        .spawn((ExportNotice, row(space::S), ChildOf(root)))
+        .id();
+    if let Some(n) = &view.notice {
+        commands.spawn((paragraph(n, size::BODY, ui.p.warn), ChildOf(notice)));
+    }
+    buttons(commands, root, ui);
+}
+
+/// The scores (or a note that they are hidden) beside the price chart.
+fn scores_and_chart(
+    commands: &mut Commands,
+    body: Entity,
+    session: &Session,
+    card: &Scorecard,
+    scores_hidden: bool,
+    ui: &Ui,
+) {
     let top = commands
         .spawn((
             Node {
@@ -127,7 +158,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             ChildOf(body),
         ))
         .id();
-    if game.scores_hidden {
+    if scores_hidden {
         commands.spawn((
             panel(
                 ui.p,
@@ -141,10 +172,21 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             children![label(ui.t("ui.scores_hidden"), size::LEAD, ui.p.muted)],
         ));
     } else {
-        scores(&mut commands, top, &card, &ui);
+        scores(commands, top, card, ui);
     }
-    chart(&mut commands, top, session, &ui);
+    chart(commands, top, session, ui);
+}
 
+/// Team scores, the sandwich feedback and the transcript.
+fn feedback(
+    commands: &mut Commands,
+    body: Entity,
+    session: &Session,
+    card: &Scorecard,
+    scores_hidden: bool,
+    ui: &Ui,
+) {
+    let feedback = debrief(session.scenario(), session.turns(), card, ui.locale);
     let below = commands
         .spawn((
             panel(
@@ -157,21 +199,18 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
             ChildOf(body),
         ))
         .id();
-    if !game.scores_hidden {
-        teams(&mut commands, below, session, &ui);
+    if !scores_hidden {
+        teams(commands, below, session, ui);
     }
     let colours = [ui.p.good, ui.p.warn, ui.p.accent];
     for ((key, points), colour) in feedback.sections().into_iter().zip(colours) {
-        section(&mut commands, below, &ui.t(key), points, colour, &ui);
+        section(commands, below, &ui.t(key), points, colour, ui);
     }
-    transcript(&mut commands, below, session, &ui);
+    transcript(commands, below, session, ui);
+}
 
-    let notice = commands
-        .spawn((ExportNotice, row(space::S), ChildOf(root)))
-        .id();
-    if let Some(n) = &game.notice {
-        commands.spawn((paragraph(n, size::BODY, ui.p.warn), ChildOf(notice)));
-    }
+/// Title, Export, Retry with a new seed, Retry; the keys.
+fn buttons(commands: &mut Commands, root: Entity, ui: &Ui) {
     commands.spawn((
         spread_row(space::M),
         ChildOf(root),
@@ -193,6 +232,7 @@ fn spawn(mut commands: Commands, game: Res<Game>, ui: Res<Ui>) {
     ));
 }
 
+/// The overall score, large, and one bar per dimension.
 fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
     let p = commands
         .spawn((
@@ -248,17 +288,9 @@ fn scores(commands: &mut Commands, parent: Entity, card: &Scorecard, ui: &Ui) {
 /// Prices by turn: your offers, the customer's, the floor and the
 /// customer's budget drawn as lines.
 fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    let product = &session.scenario().product;
-    let budget = session.params().budget;
-    let (yours, theirs) = price_points(session.turns());
-    let (low, high) = price_span(session.turns(), session.scenario(), budget);
-    let turns = session.turns().len().max(1) as f32;
-    let y = |price: f64| ((1.0 - (price - low) / (high - low)).clamp(0.0, 1.0) * 100.0) as f32;
-    let x = |turn: u32| (turn as f32 - 0.5) / turns * 100.0;
-    let cur = &product.currency;
-
     let p = commands
         .spawn((
+            Name::new("Price chart"),
             panel(
                 ui.p,
                 Node {
@@ -285,35 +317,42 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             ChildOf(p),
         ))
         .id();
+    plot_prices(commands, plot, session, ui);
+    commands.spawn((
+        row(space::M),
+        ChildOf(p),
+        children![
+            label(
+                format!("● {}", ui.t("ui.your_offers")),
+                size::SMALL,
+                ui.p.accent
+            ),
+            label(
+                format!("● {}", ui.t("ui.their_offers")),
+                size::SMALL,
+                ui.p.good
+            ),
+            label(ui.t("ui.turns_axis"), size::SMALL, ui.p.muted),
+        ],
+    ));
+}
+
+/// The list price, budget and floor as labelled lines, and a dot per offer.
+fn plot_prices(commands: &mut Commands, plot: Entity, session: &Session, ui: &Ui) {
+    let product = &session.scenario().product;
+    let budget = session.params().budget;
+    let (yours, theirs) = price_points(session.turns());
+    let (low, high) = price_span(session.turns(), session.scenario(), budget);
+    let turns = session.turns().len().max(1) as f32;
+    let y = |price: f64| ((1.0 - (price - low) / (high - low)).clamp(0.0, 1.0) * 100.0) as f32;
+    let x = |turn: u32| (turn as f32 - 0.5) / turns * 100.0;
     for (price, key, colour) in [
         (product.list_price, "ui.list_price", ui.p.muted),
         (budget, "ui.their_budget", ui.p.good),
         (product.floor, "ui.floor", ui.p.warn),
     ] {
-        commands.spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                top: percent(y(price)),
-                width: percent(100),
-                height: px(1),
-                ..default()
-            },
-            BackgroundColor(colour),
-            ChildOf(plot),
-            children![(
-                Node {
-                    position_type: PositionType::Absolute,
-                    left: px(4),
-                    bottom: px(2),
-                    ..default()
-                },
-                children![label(
-                    ui.fill(key, &[("price", &money(price, cur))]),
-                    size::SMALL,
-                    colour
-                )],
-            )],
-        ));
+        let text = ui.fill(key, &[("price", &money(price, &product.currency))]);
+        price_line(commands, plot, y(price), text, colour);
     }
     // theirs first, so yours stay visible where both named a price
     for (points, colour) in [(&theirs, ui.p.good), (&yours, ui.p.accent)] {
@@ -334,25 +373,34 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             ));
         }
     }
+}
+
+/// A horizontal line `top` percent down the plot, labelled at its left.
+fn price_line(commands: &mut Commands, plot: Entity, top: f32, text: String, colour: Color) {
     commands.spawn((
-        row(space::M),
-        ChildOf(p),
-        children![
-            label(
-                format!("● {}", ui.t("ui.your_offers")),
-                size::SMALL,
-                ui.p.accent
-            ),
-            label(
-                format!("● {}", ui.t("ui.their_offers")),
-                size::SMALL,
-                ui.p.good
-            ),
-            label(ui.t("ui.turns_axis"), size::SMALL, ui.p.muted),
-        ],
+        Node {
+            position_type: PositionType::Absolute,
+            top: percent(top),
+            width: percent(100),
+            height: px(1),
+            ..default()
+        },
+        BackgroundColor(colour),
+        ChildOf(plot),
+        children![(
+            Node {
+                position_type: PositionType::Absolute,
+                left: px(4),
+                bottom: px(2),
+                ..default()
+            },
+            children![label(text, size::SMALL, colour)],
+        )],
     ));
 }
 
+/// One part of the sandwich feedback: each point, the quoted words and a
+/// better answer.
 fn section(
     commands: &mut Commands,
     parent: Entity,
@@ -436,14 +484,37 @@ fn keys(keys: Res<ButtonInput<KeyCode>>, mut actions: MessageWriter<Action>) {
     actions.write(action);
 }
 
+/// Where an export's message goes.
+#[derive(SystemParam)]
+struct Exporter<'w, 's> {
+    commands: Commands<'w, 's>,
+    notices: Query<'w, 's, Entity, With<ExportNotice>>,
+    data: Res<'w, DataDir>,
+    ui: Res<'w, Ui>,
+}
+
+impl Exporter<'_, '_> {
+    /// Writes the reports and says where they went, or why they did not.
+    fn export(&mut self, session: &Session) {
+        let ui = &*self.ui;
+        let (text, colour) = match export(session, &self.data) {
+            Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
+            Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
+        };
+        for n in &self.notices {
+            self.commands.entity(n).despawn_children();
+            self.commands
+                .spawn((label(text.clone(), size::BODY, colour), ChildOf(n)));
+        }
+    }
+}
+
 fn apply(
-    mut commands: Commands,
-    mut actions: MessageReader<Action>,
+    mut actions: ScreenActions,
     mut game: ResMut<Game>,
+    mut view: ResMut<GameView>,
     mut setup: ResMut<Setup>,
-    ui: Res<Ui>,
-    notices: Query<Entity, With<ExportNotice>>,
-    data: Res<DataDir>,
+    mut exporter: Exporter,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
@@ -452,31 +523,22 @@ fn apply(
                 if *action == Action::RetryNew {
                     setup.seed = random_seed();
                 }
-                let p = game.session.prepared.clone();
-                game.session = Session::start(&p, game.session.difficulty, setup.seed);
-                game.hint = None;
-                game.notice = None;
+                let s = &game.session;
+                let session = Session::start(&s.prepared, s.difficulty, setup.seed);
+                game.session = session;
                 game.recorded = false;
+                view.hint = None;
+                view.notice = None;
                 next.set(Screen::Negotiation);
             }
             Action::QuitToTitle => next.set(Screen::Title),
-            Action::ToggleScores => game.scores_hidden = !game.scores_hidden,
-            Action::Export => {
-                let message = match export(&game.session, &data) {
-                    Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
-                    Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
-                };
-                for n in &notices {
-                    commands.entity(n).despawn_children();
-                    commands.spawn((label(message.0.clone(), size::BODY, message.1), ChildOf(n)));
-                }
-            }
+            Action::ToggleScores => view.scores_hidden = !view.scores_hidden,
+            Action::Export => exporter.export(&game.session),
             _ => {}
         }
     }
 }
 
-/// Saves the transcript (JSON, the format `counteroffer score` reads).
 /// Saves the transcript (JSON, what `counteroffer score` and `summarize`
 /// read) and the Markdown and HTML reports beside it; returns the JSON path.
 fn export(session: &Session, data: &DataDir) -> Result<String, String> {
@@ -497,7 +559,12 @@ fn export(session: &Session, data: &DataDir) -> Result<String, String> {
 }
 
 /// Every finished session goes into the practice history, once.
-fn record_history(mut game: ResMut<Game>, ui: Res<Ui>, data: Res<DataDir>) {
+fn record_history(
+    mut game: ResMut<Game>,
+    mut view: ResMut<GameView>,
+    ui: Res<Ui>,
+    data: Res<DataDir>,
+) {
     if game.recorded {
         return;
     }
@@ -512,7 +579,7 @@ fn record_history(mut game: ResMut<Game>, ui: Res<Ui>, data: Res<DataDir>) {
         .ok_or_else(|| "no data directory on this system".to_string())
         .and_then(|p| history::append(&p, &entry).map_err(|e| format!("{}: {e}", p.display())));
     if let Err(e) = saved {
-        game.notice = Some(ui.fill("ui.history_not_saved", &[("error", &e)]));
+        view.notice = Some(ui.fill("ui.history_not_saved", &[("error", &e)]));
     }
 }
 

@@ -1,0 +1,583 @@
+//! Title: pick a scenario, difficulty, mode and seed. Broken scenario files
+//! are listed with their error; the rest stay playable.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::text::{EditableText, EditableTextFilter};
+
+use super::despawn_roots;
+use crate::game::action::ScreenActions;
+use crate::game::state::{Prefs, Setup};
+use crate::game::theme::{self, size, space};
+use crate::game::widgets::{
+    ActionButton, BaseColour, Selected, button, column, heading, label, main_area, panel,
+    panel_node, paragraph, primary_button, row, screen_root, spread_row,
+};
+use crate::game::{Action, Catalog, DataDir, Entry, Game, GameView, Mode, Reloaded, Screen, Ui};
+use crate::scenario::Difficulty;
+use crate::session::transcript::Transcript;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Drafts>()
+        .init_resource::<Interrupted>()
+        .add_systems(OnEnter(Screen::Title), (read_journal, spawn).chain())
+        .add_systems(
+            Update,
+            (
+                keys,
+                (apply, toggle_language),
+                rebuild.run_if(
+                    resource_changed::<Setup>
+                        .or_else(resource_changed::<Ui>)
+                        .or_else(resource_changed::<Catalog>),
+                ),
+            )
+                .chain()
+                .run_if(in_state(Screen::Title)),
+        );
+}
+
+#[derive(Component)]
+struct TitleRoot;
+
+/// What the title screen is drawn from.
+#[derive(SystemParam)]
+struct TitleData<'w> {
+    catalog: Res<'w, Catalog>,
+    setup: Res<'w, Setup>,
+    ui: Res<'w, Ui>,
+    prefs: Res<'w, Prefs>,
+    interrupted: Res<'w, Interrupted>,
+}
+
+/// The session the journal holds, read each time the title opens rather
+/// than on every redraw.
+#[derive(Resource, Default)]
+struct Interrupted(Option<Transcript>);
+
+fn read_journal(mut interrupted: ResMut<Interrupted>, data: Res<DataDir>) {
+    interrupted.0 = data
+        .journal()
+        .and_then(|j| crate::session::journal::load(&j))
+        .and_then(Result::ok);
+}
+
+/// A choice, the language or the catalog changed: the title is drawn again,
+/// keeping what is typed in its fields.
+fn rebuild(
+    mut commands: Commands,
+    roots: Query<Entity, With<TitleRoot>>,
+    fields: Query<(&EditableText, &Field)>,
+    mut drafts: ResMut<Drafts>,
+    data: TitleData,
+) {
+    keep_drafts(fields.iter(), &mut drafts);
+    despawn_roots(&mut commands, &roots);
+    spawn_ui(&mut commands, &data, &drafts);
+}
+
+fn spawn(mut commands: Commands, data: TitleData, drafts: Res<Drafts>) {
+    spawn_ui(&mut commands, &data, &drafts);
+}
+
+fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
+    let ui = &*data.ui;
+    let root = commands
+        .spawn((
+            Name::new("Title screen"),
+            TitleRoot,
+            DespawnOnExit(Screen::Title),
+            screen_root(),
+        ))
+        .id();
+    header(commands, root, ui);
+    if let Some(t) = &data.interrupted.0 {
+        interrupted_banner(commands, root, t, &data.catalog, ui);
+    }
+    let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
+    scenario_list(commands, body, &data.catalog, &data.setup, ui);
+    settings_panel(commands, body, data, drafts);
+    commands.spawn((
+        paragraph(ui.t("ui.title_keys"), size::SMALL, ui.p.muted),
+        ChildOf(root),
+    ));
+}
+
+/// The name and tagline, and the Progress and language buttons.
+fn header(commands: &mut Commands, root: Entity, ui: &Ui) {
+    let header = commands.spawn((spread_row(space::M), ChildOf(root))).id();
+    commands.spawn((
+        column(space::XS),
+        ChildOf(header),
+        children![
+            label("Counteroffer", size::HERO, ui.p.text),
+            label(ui.t("ui.tagline"), size::BODY, ui.p.muted),
+        ],
+    ));
+    commands.spawn((
+        row(space::S),
+        ChildOf(header),
+        children![
+            button(ui.p, ui.t("ui.progress"), Action::ShowProgress),
+            button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
+        ],
+    ));
+}
+
+/// The session left unfinished: resume it, or score it as it stands.
+fn interrupted_banner(
+    commands: &mut Commands,
+    root: Entity,
+    t: &Transcript,
+    catalog: &Catalog,
+    ui: &Ui,
+) {
+    let title = catalog
+        .find(&t.scenario_id)
+        .map_or_else(|| t.scenario_id.clone(), |(_, p)| p.scenario.title.clone());
+    commands.spawn((
+        Name::new("Unfinished session"),
+        panel(
+            ui.p,
+            Node {
+                flex_direction: FlexDirection::Row,
+                align_items: AlignItems::Center,
+                column_gap: px(space::M),
+                ..panel_node()
+            },
+        ),
+        ChildOf(root),
+        children![
+            label(
+                ui.fill(
+                    "ui.interrupted",
+                    &[("title", &title), ("turns", &t.turns.len().to_string())]
+                ),
+                size::BODY,
+                ui.p.warn
+            ),
+            primary_button(ui.p, ui.t("ui.resume_session"), Action::ResumeJournal),
+            button(ui.p, ui.t("ui.score_session"), Action::ScoreJournal),
+        ],
+    ));
+}
+
+/// Every scenario file: a card to select, or its error.
+fn scenario_list(commands: &mut Commands, body: Entity, catalog: &Catalog, setup: &Setup, ui: &Ui) {
+    let list = commands
+        .spawn((
+            Name::new("Scenario list"),
+            panel(
+                ui.p,
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0),
+                    height: percent(100),
+                    overflow: Overflow::scroll_y(),
+                    ..panel_node()
+                },
+            ),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((heading(ui.p, ui.t("ui.scenarios")), ChildOf(list)));
+    for (i, entry) in catalog.entries.iter().enumerate() {
+        scenario_card(commands, list, i, entry, i == setup.scenario, ui);
+    }
+}
+
+fn scenario_card(
+    commands: &mut Commands,
+    list: Entity,
+    i: usize,
+    entry: &Entry,
+    selected: bool,
+    ui: &Ui,
+) {
+    let card = commands
+        .spawn((
+            Button,
+            ActionButton(Action::SelectScenario(i)),
+            BaseColour(ui.p.raised),
+            Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(space::S)),
+                row_gap: px(2),
+                border: UiRect::all(px(if selected { 3.0 } else { 1.0 })),
+                border_radius: BorderRadius::all(px(theme::RADIUS)),
+                flex_shrink: 0.0,
+                ..default()
+            },
+            BorderColor::all(if selected { ui.p.accent } else { ui.p.border }),
+            BackgroundColor(ui.p.raised),
+            ChildOf(list),
+        ))
+        .id();
+    if selected {
+        commands.entity(card).insert(Selected);
+    }
+    match entry {
+        Entry::Ready(p) => {
+            let s = &p.scenario;
+            let lead = s
+                .opening()
+                .map_or_else(String::new, |o| ui.kind_name(o.kind));
+            commands.spawn((heading(ui.p, &s.title), ChildOf(card)));
+            commands.spawn((
+                label(
+                    ui.fill(
+                        "ui.scenario_line",
+                        &[
+                            ("industry", &s.industry),
+                            ("language", &ui.t(&format!("ui.language.{}", s.language))),
+                            ("lead", &lead),
+                        ],
+                    ),
+                    size::SMALL,
+                    ui.p.muted,
+                ),
+                ChildOf(card),
+            ));
+        }
+        Entry::Broken { path, message } => {
+            commands.spawn((
+                label(
+                    ui.fill("ui.broken", &[("path", path)]),
+                    size::BODY,
+                    ui.p.bad,
+                ),
+                ChildOf(card),
+            ));
+            commands.spawn((paragraph(message, size::SMALL, ui.p.muted), ChildOf(card)));
+        }
+    }
+}
+
+/// Difficulty, mode, seed and teams; notices; the Start button.
+fn settings_panel(commands: &mut Commands, body: Entity, data: &TitleData, drafts: &Drafts) {
+    let (ui, setup) = (&*data.ui, &*data.setup);
+    let settings = commands
+        .spawn((
+            Name::new("Settings"),
+            panel(
+                ui.p,
+                Node {
+                    width: px(400),
+                    overflow: Overflow::scroll_y(),
+                    ..panel_node()
+                },
+            ),
+            ChildOf(body),
+        ))
+        .id();
+    commands.spawn((heading(ui.p, ui.t("ui.difficulty")), ChildOf(settings)));
+    let tiers = Difficulty::ALL.map(|d| {
+        let text = ui.t(&format!("difficulty.{}", d.name()));
+        (text, Action::SetDifficulty(d), d == setup.difficulty)
+    });
+    choices(commands, settings, ui, tiers);
+    commands.spawn((heading(ui.p, ui.t("ui.mode")), ChildOf(settings)));
+    let modes = [(Mode::Type, "ui.mode_type"), (Mode::Pick, "ui.mode_pick")]
+        .map(|(m, key)| (ui.t(key), Action::SetMode(m), m == setup.mode));
+    choices(commands, settings, ui, modes);
+    seed_and_teams(commands, settings, ui, setup, drafts);
+    notices(commands, settings, data);
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            ..default()
+        },
+        ChildOf(settings),
+    ));
+    if data.catalog.ready(setup.scenario).is_some() {
+        commands.spawn((
+            primary_button(ui.p, ui.t("ui.start"), Action::Start),
+            ChildOf(settings),
+        ));
+    } else {
+        commands.spawn((
+            paragraph(ui.t("ui.pick_playable"), size::BODY, ui.p.warn),
+            ChildOf(settings),
+        ));
+    }
+}
+
+/// A row of buttons, one of them selected.
+fn choices(
+    commands: &mut Commands,
+    parent: Entity,
+    ui: &Ui,
+    options: impl IntoIterator<Item = (String, Action, bool)>,
+) {
+    let row_ = commands.spawn((row(space::S), ChildOf(parent))).id();
+    for (text, action, selected) in options {
+        let b = commands
+            .spawn((button(ui.p, text, action), ChildOf(row_)))
+            .id();
+        if selected {
+            commands.entity(b).insert(Selected);
+        }
+    }
+}
+
+/// The seed field (what the player typed, else the seed in use) and the
+/// team names field, each with its help line.
+fn seed_and_teams(
+    commands: &mut Commands,
+    settings: Entity,
+    ui: &Ui,
+    setup: &Setup,
+    drafts: &Drafts,
+) {
+    commands.spawn((heading(ui.p, ui.t("ui.seed")), ChildOf(settings)));
+    let seed_text = if drafts.seed.is_empty() {
+        setup.seed.to_string()
+    } else {
+        drafts.seed.clone()
+    };
+    commands.spawn((
+        row(space::S),
+        ChildOf(settings),
+        children![
+            (
+                text_field(ui, Field::Seed, &seed_text, Some(9)),
+                EditableTextFilter::new(|c| c.is_ascii_digit()),
+            ),
+            button(ui.p, ui.t("ui.new_seed"), Action::NewSeed),
+        ],
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.seed_help"), size::SMALL, ui.p.muted),
+        ChildOf(settings),
+    ));
+    commands.spawn((heading(ui.p, ui.t("ui.teams")), ChildOf(settings)));
+    commands.spawn((
+        text_field(ui, Field::Teams, &drafts.teams, Some(160)),
+        ChildOf(settings),
+    ));
+    commands.spawn((
+        paragraph(ui.t("ui.teams_help"), size::SMALL, ui.p.muted),
+        ChildOf(settings),
+    ));
+}
+
+/// Settings that could not be loaded or saved, and what the last scenario
+/// reload did.
+fn notices(commands: &mut Commands, settings: Entity, data: &TitleData) {
+    let ui = &*data.ui;
+    if let Some(n) = &data.prefs.notice {
+        commands.spawn((paragraph(n, size::SMALL, ui.p.warn), ChildOf(settings)));
+    }
+    let reloaded = match &data.catalog.notice {
+        Some(Reloaded::Ok(path)) => (ui.fill("ui.reloaded", &[("path", path)]), ui.p.good),
+        Some(Reloaded::KeptLastGood { path, error }) => (
+            ui.fill("ui.reload_kept", &[("path", path), ("error", error)]),
+            ui.p.warn,
+        ),
+        None => return,
+    };
+    commands.spawn((
+        paragraph(reloaded.0, size::SMALL, reloaded.1),
+        ChildOf(settings),
+    ));
+}
+
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    setup: Res<Setup>,
+    catalog: Res<Catalog>,
+    mut actions: MessageWriter<Action>,
+) {
+    let n = catalog.entries.len();
+    if n == 0 {
+        return;
+    }
+    if keys.just_pressed(KeyCode::ArrowDown) {
+        actions.write(Action::SelectScenario((setup.scenario + 1) % n));
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) {
+        actions.write(Action::SelectScenario((setup.scenario + n - 1) % n));
+    }
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::PageDown]) {
+        actions.write(Action::Start);
+    }
+}
+
+/// What is typed in the title's fields, kept across redraws of the title
+/// (a redraw makes new fields).
+#[derive(Resource, Default)]
+struct Drafts {
+    teams: String,
+    seed: String,
+}
+
+/// Which draft a text field edits.
+#[derive(Component, Clone, Copy, PartialEq)]
+pub enum Field {
+    Teams,
+    Seed,
+}
+
+/// Copies what is typed in the fields into the drafts.
+fn keep_drafts<'a>(
+    fields: impl Iterator<Item = (&'a EditableText, &'a Field)>,
+    drafts: &mut Drafts,
+) {
+    for (text, field) in fields {
+        let value = text.value().to_string();
+        match field {
+            Field::Teams => drafts.teams = value,
+            Field::Seed => drafts.seed = value,
+        }
+    }
+}
+
+/// A one-line text field on the title screen.
+fn text_field(ui: &Ui, field: Field, text: &str, max: Option<usize>) -> impl Bundle {
+    (
+        field,
+        EditableText {
+            max_characters: max,
+            ..EditableText::new(text)
+        },
+        TextFont::from_font_size(FontSize::Rem(size::BODY)),
+        TextColor(ui.p.text),
+        Node {
+            flex_grow: 1.0,
+            padding: UiRect::all(px(space::XS)),
+            border: UiRect::all(px(1)),
+            border_radius: BorderRadius::all(px(4)),
+            ..default()
+        },
+        BorderColor::all(ui.p.border),
+        BackgroundColor(ui.p.raised),
+    )
+}
+
+/// "Red, Blue，Green" -> up to six names.
+fn parse_teams(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .take(6)
+        .map(|t| t.chars().take(24).collect())
+        .collect()
+}
+
+/// The unfinished session from the journal, rebuilt (and ended, to score it).
+fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
+    let (_, prepared) = catalog.find(&t.scenario_id)?;
+    let mut session = crate::session::journal::resume(prepared, t);
+    if score {
+        session.end();
+    }
+    let mut game = Game::new(session, setup);
+    game.teams =
+        t.turns
+            .iter()
+            .filter_map(|turn| turn.team.clone())
+            .fold(Vec::new(), |mut v, team| {
+                if !v.contains(&team) {
+                    v.push(team);
+                }
+                v
+            });
+    game.team_turn = t.turns.len();
+    Some(game)
+}
+
+/// What the title's actions change.
+#[derive(SystemParam)]
+struct Choices<'w, 's> {
+    setup: ResMut<'w, Setup>,
+    drafts: ResMut<'w, Drafts>,
+    fields: Query<'w, 's, (&'static mut EditableText, &'static Field)>,
+    catalog: Res<'w, Catalog>,
+    next: ResMut<'w, NextState<Screen>>,
+}
+
+impl Choices<'_, '_> {
+    /// A new seed (or the given one); the field shows it, not what was
+    /// typed before.
+    fn set_seed(&mut self, seed: Option<u64>) {
+        self.setup.seed = seed.unwrap_or_else(crate::session::random_seed);
+        self.drafts.seed = self.setup.seed.to_string();
+        for (mut text, field) in &mut self.fields {
+            if *field == Field::Seed {
+                text.editor_mut().set_text(&self.drafts.seed);
+            }
+        }
+    }
+
+    /// To the briefing, with the teams and the seed as typed.
+    fn start(&mut self) {
+        if self.catalog.ready(self.setup.scenario).is_none() {
+            return;
+        }
+        keep_drafts(self.fields.iter(), &mut self.drafts);
+        if !self.drafts.teams.trim().is_empty() {
+            self.setup.teams = parse_teams(&self.drafts.teams);
+        }
+        if let Ok(seed) = self.drafts.seed.parse() {
+            self.setup.seed = seed;
+        }
+        self.next.set(Screen::Briefing);
+    }
+
+    /// Go on with the unfinished session, or score it as it stands.
+    fn resume(&mut self, commands: &mut Commands, interrupted: &Interrupted, score: bool) {
+        let Some(game) = interrupted
+            .0
+            .as_ref()
+            .and_then(|t| interrupted_game(t, &self.catalog, &self.setup, score))
+        else {
+            return;
+        };
+        let over = game.session.outcome().is_some();
+        commands.insert_resource(GameView::new(&self.setup));
+        commands.insert_resource(game);
+        self.next.set(if over {
+            Screen::Debrief
+        } else {
+            Screen::Negotiation
+        });
+    }
+}
+
+fn apply(
+    mut commands: Commands,
+    mut actions: ScreenActions,
+    mut choices: Choices,
+    interrupted: Res<Interrupted>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::SelectScenario(i) if *i < choices.catalog.entries.len() => {
+                choices.setup.scenario = *i;
+            }
+            Action::SetDifficulty(d) => choices.setup.difficulty = *d,
+            Action::SetMode(m) => choices.setup.mode = *m,
+            Action::NewSeed => choices.set_seed(None),
+            Action::SetSeed(seed) => choices.set_seed(Some(*seed)),
+            Action::SetTeams(teams) => choices.setup.teams = teams.clone(),
+            Action::ShowProgress => choices.next.set(Screen::Progress),
+            Action::ResumeJournal | Action::ScoreJournal => {
+                let score = *action == Action::ScoreJournal;
+                choices.resume(&mut commands, &interrupted, score);
+            }
+            Action::Start => choices.start(),
+            _ => {}
+        }
+    }
+}
+
+/// The interface language, saved; the title draws itself again in it.
+fn toggle_language(mut actions: ScreenActions, mut ui: ResMut<Ui>, mut prefs: ResMut<Prefs>) {
+    for action in actions.read() {
+        if *action == Action::ToggleLanguage {
+            *ui = Ui::new(ui.lang.other(), ui.projector);
+            prefs.settings.language = ui.lang;
+            prefs.save();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! What the game remembers: the screen and its menu (states), the title's
+//! choices, the negotiation being played and what the screens show of it,
+//! and where settings and files live.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::scenario::Difficulty;
+use crate::session::Session;
+use crate::settings::Settings;
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Loading,
+    Title,
+    Briefing,
+    Negotiation,
+    Debrief,
+    Progress,
+}
+
+/// A menu over the negotiation: Esc pauses it. It exists only while the
+/// negotiation is on screen, and every negotiation starts unpaused.
+#[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[source(Screen = Screen::Negotiation)]
+pub enum Menu {
+    #[default]
+    None,
+    Pause,
+}
+
+/// Type replies, or pick from the scenario's authored options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Type,
+    Pick,
+}
+
+/// The choices on the title screen.
+#[derive(Resource, Debug, Clone)]
+pub(super) struct Setup {
+    pub(super) scenario: usize,
+    pub(super) difficulty: Difficulty,
+    pub(super) seed: u64,
+    pub(super) mode: Mode,
+    /// Team names for classroom play; empty for one player.
+    pub(super) teams: Vec<String>,
+}
+
+impl Default for Setup {
+    fn default() -> Self {
+        Setup {
+            scenario: 0,
+            difficulty: Difficulty::Normal,
+            seed: crate::session::random_seed(),
+            mode: Mode::Type,
+            teams: Vec::new(),
+        }
+    }
+}
+
+/// The negotiation being played: the session and whose turn it is.
+#[derive(Resource)]
+pub struct Game {
+    pub session: Session,
+    pub(super) teams: Vec<String>,
+    /// Index into `teams` of who answers next.
+    pub(super) team_turn: usize,
+    /// Whether this session is already in the practice history.
+    pub(super) recorded: bool,
+}
+
+impl Game {
+    pub(super) fn new(session: Session, setup: &Setup) -> Game {
+        Game {
+            session,
+            teams: setup.teams.clone(),
+            team_turn: 0,
+            recorded: false,
+        }
+    }
+
+    /// The team that answers next, if teams are playing.
+    pub(super) fn next_team(&self) -> Option<&String> {
+        (!self.teams.is_empty()).then(|| &self.teams[self.team_turn % self.teams.len()])
+    }
+}
+
+/// What the negotiation and debrief show of the game besides the session
+/// itself; drawing a hint or a highlight reads this, not the session.
+#[derive(Resource, Debug, Default)]
+pub struct GameView {
+    /// Each reply's tag chips in the log (F2, T).
+    pub(super) show_tags: bool,
+    /// The LAER step still missing (F3).
+    pub(super) hint: Option<String>,
+    /// A line for the player: a refused reply, a turn not saved.
+    pub(super) notice: Option<String>,
+    /// Scores and meters hidden so a class can guess first (H).
+    pub(super) scores_hidden: bool,
+    /// The option the presenter has moved to (pick mode, Space/PageDown).
+    pub highlight: Option<usize>,
+}
+
+impl GameView {
+    /// Pick mode shows the tags from the start.
+    pub(super) fn new(setup: &Setup) -> GameView {
+        GameView {
+            show_tags: setup.mode == Mode::Pick,
+            ..GameView::default()
+        }
+    }
+}
+
+/// The saved settings, where they live, and a notice when loading or
+/// saving them failed (the game goes on either way).
+#[derive(Resource, Default)]
+pub(super) struct Prefs {
+    pub(super) settings: Settings,
+    pub(super) path: Option<PathBuf>,
+    pub(super) notice: Option<String>,
+}
+
+impl Prefs {
+    pub(super) fn save(&mut self) {
+        if let Some(path) = &self.path
+            && let Err(e) = self.settings.save(path)
+        {
+            self.notice = Some(format!(
+                "{}: cannot save settings ({e}); they last until you quit",
+                path.display()
+            ));
+        }
+    }
+}
+
+/// Where the game keeps history and exported reports; `None` keeps
+/// nothing (headless tests, the screenshot tour).
+#[derive(Resource, Default, Clone)]
+pub struct DataDir(pub Option<PathBuf>);
+
+impl DataDir {
+    pub(super) fn history(&self) -> Option<PathBuf> {
+        self.0.as_ref().map(|d| d.join("history.jsonl"))
+    }
+
+    pub(super) fn journal(&self) -> Option<PathBuf> {
+        self.0.as_deref().map(crate::session::journal::path)
+    }
+}
+
+/// Presenter overlays: the reveal panel and the blanked screen.
+#[derive(Resource, Default)]
+pub struct Presenter {
+    pub reveal: bool,
+    pub blank: bool,
+}
+
+/// F1 help is open.
+#[derive(Resource, Default)]
+pub(super) struct HelpOpen(pub(super) bool);

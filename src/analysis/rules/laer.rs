@@ -8,7 +8,7 @@ use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
-use crate::analysis::text::{Sentence, ends_with_word, is_punct, trim_span};
+use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
 /// customer's concern. A paraphrase may reflect the customer's last line or
@@ -16,10 +16,7 @@ use crate::analysis::text::{Sentence, ends_with_word, is_punct, trim_span};
 /// counts.
 pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
-    let said: HashSet<u64> = match (listens.is_empty(), ctx.context) {
-        (false, Some(c)) => content_keys(c, ctx.stopwords).into_iter().collect(),
-        _ => HashSet::new(),
-    };
+    let said = &ctx.context_keys;
     let concerns = ctx.scenario.map(|s| &s.concern_keys);
     let known = ctx.context.is_some() || concerns.is_some();
     for h in listens {
@@ -34,7 +31,8 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
             return;
         }
     }
-    if let Some(s) = ctx.sentences.iter().copied().find(|s| echoes(ctx, *s)) {
+    let restated = |s: &Sentence| echoes(ctx, *s) || restates_with_check(ctx, *s);
+    if let Some(s) = ctx.sentences.iter().copied().find(restated) {
         let (start, end) = trim_span(ctx.text, s.start, s.end);
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
@@ -74,6 +72,16 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         let han = shared.iter().filter(|k| is_han_key(**k)).count();
         addresses && !presents && (shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS)
     }
+}
+
+/// A statement said back and checked with "right?"/"对吧？": it opens like a
+/// restatement ("So…", "就是说…") or says the customer's own words back.
+/// A plain fact check ("you have 40 staff, right?") still explores.
+fn restates_with_check(ctx: &Ctx, s: Sentence) -> bool {
+    let body = ctx.text[s.start..s.end].trim();
+    let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
+    let opens = starts_with_ci(body, "so ") || starts_with_ci(body, "so,");
+    checked && (opens || ctx.sentence_has(s, |c| c == Cue::Listen) || echoes(ctx, s))
 }
 
 /// Acknowledge: validating the customer's feeling ("that's a fair
@@ -126,14 +134,17 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     // "…, right?" after the customer's own words checks a restatement (a
     // fact check, "you have 40 staff, right?", still explores); a smear
     // put as a question argues
-    let body = text[s.start..s.end].trim();
-    let checks = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t))
-        && echoes(ctx, s);
+    let checks = restates_with_check(ctx, s);
+    // a question that hands over a tradeable ("how about three onboarding
+    // sessions?") offers it
+    let gives = ctx.sentence_has(s, |c| matches!(c, Cue::Tradeable(_)))
+        && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
     let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
     if !is_question
         || restates
         || small_talk
         || checks
+        || gives
         || smears
         || ctx.pressure_or_arguing(s)
         || ctx.offered_in(s)

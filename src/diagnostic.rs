@@ -88,6 +88,25 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Untrusted text as it may be shown in a message: control characters
+/// (terminal escape sequences among them) escaped, and at most `max`
+/// characters, the rest replaced by `…`.
+pub fn shown(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The closest of `candidates` to `word` by edit distance, if close enough to
 /// be a likely typo.
 pub fn did_you_mean<'a>(

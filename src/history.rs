@@ -86,7 +86,7 @@ fn last_byte(path: &Path) -> Option<u8> {
 
 /// Every readable entry, oldest first, and how many lines were skipped.
 pub fn read(path: &Path) -> (Vec<Entry>, usize) {
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok(bytes) = crate::storage::read_bounded(path, crate::storage::cap::HISTORY) else {
         return (Vec::new(), 0);
     };
     let text = String::from_utf8_lossy(&bytes);

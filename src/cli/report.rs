@@ -11,27 +11,48 @@ use crate::record::Outcome;
 use crate::session::Prepared;
 use crate::scoring::scorecard::Dimension;
 use crate::session::transcript::{Check, Transcript, check};
-use crate::storage::write_atomic;
+use crate::diagnostic::shown;
+use crate::storage::{ReadError, cap, read_bounded, size, write_atomic};
 
-/// Transcripts larger than this are refused unread.
-const MAX_TRANSCRIPT_BYTES: u64 = 16 << 20;
-
-/// Reads and parses one transcript, with a message that names the file.
+/// Reads and parses one transcript, with a bound (a FIFO, a device or a
+/// file over 16 MiB is refused unread) and a message that says what to do.
 pub fn read_transcript(path: &Path) -> Result<Transcript, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if meta.len() > MAX_TRANSCRIPT_BYTES {
-        return Err(format!(
-            "the file is {} bytes; transcripts may be at most 16 MiB",
-            meta.len()
-        ));
-    }
-    let src = std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    Transcript::from_json(&src)
+    let bytes = read_bounded(path, cap::TRANSCRIPT).map_err(|e| match e {
+        ReadError::TooLarge { cap } => format!(
+            "the file is larger than {}, the most a transcript may be; it is not read\n  help: give a transcript Counteroffer saved (a few KiB to a few hundred KiB)",
+            size(cap)
+        ),
+        other => format!("{other}\n  help: {}", other.help()),
+    })?;
+    let src = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 (bad byte at offset {})\n  help: give the .json transcript Counteroffer saved, unedited",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Transcript::from_json(&src).map_err(|e| {
+        format!("{e}\n  help: give the .json transcript Counteroffer saved (or `report --format json` wrote)")
+    })
 }
 
-/// The scenario a transcript was played on: `--scenario` or a shipped one.
-fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, String> {
-    crate::scenario::find_scenario(spec.unwrap_or(&t.scenario_id))
+/// The scenario a transcript was played on: the `--scenario` file or id
+/// when given (its id must be the transcript's), else the shipped scenario
+/// with the transcript's id. The id is never opened as a path.
+pub fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, String> {
+    match spec {
+        Some(spec) => {
+            let s = crate::scenario::find_scenario(spec)?;
+            if s.id != t.scenario_id {
+                return Err(format!(
+                    "the transcript was played on scenario \"{}\", but --scenario gives \"{}\"\n  help: give the scenario file it was played on",
+                    shown(&t.scenario_id, 80),
+                    s.id
+                ));
+            }
+            Ok(s)
+        }
+        None => crate::scenario::find_shipped(&t.scenario_id),
+    }
 }
 
 pub fn report(

@@ -25,15 +25,10 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return fail(err, e),
     };
-    let found = crate::scenario::find_scenario(scenario.unwrap_or(&transcript.scenario_id));
+    let found = super::report::scenario_for(&transcript, scenario);
     let prepared = match found.and_then(Prepared::new) {
         Ok(p) => p,
-        Err(e) => {
-            return fail(
-                err,
-                format!("{e}\n  help: give the scenario file with --scenario PATH"),
-            );
-        }
+        Err(e) => return fail(err, e),
     };
     match check(&prepared, &transcript) {
         Check::Matches(card) => {

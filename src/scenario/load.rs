@@ -10,9 +10,10 @@ use ron::extensions::Extensions;
 use super::schema::Scenario;
 use super::validate::validate;
 use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
+use crate::storage::{ReadError, cap, link_leaves, read_bounded, size};
 
 /// Scenario files larger than this are refused unread.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+pub const MAX_FILE_BYTES: u64 = cap::SCENARIO;
 const RECURSION_LIMIT: usize = 64;
 
 /// The outcome of loading one file: the scenario when it has no errors, and
@@ -38,30 +39,31 @@ impl Loaded {
     }
 }
 
-/// Loads one file from disk.
+/// Loads one file from disk, with a bound: a FIFO, a device or a file
+/// over 1 MiB is refused unread.
 pub fn load_file(path: &Path) -> Loaded {
     let label = path.display().to_string();
-    let whole_file = (0, 0);
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(e) => {
-            return Loaded::failed(
-                &label,
-                Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
-            );
-        }
-    };
-    if size > MAX_FILE_BYTES {
-        let d = Diagnostic::error(&label, whole_file, format!("the file is {size} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
-            .with_help("split it or remove the bulk; a scenario is a few dozen KiB");
-        return Loaded::failed(&label, d);
-    }
-    match std::fs::read(path) {
+    match read_bounded(path, MAX_FILE_BYTES) {
         Ok(bytes) => parse_bytes(&bytes, &label),
-        Err(e) => Loaded::failed(
-            &label,
-            Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
-        ),
+        Err(e) => Loaded::failed(&label, read_error(&label, &e)),
+    }
+}
+
+/// A file that could not be read, as a diagnostic on the whole file.
+fn read_error(label: &str, e: &ReadError) -> Diagnostic {
+    let d = Diagnostic::error(label, (0, 0), e.to_string());
+    match e {
+        ReadError::TooLarge { .. } => Diagnostic::error(
+            label,
+            (0, 0),
+            format!(
+                "the file is larger than {}, the most a scenario file may be; it is not read",
+                size(MAX_FILE_BYTES)
+            ),
+        )
+        .with_help("split it or remove the bulk; a scenario is a few dozen KiB"),
+        ReadError::NotRegular(_) => d.with_help("give a scenario file (.ron) saved on disk"),
+        other => d.with_help(other.help()),
     }
 }
 
@@ -237,7 +239,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
         }
     }
     results.extend(files.iter().map(|(f, dir)| {
-        match dir.as_deref().and_then(|d| escapes(f, d)) {
+        match dir.as_deref().and_then(|d| link_leaves(f, d)) {
             Some(target) => Loaded::failed(
                 &f.display().to_string(),
                 Diagnostic::error(
@@ -257,22 +259,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
     results
 }
 
-/// Where a link inside a scenario folder leads, when that is outside the
-/// folder: scenario content stays inside its folder.
-fn escapes(file: &Path, dir: &Path) -> Option<PathBuf> {
-    let linked = std::fs::symlink_metadata(file)
-        .ok()?
-        .file_type()
-        .is_symlink();
-    let target = std::fs::canonicalize(file).ok()?;
-    let home = std::fs::canonicalize(dir).ok()?;
-    (linked && !target.starts_with(&home)).then_some(target)
-}
-
 fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        // everything named .ron but a folder: a FIFO, a device or a looping
+        // link is reported by the loader, not skipped in silence
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !p.is_dir())
         .collect();
     files.sort();
     Ok(files)

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::shown;
+
 use super::{Loaded, Scenario, builtin_scenarios, load_file, load_paths};
 
 /// Where shipped data lives: `name` in the working directory, beside the
@@ -35,18 +37,38 @@ pub fn load_shipped() -> Vec<Loaded> {
 /// A scenario by file path or by the id of a shipped one.
 pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
     let path = Path::new(spec);
-    let loaded = if path.exists() {
+    // a dangling or looping link is a path too, reported by the loader
+    let loaded = if std::fs::symlink_metadata(path).is_ok() {
         load_file(path)
     } else {
         load_shipped()
             .into_iter()
             .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
-            .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
+            .ok_or_else(|| {
+                format!(
+                    "no scenario with id or path \"{}\"\n  help: `counteroffer check` lists the scenario ids",
+                    shown(spec, 80)
+                )
+            })?
     };
     let problems: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     loaded
         .scenario
         .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
+}
+
+/// A shipped scenario by id only: an id read from a file (a transcript, a
+/// journal) names a scenario and is never opened as a path.
+pub fn find_shipped(id: &str) -> Result<Scenario, String> {
+    shipped_scenarios()
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| {
+            format!(
+                "no shipped scenario has the id \"{}\"\n  help: give the scenario file it was played on with --scenario PATH",
+                shown(id, 80)
+            )
+        })
 }
 
 /// Every shipped scenario that loads, sorted by id.

@@ -22,7 +22,11 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
 /// The interrupted session, if one was left behind; an unreadable journal
 /// is reported, not trusted.
 pub fn load(path: &Path) -> Option<Result<Transcript, String>> {
-    let src = std::fs::read_to_string(path).ok()?;
+    let src = match crate::storage::read_text_bounded(path, crate::storage::cap::TRANSCRIPT) {
+        Ok(src) => src,
+        Err(e) if e.is_not_found() => return None,
+        Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
+    };
     Some(Transcript::from_json(&src).map_err(|e| format!("{}: {e}", path.display())))
 }
 

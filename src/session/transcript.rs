@@ -71,6 +71,8 @@ impl Transcript {
     }
 
     pub fn from_json(src: &str) -> Result<Transcript, String> {
+        // editors on Windows save UTF-8 with a byte order mark
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         #[derive(Deserialize)]
         struct Version {
             schema: Option<u32>,

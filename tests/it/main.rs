@@ -7,4 +7,6 @@ mod fuzz;
 mod game;
 mod reports;
 mod scenarios;
+#[cfg(unix)]
+mod reliability;
 mod session;

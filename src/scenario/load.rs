@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 
 use super::schema::Scenario;
 use super::validate::validate;
-use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
+use crate::diagnostic::{Diagnostic, did_you_mean, line_col, shown};
 use crate::storage::{ReadError, cap, link_leaves, read_bounded, size};
 
 /// Scenario files larger than this are refused unread.
@@ -139,7 +139,7 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             found,
             outer,
         } => (
-            format!("unknown field `{found}`{}", within(outer)),
+            format!("unknown field `{}`{}", shown(found, 64), within(outer)),
             Some(suggest(found, expected)),
         ),
         E::NoSuchEnumVariant {
@@ -147,7 +147,7 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             found,
             outer,
         } => (
-            format!("unknown variant `{found}`{}", within(outer)),
+            format!("unknown variant `{}`{}", shown(found, 64), within(outer)),
             Some(suggest(found, expected)),
         ),
         E::MissingStructField { field, outer } => (

@@ -6,24 +6,40 @@ use std::collections::{HashMap, HashSet};
 use super::locate::{Locator, Step};
 use super::schema::*;
 use crate::analysis::tags::{Technique, all_tag_names, is_known_tag};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, shown};
 
 pub const SUPPORTED_LANGUAGES: &[&str] = &["en", "zh-CN"];
+
+/// The longest id a scenario may use, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Problems reported per file; past this many, the rest are counted, not
+/// located (each location is a search of the file).
+pub const MAX_DIAGNOSTICS: usize = 100;
 
 struct Checker<'a> {
     path: &'a str,
     loc: Locator<'a>,
     out: Vec<Diagnostic>,
+    /// Errors past [`MAX_DIAGNOSTICS`], counted only.
+    more_errors: usize,
 }
 
 impl Checker<'_> {
     fn error(&mut self, at: &[Step], message: String, help: Option<String>) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            self.more_errors += 1;
+            return;
+        }
         let mut d = Diagnostic::error(self.path, self.loc.at(at), message);
         d.help = help;
         self.out.push(d);
     }
 
     fn warning(&mut self, at: &[Step], message: String) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            return;
+        }
         let d = Diagnostic::warning(self.path, self.loc.at(at), message);
         self.out.push(d);
     }
@@ -87,7 +103,12 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
         path,
         loc: Locator::new(src),
         out: Vec::new(),
+        more_errors: 0,
     };
+    // overlong ids first, alone: every later message quotes ids
+    if !check_id_lengths(&mut c, scenario) {
+        return c.out;
+    }
     check_metadata(&mut c, scenario);
     check_product(&mut c, scenario);
     check_persona(&mut c, scenario);
@@ -95,12 +116,82 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
     check_objections(&mut c, scenario);
     let reachable = check_reachability(&mut c, scenario);
     check_hidden_facts(&mut c, scenario, &reachable);
+    if c.more_errors > 0 {
+        let d = Diagnostic::error(
+            path,
+            (0, 0),
+            format!("{} more errors not shown", c.more_errors),
+        )
+        .with_help("fix the errors above and check again");
+        c.out.push(d);
+    }
     c.out
 }
 
+/// Every id and reference to one is at most [`MAX_ID_CHARS`] long;
+/// reports the others and says whether all were.
+fn check_id_lengths(c: &mut Checker, s: &Scenario) -> bool {
+    let p = &s.persona;
+    let mut ids: Vec<(&str, &str)> = vec![("scenario", s.id.as_str())];
+    ids.extend(s.product.features.iter().map(|f| ("feature", f.id.as_str())));
+    ids.extend(
+        s.product.features
+            .iter()
+            .flat_map(|f| f.relieves.iter().map(|r| ("pain", r.as_str()))),
+    );
+    ids.extend(s.product.tradeables.iter().map(|t| ("tradeable", t.id.as_str())));
+    ids.extend(p.pains.iter().map(|x| ("pain", x.id.as_str())));
+    for fact in &p.hidden {
+        ids.push(("hidden fact", fact.id.as_str()));
+        if let Reveal::Resolved(id) = &fact.reveal {
+            ids.push(("objection", id.as_str()));
+        }
+    }
+    for o in &s.objections {
+        ids.push(("objection", o.id.as_str()));
+        if let Trigger::AfterResolved(id) = &o.trigger {
+            ids.push(("objection", id.as_str()));
+        }
+        for r in &o.resolved_by {
+            match r {
+                Resolution::Technique(t) => ids.push(("technique", t.as_str())),
+                Resolution::Tradeable(t) => ids.push(("tradeable", t.as_str())),
+                Resolution::Benefit { pains } => {
+                    ids.extend(pains.iter().map(|x| ("pain", x.as_str())));
+                }
+                Resolution::PriceAtMost(_) => {}
+            }
+        }
+        for option in &o.options {
+            ids.extend(option.tags.iter().map(|t| ("tag", t.as_str())));
+        }
+    }
+    let mut all_short = true;
+    let mut reported = HashSet::new();
+    for (what, id) in ids {
+        let chars = id.chars().count();
+        // each overlong id once, where it first appears
+        if chars > MAX_ID_CHARS && reported.insert(id) {
+            all_short = false;
+            c.error(
+                &[Step::Quoted(id)],
+                format!(
+                    "the {what} id \"{}\" is {chars} characters long; ids may be at most {MAX_ID_CHARS}",
+                    shown(id, 24)
+                ),
+                Some("use a short id such as \"slow-line\"; the text shown to players goes in other fields".into()),
+            );
+        }
+    }
+    all_short
+}
+
+/// `"a", "b"`: each item once, in order.
 fn quoted_list(items: &[&str]) -> String {
+    let mut seen = HashSet::new();
     items
         .iter()
+        .filter(|s| seen.insert(**s))
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
         .join(", ")
@@ -114,14 +205,14 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
     if !id_ok {
         c.error(
             &[Step::Field("id")],
-            format!("scenario id \"{}\" is not a valid id", s.id),
+            format!("scenario id \"{}\" is not a valid id", shown(&s.id, 64)),
             Some("use lowercase letters, digits and `-`, e.g. \"hengda-packaging\"".into()),
         );
     }
     if !SUPPORTED_LANGUAGES.contains(&s.language.as_str()) {
         c.error(
             &[Step::Field("language")],
-            format!("language \"{}\" is not supported", s.language),
+            format!("language \"{}\" is not supported", shown(&s.language, 64)),
             Some(format!("use one of {}", quoted_list(SUPPORTED_LANGUAGES))),
         );
     }
@@ -172,7 +263,7 @@ fn check_product(c: &mut Checker, s: &Scenario) {
     if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
         c.error(
             &[Step::Field("currency")],
-            format!("currency \"{}\" is not an ISO 4217 code", p.currency),
+            format!("currency \"{}\" is not an ISO 4217 code", shown(&p.currency, 64)),
             Some("use a three-letter code such as \"USD\", \"EUR\" or \"CNY\"".into()),
         );
     }

@@ -273,3 +273,171 @@ fn summarize_finishes_over_hostile_transcripts_and_lists_the_good_rows() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+// ---- 2. no quadratic blow-ups -----------------------------------------
+
+/// The median of `runs` timings of `f`.
+fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// How much longer `f(2n)` takes than `f(n)`: medians of several runs,
+/// measured up to three times so one noisy moment cannot fail the test.
+fn doubling_ratio(n: usize, f: impl Fn(usize)) -> f64 {
+    f(n); // warm up (lazy tables, page faults)
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let one = median_time(7, || f(n));
+        let two = median_time(7, || f(2 * n));
+        let ratio = two.as_secs_f64() / one.as_secs_f64().max(1e-9);
+        eprintln!("n = {n}: {one:?}; 2n: {two:?}; ratio {ratio:.2}");
+        best = best.min(ratio);
+        if best <= 2.5 {
+            break;
+        }
+    }
+    best
+}
+
+/// The minimal scenario with a pain id and a reference to it, both `n`
+/// characters long and one letter apart: the did-you-mean's worst case.
+fn long_ids(n: usize) -> String {
+    let src = std::fs::read_to_string("tests/broken/minimal-valid.ron").unwrap();
+    let defined = format!("slow{}", "x".repeat(n));
+    let used = format!("slow{}y", "x".repeat(n - 1));
+    src.replace("relieves: [\"slow\"]", &format!("relieves: [\"{used}\"]"))
+        .replace("pains: [(id: \"slow\"", &format!("pains: [(id: \"{defined}\""))
+}
+
+#[test]
+fn doubling_an_ids_length_at_most_about_doubles_the_check_time() {
+    let n = 150_000;
+    let sources = [long_ids(n), long_ids(2 * n)];
+    let loaded = counteroffer::scenario::parse_str(&sources[0], "long.ron");
+    let message = loaded.diagnostics[0].to_string();
+    assert!(
+        message.contains("characters long; ids may be at most 64") && message.len() < 400,
+        "{message}"
+    );
+    let ratio = doubling_ratio(n, |len| {
+        let src = if len == n { &sources[0] } else { &sources[1] };
+        let loaded = counteroffer::scenario::parse_str(src, "long.ron");
+        assert!(loaded.scenario.is_none());
+    });
+    assert!(ratio <= 2.5, "doubling the id length took {ratio:.2}x the time");
+}
+
+/// A reply of about `chars` characters: offers, questions and features,
+/// like a long real one.
+fn long_reply(chars: usize) -> String {
+    let unit = "I understand the concern about price. What does a stoppage cost you? \
+                If you sign for two years, I can do 45,000 with training included, \
+                so your night shift stops losing hours. ";
+    unit.repeat(chars / unit.len() + 1).chars().take(chars).collect()
+}
+
+/// `analyze --jsonl` on one line holding a reply of `chars` characters.
+fn analyze_line(chars: usize) -> String {
+    use counteroffer::cli::analyze::{self, Options};
+    let line = serde_json::json!({ "text": long_reply(chars), "lang": "en" }).to_string() + "\n";
+    let opts = Options {
+        lang: None,
+        scenario: Some("hengda-packaging-en".into()),
+        context: None,
+        jsonl: true,
+        text: None,
+    };
+    let mut out = Vec::new();
+    let _ = analyze::run(opts, line.as_bytes(), &mut out, &mut Vec::new());
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn doubling_a_reply_at_the_capped_size_at_most_about_doubles_the_time() {
+    use counteroffer::session::MAX_REPLY_CHARS;
+    // at the cap it is analysed; at twice the cap it is refused
+    assert!(analyze_line(MAX_REPLY_CHARS).contains("\"laer\""));
+    assert!(analyze_line(2 * MAX_REPLY_CHARS).contains("replies may be at most 10000"));
+    let ratio = doubling_ratio(MAX_REPLY_CHARS, |chars| {
+        analyze_line(chars);
+    });
+    assert!(ratio <= 2.5, "doubling the reply length took {ratio:.2}x the time");
+    // and a megabyte line is answered at once, not after 94 s
+    let start = Instant::now();
+    assert!(analyze_line(1 << 20).contains("\"error\""));
+    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+}
+
+/// The analyzer itself below the cap: today it grows faster than linearly
+/// (3.3 to 4.3 times per doubling from 5,000 to 10,000 characters, 16 to
+/// 33 ms at 10,000 in a debug build). src/analysis/ is being rewritten
+/// elsewhere; this test is for that rewrite: `cargo test --test it
+/// analyzer_time -- --ignored`.
+#[test]
+#[ignore = "the analyzer is superlinear below the cap; for the src/analysis/ rewrite"]
+fn analyzer_time_doubles_at_most_with_the_reply_length_below_the_cap() {
+    use counteroffer::session::MAX_REPLY_CHARS;
+    let p = prepared("hengda-packaging-en");
+    let replies = [long_reply(MAX_REPLY_CHARS / 2), long_reply(MAX_REPLY_CHARS)];
+    let context = "The price is too high compared with Vendor B.";
+    let ratio = doubling_ratio(MAX_REPLY_CHARS / 2, |len| {
+        let text = if len == MAX_REPLY_CHARS / 2 { &replies[0] } else { &replies[1] };
+        let a = p.analyzer().analyze(text, Some(context));
+        assert!(!a.evidence.is_empty());
+    });
+    assert!(ratio <= 2.5, "doubling the reply length took {ratio:.2}x the time");
+}
+
+#[test]
+fn analyze_refuses_overlong_lines_and_texts_and_a_path_as_a_language() {
+    let dir = temp_dir("analyze-caps");
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(dir.join("notes/secret.ron"), "TOP_SECRET_TOKEN").unwrap();
+    let over = "a".repeat(10_001);
+    let huge = "b".repeat(300 << 10);
+    let input = format!(
+        "{{\"text\": \"{over}\"}}\n{{\"text\": \"{huge}\"}}\n{{\"text\": \"x\", \"lang\": \"{}/notes/secret\"}}\n{{\"text\": \"ok\", \"context\": \"{over}\"}}\n{{\"text\": \"I understand.\"}}\n",
+        dir.display()
+    );
+    let run = run_bounded(&["analyze", "--jsonl"], input.as_bytes(), None, Duration::from_secs(20));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    let error = |i: usize| lines[i]["error"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        error(0),
+        "line 1: the text is 10001 characters; replies may be at most 10000"
+    );
+    assert_eq!(
+        error(1),
+        "line 2: the line is longer than 256 KiB; replies may be at most 10000 characters"
+    );
+    assert!(error(2).starts_with("line 3: unsupported language \""), "{}", error(2));
+    assert!(!run.stdout.contains("TOP_SECRET"), "{}", run.stdout);
+    assert_eq!(
+        error(3),
+        "line 4: the context is 10001 characters; replies may be at most 10000"
+    );
+    assert_eq!(lines[4]["lang"], "en", "{}", run.stdout);
+
+    let run = run_bounded(&["analyze", &over], b"", None, Duration::from_secs(20));
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr.starts_with("error: the reply is 10001 characters; replies may be at most 10000\n  help: "),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -210,7 +210,7 @@ fn a_link_leading_out_of_the_scenario_folder_is_refused() {
     )
     .unwrap();
     std::os::unix::fs::symlink(&outside, folder.join("link-out.ron")).unwrap();
-    let results = load_paths(&[folder.clone()]);
+    let results = load_paths(std::slice::from_ref(&folder));
     let link = results
         .iter()
         .find(|l| l.path.ends_with("link-out.ron"))

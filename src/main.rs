@@ -13,8 +13,9 @@ use counteroffer::cli;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Add a folder (or file) of scenarios to the shipped ones (repeatable).
-    #[arg(long)]
+    /// Add a folder (or file) of scenarios to the shipped ones (repeatable;
+    /// the game and every subcommand that takes a scenario).
+    #[arg(long, global = true)]
     scenarios: Vec<PathBuf>,
     /// Interface language of the game window.
     #[arg(long, value_parser = ["en", "zh-CN"])]
@@ -162,8 +163,11 @@ impl From<Tier> for Difficulty {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let extra = cli.scenarios.clone();
     match cli.command {
-        Some(Command::Check { paths }) => {
+        Some(Command::Check { mut paths }) => {
+            // `check --scenarios DIR` checks that folder too
+            paths.extend(extra);
             cli::check::run(paths, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Analyze {
@@ -176,6 +180,7 @@ fn main() -> ExitCode {
             let opts = cli::analyze::Options {
                 lang,
                 scenario,
+                scenarios: extra,
                 context,
                 jsonl,
                 text,
@@ -197,6 +202,7 @@ fn main() -> ExitCode {
         }) => cli::play::run(
             cli::play::Options {
                 scenario,
+                scenarios: extra,
                 difficulty: difficulty.into(),
                 seed,
                 out,
@@ -216,6 +222,7 @@ fn main() -> ExitCode {
         }) => cli::simulate::run(
             cli::simulate::Options {
                 scenario,
+                scenarios: extra,
                 bot: Kind::from_name(&bot).expect("clap checked the bot name"),
                 games,
                 seed,
@@ -233,6 +240,7 @@ fn main() -> ExitCode {
             &transcript,
             json,
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
@@ -246,6 +254,7 @@ fn main() -> ExitCode {
             Format::from_name(&format).expect("clap checked the format"),
             output.as_deref(),
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
@@ -259,6 +268,7 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),

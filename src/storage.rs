@@ -4,6 +4,7 @@
 use std::fmt;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The data directory: `COUNTEROFFER_DATA_DIR` when set (tests, portable
 /// installs), else the OS's per-user data directory.
@@ -250,18 +251,88 @@ pub fn read_line_bounded(
     Ok(Some(Line::Bytes(line)))
 }
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it
-/// over `path`: readers see the old file or the new one, never a torn one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// A temporary name beside `path` that no other writer uses (process and
+/// count in the name), so two processes writing one path never share it.
+fn temporary(path: &Path) -> PathBuf {
+    static COUNT: AtomicU32 = AtomicU32::new(0);
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(
+        ".{}-{}.tmp",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    ));
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to a temporary file beside `path` and syncs it.
+fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension("tmp");
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path)
+    let tmp = temporary(path);
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it
+/// over `path`: readers see the old file or the new one, never a torn one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = write_temporary(path, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Writes a new file `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`... when
+/// that name is taken, never replacing a file, even one another process
+/// writes at the same moment; returns the path written. The file appears
+/// whole or not at all.
+pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let first = dir.join(format!("{stem}.{ext}"));
+    let tmp = write_temporary(&first, bytes)?;
+    let mut result = Err(std::io::Error::other("no free name"));
+    for n in 1..10_000 {
+        let path = if n == 1 {
+            first.clone()
+        } else {
+            dir.join(format!("{stem}-{n}.{ext}"))
+        };
+        // a hard link fails when the name exists: claiming it is atomic
+        match std::fs::hard_link(&tmp, &path) {
+            Ok(()) => {
+                result = Ok(path);
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(_) => {
+                // no hard links here (some shared drives): claim the name
+                // with create_new, then move the content over it
+                match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                    Ok(_) => {
+                        result = std::fs::rename(&tmp, &path).map(|()| path);
+                        break;
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_file(&tmp);
+    result
 }
 
 #[cfg(test)]
@@ -279,7 +350,34 @@ mod tests {
         write_atomic(&path, b"one").unwrap();
         write_atomic(&path, b"two").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert!(!path.with_extension("tmp").exists());
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["b.json"], "no temporary is left");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn new_files_never_replace_one_another() {
+        let dir = temp("new");
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let dir = dir.clone();
+                std::thread::spawn(move || write_new(&dir, "same", "json", format!("{i}").as_bytes()).unwrap())
+            })
+            .collect();
+        let mut paths: Vec<PathBuf> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), 8);
+        let mut contents: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        contents.sort();
+        assert_eq!(contents, ["0", "1", "2", "3", "4", "5", "6", "7"]);
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 8, "no temporaries left");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

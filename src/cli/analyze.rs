@@ -16,6 +16,8 @@ use crate::storage::{Line, read_line_bounded, size};
 pub struct Options {
     pub lang: Option<String>,
     pub scenario: Option<String>,
+    /// Folders or files of scenarios besides the shipped ones.
+    pub scenarios: Vec<std::path::PathBuf>,
     pub context: Option<String>,
     pub jsonl: bool,
     pub text: Option<String>,
@@ -54,7 +56,7 @@ pub fn run(
     let scenario = match opts
         .scenario
         .as_deref()
-        .map(crate::scenario::find_scenario)
+        .map(|spec| crate::scenario::find_scenario_in(spec, &opts.scenarios).map(|(s, _)| s))
         .transpose()
     {
         Ok(s) => s,

@@ -36,12 +36,17 @@ pub fn read_transcript(path: &Path) -> Result<Transcript, String> {
 }
 
 /// The scenario a transcript was played on: the `--scenario` file or id
-/// when given (its id must be the transcript's), else the shipped scenario
-/// with the transcript's id. The id is never opened as a path.
-pub fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, String> {
+/// when given (its id must be the transcript's), else the shipped (or
+/// `--scenarios`) scenario with the transcript's id. The id is never
+/// opened as a path.
+pub fn scenario_for(
+    t: &Transcript,
+    spec: Option<&str>,
+    extra: &[PathBuf],
+) -> Result<Scenario, String> {
     match spec {
         Some(spec) => {
-            let s = crate::scenario::find_scenario(spec)?;
+            let (s, _) = crate::scenario::find_scenario_in(spec, extra)?;
             if s.id != t.scenario_id {
                 return Err(format!(
                     "the transcript was played on scenario \"{}\", but --scenario gives \"{}\"\n  help: give the scenario file it was played on",
@@ -51,7 +56,16 @@ pub fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, Stri
             }
             Ok(s)
         }
-        None => crate::scenario::find_shipped(&t.scenario_id),
+        None if extra.is_empty() => crate::scenario::find_shipped(&t.scenario_id),
+        None => crate::scenario::all_scenarios(extra)
+            .into_iter()
+            .find(|s| s.id == t.scenario_id)
+            .ok_or_else(|| {
+                format!(
+                    "no scenario has the id \"{}\", shipped or in the --scenarios given\n  help: give the scenario file it was played on with --scenario PATH",
+                    shown(&t.scenario_id, 80)
+                )
+            }),
     }
 }
 
@@ -60,11 +74,12 @@ pub fn report(
     format: Format,
     out_path: Option<&Path>,
     scenario: Option<&str>,
+    extra: &[PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
     let result = read_transcript(path).and_then(|t| {
-        let s = scenario_for(&t, scenario)?;
+        let s = scenario_for(&t, scenario, extra)?;
         Ok(Report::new(&t, &s).render(format))
     });
     let text = match result {
@@ -125,15 +140,50 @@ fn json_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Checks one submission: a row, or the reason it was skipped.
-fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
+/// Scenarios for a class summary, prepared once each.
+struct Scenarios<'a> {
+    spec: Option<&'a str>,
+    extra: &'a [PathBuf],
+    prepared: Vec<Prepared>,
+}
+
+impl Scenarios<'_> {
+    fn for_transcript(&mut self, t: &Transcript) -> Result<Prepared, String> {
+        if let Some(p) = self.prepared.iter().find(|p| p.scenario.id == t.scenario_id) {
+            return Ok(p.clone());
+        }
+        let p = Prepared::new(scenario_for(t, self.spec, self.extra)?)?;
+        self.prepared.push(p.clone());
+        Ok(p)
+    }
+}
+
+/// Checks one submission: a row, or the reason it was skipped. Scores are
+/// shown only when a replay confirms them.
+fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> {
     let t = read_transcript(path)?;
-    let s = scenario_for(&t, scenario)?;
-    let prepared = Prepared::new(s)?;
-    let status = match check(&prepared, &t) {
-        Check::Matches(_) => "ok".to_string(),
-        Check::ScenarioChanged { .. } => "scenario changed since; not re-scored".to_string(),
-        Check::Tampered { reason, .. } => format!("TAMPERED: {reason}"),
+    let prepared = scenarios.for_transcript(&t)?;
+    let stored = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
+        std::iter::once(format!("{:.0}", card.overall))
+            .chain(Dimension::ALL.iter().map(|d| format!("{:.0}", card.get(*d))))
+            .collect()
+    };
+    let blank = || vec![String::new(); Dimension::ALL.len() + 1];
+    let (status, scores) = match check(&prepared, &t) {
+        Check::Matches(_) => ("ok".to_string(), stored(&t.scorecard)),
+        Check::SameUnderNewHash { card, .. } => (
+            "ok (the scenario's fingerprint differs, but a replay gives exactly this session)"
+                .to_string(),
+            stored(&card),
+        ),
+        Check::ScenarioChanged { .. } => (
+            format!(
+                "UNVERIFIED: the scenario has changed since (or the transcript was edited) and a replay differs; claimed overall {:.0} not shown; summarize with --scenario FILE it was played on",
+                t.scorecard.overall
+            ),
+            blank(),
+        ),
+        Check::Tampered { reason, .. } => (format!("TAMPERED: {reason}"), stored(&t.scorecard)),
     };
     let (outcome, price) = match &t.outcome {
         Some(Outcome::Deal { price, .. }) => ("deal", format!("{price:.0}")),
@@ -147,22 +197,25 @@ fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
         difficulty: t.difficulty.name().to_string(),
         outcome: outcome.to_string(),
         price,
-        scores: std::iter::once(format!("{:.0}", t.scorecard.overall))
-            .chain(
-                Dimension::ALL
-                    .iter()
-                    .map(|d| format!("{:.0}", t.scorecard.get(*d))),
-            )
-            .collect(),
+        scores,
         date: date(t.finished_at),
         status,
     })
 }
 
-/// A CSV cell: quoted, and a leading `=`, `+`, `-` or `@` defused so a
-/// spreadsheet shows it as text instead of running it as a formula.
+/// A CSV cell: quoted, and defused when a spreadsheet could read it as a
+/// formula: a leading `=`, `+`, `-` or `@` (or their full-width forms),
+/// also after leading spaces, newlines or other control characters, and
+/// any leading tab or line break. It then shows as text.
 pub fn csv_cell(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    const FORMULA: &[char] = &['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+    let first = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+        .chars()
+        .next();
+    let risky = first.is_some_and(|c| FORMULA.contains(&c))
+        || text.starts_with(['\t', '\r', '\n']);
+    let defused = if risky {
         format!("'{text}")
     } else {
         text.to_string()
@@ -179,10 +232,16 @@ pub fn summarize(
     format: &str,
     out_path: Option<&Path>,
     scenario: Option<&str>,
+    extra: &[PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
     let files = json_files(paths);
+    let mut scenarios = Scenarios {
+        spec: scenario,
+        extra,
+        prepared: Vec::new(),
+    };
     if files.is_empty() {
         let _ = writeln!(
             err,
@@ -193,7 +252,7 @@ pub fn summarize(
     let mut rows = Vec::new();
     let mut skipped = 0;
     for f in &files {
-        match summarize_one(f, scenario) {
+        match summarize_one(f, &mut scenarios) {
             Ok(row) => rows.push(row),
             Err(e) => {
                 skipped += 1;
@@ -212,7 +271,8 @@ pub fn summarize(
     ]
     .iter()
     .map(|s| s.to_string())
-    .chain(Dimension::ALL.iter().map(|d| d.name().to_string()))
+    // "outcome score" and the like: the deal column is "outcome"
+    .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
     .chain(["date".to_string(), "status".to_string()])
     .collect();
     let cells = |r: &Row| -> Vec<String> {
@@ -264,6 +324,10 @@ pub fn summarize(
         .iter()
         .filter(|r| r.status.starts_with("TAMPERED"))
         .count();
+    let unverified = rows
+        .iter()
+        .filter(|r| r.status.starts_with("UNVERIFIED"))
+        .count();
     let written = match out_path {
         Some(p) => write_atomic(p, text.as_bytes())
             .map_err(|e| format!("{}: cannot write: {e}", p.display())),
@@ -275,7 +339,7 @@ pub fn summarize(
     }
     let _ = writeln!(
         err,
-        "{} reports summarized, {skipped} skipped, {tampered} flagged as tampered",
+        "{} reports summarized, {skipped} skipped, {tampered} flagged as tampered, {unverified} unverified",
         rows.len()
     );
     ExitCode::SUCCESS

@@ -160,6 +160,9 @@ pub struct Game {
     pub highlight: Option<usize>,
     /// Whether this session is already in the practice history.
     pub recorded: bool,
+    /// This session's journal, made at its first turn; released (kept on
+    /// disk) when the player leaves for the title, finished with it.
+    pub journal: Option<crate::session::journal::Journal>,
 }
 
 impl Game {
@@ -175,6 +178,7 @@ impl Game {
             scores_hidden: false,
             highlight: None,
             recorded: false,
+            journal: None,
         }
     }
 
@@ -216,8 +220,11 @@ impl DataDir {
         self.0.as_ref().map(|d| d.join("history.jsonl"))
     }
 
-    pub fn journal(&self) -> Option<PathBuf> {
-        self.0.as_deref().map(crate::session::journal::path)
+    /// A new journal for `session`, when there is a data directory.
+    pub fn new_journal(&self, session: &Session) -> Option<crate::session::journal::Journal> {
+        self.0
+            .as_deref()
+            .map(|d| crate::session::journal::Journal::create(d, session, None))
     }
 }
 

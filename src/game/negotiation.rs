@@ -424,13 +424,16 @@ fn apply(
                     game.highlight = None;
                     game.team_turn += 1;
                     // the turn survives a crash from here on
-                    let journal = data.journal();
+                    let g = &mut *game;
+                    if g.journal.is_none() {
+                        g.journal = data.new_journal(&g.session);
+                    }
                     if let Some(notice) = crate::session::journal::save_turn(
-                        journal.as_deref(),
-                        &game.session,
+                        g.journal.as_ref(),
+                        &g.session,
                         ui.locale,
                     ) {
-                        game.notice = Some(notice);
+                        g.notice = Some(notice);
                     }
                 }
             }

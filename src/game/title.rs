@@ -13,12 +13,12 @@ use super::{
     Action, Catalog, DataDir, Entry, Game, Mode, Prefs, Reloaded, Screen, Setup, Ui,
 };
 use crate::scenario::{Difficulty, ObjectionKind};
-use crate::session::transcript::Transcript;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
         .init_resource::<Interrupted>()
         .add_systems(OnEnter(Screen::Title), (read_journal, spawn).chain())
+        .add_systems(OnExit(Screen::Title), release_journal)
         .add_systems(
             Update,
             (
@@ -48,16 +48,46 @@ struct TitleData<'w> {
     interrupted: Res<'w, Interrupted>,
 }
 
-/// The session the journal holds, read each time the title opens rather
-/// than on every redraw.
+/// The newest interrupted session whose scenario is in the catalog, read
+/// each time the title opens rather than on every redraw; claimed (locked)
+/// while the title shows it.
 #[derive(Resource, Default)]
-struct Interrupted(Option<Transcript>);
+struct Interrupted(Option<(crate::session::journal::Interrupted, crate::session::Prepared)>);
 
-fn read_journal(mut interrupted: ResMut<Interrupted>, data: Res<DataDir>) {
-    interrupted.0 = data
-        .journal()
-        .and_then(|j| crate::session::journal::load(&j))
-        .and_then(Result::ok);
+fn read_journal(
+    mut interrupted: ResMut<Interrupted>,
+    game: Option<ResMut<Game>>,
+    catalog: Res<Catalog>,
+    data: Res<DataDir>,
+) {
+    // a session left for the title is interrupted: its journal stays on
+    // disk, released, and is offered below like any other
+    if let Some(mut game) = game {
+        game.journal = None;
+    }
+    interrupted.0 = None;
+    let Some(dir) = data.0.as_deref() else {
+        return;
+    };
+    let ready: Vec<crate::session::Prepared> = catalog
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Ready(p) => Some(p.clone()),
+            Entry::Broken { .. } => None,
+        })
+        .collect();
+    // the others (and any that cannot be resumed here) stay where they are
+    let (found, _damaged) = crate::session::journal::interrupted(dir);
+    interrupted.0 = found
+        .into_iter()
+        .find_map(|it| it.scenario(&ready).ok().map(|p| (it, p)));
+}
+
+/// Leaving the title without resuming sets the session aside: kept on
+/// disk, offered again next time.
+fn release_journal(mut interrupted: ResMut<Interrupted>) {
+    interrupted.0 = None;
 }
 
 fn rebuild(
@@ -112,10 +142,9 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         ],
     ));
 
-    if let Some(t) = &interrupted.0 {
-        let title = catalog
-            .find(&t.scenario_id)
-            .map_or_else(|| t.scenario_id.clone(), |(_, p)| p.scenario.title.clone());
+    if let Some((it, prepared)) = &interrupted.0 {
+        let t = &it.transcript;
+        let title = prepared.scenario.title.clone();
         commands.spawn((
             panel(
                 ui.p,
@@ -430,8 +459,13 @@ pub fn parse_teams(text: &str) -> Vec<String> {
 }
 
 /// The unfinished session from the journal, rebuilt (and ended, to score it).
-fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
-    let (_, prepared) = catalog.find(&t.scenario_id)?;
+fn interrupted_game(
+    it: crate::session::journal::Interrupted,
+    prepared: &crate::session::Prepared,
+    setup: &Setup,
+    score: bool,
+) -> Game {
+    let t = &it.transcript;
     let mut session = crate::session::journal::resume(prepared, t);
     if score {
         session.end();
@@ -448,7 +482,8 @@ fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: boo
                 v
             });
     game.team_turn = t.turns.len();
-    Some(game)
+    game.journal = Some(it.into_journal());
+    game
 }
 
 fn apply(
@@ -459,7 +494,7 @@ fn apply(
     mut prefs: ResMut<Prefs>,
     mut drafts: ResMut<Drafts>,
     mut fields: Query<(&mut EditableText, &Field)>,
-    interrupted: Res<Interrupted>,
+    mut interrupted: ResMut<Interrupted>,
     catalog: Res<Catalog>,
     mut next: ResMut<NextState<Screen>>,
 ) {
@@ -496,8 +531,8 @@ fn apply(
             Action::SetTeams(teams) => setup.teams = teams.clone(),
             Action::ShowProgress => next.set(Screen::Progress),
             Action::ResumeJournal | Action::ScoreJournal => {
-                if let Some(game) = interrupted.0.as_ref().and_then(|t| {
-                    interrupted_game(t, &catalog, &setup, *action == Action::ScoreJournal)
+                if let Some(game) = interrupted.0.take().map(|(it, prepared)| {
+                    interrupted_game(it, &prepared, &setup, *action == Action::ScoreJournal)
                 }) {
                     let over = game.session.outcome().is_some();
                     commands.insert_resource(game);

@@ -77,7 +77,8 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
                 "the text is {} bytes; scenario files may be at most 1 MiB",
                 bytes.len()
             ),
-        );
+        )
+        .with_help("split it or remove the bulk; a scenario is a few dozen KiB");
         return Loaded::failed(path, d);
     }
     match std::str::from_utf8(bytes) {
@@ -101,6 +102,14 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
 /// Parses and validates scenario text; `path` labels the diagnostics.
 pub fn parse_str(src: &str, path: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    // classic Mac line ends (a lone CR): lines as the author sees them
+    let unix;
+    let src = if has_lone_cr(src) {
+        unix = src.replace("\r\n", "\n").replace('\r', "\n");
+        unix.as_str()
+    } else {
+        src
+    };
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
@@ -117,6 +126,31 @@ pub fn parse_str(src: &str, path: &str) -> Loaded {
         }
         Err(e) => Loaded::failed(path, parse_error(path, src, &e)),
     }
+}
+
+/// Whether a CR ends a line on its own somewhere.
+fn has_lone_cr(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// The byte offset of a parser position (1-based line, character column).
+fn offset_of(src: &str, pos: &ron::error::Position) -> usize {
+    let line_start = src
+        .split_inclusive('\n')
+        .take(pos.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        .min(src.len());
+    let rest = &src[line_start..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(pos.col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -160,6 +194,14 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             format!("field `{field}` appears twice{}", within(outer)),
             Some("keep one of them".into()),
         ),
+        E::ExpectedComma if decimal_at(src, &e.span.start) => (
+            "expected a whole number, found a decimal point".to_string(),
+            Some("this field takes a whole number such as 60, without a decimal point".into()),
+        ),
+        E::ExceededRecursionLimit => (
+            format!("brackets are nested more than {RECURSION_LIMIT} levels deep"),
+            Some("scenario files are only a few levels deep; remove the extra brackets".into()),
+        ),
         _ if only_blank_after(src, &e.span.end) => (
             format!(
                 "the file ends too early ({})",
@@ -176,11 +218,8 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
                     Some("write a number without quotes, e.g. 1000.0")
                 }
                 E::ExpectedString => Some("text goes in double quotes: \"like this\""),
-                E::ExceededRecursionLimit => {
-                    Some("scenario files are only a few levels deep; remove the extra brackets")
-                }
                 E::Utf8Error(_) => Some("save the file as UTF-8 in your editor"),
-                _ => None,
+                _ => Some("compare the text here with the example in docs/authoring.md"),
             };
             (lowercase_first(&other.to_string()), help.map(String::from))
         }
@@ -194,17 +233,17 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
 
 /// Whether nothing but whitespace follows `pos`: the parser ran out of text.
 fn only_blank_after(src: &str, pos: &ron::error::Position) -> bool {
-    let line_start = src
-        .split_inclusive('\n')
-        .take(pos.line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let rest = &src[line_start.min(src.len())..];
-    let col_offset = rest
-        .char_indices()
-        .nth(pos.col.saturating_sub(1))
-        .map_or(rest.len(), |(i, _)| i);
-    rest[col_offset..].trim().is_empty()
+    src[offset_of(src, pos)..].trim().is_empty()
+}
+
+/// Whether a decimal part sits at `pos`, right after digits: a number with
+/// a decimal point where a whole number was expected (`staff: 60.5`).
+fn decimal_at(src: &str, pos: &ron::error::Position) -> bool {
+    let at = offset_of(src, pos);
+    let (before, after) = src.split_at(at);
+    before.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with('.')
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn lowercase_first(s: &str) -> String {

@@ -8,5 +8,8 @@ mod validate;
 
 pub use load::{Loaded, builtin_scenarios, load_file, load_paths, parse_bytes, parse_str};
 pub use schema::*;
-pub use shipped::{find_scenario, find_shipped, load_shipped, shipped_dir, shipped_scenarios};
+pub use shipped::{
+    all_scenarios, find_scenario, find_scenario_in, find_shipped, load_shipped, shipped_dir,
+    shipped_scenarios,
+};
 pub use validate::SUPPORTED_LANGUAGES;

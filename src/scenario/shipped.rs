@@ -57,6 +57,42 @@ pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
         .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
 }
 
+/// A scenario by file path, or by id among the shipped ones and those in
+/// `extra` (the `--scenarios` folders and files); with the file it came
+/// from when it is not a shipped one.
+pub fn find_scenario_in(spec: &str, extra: &[PathBuf]) -> Result<(Scenario, Option<PathBuf>), String> {
+    let path = Path::new(spec);
+    if extra.is_empty() || std::fs::symlink_metadata(path).is_ok() {
+        let from_file = std::fs::symlink_metadata(path).is_ok();
+        return find_scenario(spec).map(|s| (s, from_file.then(|| path.to_path_buf())));
+    }
+    if let Ok(s) = find_shipped(spec) {
+        return Ok((s, None));
+    }
+    let loaded = load_paths(extra);
+    match loaded
+        .into_iter()
+        .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
+    {
+        Some(l) => Ok((l.scenario.expect("found by id"), Some(PathBuf::from(l.path)))),
+        None => Err(format!(
+            "no scenario with id or path \"{}\" (shipped or in {})\n  help: `counteroffer check {}` lists their ids",
+            shown(spec, 80),
+            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "),
+        )),
+    }
+}
+
+/// Every scenario that loads: the shipped ones and those in `extra`.
+pub fn all_scenarios(extra: &[PathBuf]) -> Vec<Scenario> {
+    let mut all = shipped_scenarios();
+    if !extra.is_empty() {
+        all.extend(load_paths(extra).into_iter().filter_map(|l| l.scenario));
+    }
+    all
+}
+
 /// A shipped scenario by id only: an id read from a file (a transcript, a
 /// journal) names a scenario and is never opened as a path.
 pub fn find_shipped(id: &str) -> Result<Scenario, String> {

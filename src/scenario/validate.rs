@@ -81,7 +81,7 @@ impl Checker<'_> {
 
     fn text(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.error(&[Step::Field(field)], format!("`{field}` is empty"), None);
+            self.error(&[Step::Field(field)], format!("`{field}` is empty"), Some(format!("write the {field} text between the quotes")));
         }
     }
 
@@ -91,7 +91,7 @@ impl Checker<'_> {
             self.error(
                 at,
                 format!("`{name}` is {value}, but it must be a positive amount"),
-                None,
+                Some("write an amount above 0 in the product currency, e.g. 1000.0".into()),
             );
         }
         ok
@@ -226,7 +226,7 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
                 "`max_turns` is {}, but it must be between 1 and 100",
                 s.max_turns
             ),
-            None,
+            Some("a negotiation of 10 to 20 turns suits most classes".into()),
         );
     }
 }
@@ -256,7 +256,7 @@ fn check_product(c: &mut Checker, s: &Scenario) {
                     "tradeable \"{}\" has cost {} and value {}; both must be 0 or more",
                     t.id, t.cost, t.value
                 ),
-                None,
+                Some("cost is what giving it costs you, value what it is worth to the customer; write 0.0 for nothing".into()),
             );
         }
     }
@@ -361,7 +361,7 @@ fn param_problems(p: &PersonaParams, product: &Product) -> Vec<ParamProblem> {
         problem(
             "patience",
             "`patience` is 0: the persona would leave at once".into(),
-            None,
+            Some("give the persona a few replies of patience, e.g. 4"),
         );
     }
     let positive = |v: f64| v.is_finite() && v > 0.0;
@@ -370,7 +370,7 @@ fn param_problems(p: &PersonaParams, product: &Product) -> Vec<ParamProblem> {
             problem(
                 field,
                 format!("`{field}` is {value}, but it must be a positive amount"),
-                None,
+                Some("write an amount above 0 in the product currency"),
             );
         }
     }
@@ -631,7 +631,7 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
                 c.error(
                     &here,
                     never(&format!("trust runs from 0 to 1, but it needs {level}")),
-                    None,
+                    Some("write a trust level between 0.0 and 1.0, e.g. 0.7".into()),
                 );
             }
             Reveal::Resolved(id) if !ids.contains(&id.as_str()) => {
@@ -647,7 +647,7 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
                 c.error(
                     &here,
                     never(&format!("objection \"{id}\" is never raised")),
-                    None,
+                    Some("give that objection a trigger that can fire, or reveal the fact another way".into()),
                 );
             }
             _ => {}

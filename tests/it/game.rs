@@ -417,7 +417,7 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(
-        counteroffer::session::journal::load(&counteroffer::session::journal::path(&dir)).is_none(),
+        counteroffer::session::journal::interrupted(&dir).0.is_empty(),
         "scored: the journal is gone"
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -290,13 +290,14 @@ fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 /// How much longer `f(2n)` takes than `f(n)`: medians of several runs,
-/// measured up to three times so one noisy moment cannot fail the test.
+/// measured up to five times so a noisy moment (other tests run beside
+/// this one) cannot fail the test.
 fn doubling_ratio(n: usize, f: impl Fn(usize)) -> f64 {
     f(n); // warm up (lazy tables, page faults)
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
-        let one = median_time(7, || f(n));
-        let two = median_time(7, || f(2 * n));
+    for _ in 0..5 {
+        let one = median_time(9, || f(n));
+        let two = median_time(9, || f(2 * n));
         let ratio = two.as_secs_f64() / one.as_secs_f64().max(1e-9);
         eprintln!("n = {n}: {one:?}; 2n: {two:?}; ratio {ratio:.2}");
         best = best.min(ratio);
@@ -319,7 +320,7 @@ fn long_ids(n: usize) -> String {
 
 #[test]
 fn doubling_an_ids_length_at_most_about_doubles_the_check_time() {
-    let n = 150_000;
+    let n = 300_000;
     let sources = [long_ids(n), long_ids(2 * n)];
     let loaded = counteroffer::scenario::parse_str(&sources[0], "long.ron");
     let message = loaded.diagnostics[0].to_string();
@@ -351,6 +352,7 @@ fn analyze_line(chars: usize) -> String {
     let opts = Options {
         lang: None,
         scenario: Some("hengda-packaging-en".into()),
+        scenarios: Vec::new(),
         context: None,
         jsonl: true,
         text: None,
@@ -440,4 +442,552 @@ fn analyze_refuses_overlong_lines_and_texts_and_a_path_as_a_language() {
         run.stderr
     );
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---- 4. resume that always works --------------------------------------
+
+/// A scenario file outside the shipped folder: a copy of a shipped one
+/// under another id.
+fn custom_scenario(dir: &Path) -> PathBuf {
+    let src = std::fs::read_to_string("scenarios/hengda-packaging-en.ron").unwrap();
+    let path = dir.join("my.ron");
+    std::fs::write(
+        &path,
+        src.replacen("id: \"hengda-packaging-en\"", "id: \"my-custom\"", 1),
+    )
+    .unwrap();
+    path
+}
+
+const REPLY_1: &str = "So the concern is the price compared with Vendor B. I understand. What budget do you have approved?";
+const REPLY_2: &str = "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours.";
+
+/// Starts `play --text` with `args`, sends `replies` one by one (each
+/// waits for the journal to hold it), then kills it with SIGKILL.
+fn play_and_kill(data: &Path, args: &[&str], replies: &[&str]) -> Transcript {
+    let mut child = Command::new(BIN)
+        .args(["play", "--text"])
+        .args(args)
+        .env("COUNTEROFFER_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let before = journals(data).len();
+    let mut last = None;
+    for (i, r) in replies.iter().enumerate() {
+        writeln!(stdin, "{r}").unwrap();
+        stdin.flush().unwrap();
+        last = Some(wait_for_journal(data, before + 1, i + 1));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    last.expect("at least one reply")
+}
+
+/// The journals in a data folder, as they are on disk, by name.
+fn journals(data: &Path) -> Vec<(PathBuf, Transcript)> {
+    let mut found: Vec<_> = std::fs::read_dir(counteroffer::session::journal::dir(data))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|p| {
+            let t = Transcript::from_json(&std::fs::read_to_string(&p).ok()?).ok()?;
+            Some((p, t))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// Waits until there are `count` journals and the newest-named one being
+/// written holds `turns` turns.
+fn wait_for_journal(data: &Path, count: usize, turns: usize) -> Transcript {
+    for _ in 0..400 {
+        let all = journals(data);
+        if all.len() == count
+            && let Some((_, t)) = all.iter().find(|(_, t)| t.turns.len() == turns)
+        {
+            return t.clone();
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("no journal reached {turns} turns: {:?}", journals(data).len());
+}
+
+fn play(data: &Path, args: &[&str], stdin: &str) -> Run {
+    let mut all = vec!["play", "--text"];
+    all.extend_from_slice(args);
+    run_bounded(&all, stdin.as_bytes(), Some(data), Duration::from_secs(60))
+}
+
+#[test]
+fn a_session_on_a_scenario_given_by_path_resumes_after_a_kill() {
+    let root = temp_dir("resume-path");
+    let data = root.join("data");
+    let file = custom_scenario(&root);
+    let file = file.to_str().unwrap();
+    let before = play_and_kill(&data, &["--scenario", file, "--seed", "4"], &[REPLY_1, REPLY_2]);
+    assert_eq!(before.scenario_id, "my-custom");
+
+    // offered and resumed with the same --scenario...
+    let out = root.join("resumed.json");
+    let run = play(
+        &data,
+        &["--scenario", file, "--out", out.to_str().unwrap()],
+        "/resume\nIf you sign this week, I can do 46,000.\n/quit\n",
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains("An unfinished session of \"The case packer that costs more\" (2 turns) was found."),
+        "{}",
+        run.stdout
+    );
+    let resumed = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(resumed.turns.len(), 3, "/resume is not sent to the customer");
+    assert_eq!(resumed.turns[..2], before.turns[..]);
+    assert!(journals(&data).is_empty(), "finished: the journal is gone");
+
+    // ...and without any option: the journal knows the file
+    let before = play_and_kill(&data, &["--scenario", file, "--seed", "5"], &[REPLY_1]);
+    let run = play(&data, &["--out", out.to_str().unwrap()], "/resume\n/quit\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let resumed = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(resumed.scenario_id, "my-custom");
+    assert_eq!(resumed.turns, before.turns);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn setting_an_unfinished_session_aside_keeps_it_until_it_is_discarded() {
+    let root = temp_dir("set-aside");
+    let data = root.join("data");
+    let before = play_and_kill(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &[REPLY_1]);
+    let kept = journals(&data);
+    assert_eq!(kept.len(), 1);
+    let out = root.join("new.json");
+    let out = out.to_str().unwrap();
+    // an empty answer sets it aside: kept, and said where
+    for answer in ["", "What budget do you have?"] {
+        let run = play(&data, &["--out", out], &format!("{answer}\n/quit\n"));
+        assert_eq!(run.code, Some(0), "{run:?}");
+        assert!(
+            run.stdout.contains(&format!(
+                "Set aside: the unfinished session stays in {} and is offered again next time.",
+                kept[0].0.display()
+            )),
+            "{}",
+            run.stdout
+        );
+        assert_eq!(journals(&data), kept, "set aside, not deleted");
+    }
+    // /score scores it as it stood
+    let run = play(&data, &["--out", out], "/score\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let scored = Transcript::from_json(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(scored.turns, before.turns);
+    assert!(journals(&data).is_empty());
+    // /discard deletes, as asked
+    play_and_kill(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &[REPLY_1]);
+    let run = play(&data, &["--out", out], "/discard\n/quit\n");
+    assert!(run.stdout.contains("The unfinished session was deleted."), "{}", run.stdout);
+    assert!(journals(&data).is_empty());
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_journal_whose_scenario_is_gone_is_kept_and_said_so() {
+    let root = temp_dir("scenario-gone");
+    let data = root.join("data");
+    let file = custom_scenario(&root);
+    play_and_kill(&data, &["--scenario", file.to_str().unwrap(), "--seed", "4"], &[REPLY_1]);
+    let kept = journals(&data);
+    std::fs::remove_file(&file).unwrap();
+    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], "/quit\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: an unfinished session of \"my-custom\" cannot be resumed: its scenario file {} does not load: the file does not exist;",
+            std::fs::canonicalize(&root).unwrap().join("my.ron").display()
+        )) && run.stderr.contains(&format!("it is kept in {}", kept[0].0.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help: give the scenario file it was played on with --scenario PATH"), "{}", run.stderr);
+    assert_eq!(journals(&data), kept);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn damaged_fifo_and_hostile_journals_are_moved_aside_or_refused_never_followed() {
+    let root = temp_dir("hostile-journals");
+    let data = root.join("data");
+    let dir = counteroffer::session::journal::dir(&data);
+    std::fs::create_dir_all(&dir).unwrap();
+    mkfifo(&dir.join("a-fifo.json"));
+    std::fs::write(dir.join("b-torn.json"), "{\"schema\": 1, \"scen").unwrap();
+    let mut zero = good_transcript();
+    zero.scenario_id = "/dev/zero".into();
+    std::fs::write(dir.join("c-zero.json"), zero.to_json()).unwrap();
+    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], "/quit\n");
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.elapsed < Duration::from_secs(20), "{run:?}");
+    assert!(
+        run.stderr.contains("a-fifo.json.damaged")
+            && run.stderr.contains("b-torn.json.damaged")
+            && run.stderr.contains("an unfinished session of \"/dev/zero\" cannot be resumed: scenario \"/dev/zero\" cannot be found"),
+        "{}",
+        run.stderr
+    );
+    assert!(dir.join("c-zero.json").exists(), "kept, not deleted");
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+// ---- 5. a non-UTF-8 line ----------------------------------------------
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_play_goes_on() {
+    let root = temp_dir("not-utf8");
+    let out = root.join("t.json");
+    let mut input = b"\xff bad\n".to_vec();
+    input.extend_from_slice(b"What budget have you set aside?\n");
+    input.extend_from_slice(&vec![b'x'; 100 << 10]);
+    input.extend_from_slice(b"\nI understand.\n/quit\n");
+    let run = run_bounded(
+        &[
+            "play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4", "--out",
+            out.to_str().unwrap(),
+        ],
+        &input,
+        Some(&root.join("data")),
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout.contains("Line 1 is not UTF-8 text (bad byte 0xFF after 0 bytes); it was not sent. Type it again; play goes on."),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Line 3 is longer than 64 KiB; it was not sent."), "{}", run.stdout);
+    let t = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let texts: Vec<&str> = t.turns.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["What budget have you set aside?", "I understand."]);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+// ---- 6. two processes, one data folder ---------------------------------
+
+#[test]
+fn a_second_process_never_takes_over_a_live_sessions_journal() {
+    let root = temp_dir("two-processes");
+    let data = root.join("data");
+    let mut a = Command::new(BIN)
+        .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+        .env("COUNTEROFFER_DATA_DIR", &data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut a_in = a.stdin.take().unwrap();
+    writeln!(a_in, "{REPLY_1}").unwrap();
+    a_in.flush().unwrap();
+    let a_journal = wait_for_journal(&data, 1, 1);
+
+    // B, same scenario and seed, is not offered A's live session and
+    // leaves A's journal alone when it finishes
+    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &format!("{REPLY_2}\n/quit\n"));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(!run.stdout.contains("An unfinished session"), "{}", run.stdout);
+    let left = journals(&data);
+    assert_eq!(left.len(), 1, "B's journal went, A's stays");
+    assert_eq!(left[0].1, a_journal);
+
+    // A is killed: now it is interrupted and can be resumed
+    a.kill().unwrap();
+    a.wait().unwrap();
+    let out = root.join("a.json");
+    let run = play(&data, &["--out", out.to_str().unwrap()], "/resume\n/quit\n");
+    assert!(run.stdout.contains("(1 turns) was found"), "{}", run.stdout);
+    let resumed = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(resumed.turns, a_journal.turns);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn concurrent_same_seed_sessions_keep_both_transcripts() {
+    let root = temp_dir("same-second");
+    let data = root.join("data");
+    let pairs = 5;
+    for _ in 0..pairs {
+        let spawn = || {
+            let mut c = Command::new(BIN)
+                .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+                .env("COUNTEROFFER_DATA_DIR", &data)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap();
+            c.stdin.take().unwrap().write_all(b"I understand.\n/quit\n").unwrap();
+            c
+        };
+        let (mut one, mut two) = (spawn(), spawn());
+        assert!(one.wait().unwrap().success());
+        assert!(two.wait().unwrap().success());
+    }
+    let saved: Vec<_> = std::fs::read_dir(data.join("transcripts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 2 * pairs, "{saved:?}");
+    for p in &saved {
+        assert!(Transcript::from_json(&std::fs::read_to_string(p).unwrap()).is_ok());
+    }
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+// ---- 7. tamper gaps ----------------------------------------------------
+
+#[test]
+fn a_forged_fingerprint_never_makes_edited_scores_trusted() {
+    let dir = temp_dir("forged");
+    let good = good_transcript();
+    let mut forged = good.clone();
+    forged.scenario_hash = "0000000000000000".into();
+    forged.scorecard.overall = 100.0;
+    std::fs::write(dir.join("a-forged.json"), forged.to_json()).unwrap();
+    let mut rehashed = good.clone();
+    rehashed.scenario_hash = "1111111111111111".into();
+    std::fs::write(dir.join("b-rehashed.json"), rehashed.to_json()).unwrap();
+    let mut opening = good.clone();
+    opening.opening[0] = "junk ".repeat(2 << 20);
+    std::fs::write(dir.join("c-opening.json"), opening.to_json()).unwrap();
+    // saved by an editor with a byte order mark
+    std::fs::write(dir.join("d-bom.json"), format!("\u{feff}{}", good.to_json())).unwrap();
+
+    let run = run_bounded(&["summarize", dir.to_str().unwrap()], b"", None, Duration::from_secs(60));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(rows.len(), 5, "{}", run.stdout);
+    let row = |name: &str| *rows.iter().find(|r| r.contains(name)).unwrap();
+    let forged_row = row("a-forged.json");
+    assert!(forged_row.contains("\"UNVERIFIED: the scenario has changed since"), "{forged_row}");
+    assert!(!forged_row.contains("\"100\""), "the claimed score is not in a score cell: {forged_row}");
+    assert!(row("b-rehashed.json").contains("\"ok (the scenario's fingerprint differs, but a replay gives exactly this session)\""));
+    assert!(row("c-opening.json").contains("TAMPERED: the customer's opening differs from a replay"));
+    assert!(row("d-bom.json").ends_with("\"ok\""), "{}", row("d-bom.json"));
+    assert!(
+        run.stderr.contains("4 reports summarized, 0 skipped, 1 flagged as tampered, 1 unverified"),
+        "{}",
+        run.stderr
+    );
+
+    let run = run_bounded(&["score", dir.join("a-forged.json").to_str().unwrap()], b"", None, Duration::from_secs(20));
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("its scores cannot be verified\n  help: "), "{}", run.stderr);
+    let run = run_bounded(&["score", dir.join("d-bom.json").to_str().unwrap()], b"", None, Duration::from_secs(20));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---- 9. smaller ones ---------------------------------------------------
+
+#[test]
+fn every_error_in_the_broken_corpus_says_what_to_do() {
+    for entry in std::fs::read_dir("tests/broken").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "expected") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if l.contains(": error: ") {
+                assert!(
+                    lines.get(i + 1).is_some_and(|h| h.starts_with("  help: ")),
+                    "{}: no help after: {l}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cr_only_file_loads_and_reports_real_lines() {
+    let src = std::fs::read_to_string("tests/broken/minimal-valid.ron").unwrap();
+    let loaded = counteroffer::scenario::parse_str(&src.replace('\n', "\r"), "mac.ron");
+    assert!(loaded.scenario.is_some(), "{:?}", loaded.diagnostics);
+}
+
+#[test]
+fn play_exits_nonzero_when_the_transcript_cannot_be_saved() {
+    let root = temp_dir("not-saved");
+    let run = run_bounded(
+        &["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4", "--out", "/dev/null/t.json"],
+        b"I understand.\n/quit\n",
+        Some(&root),
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("error: the transcript could not be saved"), "{}", run.stderr);
+    assert!(run.stderr.contains("\n  help: "), "{}", run.stderr);
+    assert_eq!(journals(&root).len(), 1, "the session stays in its journal");
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn scenarios_folders_work_for_play_text_and_the_other_subcommands() {
+    let root = temp_dir("scenarios-folder");
+    let folder = root.join("mine");
+    std::fs::create_dir_all(&folder).unwrap();
+    custom_scenario(&folder);
+    let out = root.join("t.json");
+    let run = play(
+        &root.join("data"),
+        &["--scenarios", folder.to_str().unwrap(), "--scenario", "my-custom", "--seed", "4", "--out", out.to_str().unwrap()],
+        "I understand.\n/quit\n",
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let t = out.to_str().unwrap();
+    for args in [
+        vec!["score", t, "--scenarios", folder.to_str().unwrap()],
+        vec!["report", t, "--scenarios", folder.to_str().unwrap()],
+        vec!["summarize", t, "--scenarios", folder.to_str().unwrap()],
+        vec!["simulate", "--bot", "ideal", "--games", "1", "--scenario", "my-custom", "--scenarios", folder.to_str().unwrap()],
+        vec!["analyze", "--scenario", "my-custom", "--scenarios", folder.to_str().unwrap(), "I understand."],
+    ] {
+        let run = run_bounded(&args, b"", None, Duration::from_secs(60));
+        assert_eq!(run.code, Some(0), "{args:?}: {run:?}");
+    }
+    // without the folder the id is not found, and the transcript's id is
+    // never taken for a path
+    let run = run_bounded(&["score", t], b"", None, Duration::from_secs(20));
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(run.stderr.contains("no shipped scenario has the id \"my-custom\""), "{}", run.stderr);
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn the_class_csv_has_unique_headers_and_defuses_disguised_formulas() {
+    use counteroffer::cli::report::csv_cell;
+    for name in ["\n=1+1", " =1+1", "\u{ff1d}1+1", "\u{3000}@SUM(A1)", "\t-2", " +3"] {
+        assert!(csv_cell(name).starts_with("\"'"), "{name:?}: {}", csv_cell(name));
+    }
+    assert_eq!(csv_cell("Ann Lee"), "\"Ann Lee\"");
+    assert_eq!(csv_cell("45000"), "\"45000\"");
+
+    let dir = temp_dir("csv-headers");
+    std::fs::write(dir.join("a.json"), good_transcript().to_json()).unwrap();
+    let run = run_bounded(&["summarize", dir.to_str().unwrap()], b"", None, Duration::from_secs(20));
+    let header: Vec<&str> = run.stdout.lines().next().unwrap().split(',').collect();
+    let mut unique = header.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), header.len(), "{header:?}");
+    assert!(header.contains(&"\"outcome\"") && header.contains(&"\"outcome score\""), "{header:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---- kills at random points --------------------------------------------
+
+/// Sessions killed (SIGKILL) at random points: every journal left behind
+/// must read, replay to itself, hold a prefix of the replies sent, and be
+/// resumable and scored by the next start. `cargo test` kills 12; the long
+/// run kills `KILL_RUNS` (README: at least 100), `KILL_SEED` repeats one.
+#[test]
+fn sessions_killed_at_random_points_recover_intact() {
+    use rand::{Rng, SeedableRng};
+    let runs: usize = std::env::var("KILL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let seed: u64 = std::env::var("KILL_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let p = prepared("hengda-packaging-en");
+    let replies = [
+        REPLY_1,
+        REPLY_2,
+        "Of course. What needs to happen on your side before a decision, and who signs off?",
+        "If you sign this week, I can do 46,000.",
+        "I understand. If you sign today, I can do 45,500 with training included.",
+        "Shall we sign at 45,500?",
+    ];
+    let root = temp_dir("random-kills");
+    let (mut journaled, mut intact, mut before_first, mut finished) = (0, 0, 0, 0);
+    for run in 0..runs {
+        let data = root.join(format!("run-{run}"));
+        let mut child = Command::new(BIN)
+            .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+            .env("COUNTEROFFER_DATA_DIR", &data)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let start = Instant::now();
+        let kill_at = Duration::from_millis(rng.random_range(0..600));
+        let mut sent = 0;
+        // replies go in with random pauses; the kill lands wherever it lands:
+        // at start-up, mid-analysis, mid-write of the journal
+        while start.elapsed() < kill_at {
+            if sent < replies.len() && rng.random_bool(0.3) {
+                let _ = writeln!(stdin, "{}", replies[sent]);
+                let _ = stdin.flush();
+                sent += 1;
+            }
+            std::thread::sleep(Duration::from_millis(rng.random_range(1..30)));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let found = journals(&data);
+        let on_disk = std::fs::read_dir(counteroffer::session::journal::dir(&data))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                    .count()
+            })
+            .unwrap_or(0);
+        assert_eq!(found.len(), on_disk, "run {run} (KILL_SEED={seed}): a torn journal");
+        let Some((_, t)) = found.first() else {
+            if data.join("transcripts").exists() {
+                finished += 1;
+            } else {
+                before_first += 1;
+            }
+            continue;
+        };
+        journaled += 1;
+        let texts: Vec<&str> = t.turns.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.len() <= sent && texts[..] == replies[..texts.len()], "run {run} (KILL_SEED={seed}): {texts:?}");
+        assert_eq!(
+            counteroffer::session::transcript::check(&p, t),
+            counteroffer::session::transcript::Check::Matches(t.scorecard.clone()),
+            "run {run} (KILL_SEED={seed})"
+        );
+        // the next start resumes it
+        let out = data.join("scored.json");
+        let next = play(&data, &["--out", out.to_str().unwrap()], "/score\n");
+        assert_eq!(next.code, Some(0), "run {run} (KILL_SEED={seed}): {next:?}");
+        let scored = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        assert_eq!(scored.turns, t.turns, "run {run} (KILL_SEED={seed})");
+        assert!(journals(&data).is_empty());
+        intact += 1;
+    }
+    eprintln!(
+        "random kills (KILL_SEED={seed}): {runs} sessions killed; {journaled} had saved a turn, {intact} of them recovered intact; {before_first} were killed before their first turn was saved, {finished} after they had finished"
+    );
+    assert_eq!(intact, journaled);
+    std::fs::remove_dir_all(root).unwrap();
 }

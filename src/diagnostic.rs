@@ -111,6 +111,10 @@ pub fn shown(text: &str, max: usize) -> String {
 /// and comparing long strings costs the product of their lengths.
 pub const MAX_SUGGEST_CHARS: usize = 64;
 
+/// Candidates compared for one suggestion, at most: a real list of ids is
+/// a few dozen long.
+pub const MAX_SUGGEST_CANDIDATES: usize = 500;
+
 /// The closest of `candidates` to `word` by edit distance, if close enough to
 /// be a likely typo. The work is bounded: a word or a candidate longer than
 /// [`MAX_SUGGEST_CHARS`] is not compared.
@@ -123,6 +127,7 @@ pub fn did_you_mean<'a>(
     }
     candidates
         .into_iter()
+        .take(MAX_SUGGEST_CANDIDATES)
         .filter(|c| c.chars().nth(MAX_SUGGEST_CHARS).is_none())
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| {

@@ -45,13 +45,17 @@ impl Checker<'_> {
     }
 
     /// Flags a reference to an id that `known` does not hold.
-    fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &[&str], context: &str) {
-        if known.contains(&id) {
+    fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &Known, context: &str) {
+        if known.set.contains(id) {
             return;
         }
-        let help = match did_you_mean(id, known.iter().copied()) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            self.more_errors += 1; // no suggestion worked out for it either
+            return;
+        }
+        let help = match did_you_mean(id, known.list.iter().copied()) {
             Some(near) => format!("did you mean \"{near}\"?"),
-            None => format!("known {what} ids: {}", quoted_list(known)),
+            None => format!("known {what} ids: {}", quoted_list(&known.list)),
         };
         self.error(
             at,
@@ -186,15 +190,40 @@ fn check_id_lengths(c: &mut Checker, s: &Scenario) -> bool {
     all_short
 }
 
-/// `"a", "b"`: each item once, in order.
+/// The ids a reference may name: in order (for messages) and as a set
+/// (for look-ups, so checking is linear in the number of references).
+struct Known<'s> {
+    list: Vec<&'s str>,
+    set: HashSet<&'s str>,
+}
+
+impl<'s> Known<'s> {
+    fn new(ids: impl IntoIterator<Item = &'s str>) -> Self {
+        let list: Vec<&str> = ids.into_iter().collect();
+        Known {
+            set: list.iter().copied().collect(),
+            list,
+        }
+    }
+}
+
+/// Items listed in a help line, at most.
+const MAX_LISTED: usize = 12;
+
+/// `"a", "b"`: each item once, in order; a long list is cut short.
 fn quoted_list(items: &[&str]) -> String {
     let mut seen = HashSet::new();
-    items
+    let unique: Vec<&str> = items.iter().copied().filter(|s| seen.insert(*s)).collect();
+    let mut text = unique
         .iter()
-        .filter(|s| seen.insert(**s))
+        .take(MAX_LISTED)
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if unique.len() > MAX_LISTED {
+        text.push_str(&format!(" and {} more", unique.len() - MAX_LISTED));
+    }
+    text
 }
 
 fn check_metadata(c: &mut Checker, s: &Scenario) {
@@ -233,7 +262,7 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
 
 fn check_product(c: &mut Checker, s: &Scenario) {
     let p = &s.product;
-    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
+    let pains = Known::new(s.persona.pains.iter().map(|x| x.id.as_str()));
     c.not_empty(
         &[Step::Field("features")],
         &p.features,
@@ -278,18 +307,19 @@ fn check_persona(c: &mut Checker, s: &Scenario) {
         "the persona has no pains".into(),
     );
     c.unique_ids("pain", p.pains.iter().map(|x| x.id.as_str()));
+    let relieved: HashSet<&str> = s
+        .product
+        .features
+        .iter()
+        .flat_map(|f| f.relieves.iter().map(String::as_str))
+        .collect();
     for pain in &p.pains {
         c.not_empty(
             &[Step::Id(&pain.id), Step::Field("terms")],
             &pain.terms,
             format!("pain \"{}\" has no terms", pain.id),
         );
-        let relieved = s
-            .product
-            .features
-            .iter()
-            .any(|f| f.relieves.contains(&pain.id));
-        if !relieved {
+        if !relieved.contains(pain.id.as_str()) {
             c.warning(
                 &[Step::Id(&pain.id)],
                 format!(
@@ -457,16 +487,16 @@ fn check_prices(c: &mut Checker, s: &Scenario) {
 }
 
 fn check_objections(c: &mut Checker, s: &Scenario) {
-    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
-    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
-    let tradeables: Vec<&str> = s.product.tradeables.iter().map(|x| x.id.as_str()).collect();
-    let techniques: Vec<&str> = Technique::ALL.iter().map(|t| t.name()).collect();
+    let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
+    let pains = Known::new(s.persona.pains.iter().map(|x| x.id.as_str()));
+    let tradeables = Known::new(s.product.tradeables.iter().map(|x| x.id.as_str()));
+    let techniques = Known::new(Technique::ALL.iter().map(|t| t.name()));
     c.not_empty(
         &[Step::Field("objections")],
         &s.objections,
         "the scenario has no objections".into(),
     );
-    c.unique_ids("objection", ids.iter().copied());
+    c.unique_ids("objection", ids.list.iter().copied());
     for kind in [
         ObjectionKind::Price,
         ObjectionKind::Fit,
@@ -584,6 +614,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
             stack.extend(by_parent.get(id).into_iter().flatten());
         }
     }
+    let by_id: HashSet<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
     for o in s
         .objections
         .iter()
@@ -594,7 +625,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
                 format!("it waits for turn {n} but the scenario ends after {} turns", s.max_turns),
                 format!("use a turn below {}", s.max_turns),
             ),
-            Trigger::AfterResolved(parent) if !s.objections.iter().any(|p| &p.id == parent) => continue,
+            Trigger::AfterResolved(parent) if !by_id.contains(parent.as_str()) => continue,
             Trigger::AfterResolved(_) => (
                 "it waits for an objection that is itself never raised (a cycle or a dead end)".to_string(),
                 "make the chain of AfterResolved triggers start at an objection with another trigger".to_string(),
@@ -613,7 +644,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
 fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) {
     let facts = &s.persona.hidden;
     c.unique_ids("hidden fact", facts.iter().map(|f| f.id.as_str()));
-    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
+    let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
     for fact in facts {
         let here = [Step::Id(&fact.id), Step::Field("reveal")];
         let never = |why: &str| format!("hidden fact \"{}\" can never be revealed: {why}", fact.id);
@@ -634,7 +665,7 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
                     Some("write a trust level between 0.0 and 1.0, e.g. 0.7".into()),
                 );
             }
-            Reveal::Resolved(id) if !ids.contains(&id.as_str()) => {
+            Reveal::Resolved(id) if !ids.set.contains(id.as_str()) => {
                 c.reference(
                     &[Step::Id(&fact.id), Step::Quoted(id)],
                     "objection",

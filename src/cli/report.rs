@@ -215,16 +215,19 @@ pub fn csv_cell(text: &str) -> String {
         .next();
     let risky = first.is_some_and(|c| FORMULA.contains(&c))
         || text.starts_with(['\t', '\r', '\n']);
-    let defused = if risky {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let text = printable(text);
+    let defused = if risky { format!("'{text}") } else { text };
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
+/// Control characters (terminal escape sequences among them) never reach
+/// the terminal or the spreadsheet raw: a cell is one line of text.
+fn printable(text: &str) -> String {
+    shown(text, usize::MAX)
+}
+
 fn md_cell(text: &str) -> String {
-    crate::report::markdown_escape(text)
+    crate::report::markdown_escape(&printable(text))
 }
 
 pub fn summarize(
@@ -256,7 +259,7 @@ pub fn summarize(
             Ok(row) => rows.push(row),
             Err(e) => {
                 skipped += 1;
-                let _ = writeln!(err, "{}: skipped: {e}", f.display());
+                let _ = writeln!(err, "{}: skipped: {e}", printable(&f.display().to_string()));
             }
         }
     }

@@ -673,6 +673,11 @@ fn damaged_fifo_and_hostile_journals_are_moved_aside_or_refused_never_followed()
     let mut zero = good_transcript();
     zero.scenario_id = "/dev/zero".into();
     std::fs::write(dir.join("c-zero.json"), zero.to_json()).unwrap();
+    // a journal naming /dev/zero as its scenario file
+    let mut value: serde_json::Value = serde_json::from_str(&good_transcript().to_json()).unwrap();
+    value["scenario_id"] = "not-shipped".into();
+    value["scenario_path"] = "/dev/zero".into();
+    std::fs::write(dir.join("d-zero-path.json"), value.to_string()).unwrap();
     let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], "/quit\n");
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.elapsed < Duration::from_secs(20), "{run:?}");
@@ -680,6 +685,11 @@ fn damaged_fifo_and_hostile_journals_are_moved_aside_or_refused_never_followed()
         run.stderr.contains("a-fifo.json.damaged")
             && run.stderr.contains("b-torn.json.damaged")
             && run.stderr.contains("an unfinished session of \"/dev/zero\" cannot be resumed: scenario \"/dev/zero\" cannot be found"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("an unfinished session of \"not-shipped\" cannot be resumed: its scenario file /dev/zero does not load: is a character device"),
         "{}",
         run.stderr
     );
@@ -918,6 +928,7 @@ fn the_class_csv_has_unique_headers_and_defuses_disguised_formulas() {
         assert!(csv_cell(name).starts_with("\"'"), "{name:?}: {}", csv_cell(name));
     }
     assert_eq!(csv_cell("Ann Lee"), "\"Ann Lee\"");
+    assert_eq!(csv_cell("Ann\u{1b}[2J"), "\"Ann\\u{1b}[2J\"", "no raw escape sequence");
     assert_eq!(csv_cell("45000"), "\"45000\"");
 
     let dir = temp_dir("csv-headers");

@@ -85,7 +85,7 @@ pub fn run(
     let Some(text) = opts.text else {
         let _ = writeln!(
             err,
-            "error: give the reply to analyze, or --jsonl to read JSON lines from stdin"
+            "error: no reply to analyze\n  help: give the reply in quotes, or --jsonl to read JSON lines from stdin"
         );
         return ExitCode::from(2);
     };

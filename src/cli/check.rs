@@ -133,7 +133,7 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
     if results.is_empty() {
         let _ = writeln!(
             err,
-            "error: no .ron files found in {}",
+            "error: no .ron files found in {}\n  help: give scenario files (.ron) or folders holding them",
             paths
                 .iter()
                 .map(|p| p.display().to_string())

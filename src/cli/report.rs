@@ -96,7 +96,11 @@ pub fn report(
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                let _ = writeln!(err, "{}: error: cannot write the report: {e}", p.display());
+                let _ = writeln!(
+                    err,
+                    "{}: error: cannot write the report: {e}\n  help: check that the folder exists and can be written, or leave out -o to print the report",
+                    p.display()
+                );
                 ExitCode::FAILURE
             }
         },
@@ -337,7 +341,10 @@ pub fn summarize(
         None => out.write_all(text.as_bytes()).map_err(|e| e.to_string()),
     };
     if let Err(e) = written {
-        let _ = writeln!(err, "error: {e}");
+        let _ = writeln!(
+            err,
+            "error: {e}\n  help: check that the folder exists and can be written, or leave out -o to print the summary"
+        );
         return ExitCode::FAILURE;
     }
     let _ = writeln!(

@@ -1042,3 +1042,27 @@ fn sessions_killed_at_random_points_recover_intact() {
     assert_eq!(intact, journaled);
     std::fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn command_line_errors_say_what_to_do() {
+    let dir = temp_dir("cli-help");
+    std::fs::write(dir.join("t.json"), good_transcript().to_json()).unwrap();
+    let t = dir.join("t.json");
+    let t = t.to_str().unwrap();
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for args in [
+        vec!["analyze"],
+        vec!["check", empty.to_str().unwrap()],
+        vec!["report", t, "-o", "/dev/null/r.md"],
+        vec!["summarize", t, "-o", "/dev/null/c.csv"],
+        vec!["score", "/dev/zero"],
+        vec!["play", "--text", "--scenario", "no-such-id"],
+    ] {
+        let run = run_bounded(&args, b"", Some(&dir.join("data")), Duration::from_secs(20));
+        assert_ne!(run.code, Some(0), "{args:?}: {run:?}");
+        assert!(run.stderr.contains("error: "), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("\n  help: "), "{args:?}: {}", run.stderr);
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -55,17 +55,17 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // file names and messages may quote the file's own text: escape
+        // control characters so they never reach the terminal raw
+        let path = shown(&self.path, usize::MAX);
+        let message = shown(&self.message, usize::MAX);
         if self.line == 0 {
-            write!(f, "{}: {level}: {}", self.path, self.message)?;
+            write!(f, "{path}: {level}: {message}")?;
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {level}: {}",
-                self.path, self.line, self.col, self.message
-            )?;
+            write!(f, "{path}:{}:{}: {level}: {message}", self.line, self.col)?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", shown(help, usize::MAX))?;
         }
         Ok(())
     }
@@ -88,14 +88,47 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Untrusted text as it may be shown in a message: control characters
+/// (terminal escape sequences among them) escaped, and at most `max`
+/// characters, the rest replaced by `…`.
+pub fn shown(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Names longer than this get no "did you mean": no real id is that long,
+/// and comparing long strings costs the product of their lengths.
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
+/// Candidates compared for one suggestion, at most: a real list of ids is
+/// a few dozen long.
+pub const MAX_SUGGEST_CANDIDATES: usize = 500;
+
 /// The closest of `candidates` to `word` by edit distance, if close enough to
-/// be a likely typo.
+/// be a likely typo. The work is bounded: a word or a candidate longer than
+/// [`MAX_SUGGEST_CHARS`] is not compared.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if word.chars().nth(MAX_SUGGEST_CHARS).is_some() {
+        return None;
+    }
     candidates
         .into_iter()
+        .take(MAX_SUGGEST_CANDIDATES)
+        .filter(|c| c.chars().nth(MAX_SUGGEST_CHARS).is_none())
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, c)| {
             *d <= (c.chars().count() / 3).max(1)
@@ -105,23 +138,28 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
+    // three rows: two back (for swaps), the previous and the current
+    let mut two_back: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            cur[j] = d;
         }
+        std::mem::swap(&mut two_back, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    row[b.len()]
+    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -144,5 +182,16 @@ mod tests {
         );
         assert_eq!(did_you_mean("zzz", ["acknowledge", "explore"]), None);
         assert_eq!(did_you_mean("slowness", ["slow", "late"]), Some("slow"));
+        assert_eq!(did_you_mean("trems", ["terms"]), Some("terms"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let long = "a".repeat(100_000);
+        assert_eq!(did_you_mean(&long, [long.as_str()]), None);
+    }
+
+    #[test]
+    fn shown_text_escapes_control_characters_and_is_cut_short() {
+        assert_eq!(shown("a\u{1b}[31mb", 80), "a\\u{1b}[31mb");
+        assert_eq!(shown("abcdef", 3), "abc…");
     }
 }

@@ -86,8 +86,17 @@ fn last_byte(path: &Path) -> Option<u8> {
 
 /// Every readable entry, oldest first, and how many lines were skipped.
 pub fn read(path: &Path) -> (Vec<Entry>, usize) {
-    let Ok(bytes) = std::fs::read(path) else {
-        return (Vec::new(), 0);
+    read_checked(path).unwrap_or_default()
+}
+
+/// [`read`], with the reason when the file itself cannot be read (it is
+/// not a regular file, or it is larger than 64 MiB); a missing file is an
+/// empty history.
+pub fn read_checked(path: &Path) -> Result<(Vec<Entry>, usize), String> {
+    let bytes = match crate::storage::read_bounded(path, crate::storage::cap::HISTORY) {
+        Ok(bytes) => bytes,
+        Err(e) if e.is_not_found() => return Ok((Vec::new(), 0)),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let text = String::from_utf8_lossy(&bytes);
     let mut skipped = 0;
@@ -102,7 +111,7 @@ pub fn read(path: &Path) -> (Vec<Entry>, usize) {
             }
         })
         .collect();
-    (entries, skipped)
+    Ok((entries, skipped))
 }
 
 /// The mean value per objection kind, in kind order.

@@ -14,8 +14,9 @@ use counteroffer::lang::Lang;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Add a folder (or file) of scenarios to the shipped ones (repeatable).
-    #[arg(long)]
+    /// Add a folder (or file) of scenarios to the shipped ones (repeatable;
+    /// the game and every subcommand that takes a scenario).
+    #[arg(long, global = true)]
     scenarios: Vec<PathBuf>,
     /// Interface language of the game window.
     #[arg(long, value_enum)]
@@ -163,8 +164,11 @@ impl From<Tier> for Difficulty {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let extra = cli.scenarios.clone();
     match cli.command {
-        Some(Command::Check { paths }) => {
+        Some(Command::Check { mut paths }) => {
+            // `check --scenarios DIR` checks that folder too
+            paths.extend(extra);
             cli::check::run(paths, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Some(Command::Analyze {
@@ -177,6 +181,7 @@ fn main() -> ExitCode {
             let opts = cli::analyze::Options {
                 lang,
                 scenario,
+                scenarios: extra,
                 context,
                 jsonl,
                 text,
@@ -198,6 +203,7 @@ fn main() -> ExitCode {
         }) => cli::play::run(
             cli::play::Options {
                 scenario,
+                scenarios: extra,
                 difficulty: difficulty.into(),
                 seed,
                 out,
@@ -217,6 +223,7 @@ fn main() -> ExitCode {
         }) => cli::simulate::run(
             cli::simulate::Options {
                 scenario,
+                scenarios: extra,
                 bot,
                 games,
                 seed,
@@ -234,6 +241,7 @@ fn main() -> ExitCode {
             &transcript,
             json,
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
@@ -247,6 +255,7 @@ fn main() -> ExitCode {
             format,
             output.as_deref(),
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
@@ -260,6 +269,7 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
             scenario.as_deref(),
+            &extra,
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),

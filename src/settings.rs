@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::storage::{data_dir, write_atomic};
+use crate::storage::{cap, data_dir, read_text_bounded, write_atomic};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -60,9 +60,11 @@ pub fn path() -> Option<PathBuf> {
 impl Settings {
     /// Reads `path`; never fails, never panics.
     pub fn load(path: &Path) -> Loaded {
-        let src = match std::fs::read_to_string(path) {
+        // bounded: a settings file that is a FIFO or a link to a device
+        // must not stall or fill the memory before the window opens
+        let src = match read_text_bounded(path, cap::SETTINGS) {
             Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(e) if e.is_not_found() => {
                 return Loaded {
                     settings: Settings::default(),
                     notice: None,
@@ -154,6 +156,28 @@ mod tests {
         std::fs::write(&p, [0xff, 0xfe, 0x00]).unwrap();
         assert!(Settings::load(&p).notice.is_some());
         std::fs::remove_file(p).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_settings_file_that_is_a_device_or_a_fifo_is_not_read() {
+        let link = temp("zero-link");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        let loaded = Settings::load(&link);
+        assert_eq!(loaded.settings, Settings::default());
+        let notice = loaded.notice.expect("a notice");
+        assert!(notice.contains("character device"), "{notice}");
+        std::fs::remove_file(&link).unwrap();
+
+        let fifo = temp("fifo");
+        let _ = std::fs::remove_file(&fifo);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let notice = Settings::load(&fifo).notice.expect("a notice");
+            assert!(notice.contains("FIFO"), "{notice}");
+            std::fs::remove_file(&fifo).unwrap();
+        }
     }
 
     #[test]

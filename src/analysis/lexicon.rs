@@ -259,18 +259,41 @@ impl Lexicon {
 /// one there (so extending it needs no rebuild), else the shipped copy.
 pub fn load(dir: &Path, language: &str) -> Result<Lexicon, Vec<Diagnostic>> {
     let path = dir.join(format!("{language}.ron"));
-    match std::fs::read_to_string(&path) {
-        Ok(src) => Lexicon::parse(&src, &path.display().to_string()),
-        Err(_) => builtin(language).ok_or_else(|| {
-            vec![
-                Diagnostic::error(
-                    &path.display().to_string(),
-                    (0, 0),
-                    format!("no lexicon for language \"{language}\""),
-                )
-                .with_help("the shipped languages are \"en\" and \"zh-CN\""),
-            ]
+    let label = path.display().to_string();
+    let refuse =
+        |message: String, help: &str| vec![Diagnostic::error(&label, (0, 0), message).with_help(help)];
+    // a language is a name such as "zh-CN", never a path
+    let plain = !language.is_empty()
+        && language.len() <= 16
+        && language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !plain {
+        return Err(refuse(
+            format!(
+                "\"{}\" is not a language name",
+                crate::diagnostic::shown(language, 40)
+            ),
+            "the shipped languages are \"en\" and \"zh-CN\"",
+        ));
+    }
+    // like scenario folders: what a lexicon folder holds stays inside it
+    if let Some(target) = crate::storage::link_leaves(&path, dir) {
+        return Err(refuse(
+            format!(
+                "is a link to {} outside the lexicon folder; it is not read",
+                target.display()
+            ),
+            "copy the lexicon into the folder instead of linking to it",
+        ));
+    }
+    match crate::storage::read_text_bounded(&path, crate::storage::cap::LEXICON) {
+        Ok(src) => Lexicon::parse(&src, &label),
+        Err(e) if e.is_not_found() => builtin(language).ok_or_else(|| {
+            refuse(
+                format!("no lexicon for language \"{language}\""),
+                "the shipped languages are \"en\" and \"zh-CN\"",
+            )
         }),
+        Err(e) => Err(refuse(e.to_string(), e.help())),
     }
 }
 

@@ -8,11 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::lexicon;
 use crate::analysis::{Analysis, Analyzer, Offer, detect_language};
+use crate::diagnostic::shown;
 use crate::scenario::Scenario;
+use crate::session::MAX_REPLY_CHARS;
+use crate::storage::{Line, read_line_bounded, size};
 
 pub struct Options {
     pub lang: Option<String>,
     pub scenario: Option<String>,
+    /// Folders or files of scenarios besides the shipped ones.
+    pub scenarios: Vec<std::path::PathBuf>,
     pub context: Option<String>,
     pub jsonl: bool,
     pub text: Option<String>,
@@ -51,7 +56,7 @@ pub fn run(
     let scenario = match opts
         .scenario
         .as_deref()
-        .map(crate::scenario::find_scenario)
+        .map(|spec| crate::scenario::find_scenario_in(spec, &opts.scenarios).map(|(s, _)| s))
         .transpose()
     {
         Ok(s) => s,
@@ -80,10 +85,19 @@ pub fn run(
     let Some(text) = opts.text else {
         let _ = writeln!(
             err,
-            "error: give the reply to analyze, or --jsonl to read JSON lines from stdin"
+            "error: no reply to analyze\n  help: give the reply in quotes, or --jsonl to read JSON lines from stdin"
         );
         return ExitCode::from(2);
     };
+    if let Some(e) = too_long("reply", &text)
+        .or_else(|| opts.context.as_deref().and_then(|c| too_long("context", c)))
+    {
+        let _ = writeln!(
+            err,
+            "error: {e}\n  help: analyze a shorter reply, or split it into several"
+        );
+        return ExitCode::from(2);
+    }
     let lang = default_lang.unwrap_or_else(|| detect_language(&text).to_string());
     match analyzers.get(&lang) {
         Ok(a) => {
@@ -112,17 +126,54 @@ struct Response<'a> {
     analysis: Analysis,
 }
 
+/// The longest `--jsonl` line read, in bytes: a reply and its context at
+/// the character cap, escaped, fit with room to spare. A longer line is
+/// read past, never held whole.
+pub const MAX_LINE_BYTES: usize = 256 << 10;
+
+/// A reply or context longer than the session accepts is refused here too,
+/// so analysis time stays bounded.
+fn too_long(what: &str, text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    (chars > MAX_REPLY_CHARS).then(|| {
+        format!("the {what} is {chars} characters; replies may be at most {MAX_REPLY_CHARS}")
+    })
+}
+
+/// A language given on a line or on the command line is a name from the
+/// list, never a path.
+fn checked_language(lang: &str) -> Result<&str, String> {
+    match crate::lang::Lang::from_code(lang) {
+        Some(_) => Ok(lang),
+        None => Err(format!(
+            "unsupported language \"{}\"; use \"en\" or \"zh-CN\"",
+            shown(lang, 40)
+        )),
+    }
+}
+
 /// One JSON line out per line in, in order; a bad line gets `{"error": ...}`.
 fn jsonl(
     analyzers: &mut Analyzers,
     forced: Option<&str>,
-    input: impl BufRead,
+    mut input: impl BufRead,
     out: &mut impl Write,
 ) -> ExitCode {
-    for (number, line) in input.split(b'\n').enumerate() {
-        let reply = match line {
-            Ok(bytes) => answer(analyzers, forced, &bytes, number + 1),
-            Err(e) => error_line(&format!("line {}: cannot read input: {e}", number + 1)),
+    let mut number = 0;
+    loop {
+        number += 1;
+        let reply = match read_line_bounded(&mut input, MAX_LINE_BYTES) {
+            Ok(None) => break,
+            Ok(Some(Line::Bytes(bytes))) => answer(analyzers, forced, &bytes, number),
+            Ok(Some(Line::TooLong)) => error_line(&format!(
+                "line {number}: the line is longer than {}; replies may be at most {MAX_REPLY_CHARS} characters",
+                size(MAX_LINE_BYTES as u64)
+            )),
+            Err(e) => {
+                let reply = error_line(&format!("line {number}: cannot read input: {e}"));
+                let _ = writeln!(out, "{reply}");
+                return ExitCode::FAILURE;
+            }
         };
         if writeln!(out, "{reply}").and_then(|_| out.flush()).is_err() {
             return ExitCode::FAILURE; // the reader went away
@@ -132,7 +183,6 @@ fn jsonl(
 }
 
 fn answer(analyzers: &mut Analyzers, forced: Option<&str>, bytes: &[u8], number: usize) -> String {
-    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     let request: Request = match serde_json::from_slice(bytes) {
         Ok(r) => r,
         Err(e) => {
@@ -141,12 +191,22 @@ fn answer(analyzers: &mut Analyzers, forced: Option<&str>, bytes: &[u8], number:
             ));
         }
     };
-    let lang = request
-        .lang
-        .as_deref()
-        .or(forced)
-        .unwrap_or_else(|| detect_language(&request.text))
-        .to_string();
+    let long = too_long("text", &request.text).or_else(|| {
+        request
+            .context
+            .as_deref()
+            .and_then(|c| too_long("context", c))
+    });
+    if let Some(e) = long {
+        return error_line(&format!("line {number}: {e}"));
+    }
+    let lang = match request.lang.as_deref().map(checked_language).transpose() {
+        Ok(lang) => lang
+            .or(forced)
+            .unwrap_or_else(|| detect_language(&request.text))
+            .to_string(),
+        Err(e) => return error_line(&format!("line {number}: {e}")),
+    };
     match analyzers.get(&lang) {
         Ok(a) => {
             let analysis = a.analyze(&request.text, request.context.as_deref());

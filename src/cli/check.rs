@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use crate::analysis::lexicon::Lexicon;
 use crate::scenario::load_paths;
+use crate::storage::{cap, link_leaves, read_text_bounded};
 
 /// Lexicons live in a folder named `lexicon`; everything else is a scenario.
 fn is_lexicon(path: &Path) -> bool {
@@ -18,8 +19,8 @@ fn is_lexicon(path: &Path) -> bool {
     }
 }
 
-fn lexicon_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = paths
+fn lexicon_files(paths: &[PathBuf]) -> Vec<(PathBuf, Option<PathBuf>)> {
+    let mut files: Vec<(PathBuf, Option<PathBuf>)> = paths
         .iter()
         .flat_map(|p| {
             if p.is_dir() {
@@ -28,10 +29,11 @@ fn lexicon_files(paths: &[PathBuf]) -> Vec<PathBuf> {
                     .flatten()
                     .flatten()
                     .map(|e| e.path())
-                    .filter(|f| f.extension().is_some_and(|e| e == "ron"))
+                    .filter(|f| f.extension().is_some_and(|e| e == "ron") && !f.is_dir())
+                    .map(|f| (f, Some(p.clone())))
                     .collect()
             } else {
-                vec![p.clone()]
+                vec![(p.clone(), None)]
             }
         })
         .collect();
@@ -39,21 +41,37 @@ fn lexicon_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Validates each lexicon file; returns how many are invalid.
-fn check_lexicons(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> usize {
+/// A lexicon's text, read with a bound; a link in a lexicon folder that
+/// leads out of it is refused.
+fn read_lexicon(file: &Path, dir: Option<&Path>, label: &str) -> Result<String, String> {
+    if let Some(target) = dir.and_then(|d| link_leaves(file, d)) {
+        return Err(format!(
+            "{label}: error: is a link to {} outside the lexicon folder; it is not read\n  help: copy the lexicon into the folder instead of linking to it",
+            target.display()
+        ));
+    }
+    read_text_bounded(file, cap::LEXICON)
+        .map_err(|e| format!("{label}: error: {e}\n  help: {}", e.help()))
+}
+
+/// Validates each lexicon file (a folder's file with the folder it was
+/// found in); returns how many are invalid.
+fn check_lexicons(
+    files: &[(PathBuf, Option<PathBuf>)],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> usize {
     let mut invalid = 0;
-    for file in files {
+    for (file, dir) in files {
         let label = file.display().to_string();
-        let parsed = std::fs::read_to_string(file)
-            .map_err(|e| format!("{label}: error: cannot read the file: {e}"))
-            .and_then(|src| {
-                Lexicon::parse(&src, &label).map_err(|ds| {
-                    ds.iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-            });
+        let parsed = read_lexicon(file, dir.as_deref(), &label).and_then(|src| {
+            Lexicon::parse(&src, &label).map_err(|ds| {
+                ds.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        });
         match parsed {
             Ok(l) => {
                 let phrases: usize = l.named_lists().iter().map(|(_, list)| list.len()).sum();
@@ -88,7 +106,11 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
     } else {
         paths
     };
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+    // a dangling or looping link exists as a path; the loader reports it
+    if let Some(missing) = paths
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+    {
         let _ = writeln!(
             err,
             "error: {} does not exist\n  help: give a scenario file or a folder of .ron files",
@@ -111,7 +133,7 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
     if results.is_empty() {
         let _ = writeln!(
             err,
-            "error: no .ron files found in {}",
+            "error: no .ron files found in {}\n  help: give scenario files (.ron) or folders holding them",
             paths
                 .iter()
                 .map(|p| p.display().to_string())

@@ -11,10 +11,15 @@ use crate::scoring::debrief::{debrief, render_text};
 use crate::session::describe::{hint, outcome_line};
 use crate::session::transcript::Transcript;
 use crate::session::{Prepared, Session, random_seed};
-use crate::storage::{data_dir, write_atomic};
+use crate::diagnostic::shown;
+use crate::session::MAX_REPLY_CHARS;
+use crate::session::journal::Journal;
+use crate::storage::{Line, data_dir, read_line_bounded, size, write_atomic, write_new};
 
 pub struct Options {
     pub scenario: Option<String>,
+    /// Folders or files of scenarios besides the shipped ones.
+    pub scenarios: Vec<PathBuf>,
     pub difficulty: Difficulty,
     pub seed: Option<u64>,
     /// Where to save the transcript; the data directory when left out.
@@ -22,28 +27,125 @@ pub struct Options {
     pub student: Option<String>,
 }
 
-/// An interrupted session found at start: resumed, scored as it stood, or
-/// set aside, as the player answers.
-fn interrupted(
-    lines: &mut impl Iterator<Item = std::io::Result<String>>,
-    journal: &std::path::Path,
+/// The longest input line read, in bytes: a reply at the character cap in
+/// any script fits. A longer line is read past, never held whole.
+const MAX_LINE_BYTES: usize = 64 << 10;
+
+/// Standard input, line by line, with a bound; a line that is not UTF-8 or
+/// is too long is reported, and play goes on.
+pub struct Lines<R> {
+    reader: R,
+    number: usize,
+}
+
+pub enum Read {
+    Line(String),
+    /// A line that could not be used, and the message saying why.
+    Bad(String),
+    End,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(reader: R) -> Self {
+        Lines { reader, number: 0 }
+    }
+
+    pub fn next(&mut self, locale: &Locale) -> Read {
+        self.number += 1;
+        let line = self.number.to_string();
+        match read_line_bounded(&mut self.reader, MAX_LINE_BYTES) {
+            Ok(None) | Err(_) => Read::End,
+            Ok(Some(Line::TooLong)) => Read::Bad(locale.fill(
+                "play.long_line",
+                &[
+                    ("line", &line),
+                    ("size", &size(MAX_LINE_BYTES as u64)),
+                    ("chars", &MAX_REPLY_CHARS.to_string()),
+                ],
+            )),
+            Ok(Some(Line::Bytes(bytes))) => match String::from_utf8(bytes) {
+                Ok(text) => Read::Line(text),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    Read::Bad(locale.fill(
+                        "play.bad_line",
+                        &[
+                            ("line", &line),
+                            ("byte", &format!("{:02X}", e.as_bytes()[at])),
+                            ("offset", &at.to_string()),
+                        ],
+                    ))
+                }
+            },
+        }
+    }
+}
+
+/// The scenarios an interrupted session may have been played on: the
+/// shipped ones, those the options add, and the one they name.
+fn candidates(opts: &Options) -> Vec<Prepared> {
+    let mut all = crate::scenario::all_scenarios(&opts.scenarios);
+    if let Some((s, _)) = opts
+        .scenario
+        .as_deref()
+        .and_then(|spec| crate::scenario::find_scenario_in(spec, &opts.scenarios).ok())
+    {
+        all.push(s);
+    }
+    all.into_iter().filter_map(|s| Prepared::new(s).ok()).collect()
+}
+
+/// How a session found at start goes on.
+struct Resumed {
+    session: Session,
+    journal: Journal,
+    score_now: bool,
+}
+
+/// Interrupted sessions found at start: the newest that can be resumed is
+/// offered (resumed, scored as it stood, discarded or set aside, as the
+/// player answers); the others are kept where they are and said so.
+fn interrupted<R: BufRead>(
+    lines: &mut Lines<R>,
+    data: &std::path::Path,
+    opts: &Options,
     out: &mut impl Write,
     err: &mut impl Write,
-) -> Option<(Session, bool)> {
-    let t = match crate::session::journal::load(journal)? {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "warning: ignoring an unreadable unfinished session: {e}"
-            );
-            crate::session::journal::clear(journal);
-            return None;
+) -> Option<Resumed> {
+    let (found, damaged) = crate::session::journal::interrupted(data);
+    for d in damaged {
+        let _ = writeln!(
+            err,
+            "warning: an unfinished session could not be read ({}); it is kept in {}\n  help: `counteroffer score {}` says more; delete the file if it is of no use",
+            d.error,
+            d.path.display(),
+            d.path.display()
+        );
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let candidates = candidates(opts);
+    let mut offered = None;
+    for it in found {
+        if offered.is_some() {
+            it.set_aside(); // kept for another time, untouched
+            continue;
         }
-    };
-    let prepared = crate::scenario::find_scenario(&t.scenario_id)
-        .and_then(Prepared::new)
-        .ok()?;
+        match it.scenario(&candidates) {
+            Ok(prepared) => offered = Some((it, prepared)),
+            Err(why) => {
+                let _ = writeln!(
+                    err,
+                    "warning: an unfinished session of \"{}\" cannot be resumed: {why}; it is kept in {}\n  help: give the scenario file it was played on with --scenario PATH to resume it",
+                    shown(&it.transcript.scenario_id, 64),
+                    it.path().display()
+                );
+                it.set_aside();
+            }
+        }
+    }
+    let (it, prepared) = offered?;
     let locale = Locale::builtin(prepared.scenario.lang());
     let _ = writeln!(
         out,
@@ -52,18 +154,39 @@ fn interrupted(
             "play.interrupted",
             &[
                 ("title", &prepared.scenario.title),
-                ("turns", &t.turns.len().to_string())
+                ("turns", &it.transcript.turns.len().to_string()),
+                ("path", &it.path().display().to_string()),
             ]
         )
     );
     let _ = write!(out, "> ");
     let _ = out.flush();
-    let answer = lines.next().and_then(Result::ok).unwrap_or_default();
+    let answer = match lines.next(locale) {
+        Read::Line(l) => l,
+        Read::Bad(message) => {
+            let _ = writeln!(out, "{message}");
+            String::new()
+        }
+        Read::End => String::new(),
+    };
     match answer.trim() {
-        "/resume" => Some((crate::session::journal::resume(&prepared, &t), false)),
-        "/score" => Some((crate::session::journal::resume(&prepared, &t), true)),
+        "/resume" | "/score" => Some(Resumed {
+            session: crate::session::journal::resume(&prepared, &it.transcript),
+            score_now: answer.trim() == "/score",
+            journal: it.into_journal(),
+        }),
+        "/discard" => {
+            it.discard();
+            let _ = writeln!(out, "{}", locale.text("play.discarded"));
+            None
+        }
         _ => {
-            crate::session::journal::clear(journal);
+            let path = it.set_aside();
+            let _ = writeln!(
+                out,
+                "{}",
+                locale.fill("play.set_aside", &[("path", &path.display().to_string())])
+            );
             None
         }
     }
@@ -75,15 +198,20 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
-    let journal = data_dir().map(|d| crate::session::journal::path(&d));
-    let mut lines = input.lines();
-    let resumed = journal
+    let data = data_dir();
+    let mut lines = Lines::new(input);
+    let resumed = data
         .as_deref()
-        .and_then(|j| interrupted(&mut lines, j, out, err));
-    let (mut session, score_now) = match resumed {
-        Some(resumed) => resumed,
+        .and_then(|d| interrupted(&mut lines, d, &opts, out, err));
+    let (mut session, journal, score_now) = match resumed {
+        Some(r) => (r.session, Some(r.journal), r.score_now),
         None => match new_session(&opts) {
-            Ok(session) => (session, false),
+            Ok((session, file)) => {
+                let journal = data
+                    .as_deref()
+                    .map(|d| Journal::create(d, &session, file.as_deref()));
+                (session, journal, false)
+            }
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
                 return ExitCode::from(2);
@@ -95,49 +223,51 @@ pub fn run(
     if score_now {
         session.end();
     }
-    play_lines(&mut session, &mut lines, locale, journal.as_deref(), out);
-    finish(
-        &session,
-        locale,
-        opts.out,
-        opts.student,
-        journal.as_deref(),
-        out,
-    )
+    play_lines(&mut session, &mut lines, locale, journal.as_ref(), out);
+    finish(&session, locale, opts.out, opts.student, journal, out, err)
 }
 
-/// A session on the scenario the options name (else the first shipped one).
-fn new_session(opts: &Options) -> Result<Session, String> {
-    let scenario = match opts.scenario.as_deref() {
-        Some(spec) => crate::scenario::find_scenario(spec),
+/// A session on the scenario the options name (else the first shipped
+/// one), with the scenario's file when it is not a shipped one.
+fn new_session(opts: &Options) -> Result<(Session, Option<PathBuf>), String> {
+    let (scenario, file) = match opts.scenario.as_deref() {
+        Some(spec) => crate::scenario::find_scenario_in(spec, &opts.scenarios)?,
         None => crate::scenario::shipped_scenarios()
             .into_iter()
             .next()
+            .map(|s| (s, None))
             .ok_or_else(|| {
                 "no scenarios found\n  help: run from the project folder or give --scenario PATH"
                     .to_string()
-            }),
+            })?,
     };
-    let prepared = scenario.and_then(Prepared::new)?;
+    let prepared = Prepared::new(scenario)?;
     let seed = opts.seed.unwrap_or_else(random_seed);
-    Ok(Session::start(&prepared, opts.difficulty, seed))
+    Ok((Session::start(&prepared, opts.difficulty, seed), file))
 }
 
 /// Reads replies until the session ends or the input does, saving the
 /// journal after every turn.
-fn play_lines(
+fn play_lines<R: BufRead>(
     session: &mut Session,
-    lines: &mut impl Iterator<Item = std::io::Result<String>>,
+    lines: &mut Lines<R>,
     locale: &Locale,
-    journal: Option<&std::path::Path>,
+    journal: Option<&Journal>,
     out: &mut impl Write,
 ) {
     while session.outcome().is_none() {
         let _ = write!(out, "> ");
         let _ = out.flush();
-        let Some(Ok(line)) = lines.next() else {
-            session.end(); // end of input: score what was played
-            break;
+        let line = match lines.next(locale) {
+            Read::Line(line) => line,
+            Read::Bad(message) => {
+                let _ = writeln!(out, "{message}");
+                continue;
+            }
+            Read::End => {
+                session.end(); // end of input: score what was played
+                break;
+            }
         };
         let line = line.trim();
         if line.is_empty() {
@@ -158,7 +288,8 @@ fn play_lines(
         match result {
             Ok(()) => {
                 let _ = show_turn(session, locale, out);
-                if let Some(notice) = crate::session::journal::save_turn(journal, session, locale) {
+                if let Some(notice) = crate::session::journal::save_turn(journal, session, locale)
+                {
                     let _ = writeln!(out, "{notice}");
                 }
             }
@@ -255,12 +386,10 @@ fn finish(
     locale: &Locale,
     path: Option<PathBuf>,
     student: Option<String>,
-    journal: Option<&std::path::Path>,
+    journal: Option<Journal>,
     out: &mut impl Write,
+    err: &mut impl Write,
 ) -> ExitCode {
-    if let Some(j) = journal {
-        crate::session::journal::clear(j);
-    }
     let s = session.scenario();
     let outcome = outcome_line(session.outcome(), &s.product.currency, locale);
     let card = session.scorecard();
@@ -269,28 +398,43 @@ fn finish(
 
     let mut transcript = Transcript::from_session(session);
     transcript.student = student;
-    let path = path.or_else(|| {
-        data_dir().map(|d| {
-            d.join("transcripts").join(format!(
-                "{}-{}-{}.json",
+    let json = transcript.to_json();
+    // a name of its own: two sessions finishing in the same second with
+    // the same scenario and seed keep both transcripts
+    let saved = match (path, data_dir()) {
+        (Some(p), _) => write_atomic(&p, json.as_bytes())
+            .map(|()| p)
+            .map_err(|e| e.to_string()),
+        (None, Some(d)) => {
+            let stem = format!(
+                "{}-{}-{}",
                 transcript.scenario_id, transcript.seed, transcript.finished_at
-            ))
-        })
-    });
-    let saved = path
-        .ok_or_else(|| "no data directory on this system".to_string())
-        .and_then(|p| {
-            write_atomic(&p, transcript.to_json().as_bytes())
-                .map(|()| p)
+            );
+            write_new(&d.join("transcripts"), &stem, "json", json.as_bytes())
                 .map_err(|e| e.to_string())
-        });
-    let _ = match saved {
-        Ok(p) => writeln!(
-            out,
-            "{}",
-            locale.fill("play.saved", &[("path", &p.display().to_string())])
-        ),
-        Err(e) => writeln!(out, "{}", locale.fill("play.not_saved", &[("error", &e)])),
+        }
+        (None, None) => Err("no data directory on this system".to_string()),
     };
-    ExitCode::SUCCESS
+    match saved {
+        Ok(p) => {
+            let _ = writeln!(
+                out,
+                "{}",
+                locale.fill("play.saved", &[("path", &p.display().to_string())])
+            );
+            // saved: the journal has done its work
+            if let Some(j) = journal {
+                j.finish();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{}", locale.fill("play.not_saved", &[("error", &e)]));
+            let _ = writeln!(
+                err,
+                "error: the transcript could not be saved: {e}\n  help: free some space or give --out FILE; the session stays in the journal and is offered at the next start"
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

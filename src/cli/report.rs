@@ -11,27 +11,62 @@ use crate::record::Outcome;
 use crate::session::Prepared;
 use crate::scoring::scorecard::Dimension;
 use crate::session::transcript::{Check, Transcript, check};
-use crate::storage::write_atomic;
+use crate::diagnostic::shown;
+use crate::storage::{ReadError, cap, read_bounded, size, write_atomic};
 
-/// Transcripts larger than this are refused unread.
-const MAX_TRANSCRIPT_BYTES: u64 = 16 << 20;
-
-/// Reads and parses one transcript, with a message that names the file.
+/// Reads and parses one transcript, with a bound (a FIFO, a device or a
+/// file over 16 MiB is refused unread) and a message that says what to do.
 pub fn read_transcript(path: &Path) -> Result<Transcript, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    if meta.len() > MAX_TRANSCRIPT_BYTES {
-        return Err(format!(
-            "the file is {} bytes; transcripts may be at most 16 MiB",
-            meta.len()
-        ));
-    }
-    let src = std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    Transcript::from_json(&src)
+    let bytes = read_bounded(path, cap::TRANSCRIPT).map_err(|e| match e {
+        ReadError::TooLarge { cap } => format!(
+            "the file is larger than {}, the most a transcript may be; it is not read\n  help: give a transcript Counteroffer saved (a few KiB to a few hundred KiB)",
+            size(cap)
+        ),
+        other => format!("{other}\n  help: {}", other.help()),
+    })?;
+    let src = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 (bad byte at offset {})\n  help: give the .json transcript Counteroffer saved, unedited",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Transcript::from_json(&src).map_err(|e| {
+        format!("{e}\n  help: give the .json transcript Counteroffer saved (or `report --format json` wrote)")
+    })
 }
 
-/// The scenario a transcript was played on: `--scenario` or a shipped one.
-fn scenario_for(t: &Transcript, spec: Option<&str>) -> Result<Scenario, String> {
-    crate::scenario::find_scenario(spec.unwrap_or(&t.scenario_id))
+/// The scenario a transcript was played on: the `--scenario` file or id
+/// when given (its id must be the transcript's), else the shipped (or
+/// `--scenarios`) scenario with the transcript's id. The id is never
+/// opened as a path.
+pub fn scenario_for(
+    t: &Transcript,
+    spec: Option<&str>,
+    extra: &[PathBuf],
+) -> Result<Scenario, String> {
+    match spec {
+        Some(spec) => {
+            let (s, _) = crate::scenario::find_scenario_in(spec, extra)?;
+            if s.id != t.scenario_id {
+                return Err(format!(
+                    "the transcript was played on scenario \"{}\", but --scenario gives \"{}\"\n  help: give the scenario file it was played on",
+                    shown(&t.scenario_id, 80),
+                    s.id
+                ));
+            }
+            Ok(s)
+        }
+        None if extra.is_empty() => crate::scenario::find_shipped(&t.scenario_id),
+        None => crate::scenario::all_scenarios(extra)
+            .into_iter()
+            .find(|s| s.id == t.scenario_id)
+            .ok_or_else(|| {
+                format!(
+                    "no scenario has the id \"{}\", shipped or in the --scenarios given\n  help: give the scenario file it was played on with --scenario PATH",
+                    shown(&t.scenario_id, 80)
+                )
+            }),
+    }
 }
 
 pub fn report(
@@ -39,11 +74,12 @@ pub fn report(
     format: Format,
     out_path: Option<&Path>,
     scenario: Option<&str>,
+    extra: &[PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
     let result = read_transcript(path).and_then(|t| {
-        let s = scenario_for(&t, scenario)?;
+        let s = scenario_for(&t, scenario, extra)?;
         Ok(Report::new(&t, &s).render(format))
     });
     let text = match result {
@@ -60,7 +96,11 @@ pub fn report(
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                let _ = writeln!(err, "{}: error: cannot write the report: {e}", p.display());
+                let _ = writeln!(
+                    err,
+                    "{}: error: cannot write the report: {e}\n  help: check that the folder exists and can be written, or leave out -o to print the report",
+                    p.display()
+                );
                 ExitCode::FAILURE
             }
         },
@@ -104,15 +144,50 @@ fn json_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Checks one submission: a row, or the reason it was skipped.
-fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
+/// Scenarios for a class summary, prepared once each.
+struct Scenarios<'a> {
+    spec: Option<&'a str>,
+    extra: &'a [PathBuf],
+    prepared: Vec<Prepared>,
+}
+
+impl Scenarios<'_> {
+    fn for_transcript(&mut self, t: &Transcript) -> Result<Prepared, String> {
+        if let Some(p) = self.prepared.iter().find(|p| p.scenario.id == t.scenario_id) {
+            return Ok(p.clone());
+        }
+        let p = Prepared::new(scenario_for(t, self.spec, self.extra)?)?;
+        self.prepared.push(p.clone());
+        Ok(p)
+    }
+}
+
+/// Checks one submission: a row, or the reason it was skipped. Scores are
+/// shown only when a replay confirms them.
+fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> {
     let t = read_transcript(path)?;
-    let s = scenario_for(&t, scenario)?;
-    let prepared = Prepared::new(s)?;
-    let status = match check(&prepared, &t) {
-        Check::Matches(_) => "ok".to_string(),
-        Check::ScenarioChanged { .. } => "scenario changed since; not re-scored".to_string(),
-        Check::Tampered { reason, .. } => format!("TAMPERED: {reason}"),
+    let prepared = scenarios.for_transcript(&t)?;
+    let stored = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
+        std::iter::once(format!("{:.0}", card.overall))
+            .chain(Dimension::ALL.iter().map(|d| format!("{:.0}", card.get(*d))))
+            .collect()
+    };
+    let blank = || vec![String::new(); Dimension::ALL.len() + 1];
+    let (status, scores) = match check(&prepared, &t) {
+        Check::Matches(_) => ("ok".to_string(), stored(&t.scorecard)),
+        Check::SameUnderNewHash { card, .. } => (
+            "ok (the scenario's fingerprint differs, but a replay gives exactly this session)"
+                .to_string(),
+            stored(&card),
+        ),
+        Check::ScenarioChanged { .. } => (
+            format!(
+                "UNVERIFIED: the scenario has changed since (or the transcript was edited) and a replay differs; claimed overall {:.0} not shown; summarize with --scenario FILE it was played on",
+                t.scorecard.overall
+            ),
+            blank(),
+        ),
+        Check::Tampered { reason, .. } => (format!("TAMPERED: {reason}"), stored(&t.scorecard)),
     };
     let (outcome, price) = match &t.outcome {
         Some(Outcome::Deal { price, .. }) => ("deal", format!("{price:.0}")),
@@ -126,31 +201,37 @@ fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
         difficulty: t.difficulty.name().to_string(),
         outcome: outcome.to_string(),
         price,
-        scores: std::iter::once(format!("{:.0}", t.scorecard.overall))
-            .chain(
-                Dimension::ALL
-                    .iter()
-                    .map(|d| format!("{:.0}", t.scorecard.get(*d))),
-            )
-            .collect(),
+        scores,
         date: date(t.finished_at),
         status,
     })
 }
 
-/// A CSV cell: quoted, and a leading `=`, `+`, `-` or `@` defused so a
-/// spreadsheet shows it as text instead of running it as a formula.
+/// A CSV cell: quoted, and defused when a spreadsheet could read it as a
+/// formula: a leading `=`, `+`, `-` or `@` (or their full-width forms),
+/// also after leading spaces, newlines or other control characters, and
+/// any leading tab or line break. It then shows as text.
 pub fn csv_cell(text: &str) -> String {
-    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    const FORMULA: &[char] = &['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+    let first = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+        .chars()
+        .next();
+    let risky = first.is_some_and(|c| FORMULA.contains(&c))
+        || text.starts_with(['\t', '\r', '\n']);
+    let text = printable(text);
+    let defused = if risky { format!("'{text}") } else { text };
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
+/// Control characters (terminal escape sequences among them) never reach
+/// the terminal or the spreadsheet raw: a cell is one line of text.
+fn printable(text: &str) -> String {
+    shown(text, usize::MAX)
+}
+
 fn md_cell(text: &str) -> String {
-    crate::report::markdown_escape(text)
+    crate::report::markdown_escape(&printable(text))
 }
 
 pub fn summarize(
@@ -158,10 +239,16 @@ pub fn summarize(
     format: &str,
     out_path: Option<&Path>,
     scenario: Option<&str>,
+    extra: &[PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
     let files = json_files(paths);
+    let mut scenarios = Scenarios {
+        spec: scenario,
+        extra,
+        prepared: Vec::new(),
+    };
     if files.is_empty() {
         let _ = writeln!(
             err,
@@ -172,11 +259,11 @@ pub fn summarize(
     let mut rows = Vec::new();
     let mut skipped = 0;
     for f in &files {
-        match summarize_one(f, scenario) {
+        match summarize_one(f, &mut scenarios) {
             Ok(row) => rows.push(row),
             Err(e) => {
                 skipped += 1;
-                let _ = writeln!(err, "{}: skipped: {e}", f.display());
+                let _ = writeln!(err, "{}: skipped: {e}", printable(&f.display().to_string()));
             }
         }
     }
@@ -191,7 +278,8 @@ pub fn summarize(
     ]
     .iter()
     .map(|s| s.to_string())
-    .chain(Dimension::ALL.iter().map(|d| d.name().to_string()))
+    // "outcome score" and the like: the deal column is "outcome"
+    .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
     .chain(["date".to_string(), "status".to_string()])
     .collect();
     let cells = |r: &Row| -> Vec<String> {
@@ -243,18 +331,25 @@ pub fn summarize(
         .iter()
         .filter(|r| r.status.starts_with("TAMPERED"))
         .count();
+    let unverified = rows
+        .iter()
+        .filter(|r| r.status.starts_with("UNVERIFIED"))
+        .count();
     let written = match out_path {
         Some(p) => write_atomic(p, text.as_bytes())
             .map_err(|e| format!("{}: cannot write: {e}", p.display())),
         None => out.write_all(text.as_bytes()).map_err(|e| e.to_string()),
     };
     if let Err(e) = written {
-        let _ = writeln!(err, "error: {e}");
+        let _ = writeln!(
+            err,
+            "error: {e}\n  help: check that the folder exists and can be written, or leave out -o to print the summary"
+        );
         return ExitCode::FAILURE;
     }
     let _ = writeln!(
         err,
-        "{} reports summarized, {skipped} skipped, {tampered} flagged as tampered",
+        "{} reports summarized, {skipped} skipped, {tampered} flagged as tampered, {unverified} unverified",
         rows.len()
     );
     ExitCode::SUCCESS

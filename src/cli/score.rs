@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::diagnostic::shown;
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::session::Prepared;
@@ -15,6 +16,7 @@ pub fn run(
     path: &Path,
     json: bool,
     scenario: Option<&str>,
+    extra: &[std::path::PathBuf],
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
@@ -26,18 +28,21 @@ pub fn run(
         Ok(t) => t,
         Err(e) => return fail(err, e),
     };
-    let found = crate::scenario::find_scenario(scenario.unwrap_or(&transcript.scenario_id));
+    let found = super::report::scenario_for(&transcript, scenario, extra);
     let prepared = match found.and_then(Prepared::new) {
         Ok(p) => p,
-        Err(e) => {
-            return fail(
-                err,
-                format!("{e}\n  help: give the scenario file with --scenario PATH"),
-            );
-        }
+        Err(e) => return fail(err, e),
     };
-    match check(&prepared, &transcript) {
-        Check::Matches(card) => {
+    let checked = check(&prepared, &transcript);
+    if let Check::SameUnderNewHash { recorded, now, .. } = &checked {
+        let _ = writeln!(
+            err,
+            "{}: warning: the scenario's fingerprint is {now}, not the recorded {recorded}, but a replay gives exactly the recorded session; it is scored on the scenario as it is now",
+            path.display()
+        );
+    }
+    match checked {
+        Check::Matches(card) | Check::SameUnderNewHash { card, .. } => {
             let _ = if json {
                 writeln!(
                     out,
@@ -60,16 +65,16 @@ pub fn run(
         Check::ScenarioChanged { recorded, now } => {
             let _ = writeln!(
                 err,
-                "{}: error: scenario \"{}\" has changed since this transcript was recorded (content {recorded}, now {now}); it is not re-scored\n  help: score it with the scenario file it was played on: --scenario PATH",
+                "{}: error: scenario \"{}\" has changed since this transcript was recorded (content {recorded}, now {now}) and a replay differs; its scores cannot be verified\n  help: score it with the scenario file it was played on: --scenario PATH",
                 path.display(),
-                transcript.scenario_id
+                shown(&transcript.scenario_id, 64)
             );
             ExitCode::FAILURE
         }
         Check::Tampered { recomputed, reason } => {
             let _ = writeln!(
                 err,
-                "{}: error: the transcript does not match a replay: {reason}; recorded overall {:.1}, recomputed {:.1}",
+                "{}: error: the transcript does not match a replay: {reason}; recorded overall {:.1}, recomputed {:.1}\n  help: the transcript was edited after the session; ask for the file Counteroffer saved",
                 path.display(),
                 transcript.scorecard.overall,
                 recomputed.overall

@@ -14,6 +14,8 @@ use crate::session::Prepared;
 pub struct Options {
     /// A scenario id or path, or "all".
     pub scenario: String,
+    /// Folders or files of scenarios besides the shipped ones.
+    pub scenarios: Vec<std::path::PathBuf>,
     pub bot: Kind,
     pub games: u32,
     pub seed: u64,
@@ -94,10 +96,10 @@ pub fn simulate(
 
 pub fn run(opts: Options, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     let scenarios: Vec<Scenario> = if opts.scenario == "all" {
-        crate::scenario::shipped_scenarios()
+        crate::scenario::all_scenarios(&opts.scenarios)
     } else {
-        match crate::scenario::find_scenario(&opts.scenario) {
-            Ok(s) => vec![s],
+        match crate::scenario::find_scenario_in(&opts.scenario, &opts.scenarios) {
+            Ok((s, _)) => vec![s],
             Err(e) => {
                 let _ = writeln!(err, "error: {e}");
                 return ExitCode::from(2);

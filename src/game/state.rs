@@ -71,6 +71,9 @@ pub struct Game {
     pub(super) team_turn: usize,
     /// Whether this session is already in the practice history.
     pub(super) recorded: bool,
+    /// This session's journal, made at its first turn; released (kept on
+    /// disk) when the player leaves for the title, finished with it.
+    pub(super) journal: Option<crate::session::journal::Journal>,
 }
 
 impl Game {
@@ -80,6 +83,7 @@ impl Game {
             teams: setup.teams.clone(),
             team_turn: 0,
             recorded: false,
+            journal: None,
         }
     }
 
@@ -147,8 +151,14 @@ impl DataDir {
         self.0.as_ref().map(|d| d.join("history.jsonl"))
     }
 
-    pub(super) fn journal(&self) -> Option<PathBuf> {
-        self.0.as_deref().map(crate::session::journal::path)
+    /// A new journal for `session`, when there is a data directory.
+    pub(super) fn new_journal(
+        &self,
+        session: &Session,
+    ) -> Option<crate::session::journal::Journal> {
+        self.0
+            .as_deref()
+            .map(|d| crate::session::journal::Journal::create(d, session, None))
     }
 }
 

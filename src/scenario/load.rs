@@ -9,10 +9,11 @@ use ron::extensions::Extensions;
 
 use super::schema::Scenario;
 use super::validate::validate;
-use crate::diagnostic::{Diagnostic, did_you_mean, line_col};
+use crate::diagnostic::{Diagnostic, did_you_mean, line_col, shown};
+use crate::storage::{ReadError, cap, link_leaves, read_bounded, size};
 
 /// Scenario files larger than this are refused unread.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+pub const MAX_FILE_BYTES: u64 = cap::SCENARIO;
 const RECURSION_LIMIT: usize = 64;
 
 /// The outcome of loading one file: the scenario when it has no errors, and
@@ -38,30 +39,31 @@ impl Loaded {
     }
 }
 
-/// Loads one file from disk.
+/// Loads one file from disk, with a bound: a FIFO, a device or a file
+/// over 1 MiB is refused unread.
 pub fn load_file(path: &Path) -> Loaded {
     let label = path.display().to_string();
-    let whole_file = (0, 0);
-    let size = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(e) => {
-            return Loaded::failed(
-                &label,
-                Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
-            );
-        }
-    };
-    if size > MAX_FILE_BYTES {
-        let d = Diagnostic::error(&label, whole_file, format!("the file is {size} bytes; scenario files may be at most {MAX_FILE_BYTES} bytes (1 MiB)"))
-            .with_help("split it or remove the bulk; a scenario is a few dozen KiB");
-        return Loaded::failed(&label, d);
-    }
-    match std::fs::read(path) {
+    match read_bounded(path, MAX_FILE_BYTES) {
         Ok(bytes) => parse_bytes(&bytes, &label),
-        Err(e) => Loaded::failed(
-            &label,
-            Diagnostic::error(&label, whole_file, format!("cannot read the file: {e}")),
-        ),
+        Err(e) => Loaded::failed(&label, read_error(&label, &e)),
+    }
+}
+
+/// A file that could not be read, as a diagnostic on the whole file.
+fn read_error(label: &str, e: &ReadError) -> Diagnostic {
+    let d = Diagnostic::error(label, (0, 0), e.to_string());
+    match e {
+        ReadError::TooLarge { .. } => Diagnostic::error(
+            label,
+            (0, 0),
+            format!(
+                "the file is larger than {}, the most a scenario file may be; it is not read",
+                size(MAX_FILE_BYTES)
+            ),
+        )
+        .with_help("split it or remove the bulk; a scenario is a few dozen KiB"),
+        ReadError::NotRegular(_) => d.with_help("give a scenario file (.ron) saved on disk"),
+        other => d.with_help(other.help()),
     }
 }
 
@@ -75,7 +77,8 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
                 "the text is {} bytes; scenario files may be at most 1 MiB",
                 bytes.len()
             ),
-        );
+        )
+        .with_help("split it or remove the bulk; a scenario is a few dozen KiB");
         return Loaded::failed(path, d);
     }
     match std::str::from_utf8(bytes) {
@@ -99,6 +102,14 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Loaded {
 /// Parses and validates scenario text; `path` labels the diagnostics.
 pub fn parse_str(src: &str, path: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    // classic Mac line ends (a lone CR): lines as the author sees them
+    let unix;
+    let src = if has_lone_cr(src) {
+        unix = src.replace("\r\n", "\n").replace('\r', "\n");
+        unix.as_str()
+    } else {
+        src
+    };
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT);
@@ -115,6 +126,31 @@ pub fn parse_str(src: &str, path: &str) -> Loaded {
         }
         Err(e) => Loaded::failed(path, parse_error(path, src, &e)),
     }
+}
+
+/// Whether a CR ends a line on its own somewhere.
+fn has_lone_cr(src: &str) -> bool {
+    let bytes = src.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+}
+
+/// The byte offset of a parser position (1-based line, character column).
+fn offset_of(src: &str, pos: &ron::error::Position) -> usize {
+    let line_start = src
+        .split_inclusive('\n')
+        .take(pos.line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        .min(src.len());
+    let rest = &src[line_start..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(pos.col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -137,7 +173,7 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             found,
             outer,
         } => (
-            format!("unknown field `{found}`{}", within(outer)),
+            format!("unknown field `{}`{}", shown(found, 64), within(outer)),
             Some(suggest(found, expected)),
         ),
         E::NoSuchEnumVariant {
@@ -145,7 +181,7 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
             found,
             outer,
         } => (
-            format!("unknown variant `{found}`{}", within(outer)),
+            format!("unknown variant `{}`{}", shown(found, 64), within(outer)),
             Some(suggest(found, expected)),
         ),
         E::MissingStructField { field, outer } => (
@@ -157,6 +193,14 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
         E::DuplicateStructField { field, outer } => (
             format!("field `{field}` appears twice{}", within(outer)),
             Some("keep one of them".into()),
+        ),
+        E::ExpectedComma if decimal_at(src, &e.span.start) => (
+            "expected a whole number, found a decimal point".to_string(),
+            Some("this field takes a whole number such as 60, without a decimal point".into()),
+        ),
+        E::ExceededRecursionLimit => (
+            format!("brackets are nested more than {RECURSION_LIMIT} levels deep"),
+            Some("scenario files are only a few levels deep; remove the extra brackets".into()),
         ),
         _ if only_blank_after(src, &e.span.end) => (
             format!(
@@ -174,11 +218,8 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
                     Some("write a number without quotes, e.g. 1000.0")
                 }
                 E::ExpectedString => Some("text goes in double quotes: \"like this\""),
-                E::ExceededRecursionLimit => {
-                    Some("scenario files are only a few levels deep; remove the extra brackets")
-                }
                 E::Utf8Error(_) => Some("save the file as UTF-8 in your editor"),
-                _ => None,
+                _ => Some("compare the text here with the example in docs/authoring.md"),
             };
             (lowercase_first(&other.to_string()), help.map(String::from))
         }
@@ -192,17 +233,17 @@ fn parse_error(path: &str, src: &str, e: &ron::error::SpannedError) -> Diagnosti
 
 /// Whether nothing but whitespace follows `pos`: the parser ran out of text.
 fn only_blank_after(src: &str, pos: &ron::error::Position) -> bool {
-    let line_start = src
-        .split_inclusive('\n')
-        .take(pos.line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let rest = &src[line_start.min(src.len())..];
-    let col_offset = rest
-        .char_indices()
-        .nth(pos.col.saturating_sub(1))
-        .map_or(rest.len(), |(i, _)| i);
-    rest[col_offset..].trim().is_empty()
+    src[offset_of(src, pos)..].trim().is_empty()
+}
+
+/// Whether a decimal part sits at `pos`, right after digits: a number with
+/// a decimal point where a whole number was expected (`staff: 60.5`).
+fn decimal_at(src: &str, pos: &ron::error::Position) -> bool {
+    let at = offset_of(src, pos);
+    let (before, after) = src.split_at(at);
+    before.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with('.')
+        && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -237,7 +278,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
         }
     }
     results.extend(files.iter().map(|(f, dir)| {
-        match dir.as_deref().and_then(|d| escapes(f, d)) {
+        match dir.as_deref().and_then(|d| link_leaves(f, d)) {
             Some(target) => Loaded::failed(
                 &f.display().to_string(),
                 Diagnostic::error(
@@ -257,22 +298,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
     results
 }
 
-/// Where a link inside a scenario folder leads, when that is outside the
-/// folder: scenario content stays inside its folder.
-fn escapes(file: &Path, dir: &Path) -> Option<PathBuf> {
-    let linked = std::fs::symlink_metadata(file)
-        .ok()?
-        .file_type()
-        .is_symlink();
-    let target = std::fs::canonicalize(file).ok()?;
-    let home = std::fs::canonicalize(dir).ok()?;
-    (linked && !target.starts_with(&home)).then_some(target)
-}
-
 fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+        // everything named .ron but a folder: a FIFO, a device or a looping
+        // link is reported by the loader, not skipped in silence
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !p.is_dir())
         .collect();
     files.sort();
     Ok(files)

@@ -8,4 +8,7 @@ mod validate;
 
 pub use load::{Loaded, builtin_scenarios, load_file, load_paths, parse_bytes, parse_str};
 pub use schema::*;
-pub use shipped::{find_scenario, load_shipped, shipped_dir, shipped_scenarios};
+pub use shipped::{
+    all_scenarios, find_scenario, find_scenario_in, find_shipped, load_shipped, shipped_dir,
+    shipped_scenarios,
+};

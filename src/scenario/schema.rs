@@ -179,6 +179,8 @@ pub struct HiddenFact {
 
 /// When a hidden fact comes out.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+// a misspelt field in a struct-like variant is an error, not dropped
+#[serde(deny_unknown_fields)]
 pub enum Reveal {
     /// The player asks an open question containing one of the terms.
     OpenQuestion { terms: Vec<String> },
@@ -210,6 +212,8 @@ pub enum ObjectionKind {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+// a misspelt field in a struct-like variant is an error, not dropped
+#[serde(deny_unknown_fields)]
 pub enum Trigger {
     /// Raised as the customer's opening line.
     AtStart,
@@ -223,6 +227,8 @@ pub enum Trigger {
 
 /// One way of resolving an objection; any one listed is enough.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+// a misspelt field in a struct-like variant is an error, not dropped
+#[serde(deny_unknown_fields)]
 pub enum Resolution {
     /// A technique from the course, by analyzer name (e.g. `"cost_breakdown"`).
     Technique(String),

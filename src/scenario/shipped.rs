@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::shown;
+
 use super::{Loaded, Scenario, builtin_scenarios, load_file, load_paths};
 
 /// Where shipped data lives: `name` in the working directory, beside the
@@ -35,18 +37,74 @@ pub fn load_shipped() -> Vec<Loaded> {
 /// A scenario by file path or by the id of a shipped one.
 pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
     let path = Path::new(spec);
-    let loaded = if path.exists() {
+    // a dangling or looping link is a path too, reported by the loader
+    let loaded = if std::fs::symlink_metadata(path).is_ok() {
         load_file(path)
     } else {
         load_shipped()
             .into_iter()
             .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
-            .ok_or_else(|| format!("no scenario with id or path \"{spec}\"\n  help: `counteroffer check` lists the scenario ids"))?
+            .ok_or_else(|| {
+                format!(
+                    "no scenario with id or path \"{}\"\n  help: `counteroffer check` lists the scenario ids",
+                    shown(spec, 80)
+                )
+            })?
     };
     let problems: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     loaded
         .scenario
         .ok_or_else(|| format!("the scenario does not load:\n{}", problems.join("\n")))
+}
+
+/// A scenario by file path, or by id among the shipped ones and those in
+/// `extra` (the `--scenarios` folders and files); with the file it came
+/// from when it is not a shipped one.
+pub fn find_scenario_in(spec: &str, extra: &[PathBuf]) -> Result<(Scenario, Option<PathBuf>), String> {
+    let path = Path::new(spec);
+    if extra.is_empty() || std::fs::symlink_metadata(path).is_ok() {
+        let from_file = std::fs::symlink_metadata(path).is_ok();
+        return find_scenario(spec).map(|s| (s, from_file.then(|| path.to_path_buf())));
+    }
+    if let Ok(s) = find_shipped(spec) {
+        return Ok((s, None));
+    }
+    let loaded = load_paths(extra);
+    match loaded
+        .into_iter()
+        .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
+    {
+        Some(l) => Ok((l.scenario.expect("found by id"), Some(PathBuf::from(l.path)))),
+        None => Err(format!(
+            "no scenario with id or path \"{}\" (shipped or in {})\n  help: `counteroffer check {}` lists their ids",
+            shown(spec, 80),
+            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "),
+        )),
+    }
+}
+
+/// Every scenario that loads: the shipped ones and those in `extra`.
+pub fn all_scenarios(extra: &[PathBuf]) -> Vec<Scenario> {
+    let mut all = shipped_scenarios();
+    if !extra.is_empty() {
+        all.extend(load_paths(extra).into_iter().filter_map(|l| l.scenario));
+    }
+    all
+}
+
+/// A shipped scenario by id only: an id read from a file (a transcript, a
+/// journal) names a scenario and is never opened as a path.
+pub fn find_shipped(id: &str) -> Result<Scenario, String> {
+    shipped_scenarios()
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| {
+            format!(
+                "no shipped scenario has the id \"{}\"\n  help: give the scenario file it was played on with --scenario PATH",
+                shown(id, 80)
+            )
+        })
 }
 
 /// Every shipped scenario that loads, sorted by id.

@@ -6,35 +6,55 @@ use std::collections::{HashMap, HashSet};
 use super::locate::{Locator, Step};
 use super::schema::*;
 use crate::analysis::tags::{Technique, all_tag_names, is_known_tag};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, shown};
 use crate::lang::Lang;
+
+/// The longest id a scenario may use, in characters.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Problems reported per file; past this many, the rest are counted, not
+/// located (each location is a search of the file).
+pub const MAX_DIAGNOSTICS: usize = 100;
 
 struct Checker<'a> {
     path: &'a str,
     loc: Locator<'a>,
     out: Vec<Diagnostic>,
+    /// Errors past [`MAX_DIAGNOSTICS`], counted only.
+    more_errors: usize,
 }
 
 impl Checker<'_> {
     fn error(&mut self, at: &[Step], message: String, help: Option<String>) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            self.more_errors += 1;
+            return;
+        }
         let mut d = Diagnostic::error(self.path, self.loc.at(at), message);
         d.help = help;
         self.out.push(d);
     }
 
     fn warning(&mut self, at: &[Step], message: String) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            return;
+        }
         let d = Diagnostic::warning(self.path, self.loc.at(at), message);
         self.out.push(d);
     }
 
     /// Flags a reference to an id that `known` does not hold.
-    fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &[&str], context: &str) {
-        if known.contains(&id) {
+    fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &Known, context: &str) {
+        if known.set.contains(id) {
             return;
         }
-        let help = match did_you_mean(id, known.iter().copied()) {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            self.more_errors += 1; // no suggestion worked out for it either
+            return;
+        }
+        let help = match did_you_mean(id, known.list.iter().copied()) {
             Some(near) => format!("did you mean \"{near}\"?"),
-            None => format!("known {what} ids: {}", quoted_list(known)),
+            None => format!("known {what} ids: {}", quoted_list(&known.list)),
         };
         self.error(
             at,
@@ -64,7 +84,7 @@ impl Checker<'_> {
 
     fn text(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.error(&[Step::Field(field)], format!("`{field}` is empty"), None);
+            self.error(&[Step::Field(field)], format!("`{field}` is empty"), Some(format!("write the {field} text between the quotes")));
         }
     }
 
@@ -74,7 +94,7 @@ impl Checker<'_> {
             self.error(
                 at,
                 format!("`{name}` is {value}, but it must be a positive amount"),
-                None,
+                Some("write an amount above 0 in the product currency, e.g. 1000.0".into()),
             );
         }
         ok
@@ -86,7 +106,12 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
         path,
         loc: Locator::new(src),
         out: Vec::new(),
+        more_errors: 0,
     };
+    // overlong ids first, alone: every later message quotes ids
+    if !check_id_lengths(&mut c, scenario) {
+        return c.out;
+    }
     check_metadata(&mut c, scenario);
     check_product(&mut c, scenario);
     check_persona(&mut c, scenario);
@@ -94,15 +119,110 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
     check_objections(&mut c, scenario);
     let reachable = check_reachability(&mut c, scenario);
     check_hidden_facts(&mut c, scenario, &reachable);
+    if c.more_errors > 0 {
+        let d = Diagnostic::error(
+            path,
+            (0, 0),
+            format!("{} more errors not shown", c.more_errors),
+        )
+        .with_help("fix the errors above and check again");
+        c.out.push(d);
+    }
     c.out
 }
 
+/// Every id and reference to one is at most [`MAX_ID_CHARS`] long;
+/// reports the others and says whether all were.
+fn check_id_lengths(c: &mut Checker, s: &Scenario) -> bool {
+    let p = &s.persona;
+    let mut ids: Vec<(&str, &str)> = vec![("scenario", s.id.as_str())];
+    ids.extend(s.product.features.iter().map(|f| ("feature", f.id.as_str())));
+    ids.extend(
+        s.product.features
+            .iter()
+            .flat_map(|f| f.relieves.iter().map(|r| ("pain", r.as_str()))),
+    );
+    ids.extend(s.product.tradeables.iter().map(|t| ("tradeable", t.id.as_str())));
+    ids.extend(p.pains.iter().map(|x| ("pain", x.id.as_str())));
+    for fact in &p.hidden {
+        ids.push(("hidden fact", fact.id.as_str()));
+        if let Reveal::Resolved(id) = &fact.reveal {
+            ids.push(("objection", id.as_str()));
+        }
+    }
+    for o in &s.objections {
+        ids.push(("objection", o.id.as_str()));
+        if let Trigger::AfterResolved(id) = &o.trigger {
+            ids.push(("objection", id.as_str()));
+        }
+        for r in &o.resolved_by {
+            match r {
+                Resolution::Technique(t) => ids.push(("technique", t.as_str())),
+                Resolution::Tradeable(t) => ids.push(("tradeable", t.as_str())),
+                Resolution::Benefit { pains } => {
+                    ids.extend(pains.iter().map(|x| ("pain", x.as_str())));
+                }
+                Resolution::PriceAtMost(_) => {}
+            }
+        }
+        for option in &o.options {
+            ids.extend(option.tags.iter().map(|t| ("tag", t.as_str())));
+        }
+    }
+    let mut all_short = true;
+    let mut reported = HashSet::new();
+    for (what, id) in ids {
+        let chars = id.chars().count();
+        // each overlong id once, where it first appears
+        if chars > MAX_ID_CHARS && reported.insert(id) {
+            all_short = false;
+            c.error(
+                &[Step::Quoted(id)],
+                format!(
+                    "the {what} id \"{}\" is {chars} characters long; ids may be at most {MAX_ID_CHARS}",
+                    shown(id, 24)
+                ),
+                Some("use a short id such as \"slow-line\"; the text shown to players goes in other fields".into()),
+            );
+        }
+    }
+    all_short
+}
+
+/// The ids a reference may name: in order (for messages) and as a set
+/// (for look-ups, so checking is linear in the number of references).
+struct Known<'s> {
+    list: Vec<&'s str>,
+    set: HashSet<&'s str>,
+}
+
+impl<'s> Known<'s> {
+    fn new(ids: impl IntoIterator<Item = &'s str>) -> Self {
+        let list: Vec<&str> = ids.into_iter().collect();
+        Known {
+            set: list.iter().copied().collect(),
+            list,
+        }
+    }
+}
+
+/// Items listed in a help line, at most.
+const MAX_LISTED: usize = 12;
+
+/// `"a", "b"`: each item once, in order; a long list is cut short.
 fn quoted_list(items: &[&str]) -> String {
-    items
+    let mut seen = HashSet::new();
+    let unique: Vec<&str> = items.iter().copied().filter(|s| seen.insert(*s)).collect();
+    let mut text = unique
         .iter()
+        .take(MAX_LISTED)
         .map(|s| format!("\"{s}\""))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if unique.len() > MAX_LISTED {
+        text.push_str(&format!(" and {} more", unique.len() - MAX_LISTED));
+    }
+    text
 }
 
 fn check_metadata(c: &mut Checker, s: &Scenario) {
@@ -113,14 +233,14 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
     if !id_ok {
         c.error(
             &[Step::Field("id")],
-            format!("scenario id \"{}\" is not a valid id", s.id),
+            format!("scenario id \"{}\" is not a valid id", shown(&s.id, 64)),
             Some("use lowercase letters, digits and `-`, e.g. \"hengda-packaging\"".into()),
         );
     }
     if Lang::from_code(&s.language).is_none() {
         c.error(
             &[Step::Field("language")],
-            format!("language \"{}\" is not supported", s.language),
+            format!("language \"{}\" is not supported", shown(&s.language, 64)),
             Some(format!("use one of {}", quoted_list(&Lang::codes()))),
         );
     }
@@ -134,14 +254,14 @@ fn check_metadata(c: &mut Checker, s: &Scenario) {
                 "`max_turns` is {}, but it must be between 1 and 100",
                 s.max_turns
             ),
-            None,
+            Some("a negotiation of 10 to 20 turns suits most classes".into()),
         );
     }
 }
 
 fn check_product(c: &mut Checker, s: &Scenario) {
     let p = &s.product;
-    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
+    let pains = Known::new(s.persona.pains.iter().map(|x| x.id.as_str()));
     c.not_empty(
         &[Step::Field("features")],
         &p.features,
@@ -164,14 +284,14 @@ fn check_product(c: &mut Checker, s: &Scenario) {
                     "tradeable \"{}\" has cost {} and value {}; both must be 0 or more",
                     t.id, t.cost, t.value
                 ),
-                None,
+                Some("cost is what giving it costs you, value what it is worth to the customer; write 0.0 for nothing".into()),
             );
         }
     }
     if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
         c.error(
             &[Step::Field("currency")],
-            format!("currency \"{}\" is not an ISO 4217 code", p.currency),
+            format!("currency \"{}\" is not an ISO 4217 code", shown(&p.currency, 64)),
             Some("use a three-letter code such as \"USD\", \"EUR\" or \"CNY\"".into()),
         );
     }
@@ -186,18 +306,19 @@ fn check_persona(c: &mut Checker, s: &Scenario) {
         "the persona has no pains".into(),
     );
     c.unique_ids("pain", p.pains.iter().map(|x| x.id.as_str()));
+    let relieved: HashSet<&str> = s
+        .product
+        .features
+        .iter()
+        .flat_map(|f| f.relieves.iter().map(String::as_str))
+        .collect();
     for pain in &p.pains {
         c.not_empty(
             &[Step::Id(&pain.id), Step::Field("terms")],
             &pain.terms,
             format!("pain \"{}\" has no terms", pain.id),
         );
-        let relieved = s
-            .product
-            .features
-            .iter()
-            .any(|f| f.relieves.contains(&pain.id));
-        if !relieved {
+        if !relieved.contains(pain.id.as_str()) {
             c.warning(
                 &[Step::Id(&pain.id)],
                 format!(
@@ -269,7 +390,7 @@ fn param_problems(p: &PersonaParams, product: &Product) -> Vec<ParamProblem> {
         problem(
             "patience",
             "`patience` is 0: the persona would leave at once".into(),
-            None,
+            Some("give the persona a few replies of patience, e.g. 4"),
         );
     }
     let positive = |v: f64| v.is_finite() && v > 0.0;
@@ -278,7 +399,7 @@ fn param_problems(p: &PersonaParams, product: &Product) -> Vec<ParamProblem> {
             problem(
                 field,
                 format!("`{field}` is {value}, but it must be a positive amount"),
-                None,
+                Some("write an amount above 0 in the product currency"),
             );
         }
     }
@@ -365,16 +486,16 @@ fn check_prices(c: &mut Checker, s: &Scenario) {
 }
 
 fn check_objections(c: &mut Checker, s: &Scenario) {
-    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
-    let pains: Vec<&str> = s.persona.pains.iter().map(|x| x.id.as_str()).collect();
-    let tradeables: Vec<&str> = s.product.tradeables.iter().map(|x| x.id.as_str()).collect();
-    let techniques: Vec<&str> = Technique::ALL.iter().map(|t| t.name()).collect();
+    let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
+    let pains = Known::new(s.persona.pains.iter().map(|x| x.id.as_str()));
+    let tradeables = Known::new(s.product.tradeables.iter().map(|x| x.id.as_str()));
+    let techniques = Known::new(Technique::ALL.iter().map(|t| t.name()));
     c.not_empty(
         &[Step::Field("objections")],
         &s.objections,
         "the scenario has no objections".into(),
     );
-    c.unique_ids("objection", ids.iter().copied());
+    c.unique_ids("objection", ids.list.iter().copied());
     for kind in [
         ObjectionKind::Price,
         ObjectionKind::Fit,
@@ -492,6 +613,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
             stack.extend(by_parent.get(id).into_iter().flatten());
         }
     }
+    let by_id: HashSet<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
     for o in s
         .objections
         .iter()
@@ -502,7 +624,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
                 format!("it waits for turn {n} but the scenario ends after {} turns", s.max_turns),
                 format!("use a turn below {}", s.max_turns),
             ),
-            Trigger::AfterResolved(parent) if !s.objections.iter().any(|p| &p.id == parent) => continue,
+            Trigger::AfterResolved(parent) if !by_id.contains(parent.as_str()) => continue,
             Trigger::AfterResolved(_) => (
                 "it waits for an objection that is itself never raised (a cycle or a dead end)".to_string(),
                 "make the chain of AfterResolved triggers start at an objection with another trigger".to_string(),
@@ -521,7 +643,7 @@ fn check_reachability<'s>(c: &mut Checker, s: &'s Scenario) -> HashSet<&'s str> 
 fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) {
     let facts = &s.persona.hidden;
     c.unique_ids("hidden fact", facts.iter().map(|f| f.id.as_str()));
-    let ids: Vec<&str> = s.objections.iter().map(|o| o.id.as_str()).collect();
+    let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
     for fact in facts {
         let here = [Step::Id(&fact.id), Step::Field("reveal")];
         let never = |why: &str| format!("hidden fact \"{}\" can never be revealed: {why}", fact.id);
@@ -539,10 +661,10 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
                 c.error(
                     &here,
                     never(&format!("trust runs from 0 to 1, but it needs {level}")),
-                    None,
+                    Some("write a trust level between 0.0 and 1.0, e.g. 0.7".into()),
                 );
             }
-            Reveal::Resolved(id) if !ids.contains(&id.as_str()) => {
+            Reveal::Resolved(id) if !ids.set.contains(id.as_str()) => {
                 c.reference(
                     &[Step::Id(&fact.id), Step::Quoted(id)],
                     "objection",
@@ -555,7 +677,7 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
                 c.error(
                     &here,
                     never(&format!("objection \"{id}\" is never raised")),
-                    None,
+                    Some("give that objection a trigger that can fire, or reveal the fact another way".into()),
                 );
             }
             _ => {}

@@ -4,9 +4,12 @@
 use crate::record::{Event, Turn};
 use crate::scenario::Scenario;
 
+/// Prices by turn number.
+pub type Series = Vec<(u32, f64)>;
+
 /// Prices named so far, by turn: the player's and the customer's (a deal
 /// counts for both).
-pub fn price_points(turns: &[Turn]) -> (Vec<(u32, f64)>, Vec<(u32, f64)>) {
+pub fn price_points(turns: &[Turn]) -> (Series, Series) {
     let mut yours = Vec::new();
     let mut theirs = Vec::new();
     for t in turns {

@@ -50,7 +50,7 @@ impl Bot {
         Bot {
             kind,
             locale: Locale::builtin(lang),
-            rng: StdRng::seed_from_u64(seed ^ 0x5eed_b07),
+            rng: StdRng::seed_from_u64(seed ^ 0x05ee_db07),
             on_objection: (String::new(), 0),
             concessions: 0,
         }

@@ -45,7 +45,10 @@ pub struct Prepared {
 impl Prepared {
     pub fn new(scenario: Scenario) -> Result<Prepared, String> {
         if !has_builtin(&scenario.language) {
-            return Err(format!("no lexicon for language \"{}\"", scenario.language));
+            return Err(format!(
+                "no lexicon for language \"{}\"\n  help: scenarios are in \"en\" or \"zh-CN\"",
+                crate::diagnostic::shown(&scenario.language, 40)
+            ));
         }
         Ok(Prepared {
             hash: transcript::content_hash(&scenario),

@@ -67,6 +67,8 @@ impl Transcript {
     }
 
     pub fn from_json(src: &str) -> Result<Transcript, String> {
+        // editors on Windows save UTF-8 with a byte order mark
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         #[derive(Deserialize)]
         struct Version {
             schema: Option<u32>,
@@ -91,6 +93,17 @@ impl Transcript {
 pub enum Check {
     /// Replaying the inputs gives the same turns and the same scorecard.
     Matches(Scorecard),
+    /// The scenario's fingerprint is not the one recorded, yet a replay on
+    /// it gives exactly the recorded opening, turns, outcome and scorecard:
+    /// the same content as far as the session went (a reformatted file, or
+    /// only the fingerprint edited). The scores are the replay's.
+    SameUnderNewHash {
+        card: Scorecard,
+        recorded: String,
+        now: String,
+    },
+    /// The fingerprint differs and so does a replay: the scenario changed
+    /// since (or the transcript was edited); nothing in it can be trusted.
     ScenarioChanged {
         recorded: String,
         now: String,
@@ -103,16 +116,47 @@ pub enum Check {
 }
 
 /// Replays the transcript's inputs through a fresh session with the same
-/// seed and compares.
+/// seed and compares everything a replay gives: the opening, every turn,
+/// the outcome and the scorecard.
 pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
-    if prepared.hash != t.scenario_hash {
-        return Check::ScenarioChanged {
-            recorded: t.scenario_hash.clone(),
-            now: prepared.hash.clone(),
-        };
-    }
     let session = replay(prepared, t);
     let recomputed = session.scorecard();
+    let reason = differences(prepared, &session, &recomputed, t);
+    if prepared.hash != t.scenario_hash {
+        return match reason {
+            None => Check::SameUnderNewHash {
+                card: recomputed,
+                recorded: t.scenario_hash.clone(),
+                now: prepared.hash.clone(),
+            },
+            Some(_) => Check::ScenarioChanged {
+                recorded: t.scenario_hash.clone(),
+                now: prepared.hash.clone(),
+            },
+        };
+    }
+    match reason {
+        Some(reason) => Check::Tampered { recomputed, reason },
+        None => Check::Matches(recomputed),
+    }
+}
+
+/// The first way the transcript differs from its replay, if any.
+fn differences(
+    prepared: &Prepared,
+    session: &Session,
+    recomputed: &Scorecard,
+    t: &Transcript,
+) -> Option<String> {
+    if t.language != prepared.scenario.language {
+        return Some(format!(
+            "the language differs from the scenario's (\"{}\")",
+            prepared.scenario.language
+        ));
+    }
+    if session.opening() != t.opening.as_slice() {
+        return Some("the customer's opening differs from a replay".to_string());
+    }
     // compared as stored, so fields a transcript does not keep are ignored
     let stored = |turns: &[Turn]| -> Vec<serde_json::Value> {
         turns
@@ -121,7 +165,7 @@ pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
             .collect()
     };
     let (replayed, recorded) = (stored(session.turns()), stored(&t.turns));
-    let reason = if replayed != recorded {
+    if replayed != recorded {
         let at = replayed
             .iter()
             .zip(&recorded)
@@ -132,14 +176,10 @@ pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
         ))
     } else if session.outcome() != t.outcome.as_ref() {
         Some("the outcome differs from a replay".to_string())
-    } else if recomputed != t.scorecard {
+    } else if *recomputed != t.scorecard {
         Some("the scorecard differs from a re-score of the turns".to_string())
     } else {
         None
-    };
-    match reason {
-        Some(reason) => Check::Tampered { recomputed, reason },
-        None => Check::Matches(recomputed),
     }
 }
 

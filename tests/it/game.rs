@@ -362,8 +362,26 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
             .any(|t| t.starts_with("Report saved:"))
     );
 
+    // a second export of the same session keeps the first
+    send(&mut app, [Action::Export]);
+    assert_eq!(std::fs::read_dir(dir.join("reports")).unwrap().count(), 6);
+
+    // a torn line (a session cut off while it was saved) is skipped, and
+    // the Progress screen says so
+    let mut torn = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("history.jsonl"))
+        .unwrap();
+    std::io::Write::write_all(&mut torn, b"{\"scenario_id\": \"reil").unwrap();
+    drop(torn);
     send(&mut app, [Action::QuitToTitle, Action::ShowProgress]);
     let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("1 damaged lines in ") && t.contains("history.jsonl were skipped")),
+        "{shown:?}"
+    );
     assert!(
         shown.iter().any(|t| t == "Sessions practised: 1"),
         "{shown:?}"
@@ -417,8 +435,41 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(
-        counteroffer::session::journal::load(&counteroffer::session::journal::path(&dir)).is_none(),
+        counteroffer::session::journal::interrupted(&dir).0.is_empty(),
         "scored: the journal is gone"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_session_left_for_a_new_one_is_kept_and_offered_again() {
+    let dir = std::env::temp_dir().join(format!("co-game-aside-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
+    let i = index_of(&app, "hengda-packaging-en");
+    let start = [Action::SelectScenario(i), Action::Start, Action::Begin];
+    send(&mut app, start.clone());
+    send(&mut app, [Action::Send("I understand. What budget do you have approved?".into())]);
+    send(&mut app, [Action::Pause, Action::QuitToTitle]);
+    // a new session instead of resuming: the first is set aside, not lost
+    send(&mut app, start.clone());
+    send(&mut app, [Action::Send("What does a stoppage cost you?".into())]);
+    let journals = |dir: &std::path::Path| {
+        std::fs::read_dir(counteroffer::session::journal::dir(dir))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+            .count()
+    };
+    assert_eq!(journals(&dir), 2, "both sessions have their own journal");
+    send(&mut app, [Action::Pause, Action::Finish]);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert_eq!(journals(&dir), 1, "the finished one's journal goes, the other stays");
+    send(&mut app, [Action::QuitToTitle]);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Unfinished session: The case packer that costs more (1 turns)")),
+        "offered again"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -8,5 +8,7 @@ mod layering;
 mod game;
 mod reports;
 mod scenarios;
+#[cfg(unix)]
+mod reliability;
 mod session;
 mod understanding;

@@ -115,7 +115,7 @@ fn the_report_command_writes_each_format() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("no/such.json: error: cannot read the file")
+        String::from_utf8_lossy(&bad.stderr).contains("no/such.json: error: the file does not exist")
     );
     std::fs::remove_dir_all(dir).unwrap();
 }

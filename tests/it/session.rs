@@ -257,13 +257,30 @@ fn transcripts_replay_to_the_same_scorecard_and_catch_edits() {
         matches!(check(&p, &edited), Check::Tampered { reason, .. } if reason.contains("turn 1"))
     );
 
+    // a change this session never felt: same replay, the replay's scores
     let mut changed = (*p.scenario).clone();
     changed.product.floor += 1.0;
     let other = Prepared::new(changed).unwrap();
     assert!(matches!(
         check(&other, &back),
+        Check::SameUnderNewHash { card, .. } if card == s.scorecard()
+    ));
+    // a change it did: not verifiable
+    let mut changed = (*p.scenario).clone();
+    for o in &mut changed.objections {
+        o.lines = vec!["Something else entirely.".into()];
+    }
+    let other = Prepared::new(changed).unwrap();
+    assert!(matches!(
+        check(&other, &back),
         Check::ScenarioChanged { .. }
     ));
+    // the opening is compared too
+    let mut edited = back.clone();
+    edited.opening[0] = "x".repeat(1 << 20);
+    assert!(
+        matches!(check(&p, &edited), Check::Tampered { reason, .. } if reason.contains("opening"))
+    );
 
     assert!(
         Transcript::from_json("{\"schema\": 99}")
@@ -420,15 +437,32 @@ fn team_turns_are_attributed_and_scored_per_team() {
     );
 }
 
-/// Waits until the journal holds `turns` turns.
-fn journal_turns(path: &std::path::Path, turns: usize) -> Transcript {
-    for _ in 0..200 {
-        if let Some(Ok(t)) = counteroffer::session::journal::load(path)
+/// The journals in a data folder (one per session), read as they are.
+pub fn journals(data: &std::path::Path) -> Vec<(std::path::PathBuf, Transcript)> {
+    let mut found: Vec<_> = std::fs::read_dir(counteroffer::session::journal::dir(data))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter_map(|p| {
+            let t = Transcript::from_json(&std::fs::read_to_string(&p).ok()?).ok()?;
+            Some((p, t))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// Waits until the one journal holds `turns` turns.
+pub fn journal_turns(data: &std::path::Path, turns: usize) -> Transcript {
+    for _ in 0..400 {
+        if let [(_, t)] = journals(data).as_slice()
             && t.turns.len() == turns
         {
-            return t;
+            return t.clone();
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
     panic!("the journal never reached {turns} turns");
 }
@@ -437,7 +471,6 @@ fn journal_turns(path: &std::path::Path, turns: usize) -> Transcript {
 fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     let data = std::env::temp_dir().join(format!("co-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let journal = counteroffer::session::journal::path(&data);
     let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
         .args([
             "play",
@@ -455,16 +488,16 @@ fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     let mut stdin = child.stdin.take().unwrap();
     writeln!(stdin, "So the concern is the price compared with Vendor B. I understand. What budget do you have approved?").unwrap();
     stdin.flush().unwrap();
-    journal_turns(&journal, 1);
+    journal_turns(&data, 1);
     writeln!(stdin, "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours.").unwrap();
     stdin.flush().unwrap();
-    let before = journal_turns(&journal, 2);
+    let before = journal_turns(&data, 2);
     write!(stdin, "If you sign this week, I can d").unwrap(); // being typed
     stdin.flush().unwrap();
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert_eq!(
-        counteroffer::session::journal::load(&journal).unwrap().unwrap(),
+        journal_turns(&data, 2),
         before,
         "two turns survive the kill"
     );
@@ -495,7 +528,7 @@ fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
     assert_eq!(resumed.turns.len(), 3);
     assert_eq!(resumed.turns[..2], before.turns[..]);
     assert!(
-        counteroffer::session::journal::load(&journal).is_none(),
+        journals(&data).is_empty(),
         "a finished session leaves no journal"
     );
 

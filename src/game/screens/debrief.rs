@@ -23,7 +23,7 @@ use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::describe::outcome_line;
 use crate::session::transcript::Transcript;
 use crate::session::{Session, random_seed};
-use crate::storage::write_atomic;
+use crate::storage::{write_atomic, write_new};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), (record_history, spawn).chain())
@@ -549,13 +549,18 @@ fn export(session: &Session, data: &DataDir) -> Result<String, String> {
         .ok_or("no data directory on this system")?
         .join("reports");
     let report = Report::new(&t, session.scenario());
+    // a name of its own (another session may finish in the same second),
+    // claimed by the JSON; the Markdown and HTML take the same stem
     let stem = format!("{}-{}-{}", t.scenario_id, t.seed, t.finished_at);
-    for format in [Format::Markdown, Format::Html, Format::Json] {
+    let json = write_new(&dir, &stem, "json", report.render(Format::Json).as_bytes())
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    let stem = json.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    for format in [Format::Markdown, Format::Html] {
         let path = dir.join(format!("{stem}.{}", format.extension()));
         write_atomic(&path, report.render(format).as_bytes())
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    Ok(dir.join(format!("{stem}.json")).display().to_string())
+    Ok(json.display().to_string())
 }
 
 /// Every finished session goes into the practice history, once.
@@ -569,8 +574,8 @@ fn record_history(
         return;
     }
     game.recorded = true;
-    if let Some(j) = data.journal() {
-        crate::session::journal::clear(&j);
+    if let Some(j) = game.journal.take() {
+        j.finish();
     }
     let t = Transcript::from_session(&game.session);
     let entry = history::Entry::from_transcript(&t, game.session.scenario());

@@ -521,12 +521,13 @@ impl Play<'_, '_> {
         self.view.notice = None;
         self.view.highlight = None;
         self.game.team_turn += 1;
-        let journal = self.data.journal();
-        if let Some(notice) = crate::session::journal::save_turn(
-            journal.as_deref(),
-            &self.game.session,
-            self.ui.locale,
-        ) {
+        let g = &mut *self.game;
+        if g.journal.is_none() {
+            g.journal = self.data.new_journal(&g.session);
+        }
+        if let Some(notice) =
+            crate::session::journal::save_turn(g.journal.as_ref(), &g.session, self.ui.locale)
+        {
             self.view.notice = Some(notice);
         }
     }

@@ -58,10 +58,25 @@ fn redraw(
 }
 
 fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
-    let entries = data
-        .history()
-        .map(|p| history::read(&p).0)
-        .unwrap_or_default();
+    // damaged lines (a torn write) are skipped, and said so
+    let (entries, notice) = match data.history().map(|p| (history::read_checked(&p), p)) {
+        Some((Ok((entries, 0)), _)) => (entries, None),
+        Some((Ok((entries, skipped)), p)) => (
+            entries,
+            Some(ui.fill(
+                "ui.history_skipped",
+                &[
+                    ("lines", &skipped.to_string()),
+                    ("path", &p.display().to_string()),
+                ],
+            )),
+        ),
+        Some((Err(e), _)) => (
+            Vec::new(),
+            Some(ui.fill("ui.history_unreadable", &[("error", &e)])),
+        ),
+        None => (Vec::new(), None),
+    };
     let progress = history::progress(&entries, &playable(catalog));
     let root = commands
         .spawn((
@@ -86,6 +101,12 @@ fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
             ),
         ],
     ));
+    if let Some(notice) = notice {
+        commands.spawn((
+            paragraph(notice, size::BODY, ui.p.warn),
+            ChildOf(root),
+        ));
+    }
     let body = commands
         .spawn((
             Node {

@@ -15,12 +15,14 @@ use crate::game::widgets::{
 };
 use crate::game::{Action, Catalog, DataDir, Entry, Game, GameView, Mode, Reloaded, Screen, Ui};
 use crate::scenario::Difficulty;
-use crate::session::transcript::Transcript;
+use crate::session::Prepared;
+use crate::session::journal::Interrupted as Unfinished;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
         .init_resource::<Interrupted>()
         .add_systems(OnEnter(Screen::Title), (read_journal, spawn).chain())
+        .add_systems(OnExit(Screen::Title), release_journal)
         .add_systems(
             Update,
             (
@@ -50,16 +52,46 @@ struct TitleData<'w> {
     interrupted: Res<'w, Interrupted>,
 }
 
-/// The session the journal holds, read each time the title opens rather
-/// than on every redraw.
+/// The newest interrupted session whose scenario is in the catalog, read
+/// each time the title opens rather than on every redraw; claimed (locked)
+/// while the title shows it.
 #[derive(Resource, Default)]
-struct Interrupted(Option<Transcript>);
+struct Interrupted(Option<(Unfinished, Prepared)>);
 
-fn read_journal(mut interrupted: ResMut<Interrupted>, data: Res<DataDir>) {
-    interrupted.0 = data
-        .journal()
-        .and_then(|j| crate::session::journal::load(&j))
-        .and_then(Result::ok);
+fn read_journal(
+    mut interrupted: ResMut<Interrupted>,
+    game: Option<ResMut<Game>>,
+    catalog: Res<Catalog>,
+    data: Res<DataDir>,
+) {
+    // a session left for the title is interrupted: its journal stays on
+    // disk, released, and is offered below like any other
+    if let Some(mut game) = game {
+        game.journal = None;
+    }
+    interrupted.0 = None;
+    let Some(dir) = data.0.as_deref() else {
+        return;
+    };
+    let ready: Vec<Prepared> = catalog
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Ready(p) => Some(p.clone()),
+            Entry::Broken { .. } => None,
+        })
+        .collect();
+    // the others (and any that cannot be resumed here) stay where they are
+    let (found, _damaged) = crate::session::journal::interrupted(dir);
+    interrupted.0 = found
+        .into_iter()
+        .find_map(|it| it.scenario(&ready).ok().map(|p| (it, p)));
+}
+
+/// Leaving the title without resuming sets the session aside: kept on
+/// disk, offered again next time.
+fn release_journal(mut interrupted: ResMut<Interrupted>) {
+    interrupted.0 = None;
 }
 
 /// A choice, the language or the catalog changed: the title is drawn again,
@@ -91,8 +123,8 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         ))
         .id();
     header(commands, root, ui);
-    if let Some(t) = &data.interrupted.0 {
-        interrupted_banner(commands, root, t, &data.catalog, ui);
+    if let Some((it, prepared)) = &data.interrupted.0 {
+        interrupted_banner(commands, root, it, prepared, ui);
     }
     let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
     scenario_list(commands, body, &data.catalog, &data.setup, ui);
@@ -128,13 +160,12 @@ fn header(commands: &mut Commands, root: Entity, ui: &Ui) {
 fn interrupted_banner(
     commands: &mut Commands,
     root: Entity,
-    t: &Transcript,
-    catalog: &Catalog,
+    it: &Unfinished,
+    prepared: &Prepared,
     ui: &Ui,
 ) {
-    let title = catalog
-        .find(&t.scenario_id)
-        .map_or_else(|| t.scenario_id.clone(), |(_, p)| p.scenario.title.clone());
+    let t = &it.transcript;
+    let title = prepared.scenario.title.clone();
     commands.spawn((
         Name::new("Unfinished session"),
         panel(
@@ -465,8 +496,8 @@ fn parse_teams(text: &str) -> Vec<String> {
 }
 
 /// The unfinished session from the journal, rebuilt (and ended, to score it).
-fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: bool) -> Option<Game> {
-    let (_, prepared) = catalog.find(&t.scenario_id)?;
+fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: bool) -> Game {
+    let t = &it.transcript;
     let mut session = crate::session::journal::resume(prepared, t);
     if score {
         session.end();
@@ -483,7 +514,8 @@ fn interrupted_game(t: &Transcript, catalog: &Catalog, setup: &Setup, score: boo
                 v
             });
     game.team_turn = t.turns.len();
-    Some(game)
+    game.journal = Some(it.into_journal());
+    game
 }
 
 /// What the title's actions change.
@@ -525,11 +557,11 @@ impl Choices<'_, '_> {
     }
 
     /// Go on with the unfinished session, or score it as it stands.
-    fn resume(&mut self, commands: &mut Commands, interrupted: &Interrupted, score: bool) {
+    fn resume(&mut self, commands: &mut Commands, interrupted: &mut Interrupted, score: bool) {
         let Some(game) = interrupted
             .0
-            .as_ref()
-            .and_then(|t| interrupted_game(t, &self.catalog, &self.setup, score))
+            .take()
+            .map(|(it, prepared)| interrupted_game(it, &prepared, &self.setup, score))
         else {
             return;
         };
@@ -548,7 +580,7 @@ fn apply(
     mut commands: Commands,
     mut actions: ScreenActions,
     mut choices: Choices,
-    interrupted: Res<Interrupted>,
+    mut interrupted: ResMut<Interrupted>,
 ) {
     for action in actions.read() {
         match action {
@@ -563,7 +595,7 @@ fn apply(
             Action::ShowProgress => choices.next.set(Screen::Progress),
             Action::ResumeJournal | Action::ScoreJournal => {
                 let score = *action == Action::ScoreJournal;
-                choices.resume(&mut commands, &interrupted, score);
+                choices.resume(&mut commands, &mut interrupted, score);
             }
             Action::Start => choices.start(),
             _ => {}

@@ -162,6 +162,8 @@ impl From<Tier> for Difficulty {
     }
 }
 
+// One arm per subcommand, each handing its arguments to `cli`: long only
+// because there are many subcommands.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let extra = cli.scenarios.clone();

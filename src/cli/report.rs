@@ -234,6 +234,70 @@ fn md_cell(text: &str) -> String {
     crate::report::markdown_escape(&printable(text))
 }
 
+/// The summary table, as Markdown or as CSV.
+fn table(rows: &[Row], markdown: bool) -> String {
+    let header: Vec<String> = [
+        "file",
+        "student",
+        "scenario",
+        "difficulty",
+        "outcome",
+        "final price",
+        "overall",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    // "outcome score" and the like: the deal column is "outcome"
+    .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
+    .chain(["date".to_string(), "status".to_string()])
+    .collect();
+    let cells = |r: &Row| -> Vec<String> {
+        [
+            &r.file,
+            &r.student,
+            &r.scenario,
+            &r.difficulty,
+            &r.outcome,
+            &r.price,
+        ]
+        .into_iter()
+        .cloned()
+        .chain(r.scores.iter().cloned())
+        .chain([r.date.clone(), r.status.clone()])
+        .collect()
+    };
+    if markdown {
+        let mut s = format!(
+            "| {} |\n|{}|\n",
+            header.join(" | "),
+            "---|".repeat(header.len())
+        );
+        for r in rows {
+            let line: Vec<String> = cells(r).iter().map(|c| md_cell(c)).collect();
+            s.push_str(&format!("| {} |\n", line.join(" | ")));
+        }
+        s
+    } else {
+        let mut s = header
+            .iter()
+            .map(|h| csv_cell(h))
+            .collect::<Vec<_>>()
+            .join(",")
+            + "\n";
+        for r in rows {
+            s.push_str(
+                &(cells(r)
+                    .iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(",")
+                    + "\n"),
+            );
+        }
+        s
+    }
+}
+
 pub fn summarize(
     paths: &[PathBuf],
     format: &str,
@@ -267,66 +331,7 @@ pub fn summarize(
             }
         }
     }
-    let header: Vec<String> = [
-        "file",
-        "student",
-        "scenario",
-        "difficulty",
-        "outcome",
-        "final price",
-        "overall",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    // "outcome score" and the like: the deal column is "outcome"
-    .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
-    .chain(["date".to_string(), "status".to_string()])
-    .collect();
-    let cells = |r: &Row| -> Vec<String> {
-        [
-            &r.file,
-            &r.student,
-            &r.scenario,
-            &r.difficulty,
-            &r.outcome,
-            &r.price,
-        ]
-        .into_iter()
-        .cloned()
-        .chain(r.scores.iter().cloned())
-        .chain([r.date.clone(), r.status.clone()])
-        .collect()
-    };
-    let text = if format == "md" {
-        let mut s = format!(
-            "| {} |\n|{}|\n",
-            header.join(" | "),
-            "---|".repeat(header.len())
-        );
-        for r in &rows {
-            let line: Vec<String> = cells(r).iter().map(|c| md_cell(c)).collect();
-            s.push_str(&format!("| {} |\n", line.join(" | ")));
-        }
-        s
-    } else {
-        let mut s = header
-            .iter()
-            .map(|h| csv_cell(h))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\n";
-        for r in &rows {
-            s.push_str(
-                &(cells(r)
-                    .iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(",")
-                    + "\n"),
-            );
-        }
-        s
-    };
+    let text = table(&rows, format == "md");
     let tampered = rows
         .iter()
         .filter(|r| r.status.starts_with("TAMPERED"))

@@ -50,28 +50,31 @@ const ECHO_HAN_PAIRS: usize = 5;
 /// with their last line, and neither offers nor presents the product.
 fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     let theirs = &ctx.context_keys;
-    {
-        // said back: "So you…", "You…", "您…", or a statement checked with "right?"
-        let body = ctx.text[s.start..s.end].trim();
-        let opens = ctx
-            .in_sentence(s, |c| c == Cue::Addressee)
-            .next()
-            .is_some_and(|h| {
-                let before = ctx.text[s.start..h.start].trim().to_lowercase();
-                before.is_empty() || before == "so" || before == "所以" || before == "so,"
-            });
-        let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
-        let addresses = opens || checked;
-        let presents = ctx.sentence_has(s, |c| {
-            matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
-        }) || ctx.offered_in(s);
-        let shared: HashSet<u64> = content_keys(&ctx.text[s.start..s.end], ctx.stopwords)
-            .into_iter()
-            .filter(|k| theirs.contains(k))
-            .collect();
-        let han = shared.iter().filter(|k| is_han_key(**k)).count();
-        addresses && !presents && (shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS)
+    if theirs.is_empty() {
+        return false;
     }
+    // said back: "So you…", "You…", "您…", or a statement checked with "right?"
+    let body = ctx.text[s.start..s.end].trim();
+    let opens = ctx
+        .in_sentence(s, |c| c == Cue::Addressee)
+        .next()
+        .is_some_and(|h| {
+            let before = ctx.text[s.start..h.start].trim().to_lowercase();
+            before.is_empty() || before == "so" || before == "所以" || before == "so,"
+        });
+    let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
+    let presents = ctx.sentence_has(s, |c| {
+        matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
+    }) || ctx.offered_in(s);
+    if !(opens || checked) || presents {
+        return false;
+    }
+    let shared: HashSet<u64> = content_keys(body, ctx.stopwords)
+        .into_iter()
+        .filter(|k| theirs.contains(k))
+        .collect();
+    let han = shared.iter().filter(|k| is_han_key(**k)).count();
+    shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS
 }
 
 /// A statement said back and checked with "right?"/"对吧？": it opens like a

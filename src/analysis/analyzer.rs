@@ -103,6 +103,9 @@ pub(crate) struct ScenarioTerms {
     pub(crate) concern_keys: HashSet<u64>,
     pub(crate) list_price: f64,
     pub(crate) currency: String,
+    /// Figures the customer says in this scenario (a rival's price, their
+    /// budget, their fallback): said back, they are no offer.
+    pub(crate) customer_figures: Vec<f64>,
 }
 
 pub struct Analyzer {
@@ -139,6 +142,15 @@ impl ScenarioTerms {
                 .collect(),
             list_price: s.product.list_price,
             currency: s.product.currency.clone(),
+            customer_figures: s
+                .objections
+                .iter()
+                .flat_map(|o| &o.lines)
+                .chain(s.persona.hidden.iter().map(|h| &h.text))
+                .chain(s.persona.pains.iter().map(|p| &p.description))
+                .flat_map(|t| super::numbers::scan(t))
+                .map(|n| n.value)
+                .collect(),
         }
     }
 }

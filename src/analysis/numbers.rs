@@ -1,4 +1,5 @@
-//! Numbers in replies: ASCII digits ("9,500", "9.5k", "1.2万") and Chinese
+//! Numbers in replies: ASCII digits ("9,500", "9.5k", "44 grand", "1.2万"),
+//! English number words with a scale ("forty-four thousand") and Chinese
 //! numerals ("一万二", "两千", "九五折"). One left-to-right scan; each number
 //! keeps its byte span so offers can carry evidence.
 
@@ -51,6 +52,14 @@ pub fn scan(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
+        let word_start = !text[..i].ends_with(|p: char| p.is_ascii_alphanumeric());
+        if c.is_ascii_alphabetic() && word_start {
+            if let Some(n) = english_number(text, i) {
+                i = n.end;
+                out.push(n);
+                continue;
+            }
+        }
         if c.is_ascii_alphabetic() {
             // model numbers such as "PK560" are names, not amounts
             i += text[i..]
@@ -124,6 +133,17 @@ fn ascii_number(text: &str, start: usize) -> Option<Number> {
         value *= m;
         end += suffix.map_or(0, char::len_utf8);
     }
+    // "44 grand", "45 thousand", "45 K", "1.2 million"
+    let (word_scale, word_len) = if multiplier.is_none() {
+        scale_word(&text[end..])
+    } else {
+        (None, 0)
+    };
+    if let Some(m) = word_scale {
+        value *= m;
+        end += word_len;
+    }
+    let multiplier = multiplier.or(word_scale);
     Some(Number {
         start,
         end,
@@ -131,6 +151,111 @@ fn ascii_number(text: &str, start: usize) -> Option<Number> {
         digits,
         chinese: false,
         scaled: multiplier.is_some(),
+    })
+}
+
+/// A scale word after a number and one space: its multiplier and the
+/// bytes it takes, space included.
+fn scale_word(rest: &str) -> (Option<f64>, usize) {
+    let Some(after) = rest.strip_prefix(' ') else {
+        return (None, 0);
+    };
+    let word: String = after
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let scale = match word.to_ascii_lowercase().as_str() {
+        "thousand" | "grand" | "k" => Some(1000.0),
+        "million" | "mil" => Some(1_000_000.0),
+        _ => None,
+    };
+    match scale {
+        Some(s) => (Some(s), 1 + word.len()),
+        None => (None, 0),
+    }
+}
+
+const EN_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Reads number words with a scale, as people say prices: "forty-four
+/// thousand", "forty four grand", "twelve hundred". Without a scale word
+/// ("two weeks", "one customer") it reads nothing.
+fn english_number(text: &str, start: usize) -> Option<Number> {
+    let (mut total, mut section, mut scaled) = (0.0, 0.0, false);
+    let mut end = start;
+    let mut at = start;
+    loop {
+        let word: String = text[at..]
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        let lower = word.to_ascii_lowercase();
+        match lower.as_str() {
+            "hundred" if section > 0.0 => {
+                section *= 100.0;
+                scaled = true;
+            }
+            "thousand" | "grand" if section > 0.0 => {
+                total += section * 1000.0;
+                section = 0.0;
+                scaled = true;
+            }
+            "million" if section > 0.0 => {
+                total += section * 1_000_000.0;
+                section = 0.0;
+                scaled = true;
+            }
+            "and" if section > 0.0 || total > 0.0 => {}
+            w => match EN_WORDS.iter().find(|(name, _)| *name == w) {
+                Some((_, v)) => section += v,
+                None => break,
+            },
+        }
+        if lower != "and" {
+            end = at + word.len();
+        }
+        at += word.len();
+        match text[at..].chars().next() {
+            Some(' ' | '-') => at += 1,
+            _ => break,
+        }
+    }
+    scaled.then(|| Number {
+        start,
+        end,
+        value: total + section,
+        digits: 0,
+        chinese: false,
+        scaled: true,
     })
 }
 
@@ -250,6 +375,18 @@ mod tests {
         assert_eq!(values("¥12,000"), vec![12000.0]);
         assert_eq!(values("in 2 years, 40 seats"), vec![2.0, 40.0]);
         assert_eq!(values("PK560 and 1,23"), vec![1.0, 23.0]);
+    }
+
+    #[test]
+    fn reads_english_scales_and_number_words() {
+        assert_eq!(
+            values("44 grand, 45 thousand and 1.2 million"),
+            [44_000.0, 45_000.0, 1_200_000.0]
+        );
+        assert_eq!(values("forty-four thousand five hundred"), [44_500.0]);
+        assert_eq!(values("forty four grand"), [44_000.0]);
+        assert_eq!(values("two weeks and one customer"), Vec::<f64>::new());
+        assert_eq!(values("twelve hundred a month"), [1_200.0]);
     }
 
     #[test]

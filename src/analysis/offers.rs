@@ -105,7 +105,7 @@ impl InSentence<'_, '_> {
         if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
-        if self.described(n) || self.standing_price(n) {
+        if self.described(n) || self.standing_price(n) || self.said_back(n) {
             return None;
         }
         let after = &text[n.end..s.end];
@@ -165,12 +165,15 @@ impl InSentence<'_, '_> {
         context && !self.framed(start, n)
     }
 
-    /// Whether an offer frame stands between byte `from` and figure `n`: "I
-    /// can do", "给您", "the lowest I can go". Connectives of one short word
-    /// ("at", "for", "让") frame a bare number but do not outweigh context.
+    /// Whether an offer frame stands between byte `from` and figure `n` ("I
+    /// can do", "给您", "the lowest I can go") or closes its clause ("14k
+    /// and it's yours"). Connectives of one short word ("at", "for", "让")
+    /// frame a bare number but do not outweigh context.
     fn framed(&self, from: usize, n: &Number) -> bool {
-        self.ctx.hits_in(from, n.start).iter().any(|h| {
-            h.end <= n.start
+        let to = self.ctx.clause_marks.end(n.end);
+        self.ctx.hits_in(from, to).iter().any(|h| {
+            (h.end <= n.start || h.start >= n.end)
+                && h.end <= to
                 && h.end - h.start > 3
                 && matches!(
                     h.cue,
@@ -179,14 +182,30 @@ impl InSentence<'_, '_> {
         })
     }
 
+    /// "the partners put aside fourteen thousand": a figure the customer
+    /// said (in their last line or anywhere in this scenario), said back
+    /// without an offer frame or a condition ("44,000 if you sign for two
+    /// years" offers it), restates it.
+    fn said_back(&self, n: &Number) -> bool {
+        if self.conditional {
+            return false;
+        }
+        let near = |v: f64| (v - n.value).abs() <= n.value.abs() * 0.005;
+        let theirs = self
+            .ctx
+            .scenario
+            .is_some_and(|s| s.customer_figures.iter().any(|v| near(*v)))
+            || self.ctx.context_figures.iter().any(|v| near(*v));
+        theirs && !self.framed(self.ctx.clause_marks.start(n.start), n)
+    }
+
     /// "价格还是19,800", "after Friday it's 30k": the list price said again,
     /// or a price above it, is no offer unless framed as one.
     fn standing_price(&self, n: &Number) -> bool {
         let Some(list) = self.ctx.scenario.map(|s| s.list_price) else {
             return false;
         };
-        n.value >= list * 0.995
-            && !self.framed(self.ctx.clause_marks.start(n.start), n)
+        n.value >= list * 0.995 && !self.framed(self.ctx.clause_marks.start(n.start), n)
     }
 
     /// Percentages are discounts only with a discount word nearby.

@@ -379,7 +379,8 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
     assert!(
         shown
             .iter()
-            .any(|t| t.starts_with("1 damaged lines in ") && t.contains("history.jsonl were skipped")),
+            .any(|t| t.starts_with("1 damaged lines in ")
+                && t.contains("history.jsonl were skipped")),
         "{shown:?}"
     );
     assert!(
@@ -435,7 +436,9 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(
-        counteroffer::session::journal::interrupted(&dir).0.is_empty(),
+        counteroffer::session::journal::interrupted(&dir)
+            .0
+            .is_empty(),
         "scored: the journal is gone"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -449,21 +452,39 @@ fn a_session_left_for_a_new_one_is_kept_and_offered_again() {
     let i = index_of(&app, "hengda-packaging-en");
     let start = [Action::SelectScenario(i), Action::Start, Action::Begin];
     send(&mut app, start.clone());
-    send(&mut app, [Action::Send("I understand. What budget do you have approved?".into())]);
+    send(
+        &mut app,
+        [Action::Send(
+            "I understand. What budget do you have approved?".into(),
+        )],
+    );
     send(&mut app, [Action::Pause, Action::QuitToTitle]);
     // a new session instead of resuming: the first is set aside, not lost
     send(&mut app, start.clone());
-    send(&mut app, [Action::Send("What does a stoppage cost you?".into())]);
+    send(
+        &mut app,
+        [Action::Send("What does a stoppage cost you?".into())],
+    );
     let journals = |dir: &std::path::Path| {
         std::fs::read_dir(counteroffer::session::journal::dir(dir))
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "json")
+            })
             .count()
     };
     assert_eq!(journals(&dir), 2, "both sessions have their own journal");
     send(&mut app, [Action::Pause, Action::Finish]);
     assert_eq!(screen(&app), Screen::Debrief);
-    assert_eq!(journals(&dir), 1, "the finished one's journal goes, the other stays");
+    assert_eq!(
+        journals(&dir),
+        1,
+        "the finished one's journal goes, the other stays"
+    );
     send(&mut app, [Action::QuitToTitle]);
     assert!(
         texts(&mut app)

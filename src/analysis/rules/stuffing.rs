@@ -37,8 +37,14 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         && letters(rubric.iter().map(|h| &text[h.start..h.end])) as f64
             >= RUBRIC_SHARE * letters([text]) as f64;
     let acks = outermost(ctx.any(|c| c == Cue::Acknowledge).collect());
-    let stacked =
-        acks.iter().filter(|h| bare_item(text, marks, h)).count() >= STACKED_ACKNOWLEDGEMENTS;
+    // clauses, not hits: "明白明白" is one clause said twice
+    let mut bare_clauses: Vec<usize> = acks
+        .iter()
+        .filter(|h| bare_item(text, marks, h))
+        .map(|h| marks.start(h.start))
+        .collect();
+    bare_clauses.dedup();
+    let stacked = bare_clauses.len() >= STACKED_ACKNOWLEDGEMENTS;
     let involved: Vec<&Hit> = if labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense {
         rubric.iter().collect()
     } else if repeated(text, &rubric, 2) {

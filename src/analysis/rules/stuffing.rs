@@ -13,7 +13,7 @@ const LABELS: usize = 2;
 const BARE_ITEMS: usize = 3;
 /// Rubric words that, covering this share of a reply's letters, make it a
 /// recital ("feature benefit advantage roi trial case study").
-const RUBRIC_SHARE: f64 = 0.4;
+const RUBRIC_SHARE: f64 = 0.3;
 const RUBRIC_WORDS: usize = 3;
 
 /// Bare acknowledgements ("I hear you. Fair point. Great question.") in one

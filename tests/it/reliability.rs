@@ -649,6 +649,18 @@ fn journals(data: &Path) -> Vec<(PathBuf, Transcript)> {
 
 /// Waits until there are `count` journals and the newest-named one being
 /// written holds `turns` turns.
+/// `play --text` on the first shipped English scenario with seed 4, its
+/// data in `data`, replies from a pipe.
+fn play_in(data: &Path) -> std::process::Child {
+    Command::new(BIN)
+        .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+        .env("COUNTEROFFER_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn wait_for_journal(data: &Path, count: usize, turns: usize) -> Transcript {
     for _ in 0..400 {
         let all = journals(data);
@@ -891,20 +903,7 @@ fn a_line_that_is_not_utf8_is_reported_and_play_goes_on() {
 fn a_second_process_never_takes_over_a_live_sessions_journal() {
     let root = temp_dir("two-processes");
     let data = root.join("data");
-    let mut a = Command::new(BIN)
-        .args([
-            "play",
-            "--text",
-            "--scenario",
-            "hengda-packaging-en",
-            "--seed",
-            "4",
-        ])
-        .env("COUNTEROFFER_DATA_DIR", &data)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut a = play_in(&data);
     let mut a_in = a.stdin.take().unwrap();
     writeln!(a_in, "{REPLY_1}").unwrap();
     a_in.flush().unwrap();
@@ -945,20 +944,7 @@ fn concurrent_same_seed_sessions_keep_both_transcripts() {
     let pairs = 5;
     for _ in 0..pairs {
         let spawn = || {
-            let mut c = Command::new(BIN)
-                .args([
-                    "play",
-                    "--text",
-                    "--scenario",
-                    "hengda-packaging-en",
-                    "--seed",
-                    "4",
-                ])
-                .env("COUNTEROFFER_DATA_DIR", &data)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::null())
-                .spawn()
-                .unwrap();
+            let mut c = play_in(&data);
             c.stdin
                 .take()
                 .unwrap()
@@ -1268,20 +1254,7 @@ fn sessions_killed_at_random_points_recover_intact() {
     let (mut journaled, mut intact, mut before_first, mut finished) = (0, 0, 0, 0);
     for run in 0..runs {
         let data = root.join(format!("run-{run}"));
-        let mut child = Command::new(BIN)
-            .args([
-                "play",
-                "--text",
-                "--scenario",
-                "hengda-packaging-en",
-                "--seed",
-                "4",
-            ])
-            .env("COUNTEROFFER_DATA_DIR", &data)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = play_in(&data);
         let mut stdin = child.stdin.take().unwrap();
         let start = Instant::now();
         let kill_at = Duration::from_millis(rng.random_range(0..600));

@@ -1,0 +1,238 @@
+//! Whole conversations written by a trainer (tests/playthroughs/*.json),
+//! played through the real `Session` and scored.
+
+use counteroffer::record::Outcome;
+use counteroffer::scenario::{Difficulty, shipped_scenarios};
+use counteroffer::scoring::scorecard::{Dimension, Scorecard};
+use counteroffer::session::{Prepared, Session};
+
+#[derive(serde::Deserialize)]
+struct File {
+    scenario: String,
+    players: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+fn files() -> Vec<File> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/playthroughs");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .collect()
+}
+
+fn prepared(id: &str) -> Prepared {
+    let s = shipped_scenarios().into_iter().find(|s| s.id == id).unwrap();
+    Prepared::new(s).unwrap()
+}
+
+fn play(p: &Prepared, replies: &[String], seed: u64) -> Session {
+    let mut s = Session::start(p, Difficulty::Normal, seed);
+    for r in replies {
+        if s.outcome().is_some() {
+            break;
+        }
+        s.reply(r).unwrap();
+    }
+    s.end();
+    s
+}
+
+/// The seeds every play-through is played with: the customer's lines and
+/// bargaining vary with the seed, the player's replies do not.
+const SEEDS: [u64; 3] = [1, 2, 3];
+
+struct Run {
+    scenario: String,
+    player: String,
+    seed: u64,
+    session: Session,
+    card: Scorecard,
+}
+
+fn runs() -> Vec<Run> {
+    let mut out = Vec::new();
+    for f in files() {
+        let p = prepared(&f.scenario);
+        for (player, replies) in &f.players {
+            for seed in SEEDS {
+                let session = play(&p, replies, seed);
+                let card = session.scorecard();
+                out.push(Run {
+                    scenario: f.scenario.clone(),
+                    player: player.clone(),
+                    seed,
+                    session,
+                    card,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn find<'a>(runs: &'a [Run], scenario: &str, player: &str, seed: u64) -> &'a Run {
+    runs.iter()
+        .find(|r| r.scenario == scenario && r.player == player && r.seed == seed)
+        .unwrap_or_else(|| panic!("no {player} play-through for {scenario}"))
+}
+
+fn scenarios(runs: &[Run]) -> Vec<String> {
+    let mut ids: Vec<String> = runs.iter().map(|r| r.scenario.clone()).collect();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn play_throughs_cover_four_scenarios_in_both_languages() {
+    let runs = runs();
+    let ids = scenarios(&runs);
+    assert!(ids.len() >= 4, "{ids:?}");
+    assert!(ids.iter().any(|id| id.ends_with("-en")) && ids.iter().any(|id| id.ends_with("-zh")));
+    for id in &ids {
+        for player in ["expert", "mediocre", "weak", "stuffer", "paster"] {
+            find(&runs, id, player, SEEDS[0]);
+        }
+    }
+}
+
+#[test]
+fn experts_beat_mediocre_players_who_beat_weak_ones_on_overall_laer_and_fab() {
+    let runs = runs();
+    let mut wrong = Vec::new();
+    for id in scenarios(&runs) {
+        for seed in SEEDS {
+            let [expert, mediocre, weak] =
+                ["expert", "mediocre", "weak"].map(|p| &find(&runs, &id, p, seed).card);
+            let score = |c: &Scorecard, d: Option<Dimension>| d.map_or(c.overall, |d| c.get(d));
+            for (name, d) in [
+                ("overall", None),
+                ("LAER", Some(Dimension::Laer)),
+                ("FAB", Some(Dimension::Fab)),
+            ] {
+                let (e, m, w) = (score(expert, d), score(mediocre, d), score(weak, d));
+                if !(e > m && m > w) {
+                    wrong.push(format!("{id} seed {seed} {name}: expert {e}, mediocre {m}, weak {w}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn stuffers_and_pasters_stay_below_mediocre_players_and_below_half_on_laer() {
+    let runs = runs();
+    let mut wrong = Vec::new();
+    for id in scenarios(&runs) {
+        for seed in SEEDS {
+            let mediocre = find(&runs, &id, "mediocre", seed).card.overall;
+            for player in ["stuffer", "paster"] {
+                let card = &find(&runs, &id, player, seed).card;
+                if card.overall >= mediocre {
+                    wrong.push(format!(
+                        "{id} seed {seed}: {player} overall {} >= mediocre {mediocre}",
+                        card.overall
+                    ));
+                }
+                if card.get(Dimension::Laer) >= 50.0 {
+                    wrong.push(format!(
+                        "{id} seed {seed}: {player} LAER {}",
+                        card.get(Dimension::Laer)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn quitting_at_once_scores_near_zero() {
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        for tier in Difficulty::ALL {
+            let mut s = Session::start(&p, tier, 1);
+            s.end();
+            let card = s.scorecard();
+            assert!(card.overall < 10.0, "{} {}: {card:?}", p.scenario.id, tier.name());
+            for d in [Dimension::Fab, Dimension::Concessions, Dimension::Relationship, Dimension::Ethics] {
+                assert!(card.not_assessed.contains(&d), "{}: {d:?} assessed", p.scenario.id);
+            }
+        }
+    }
+}
+
+/// Play-throughs whose deal the analyzer puts below the floor on its own:
+/// (scenario, player, why). The requirement stays; these wait for the
+/// analyzer.
+const BELOW_FLOOR_BY_THE_ANALYZER: &[(&str, &str, &str)] = &[];
+
+#[test]
+fn no_expert_or_mediocre_run_ends_below_the_floor() {
+    let runs = runs();
+    let mut wrong = Vec::new();
+    for r in runs.iter().filter(|r| r.player == "expert" || r.player == "mediocre") {
+        let floor = prepared(&r.scenario).scenario.product.floor;
+        if let Some(Outcome::Deal { price, turn }) = r.session.outcome()
+            && *price < floor
+            && !BELOW_FLOOR_BY_THE_ANALYZER
+                .iter()
+                .any(|(id, player, _)| *id == r.scenario && *player == r.player)
+        {
+            wrong.push(format!(
+                "{} {} seed {}: deal at {price} below {floor} (turn {turn}: {:?})",
+                r.scenario,
+                r.player,
+                r.seed,
+                r.session.turns()[*turn as usize - 1].text
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn dump() {
+    if std::env::var("DUMP").is_err() {
+        return;
+    }
+    let only = std::env::var("DUMP").unwrap();
+    for f in files() {
+        let p = prepared(&f.scenario);
+        for (who, replies) in &f.players {
+            if !only.is_empty() && !format!("{} {who}", f.scenario).contains(&only) {
+                continue;
+            }
+            let s = play(&p, replies, 1);
+            let card = s.scorecard();
+            println!("=== {} {who}: {:?}", f.scenario, s.outcome());
+            for l in s.opening() {
+                println!("  C: {l}");
+            }
+            for t in s.turns() {
+                let a = &t.analysis;
+                println!("{}. [{:?}] {}", t.number, t.objection, t.text);
+                println!(
+                    "   laer {:?} q {:?} fab {:?} tech {:?} neg {:?} offers {:?} pains {:?} feats {:?}",
+                    a.laer, a.question, a.fab, a.techniques, a.negatives, a.offers, a.pains, a.features
+                );
+                let (f, o) = counteroffer::scoring::relevance::explain(&p.scenario, &t.text);
+                println!("   foreign {f:?} own {o:?}");
+                println!("   events {:?} trust {:.2} pat {:.1} val {:.2}", t.events, t.meters.trust, t.meters.patience, t.meters.value);
+                for l in &t.persona {
+                    println!("   C: {l}");
+                }
+            }
+            for i in &card.items {
+                println!("   {:>6.1} {:?} t{} {} {:?}", i.points, i.dimension, i.turn, i.rule, i.objection);
+            }
+            println!("   overall {} {:?}", card.overall, card.dimensions);
+        }
+    }
+}

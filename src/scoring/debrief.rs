@@ -105,7 +105,8 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
     let text = |item: &Item| {
         let key = item.rule.text_key();
         match item.rule {
-            Rule::LaerOffTopic => {
+            Rule::EthicsCap => locale.fill(&key, &[("cap", &format!("{:.0}", super::rubric::PASS_MARK))]),
+            Rule::LaerOffTopic | Rule::RelationshipOffTopic => {
                 let words = turn_of(item.turn)
                     .and_then(|t| {
                         relevance

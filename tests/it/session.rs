@@ -230,12 +230,17 @@ fn scorecard_items_explain_every_point() {
             .map(|i| i.points)
             .sum();
         assert_eq!(card.get(Dimension::Ethics), ethics.clamp(0.0, 100.0));
+        // the weights of the dimensions assessed make up the whole; an
+        // ethics breach caps the overall
+        let weights: f64 = card.dimensions.iter().map(|(d, _)| card.weight(*d)).sum();
+        assert!((weights - 100.0).abs() < 1e-9, "{weights}");
         let weighted: f64 = card
             .dimensions
             .iter()
-            .map(|(d, v)| v * d.weight() / 100.0)
+            .map(|(d, v)| v * card.weight(*d) / 100.0)
             .sum();
-        assert!((card.overall - weighted).abs() < 0.06);
+        let expected = card.capped_at.map_or(weighted, |cap| weighted.min(cap));
+        assert!((card.overall - expected).abs() < 0.06);
     }
 }
 

@@ -271,8 +271,9 @@ pub(super) fn items(items: &mut Items, s: &Session) -> Vec<String> {
         let t = r.turn;
         if r.stuffed {
             items.add(t, quote(t, "keyword_stuffing"), Rule::LaerStuffing, -15.0, o);
-        } else if let Some(words) = &r.off_topic {
-            items.add(t, &words.join(", "), Rule::LaerOffTopic, -15.0, o);
+        } else if r.off_topic.is_some() {
+            // the debrief names the other case's words
+            items.add(t, &t.text, Rule::LaerOffTopic, -15.0, o);
         } else if r.repeated {
             items.add(t, &t.text, Rule::LaerRepeated, -5.0, o);
         }

@@ -1,7 +1,13 @@
 //! Whole conversations written by a trainer (tests/playthroughs/*.json),
 //! played through the real `Session` and scored.
 
+use counteroffer::analysis::tags::{Laer, Negative};
+use counteroffer::i18n::Locale;
+use counteroffer::lang::Lang;
 use counteroffer::record::Outcome;
+use counteroffer::scoring::debrief::debrief;
+use counteroffer::scoring::rubric::{Kind as RuleKind, Rule};
+use counteroffer::session::bots::{self, Kind};
 use counteroffer::scenario::{Difficulty, shipped_scenarios};
 use counteroffer::scoring::scorecard::{Dimension, Scorecard};
 use counteroffer::session::{Prepared, Session};
@@ -197,6 +203,115 @@ fn no_expert_or_mediocre_run_ends_below_the_floor() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// Checks one debrief against its scorecard; returns what is wrong.
+fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> Vec<String> {
+    let scenario = &p.scenario;
+    let d = debrief(scenario, s.turns(), card, Locale::builtin(lang));
+    let mut wrong = Vec::new();
+    let turn = |n: u32| s.turns().iter().find(|t| t.number == n);
+    let lost = |n: u32| card.items.iter().any(|i| i.turn == n && i.points < 0.0);
+    for (section, points) in [("well", &d.well), ("keep", &d.keep)] {
+        for point in points {
+            let Some(rule) = point.rule else {
+                wrong.push(format!("{section}: {:?} names no rule", point.text));
+                continue;
+            };
+            let earned = card.items.iter().any(|i| {
+                i.rule == rule && i.turn == point.turn && i.points > 0.0 && rule.kind() == RuleKind::Gain
+            });
+            if !earned {
+                wrong.push(format!("{section}: {rule} at turn {} earned no points", point.turn));
+            }
+            if point.turn > 0 && lost(point.turn) {
+                wrong.push(format!(
+                    "{section}: praises turn {} ({rule}), which lost points",
+                    point.turn
+                ));
+            }
+            if point.turn > 0 && !turn(point.turn).is_some_and(|t| t.text.contains(&point.quote)) {
+                wrong.push(format!("{section}: {:?} is not what the player said", point.quote));
+            }
+        }
+    }
+    for point in &d.improve {
+        let Some(rule) = point.rule else {
+            wrong.push(format!("improve: {:?} names no rule", point.text));
+            continue;
+        };
+        let Some(t) = turn(point.turn) else {
+            wrong.push(format!("improve: {rule} quotes no reply"));
+            continue;
+        };
+        if point.quote.is_empty() || !t.text.contains(&point.quote) {
+            wrong.push(format!("improve: {rule} quotes {:?}, not turn {}", point.quote, t.number));
+        }
+        let at_fault = card.items.iter().any(|i| {
+            i.rule == rule
+                && i.turn == t.number
+                && (i.points < 0.0 || matches!(rule.kind(), RuleKind::Partial | RuleKind::Missing | RuleKind::Cap))
+        });
+        if !at_fault {
+            wrong.push(format!("improve: turn {} did not make the mistake {rule}", t.number));
+        }
+        // a step said to be missing is not in the reply quoted for it
+        let step = match rule {
+            Rule::LaerMissingListen => Some(Laer::Listen),
+            Rule::LaerMissingAcknowledge => Some(Laer::Acknowledge),
+            Rule::LaerMissingExplore => Some(Laer::Explore),
+            Rule::LaerMissingRespond => Some(Laer::Respond),
+            _ => None,
+        };
+        if let Some(step) = step
+            && t.analysis.has_laer(step)
+            && !t.analysis.negatives.contains(&Negative::KeywordStuffing)
+        {
+            wrong.push(format!("improve: {rule} quotes turn {}, which has {step:?}", t.number));
+        }
+        if let Some(better) = &point.better {
+            let lesson = rule.lesson();
+            let fits = scenario.objections.iter().any(|o| {
+                o.model_answers.iter().any(|m| {
+                    m.text() == better
+                        && lesson.is_some_and(|l| m.demonstrates(l) || l == "relevance")
+                })
+            });
+            if !fits {
+                wrong.push(format!(
+                    "improve: {rule} offers {better:?}, not a model answer showing {lesson:?}"
+                ));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn every_debrief_agrees_with_its_scorecard() {
+    let mut wrong = Vec::new();
+    for r in runs() {
+        let p = prepared(&r.scenario);
+        let lang = p.scenario.lang();
+        for problem in debrief_problems(&p, &r.session, &r.card, lang) {
+            wrong.push(format!("{} {} seed {}: {problem}", r.scenario, r.player, r.seed));
+        }
+    }
+    // the bots' games too, on every shipped scenario
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        let lang = p.scenario.lang();
+        for kind in Kind::ALL {
+            for seed in 0..3 {
+                let s = bots::play(&p, kind, Difficulty::Normal, seed);
+                let card = s.scorecard();
+                for problem in debrief_problems(&p, &s, &card, lang) {
+                    wrong.push(format!("{} bot {} seed {seed}: {problem}", p.scenario.id, kind.name()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} problems: {wrong:#?}", wrong.len());
+}
+
 #[test]
 fn dump() {
     if std::env::var("DUMP").is_err() {
@@ -233,6 +348,9 @@ fn dump() {
                 println!("   {:>6.1} {:?} t{} {} {:?}", i.points, i.dimension, i.turn, i.rule, i.objection);
             }
             println!("   overall {} {:?}", card.overall, card.dimensions);
+            let locale = Locale::builtin(p.scenario.lang());
+            let d = debrief(&p.scenario, s.turns(), &card, locale);
+            println!("{}", counteroffer::scoring::debrief::render_text(&card, &d, locale));
         }
     }
 }

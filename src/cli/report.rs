@@ -109,8 +109,14 @@ fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
     let t = read_transcript(path)?;
     let s = scenario_for(&t, scenario)?;
     let prepared = Prepared::new(s)?;
+    // an older rubric's scores are replaced by a re-score under this one
+    let mut card = t.scorecard.clone();
     let status = match check(&prepared, &t) {
         Check::Matches(_) => "ok".to_string(),
+        Check::RubricChanged { recorded, recomputed } => {
+            card = recomputed;
+            format!("re-scored: rubric {recorded} -> {}", card.rubric)
+        }
         Check::ScenarioChanged { .. } => "scenario changed since; not re-scored".to_string(),
         Check::Tampered { reason, .. } => format!("TAMPERED: {reason}"),
     };
@@ -126,12 +132,13 @@ fn summarize_one(path: &Path, scenario: Option<&str>) -> Result<Row, String> {
         difficulty: t.difficulty.name().to_string(),
         outcome: outcome.to_string(),
         price,
-        scores: std::iter::once(format!("{:.0}", t.scorecard.overall))
+        scores: std::iter::once(format!("{:.0}", card.overall))
             .chain(
                 Dimension::ALL
                     .iter()
-                    .map(|d| format!("{:.0}", t.scorecard.get(*d))),
+                    .map(|d| card.score(*d).map_or("-".to_string(), |v| format!("{v:.0}"))),
             )
+            .chain(std::iter::once(card.rubric.to_string()))
             .collect(),
         date: date(t.finished_at),
         status,
@@ -192,7 +199,7 @@ pub fn summarize(
     .iter()
     .map(|s| s.to_string())
     .chain(Dimension::ALL.iter().map(|d| d.name().to_string()))
-    .chain(["date".to_string(), "status".to_string()])
+    .chain(["rubric".to_string(), "date".to_string(), "status".to_string()])
     .collect();
     let cells = |r: &Row| -> Vec<String> {
         [

@@ -120,7 +120,7 @@ fn normal(terms: Vec<String>) -> Vec<String> {
 fn proper_nouns(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<String> = Vec::new();
-    let mut flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
         if run.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum::<usize>() >= 3 {
             out.push(run.join(" "));
         }

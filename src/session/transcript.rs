@@ -3,14 +3,21 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::scoring::rubric::RUBRIC_VERSION;
 use crate::scoring::scorecard::Scorecard;
 use super::{Prepared, Session};
 use crate::fingerprint::fnv1a;
 use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 
-/// Bumped whenever a field changes meaning; readers refuse other versions.
-pub const SCHEMA: u32 = 1;
+/// Bumped whenever a field changes meaning. Schema 2 records the rubric
+/// version in the scorecard (`scorecard.rubric`) and may mark dimensions
+/// not assessed; schema 1 transcripts (rubric 1) are still read, and are
+/// re-scored under the current rubric rather than checked against it.
+pub const SCHEMA: u32 = 2;
+
+/// The oldest schema this version reads.
+pub const OLDEST_SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transcript {
@@ -74,10 +81,10 @@ impl Transcript {
         let version: Version =
             serde_json::from_str(src).map_err(|e| format!("not a Counteroffer transcript: {e}"))?;
         match version.schema {
-            Some(SCHEMA) => {}
+            Some(v) if (OLDEST_SCHEMA..=SCHEMA).contains(&v) => {}
             Some(other) => {
                 return Err(format!(
-                    "transcript schema {other} is not supported (this version reads schema {SCHEMA})"
+                    "transcript schema {other} is not supported (this version reads schemas {OLDEST_SCHEMA} to {SCHEMA}); it was written by a newer Counteroffer"
                 ));
             }
             None => return Err("not a Counteroffer transcript: no \"schema\" field".into()),
@@ -94,6 +101,13 @@ pub enum Check {
     ScenarioChanged {
         recorded: String,
         now: String,
+    },
+    /// Scored under another rubric version: re-scored from a replay of the
+    /// inputs under this one (the stored analysis and scorecard came from
+    /// another version and are not compared).
+    RubricChanged {
+        recorded: u32,
+        recomputed: Scorecard,
     },
     /// The stored turns or scorecard differ from a replay: edited by hand.
     Tampered {
@@ -113,6 +127,12 @@ pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
     }
     let session = replay(prepared, t);
     let recomputed = session.scorecard();
+    if t.scorecard.rubric != RUBRIC_VERSION {
+        return Check::RubricChanged {
+            recorded: t.scorecard.rubric,
+            recomputed,
+        };
+    }
     // compared as stored, so fields a transcript does not keep are ignored
     let stored = |turns: &[Turn]| -> Vec<serde_json::Value> {
         turns

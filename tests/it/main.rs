@@ -8,6 +8,7 @@ mod playthroughs;
 #[cfg(feature = "game")]
 mod game;
 mod reports;
+mod rubric;
 mod scenarios;
 mod session;
 mod understanding;

@@ -350,7 +350,11 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
             items.add(r.turn, quote(r.turn, "explore"), *rule, *points, o);
         }
         None => {
-            let at = first_respond.or_else(|| valid.first().copied()).or_else(|| window.first().copied());
+            let at = first_respond
+                .or_else(|| valid.first().copied())
+                .or_else(|| window.first().copied())
+                .filter(|r| !r.turn.analysis.has_laer(Laer::Explore))
+                .or_else(|| window.iter().copied().find(|r| !r.turn.analysis.has_laer(Laer::Explore)));
             missing_item(items, at, Rule::LaerMissingExplore, o);
         }
     }
@@ -360,7 +364,11 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
         (Some(r), _) => items.add(r.turn, &r.turn.text, Rule::LaerRespond, 30.0, o),
         (None, Some(r)) => items.add(r.turn, &r.turn.text, Rule::LaerRespondGeneric, 15.0, o),
         (None, None) => {
-            let at = valid.last().copied().or_else(|| window.last().copied());
+            let at = window
+                .iter()
+                .rev()
+                .copied()
+                .find(|r| !r.turn.analysis.has_laer(Laer::Respond));
             missing_item(items, at, Rule::LaerMissingRespond, o);
         }
     }

@@ -68,6 +68,8 @@ pub struct Bot {
     /// Whether the trade of value before the first price step was made.
     traded: bool,
     turns: usize,
+    /// Authored replies already said: a person does not repeat them.
+    said: Vec<String>,
 }
 
 /// Whether an authored option is one a trained seller would say: no move
@@ -95,6 +97,7 @@ impl Bot {
             concessions: 0,
             traded: false,
             turns: 0,
+            said: Vec::new(),
         }
     }
 
@@ -177,11 +180,14 @@ impl Bot {
             let plan = self.plan_for(objection);
             self.plan = (objection.id.clone(), plan);
         }
-        match self.plan.1.pop_front() {
-            Some(reply) => reply,
-            // everything authored said: keep trading
-            None => self.concede_in_steps(session),
+        while let Some(reply) = self.plan.1.pop_front() {
+            if !self.said.contains(&reply) {
+                self.said.push(reply.clone());
+                return reply;
+            }
         }
+        // everything authored said: keep trading
+        self.concede_in_steps(session)
     }
 
     /// A trade of value first (a model answer marked as a concession), then
@@ -200,9 +206,12 @@ impl Bot {
                 .flat_map(|o| &o.model_answers)
                 .filter(|m| m.demonstrates("concession"))
                 .map(|m| m.text())
+                .filter(|t| !self.said.iter().any(|s| s == t))
                 .collect();
             if let Some(trade) = self.pick(&trades) {
-                return trade.to_string();
+                let trade = trade.to_string();
+                self.said.push(trade.clone());
+                return trade;
             }
         }
         let room = p.list_price - p.floor;

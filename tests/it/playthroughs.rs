@@ -354,3 +354,19 @@ fn dump() {
         }
     }
 }
+
+#[test]
+fn dump_bot() {
+    let Ok(spec) = std::env::var("DUMP_BOT") else { return };
+    let parts: Vec<&str> = spec.split(' ').collect();
+    let p = prepared(parts[0]);
+    let kind = Kind::ALL.into_iter().find(|k| k.name() == parts[1]).unwrap();
+    let seed: u64 = parts[2].parse().unwrap();
+    let s = bots::play(&p, kind, Difficulty::Normal, seed);
+    for t in s.turns() {
+        println!("{}. [{:?}] {} | {:?} {:?}", t.number, t.objection, t.text, t.analysis.laer, t.events);
+    }
+    for i in &s.scorecard().items {
+        println!("   {:>6.1} t{} {} {:?}", i.points, i.turn, i.rule, i.objection);
+    }
+}

@@ -24,7 +24,10 @@ pub fn points_text(rule: Rule, locale: &Locale) -> String {
         Points::Each(p) => locale.fill("rubric.points.each", &[("points", &number(p))]),
         Points::Range(low, high) => locale.fill(
             "rubric.points.range",
-            &[("low", &format!("{low:.0}")), ("high", &format!("{high:.0}"))],
+            &[
+                ("low", &format!("{low:.0}")),
+                ("high", &format!("{high:.0}")),
+            ],
         ),
         Points::CapAt(cap) => locale.fill("rubric.points.cap", &[("cap", &format!("{cap:.0}"))]),
     }
@@ -47,11 +50,19 @@ pub fn render(lang: Lang) -> String {
         ));
     }
     out.push('\n');
-    for key in ["rubric.not_assessed", "rubric.laer_note", "rubric.fab_note", "rubric.concessions_note"] {
+    for key in [
+        "rubric.not_assessed",
+        "rubric.laer_note",
+        "rubric.fab_note",
+        "rubric.concessions_note",
+    ] {
         out.push_str(l.text(key));
         out.push('\n');
     }
-    let cap = l.fill(&Rule::EthicsCap.text_key(), &[("cap", &format!("{PASS_MARK:.0}"))]);
+    let cap = l.fill(
+        &Rule::EthicsCap.text_key(),
+        &[("cap", &format!("{PASS_MARK:.0}"))],
+    );
     out.push_str(&l.fill("rubric.cap", &[("rule", &cap)]));
     out.push('\n');
     out.push_str(l.text("rubric.model_answers"));
@@ -65,8 +76,10 @@ pub fn render(lang: Lang) -> String {
         for rule in Rule::current().filter(|r| r.dimension() == d) {
             let text = match rule {
                 Rule::EthicsCap => cap.clone(),
-                _ => l
-                    .fill(&rule.text_key(), &[("words", "…"), ("cap", &format!("{PASS_MARK:.0}"))]),
+                _ => l.fill(
+                    &rule.text_key(),
+                    &[("words", "…"), ("cap", &format!("{PASS_MARK:.0}"))],
+                ),
             };
             let points = match rule.kind() {
                 Kind::Missing => "0".to_string(),

@@ -49,11 +49,21 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
     let first_push = s
         .readings
         .iter()
-        .position(|r| r.turn.objection.as_deref().is_some_and(|o| price_ids.contains(&o)))
+        .position(|r| {
+            r.turn
+                .objection
+                .as_deref()
+                .is_some_and(|o| price_ids.contains(&o))
+        })
         .or_else(|| {
             s.readings
                 .iter()
-                .position(|r| r.turn.events.iter().any(|e| matches!(e, Event::Countered { .. })))
+                .position(|r| {
+                    r.turn
+                        .events
+                        .iter()
+                        .any(|e| matches!(e, Event::Countered { .. }))
+                })
                 .map(|i| i + 1)
         });
 
@@ -67,7 +77,10 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
     for (i, r) in s.readings.iter().enumerate() {
         for e in &r.turn.events {
             match e {
-                Event::Offered { price: p, conditional } if *p < price => {
+                Event::Offered {
+                    price: p,
+                    conditional,
+                } if *p < price => {
                     let step = price - p;
                     if r.mine {
                         let t = r.turn;
@@ -95,9 +108,18 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
                     last_step = Some(step);
                     price = *p;
                 }
-                Event::Gave { tradeable, conditional } if r.mine => {
+                Event::Gave {
+                    tradeable,
+                    conditional,
+                } if r.mine => {
                     if !conditional {
-                        items.add(r.turn, quote(r.turn, "offer"), Rule::ConcUnconditionalGift, -5.0, None);
+                        items.add(
+                            r.turn,
+                            quote(r.turn, "offer"),
+                            Rule::ConcUnconditionalGift,
+                            -5.0,
+                            None,
+                        );
                     }
                     gifts.push((r, tradeable.as_str(), *conditional));
                 }
@@ -110,7 +132,13 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
         }
     }
     for r in &revealed {
-        items.add(r.turn, quote(r.turn, "reveal_bottom_line"), Rule::ConcRevealed, -30.0, None);
+        items.add(
+            r.turn,
+            quote(r.turn, "reveal_bottom_line"),
+            Rule::ConcRevealed,
+            -30.0,
+            None,
+        );
     }
 
     // what was done well
@@ -130,20 +158,44 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
             .chain(gifts.iter().map(|g| g.0))
             .min_by_key(|r| r.number())
             .expect("a move");
-        items.add(first.turn, quote(first.turn, "offer"), Rule::ConcConditional, 25.0, None);
+        items.add(
+            first.turn,
+            quote(first.turn, "offer"),
+            Rule::ConcConditional,
+            25.0,
+            None,
+        );
     }
     let shrinking = steps.windows(2).all(|w| w[1].1 < w[0].1);
     match steps.as_slice() {
         [] => {
             if let Some(g) = gifts.iter().find(|g| g.2) {
-                items.add(g.0.turn, quote(g.0.turn, "offer"), Rule::ConcHeldPrice, 25.0, None);
+                items.add(
+                    g.0.turn,
+                    quote(g.0.turn, "offer"),
+                    Rule::ConcHeldPrice,
+                    25.0,
+                    None,
+                );
             }
         }
         [one] if one.1 <= zone * 0.35 => {
-            items.add(one.0.turn, quote(one.0.turn, "offer"), Rule::ConcStepped, 25.0, None);
+            items.add(
+                one.0.turn,
+                quote(one.0.turn, "offer"),
+                Rule::ConcStepped,
+                25.0,
+                None,
+            );
         }
         [_, .., last] if shrinking => {
-            items.add(last.0.turn, quote(last.0.turn, "offer"), Rule::ConcStepped, 25.0, None);
+            items.add(
+                last.0.turn,
+                quote(last.0.turn, "offer"),
+                Rule::ConcStepped,
+                25.0,
+                None,
+            );
         }
         _ => {}
     }
@@ -154,7 +206,13 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
             .any(|x| x.id == id && x.value >= 2.0 * x.cost)
     };
     match gifts.iter().find(|g| g.2 && cheap(g.1)) {
-        Some(g) => items.add(g.0.turn, quote(g.0.turn, "offer"), Rule::ConcTradedValue, 25.0, None),
+        Some(g) => items.add(
+            g.0.turn,
+            quote(g.0.turn, "offer"),
+            Rule::ConcTradedValue,
+            25.0,
+            None,
+        ),
         None => {
             let cheap_exists = product.tradeables.iter().any(|x| x.value >= 2.0 * x.cost);
             if let Some(first) = steps.first()
@@ -176,7 +234,12 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
         let after = s
             .readings
             .iter()
-            .position(|r| r.turn.events.iter().any(|e| matches!(e, Event::Countered { .. } | Event::FinalCall { .. })))
+            .position(|r| {
+                r.turn
+                    .events
+                    .iter()
+                    .any(|e| matches!(e, Event::Countered { .. } | Event::FinalCall { .. }))
+            })
             .and_then(|i| s.readings[i + 1..].iter().find(|r| r.mine));
         match after {
             Some(r) => items.add(r.turn, &r.turn.text, Rule::ConcNoMovement, 0.0, None),

@@ -70,7 +70,11 @@ const HABITS: &[Rule] = &[
 /// The model answer of this scenario that shows how to fix `rule`: one of
 /// the objection's own first, then one of another objection of the same
 /// kind, then any. None when no answer is marked as showing it.
-pub fn better_answer<'s>(scenario: &'s Scenario, rule: Rule, objection: Option<&str>) -> Option<&'s ModelAnswer> {
+pub fn better_answer<'s>(
+    scenario: &'s Scenario,
+    rule: Rule,
+    objection: Option<&str>,
+) -> Option<&'s ModelAnswer> {
     let lesson = rule.lesson()?;
     let own = objection.and_then(|id| scenario.objections.iter().find(|o| o.id == id));
     let shows = |o: &'s Objection| {
@@ -105,7 +109,10 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
     let text = |item: &Item| {
         let key = item.rule.text_key();
         match item.rule {
-            Rule::EthicsCap => locale.fill(&key, &[("cap", &format!("{:.0}", super::rubric::PASS_MARK))]),
+            Rule::EthicsCap => locale.fill(
+                &key,
+                &[("cap", &format!("{:.0}", super::rubric::PASS_MARK))],
+            ),
             Rule::LaerOffTopic | Rule::RelationshipOffTopic => {
                 let words = turn_of(item.turn)
                     .and_then(|t| {
@@ -127,9 +134,7 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         rule: Some(item.rule),
     };
     let praised = |i: &&Item| {
-        i.points > 0.0
-            && i.rule.kind() == Kind::Gain
-            && (i.turn == 0 || !lost.contains(&i.turn))
+        i.points > 0.0 && i.rule.kind() == Kind::Gain && (i.turn == 0 || !lost.contains(&i.turn))
     };
 
     // what went well: moments, most points first
@@ -177,10 +182,10 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         .iter()
         .filter(|i| {
             i.turn > 0
-                && match i.rule.kind() {
-                    Kind::Penalty | Kind::Partial | Kind::Missing | Kind::Cap => true,
-                    _ => false,
-                }
+                && matches!(
+                    i.rule.kind(),
+                    Kind::Penalty | Kind::Partial | Kind::Missing | Kind::Cap
+                )
         })
         .collect();
     faults.sort_by(|a, b| {
@@ -219,7 +224,11 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
             ..point(item)
         });
     }
-    Debrief { well, improve, keep }
+    Debrief {
+        well,
+        improve,
+        keep,
+    }
 }
 
 /// The debrief and scores as plain text, for the terminal.
@@ -239,7 +248,11 @@ pub fn render_text(card: &Scorecard, debrief: &Debrief, locale: &Locale) -> Stri
                 out.push_str(&format!("  {name:<14} {s:>5.0}  {bar}\n"));
             }
             None if card.not_assessed.contains(&d) => {
-                out.push_str(&format!("  {name:<14} {:>5}  {}\n", "-", locale.text("debrief.not_assessed")));
+                out.push_str(&format!(
+                    "  {name:<14} {:>5}  {}\n",
+                    "-",
+                    locale.text("debrief.not_assessed")
+                ));
             }
             None => {}
         }

@@ -21,7 +21,11 @@ pub(super) fn items(items: &mut Items, s: &Session) {
             .pains
             .iter()
             .find(|p| p.id == pain)
-            .is_some_and(|p| p.terms.iter().any(|t| has_term(&r.heard, &t.to_lowercase())))
+            .is_some_and(|p| {
+                p.terms
+                    .iter()
+                    .any(|t| has_term(&r.heard, &t.to_lowercase()))
+            })
     };
     let mut feature = false;
     let mut advantage = false;
@@ -65,7 +69,11 @@ pub(super) fn items(items: &mut Items, s: &Session) {
             if benefits.len() >= BENEFITS || benefits.iter().any(|b| b == pain) {
                 continue;
             }
-            let tag = if a.fab.contains(&Fab::Benefit) { "benefit" } else { "feature" };
+            let tag = if a.fab.contains(&Fab::Benefit) {
+                "benefit"
+            } else {
+                "feature"
+            };
             let (rule, points) = if benefits.is_empty() {
                 (Rule::FabBenefit, 30.0)
             } else {
@@ -77,16 +85,24 @@ pub(super) fn items(items: &mut Items, s: &Session) {
     }
     if !feature && !advantage && benefits.is_empty() {
         // shown against the first answer given without the product's value
-        match s
-            .mine()
-            .find(|r| r.valid() && r.turn.analysis.has_laer(crate::analysis::tags::Laer::Respond))
-        {
+        match s.mine().find(|r| {
+            r.valid()
+                && r.turn
+                    .analysis
+                    .has_laer(crate::analysis::tags::Laer::Respond)
+        }) {
             Some(r) => items.add(r.turn, &r.turn.text, Rule::FabMissing, 0.0, None),
             None => items.whole(Rule::FabMissing, 0.0),
         }
     } else if benefits.is_empty() {
         match first_feature {
-            Some(r) => items.add(r.turn, quote(r.turn, "feature"), Rule::FabMissingBenefit, 0.0, None),
+            Some(r) => items.add(
+                r.turn,
+                quote(r.turn, "feature"),
+                Rule::FabMissingBenefit,
+                0.0,
+                None,
+            ),
             None => items.whole(Rule::FabMissingBenefit, 0.0),
         }
     }

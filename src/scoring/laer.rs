@@ -19,12 +19,14 @@
 //! so does arguing.
 
 use super::relevance::{found, has_term};
-use super::scorecard::{Items, Reading, Session, quote};
 use super::rubric::Rule;
+use super::scorecard::{Items, Reading, Session, quote};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Offer, QuestionKind};
 use crate::record::Event;
-use crate::scenario::{FactKind, HiddenFact, Objection, ObjectionKind, Resolution, Reveal, Scenario};
+use crate::scenario::{
+    FactKind, HiddenFact, Objection, ObjectionKind, Resolution, Reveal, Scenario,
+};
 
 /// One objection over the session.
 pub(super) struct Concern<'s> {
@@ -177,15 +179,18 @@ impl Concern<'_> {
             return true;
         }
         let a = &r.turn.analysis;
-        let honest = !a
-            .negatives
-            .iter()
-            .any(|n| matches!(n, Negative::Arguing | Negative::Exaggeration | Negative::Pressure));
+        let honest = !a.negatives.iter().any(|n| {
+            matches!(
+                n,
+                Negative::Arguing | Negative::Exaggeration | Negative::Pressure
+            )
+        });
         honest
             && self.objection.resolved_by.iter().any(|route| match route {
-                Resolution::Technique(name) => a.techniques.iter().any(|t| {
-                    t.name() == name && *t != Technique::PainAmplification
-                }),
+                Resolution::Technique(name) => a
+                    .techniques
+                    .iter()
+                    .any(|t| t.name() == name && *t != Technique::PainAmplification),
                 Resolution::Benefit { pains } => {
                     a.fab.contains(&Fab::Benefit) && a.pains.iter().any(|p| pains.contains(p))
                 }
@@ -232,7 +237,11 @@ fn step_at(r: &Reading, step: Laer) -> Option<usize> {
 
 /// The concern a reply's mistakes are charged to: the one on the table,
 /// else the latest one voiced before it.
-fn home<'c, 's>(concerns: &'c [Concern<'s>], judged: &[&str], r: &Reading) -> Option<&'c Concern<'s>> {
+fn home<'c, 's>(
+    concerns: &'c [Concern<'s>],
+    judged: &[&str],
+    r: &Reading,
+) -> Option<&'c Concern<'s>> {
     let on_table = r
         .turn
         .objection
@@ -270,7 +279,13 @@ pub(super) fn items(items: &mut Items, s: &Session) -> Vec<String> {
         let o = Some(c.id());
         let t = r.turn;
         if r.stuffed {
-            items.add(t, quote(t, "keyword_stuffing"), Rule::LaerStuffing, -15.0, o);
+            items.add(
+                t,
+                quote(t, "keyword_stuffing"),
+                Rule::LaerStuffing,
+                -15.0,
+                o,
+            );
         } else if r.off_topic.is_some() {
             // the debrief names the other case's words
             items.add(t, &t.text, Rule::LaerOffTopic, -15.0, o);
@@ -294,9 +309,10 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
         .copied()
         .filter(|r| {
             r.turn.analysis.has_laer(Laer::Respond)
-                || r.turn.events.iter().any(
-                    |e| matches!(e, Event::Resolved { objection } if objection == c.id()),
-                )
+                || r.turn
+                    .events
+                    .iter()
+                    .any(|e| matches!(e, Event::Resolved { objection } if objection == c.id()))
         })
         .collect();
     let first_respond = responds.first().copied();
@@ -309,7 +325,12 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
 
     // listen and acknowledge: before the answer, or half after it
     for (step, rule, late, missing) in [
-        (Laer::Listen, Rule::LaerListen, Rule::LaerListenLate, Rule::LaerMissingListen),
+        (
+            Laer::Listen,
+            Rule::LaerListen,
+            Rule::LaerListenLate,
+            Rule::LaerMissingListen,
+        ),
         (
             Laer::Acknowledge,
             Rule::LaerAcknowledge,
@@ -335,7 +356,12 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
                 let at = first_respond
                     .or_else(|| valid.first().copied())
                     .filter(|r| !r.turn.analysis.has_laer(step))
-                    .or_else(|| window.iter().copied().find(|r| !r.turn.analysis.has_laer(step)));
+                    .or_else(|| {
+                        window
+                            .iter()
+                            .copied()
+                            .find(|r| !r.turn.analysis.has_laer(step))
+                    });
                 missing_item(items, at, missing, o);
             }
         }
@@ -354,7 +380,12 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
                 .or_else(|| valid.first().copied())
                 .or_else(|| window.first().copied())
                 .filter(|r| !r.turn.analysis.has_laer(Laer::Explore))
-                .or_else(|| window.iter().copied().find(|r| !r.turn.analysis.has_laer(Laer::Explore)));
+                .or_else(|| {
+                    window
+                        .iter()
+                        .copied()
+                        .find(|r| !r.turn.analysis.has_laer(Laer::Explore))
+                });
             missing_item(items, at, Rule::LaerMissingExplore, o);
         }
     }

@@ -121,7 +121,12 @@ fn proper_nouns(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
-        if run.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum::<usize>() >= 3 {
+        if run
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum::<usize>()
+            >= 3
+        {
             out.push(run.join(" "));
         }
         run.clear();
@@ -140,7 +145,7 @@ fn proper_nouns(text: &str) -> Vec<String> {
         } else {
             flush(&mut run, &mut out);
         }
-        let ends_clause = raw.ends_with(|c: char| matches!(c, ',' | ';' | ')' | '"' | '.' | '?' | '!' | ':'));
+        let ends_clause = raw.ends_with([',', ';', ')', '"', '.', '?', '!', ':']);
         if ends_clause {
             flush(&mut run, &mut out);
         }
@@ -232,6 +237,24 @@ impl Relevance {
     }
 }
 
+/// The foreign and own terms a reply names (for tuning and tests).
+#[doc(hidden)]
+pub fn explain(scenario: &Scenario, text: &str) -> (Vec<String>, Vec<String>) {
+    let r = Relevance::new(scenario);
+    let lower = text.to_lowercase();
+    (
+        found(&lower, &r.foreign_names)
+            .iter()
+            .chain(found(&lower, &r.foreign_topics).iter())
+            .map(|t| t.to_string())
+            .collect(),
+        found(&lower, &r.own)
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,23 +271,10 @@ mod tests {
     #[test]
     fn proper_nouns_skip_sentence_starts() {
         assert_eq!(
-            proper_nouns("Priya was burned. The ERP rollout hurt Harbourside's team, said Vendor B. I'll see."),
+            proper_nouns(
+                "Priya was burned. The ERP rollout hurt Harbourside's team, said Vendor B. I'll see."
+            ),
             ["ERP", "Harbourside", "Vendor B"]
         );
     }
-}
-
-/// The foreign and own terms a reply names (for tuning and tests).
-#[doc(hidden)]
-pub fn explain(scenario: &Scenario, text: &str) -> (Vec<String>, Vec<String>) {
-    let r = Relevance::new(scenario);
-    let lower = text.to_lowercase();
-    (
-        found(&lower, &r.foreign_names)
-            .iter()
-            .chain(found(&lower, &r.foreign_topics).iter())
-            .map(|t| t.to_string())
-            .collect(),
-        found(&lower, &r.own).iter().map(|t| t.to_string()).collect(),
-    )
 }

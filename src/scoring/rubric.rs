@@ -164,7 +164,10 @@ impl Rule {
     /// The rules this rubric applies, in the order `counteroffer rubric`
     /// prints them.
     pub fn current() -> impl Iterator<Item = Rule> {
-        Rule::ALL.iter().copied().filter(|r| r.kind() != Kind::Retired)
+        Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| r.kind() != Kind::Retired)
     }
 
     /// What a better answer has to show to fix this mistake, as a tag a
@@ -179,8 +182,14 @@ impl Rule {
             LaerRespondGeneric | LaerMissingRespond => "respond",
             LaerStuffing | LaerOffTopic | LaerRepeated | RelationshipOffTopic => "relevance",
             FabMissing | FabMissingBenefit => "benefit",
-            ConcFirstPush | ConcNotStepped | ConcBigStep | ConcUnconditional
-            | ConcUnconditionalGift | ConcBelowFloor | ConcRevealed | ConcNoMovement
+            ConcFirstPush
+            | ConcNotStepped
+            | ConcBigStep
+            | ConcUnconditional
+            | ConcUnconditionalGift
+            | ConcBelowFloor
+            | ConcRevealed
+            | ConcNoMovement
             | ConcPriceNotTradeables => "concession",
             EthicsExaggeration | EthicsSmear | EthicsPressure | EthicsArguing | EthicsCap => {
                 "ethics"

@@ -10,9 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::relevance::Relevance;
 use super::rubric::{Kind, PASS_MARK, RUBRIC_VERSION, Rule};
 use super::{concessions, fab, laer};
-use super::relevance::Relevance;
 use crate::analysis::tags::{Negative, Technique};
 use crate::record::{Event, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
@@ -138,7 +138,9 @@ impl Scorecard {
 fn total(items: &[Item], d: Dimension, objection: Option<&str>) -> Option<f64> {
     let mut points = items
         .iter()
-        .filter(|i| i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection))
+        .filter(|i| {
+            i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection)
+        })
         .map(|i| i.points)
         .peekable();
     points.peek()?;
@@ -148,7 +150,14 @@ fn total(items: &[Item], d: Dimension, objection: Option<&str>) -> Option<f64> {
 pub(super) struct Items(pub(super) Vec<Item>);
 
 impl Items {
-    pub(super) fn add(&mut self, turn: &Turn, quote: &str, rule: Rule, points: f64, objection: Option<&str>) {
+    pub(super) fn add(
+        &mut self,
+        turn: &Turn,
+        quote: &str,
+        rule: Rule,
+        points: f64,
+        objection: Option<&str>,
+    ) {
         self.0.push(Item {
             dimension: rule.dimension(),
             turn: turn.number,
@@ -438,7 +447,13 @@ fn relationship_items(items: &mut Items, s: &Session) {
     // talking about another customer's business tells this one they are
     // not being listened to
     for r in s.mine().filter(|r| r.off_topic.is_some() && !r.stuffed) {
-        items.add(r.turn, &r.turn.text, Rule::RelationshipOffTopic, -10.0, None);
+        items.add(
+            r.turn,
+            &r.turn.text,
+            Rule::RelationshipOffTopic,
+            -10.0,
+            None,
+        );
     }
     if matches!(s.outcome, Some(Outcome::Deal { .. }))
         && let Some(r) = s.mine().find(|r| r.has_negative(Negative::Pressure))

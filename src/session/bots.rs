@@ -76,9 +76,9 @@ pub struct Bot {
 /// the course penalises, no price cut without a condition.
 fn sound(tags: &[String]) -> bool {
     let has = |t: &str| tags.iter().any(|x| x == t);
-    !tags.iter().any(|t| Negative::from_name(t).is_some())
-        && !(has("offer") && !has("conditional_offer"))
-        && !tags.is_empty()
+    let unconditional_offer = has("offer") && !has("conditional_offer");
+    let penalised = tags.iter().any(|t| Negative::from_name(t).is_some());
+    !tags.is_empty() && !penalised && !unconditional_offer
 }
 
 /// Every shipped scenario, loaded once (the stuffer pastes from them).
@@ -230,7 +230,7 @@ impl Bot {
                 // at the limit: hold it, in other words each time
                 self.concessions += 1;
                 let last = money(p.list_price - room * STEPS[STEPS.len() - 1], &p.currency);
-                let key = if self.concessions % 2 == 0 { "bot.ideal.close" } else { "bot.ideal.hold" };
+                let key = if self.concessions.is_multiple_of(2) { "bot.ideal.close" } else { "bot.ideal.hold" };
                 self.say(key, &[("price", &last)])
             }
         }
@@ -271,7 +271,7 @@ impl Bot {
     /// Rubric words, and model answers pasted from other customers' cases.
     fn stuffer(&mut self, session: &Session) -> String {
         let s = session.scenario();
-        if self.turns % 2 == 0 {
+        if self.turns.is_multiple_of(2) {
             let pasted: Vec<&str> = shipped()
                 .iter()
                 .filter(|o| o.id != s.id && o.language == s.language)

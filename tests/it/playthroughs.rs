@@ -5,11 +5,11 @@ use counteroffer::analysis::tags::{Laer, Negative};
 use counteroffer::i18n::Locale;
 use counteroffer::lang::Lang;
 use counteroffer::record::Outcome;
+use counteroffer::scenario::{Difficulty, shipped_scenarios};
 use counteroffer::scoring::debrief::debrief;
 use counteroffer::scoring::rubric::{Kind as RuleKind, Rule};
-use counteroffer::session::bots::{self, Kind};
-use counteroffer::scenario::{Difficulty, shipped_scenarios};
 use counteroffer::scoring::scorecard::{Dimension, Scorecard};
+use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::{Prepared, Session};
 
 #[derive(serde::Deserialize)]
@@ -33,7 +33,10 @@ fn files() -> Vec<File> {
 }
 
 fn prepared(id: &str) -> Prepared {
-    let s = shipped_scenarios().into_iter().find(|s| s.id == id).unwrap();
+    let s = shipped_scenarios()
+        .into_iter()
+        .find(|s| s.id == id)
+        .unwrap();
     Prepared::new(s).unwrap()
 }
 
@@ -157,7 +160,9 @@ fn ranking_problems(runs: &[Run], id: &str, what: &[&str]) -> Vec<String> {
             }
             let (e, m, w) = (score(expert, d), score(mediocre, d), score(weak, d));
             if !(e > m && m > w) {
-                wrong.push(format!("{id} seed {seed} {name}: expert {e}, mediocre {m}, weak {w}"));
+                wrong.push(format!(
+                    "{id} seed {seed} {name}: expert {e}, mediocre {m}, weak {w}"
+                ));
             }
         }
     }
@@ -231,9 +236,23 @@ fn quitting_at_once_scores_near_zero() {
             let mut s = Session::start(&p, tier, 1);
             s.end();
             let card = s.scorecard();
-            assert!(card.overall < 10.0, "{} {}: {card:?}", p.scenario.id, tier.name());
-            for d in [Dimension::Fab, Dimension::Concessions, Dimension::Relationship, Dimension::Ethics] {
-                assert!(card.not_assessed.contains(&d), "{}: {d:?} assessed", p.scenario.id);
+            assert!(
+                card.overall < 10.0,
+                "{} {}: {card:?}",
+                p.scenario.id,
+                tier.name()
+            );
+            for d in [
+                Dimension::Fab,
+                Dimension::Concessions,
+                Dimension::Relationship,
+                Dimension::Ethics,
+            ] {
+                assert!(
+                    card.not_assessed.contains(&d),
+                    "{}: {d:?} assessed",
+                    p.scenario.id
+                );
             }
         }
     }
@@ -282,10 +301,16 @@ fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> 
                 continue;
             };
             let earned = card.items.iter().any(|i| {
-                i.rule == rule && i.turn == point.turn && i.points > 0.0 && rule.kind() == RuleKind::Gain
+                i.rule == rule
+                    && i.turn == point.turn
+                    && i.points > 0.0
+                    && rule.kind() == RuleKind::Gain
             });
             if !earned {
-                wrong.push(format!("{section}: {rule} at turn {} earned no points", point.turn));
+                wrong.push(format!(
+                    "{section}: {rule} at turn {} earned no points",
+                    point.turn
+                ));
             }
             if point.turn > 0 && lost(point.turn) {
                 wrong.push(format!(
@@ -294,7 +319,10 @@ fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> 
                 ));
             }
             if point.turn > 0 && !turn(point.turn).is_some_and(|t| t.text.contains(&point.quote)) {
-                wrong.push(format!("{section}: {:?} is not what the player said", point.quote));
+                wrong.push(format!(
+                    "{section}: {:?} is not what the player said",
+                    point.quote
+                ));
             }
         }
     }
@@ -308,15 +336,25 @@ fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> 
             continue;
         };
         if point.quote.is_empty() || !t.text.contains(&point.quote) {
-            wrong.push(format!("improve: {rule} quotes {:?}, not turn {}", point.quote, t.number));
+            wrong.push(format!(
+                "improve: {rule} quotes {:?}, not turn {}",
+                point.quote, t.number
+            ));
         }
         let at_fault = card.items.iter().any(|i| {
             i.rule == rule
                 && i.turn == t.number
-                && (i.points < 0.0 || matches!(rule.kind(), RuleKind::Partial | RuleKind::Missing | RuleKind::Cap))
+                && (i.points < 0.0
+                    || matches!(
+                        rule.kind(),
+                        RuleKind::Partial | RuleKind::Missing | RuleKind::Cap
+                    ))
         });
         if !at_fault {
-            wrong.push(format!("improve: turn {} did not make the mistake {rule}", t.number));
+            wrong.push(format!(
+                "improve: turn {} did not make the mistake {rule}",
+                t.number
+            ));
         }
         // a step said to be missing is not in the reply quoted for it
         let step = match rule {
@@ -330,7 +368,10 @@ fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> 
             && t.analysis.has_laer(step)
             && !t.analysis.negatives.contains(&Negative::KeywordStuffing)
         {
-            wrong.push(format!("improve: {rule} quotes turn {}, which has {step:?}", t.number));
+            wrong.push(format!(
+                "improve: {rule} quotes turn {}, which has {step:?}",
+                t.number
+            ));
         }
         if let Some(better) = &point.better {
             let lesson = rule.lesson();
@@ -357,7 +398,10 @@ fn every_debrief_agrees_with_its_scorecard() {
         let p = prepared(&r.scenario);
         let lang = p.scenario.lang();
         for problem in debrief_problems(&p, &r.session, &r.card, lang) {
-            wrong.push(format!("{} {} seed {}: {problem}", r.scenario, r.player, r.seed));
+            wrong.push(format!(
+                "{} {} seed {}: {problem}",
+                r.scenario, r.player, r.seed
+            ));
         }
     }
     // the bots' games too, on every shipped scenario
@@ -369,7 +413,11 @@ fn every_debrief_agrees_with_its_scorecard() {
                 let s = bots::play(&p, kind, Difficulty::Normal, seed);
                 let card = s.scorecard();
                 for problem in debrief_problems(&p, &s, &card, lang) {
-                    wrong.push(format!("{} bot {} seed {seed}: {problem}", p.scenario.id, kind.name()));
+                    wrong.push(format!(
+                        "{} bot {} seed {seed}: {problem}",
+                        p.scenario.id,
+                        kind.name()
+                    ));
                 }
             }
         }
@@ -400,22 +448,38 @@ fn dump() {
                 println!("{}. [{:?}] {}", t.number, t.objection, t.text);
                 println!(
                     "   laer {:?} q {:?} fab {:?} tech {:?} neg {:?} offers {:?} pains {:?} feats {:?}",
-                    a.laer, a.question, a.fab, a.techniques, a.negatives, a.offers, a.pains, a.features
+                    a.laer,
+                    a.question,
+                    a.fab,
+                    a.techniques,
+                    a.negatives,
+                    a.offers,
+                    a.pains,
+                    a.features
                 );
                 let (f, o) = counteroffer::scoring::relevance::explain(&p.scenario, &t.text);
                 println!("   foreign {f:?} own {o:?}");
-                println!("   events {:?} trust {:.2} pat {:.1} val {:.2}", t.events, t.meters.trust, t.meters.patience, t.meters.value);
+                println!(
+                    "   events {:?} trust {:.2} pat {:.1} val {:.2}",
+                    t.events, t.meters.trust, t.meters.patience, t.meters.value
+                );
                 for l in &t.persona {
                     println!("   C: {l}");
                 }
             }
             for i in &card.items {
-                println!("   {:>6.1} {:?} t{} {} {:?}", i.points, i.dimension, i.turn, i.rule, i.objection);
+                println!(
+                    "   {:>6.1} {:?} t{} {} {:?}",
+                    i.points, i.dimension, i.turn, i.rule, i.objection
+                );
             }
             println!("   overall {} {:?}", card.overall, card.dimensions);
             let locale = Locale::builtin(p.scenario.lang());
             let d = debrief(&p.scenario, s.turns(), &card, locale);
-            println!("{}", counteroffer::scoring::debrief::render_text(&card, &d, locale));
+            println!(
+                "{}",
+                counteroffer::scoring::debrief::render_text(&card, &d, locale)
+            );
         }
     }
 }
@@ -424,17 +488,28 @@ fn dump() {
 #[test]
 #[ignore = "a tool for reading bot games, not a check"]
 fn dump_bot() {
-    let Ok(spec) = std::env::var("DUMP_BOT") else { return };
+    let Ok(spec) = std::env::var("DUMP_BOT") else {
+        return;
+    };
     let parts: Vec<&str> = spec.split(' ').collect();
     let p = prepared(parts[0]);
-    let kind = Kind::ALL.into_iter().find(|k| k.name() == parts[1]).unwrap();
+    let kind = Kind::ALL
+        .into_iter()
+        .find(|k| k.name() == parts[1])
+        .unwrap();
     let seed: u64 = parts[2].parse().unwrap();
     let s = bots::play(&p, kind, Difficulty::Normal, seed);
     for t in s.turns() {
-        println!("{}. [{:?}] {} | {:?} {:?}", t.number, t.objection, t.text, t.analysis.laer, t.events);
+        println!(
+            "{}. [{:?}] {} | {:?} {:?}",
+            t.number, t.objection, t.text, t.analysis.laer, t.events
+        );
     }
     for i in &s.scorecard().items {
-        println!("   {:>6.1} t{} {} {:?}", i.points, i.turn, i.rule, i.objection);
+        println!(
+            "   {:>6.1} t{} {} {:?}",
+            i.points, i.turn, i.rule, i.objection
+        );
     }
 }
 
@@ -443,10 +518,16 @@ fn dump_bot() {
 #[test]
 #[ignore = "a tool for reporting, not a check"]
 fn score_table() {
-    println!("| scenario | player | seed | outcome | overall | LAER | FAB | concessions | outcome | relationship | ethics |");
+    println!(
+        "| scenario | player | seed | outcome | overall | LAER | FAB | concessions | outcome | relationship | ethics |"
+    );
     println!("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in runs() {
-        let cell = |d: Dimension| r.card.score(d).map_or("n/a".to_string(), |v| format!("{v:.1}"));
+        let cell = |d: Dimension| {
+            r.card
+                .score(d)
+                .map_or("n/a".to_string(), |v| format!("{v:.1}"))
+        };
         let outcome = match r.session.outcome() {
             Some(Outcome::Deal { price, .. }) => format!("deal {price:.0}"),
             Some(Outcome::WalkAway { .. }) => "walked away".to_string(),
@@ -458,7 +539,11 @@ fn score_table() {
             r.player,
             r.seed,
             r.card.overall,
-            if r.card.capped_at.is_some() { " (capped)" } else { "" },
+            if r.card.capped_at.is_some() {
+                " (capped)"
+            } else {
+                ""
+            },
             cell(Dimension::Laer),
             cell(Dimension::Fab),
             cell(Dimension::Concessions),

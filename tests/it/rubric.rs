@@ -8,12 +8,18 @@ use counteroffer::report::{Format, Report};
 use counteroffer::scenario::{Difficulty, shipped_scenarios};
 use counteroffer::scoring::rubric::{RUBRIC_VERSION, Rule};
 use counteroffer::scoring::scorecard::Dimension;
+use counteroffer::session::Prepared;
 use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::transcript::{Check, SCHEMA, Transcript, check};
-use counteroffer::session::Prepared;
 
 fn prepared(id: &str) -> Prepared {
-    Prepared::new(shipped_scenarios().into_iter().find(|s| s.id == id).unwrap()).unwrap()
+    Prepared::new(
+        shipped_scenarios()
+            .into_iter()
+            .find(|s| s.id == id)
+            .unwrap(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -32,9 +38,15 @@ fn the_rubric_command_prints_every_rule_points_and_weights_in_both_languages() {
                 .lines()
                 .find(|l| l.trim_start().starts_with(&format!("{} ", rule.id())))
                 .unwrap_or_else(|| panic!("{lang}: no line for {rule}"));
-            assert!(!line.contains("rule."), "{lang}: {rule} has no text: {line}");
+            assert!(
+                !line.contains("rule."),
+                "{lang}: {rule} has no text: {line}"
+            );
         }
-        assert!(!text.contains("conc.start"), "retired rules are not printed");
+        assert!(
+            !text.contains("conc.start"),
+            "retired rules are not printed"
+        );
         assert!(text.contains("60"), "the cap is stated");
     }
 }
@@ -49,9 +61,18 @@ fn transcripts_and_reports_record_the_rubric_version() {
     let json = t.to_json();
     assert!(json.contains(&format!("\"rubric\": {RUBRIC_VERSION}")));
     let r = Report::new(&t, &p.scenario);
-    assert!(r.render(Format::Markdown).contains(&format!("rubric v{RUBRIC_VERSION}")));
-    assert!(r.render(Format::Html).contains(&format!("rubric v{RUBRIC_VERSION}")));
-    assert_eq!(check(&p, &Transcript::from_json(&json).unwrap()), Check::Matches(s.scorecard()));
+    assert!(
+        r.render(Format::Markdown)
+            .contains(&format!("rubric v{RUBRIC_VERSION}"))
+    );
+    assert!(
+        r.render(Format::Html)
+            .contains(&format!("rubric v{RUBRIC_VERSION}"))
+    );
+    assert_eq!(
+        check(&p, &Transcript::from_json(&json).unwrap()),
+        Check::Matches(s.scorecard())
+    );
 }
 
 #[test]
@@ -87,7 +108,10 @@ fn a_schema_1_transcript_is_read_and_re_scored_under_this_rubric() {
     let old = Transcript::from_json(&v.to_string()).expect("schema 1 still reads");
     assert_eq!(old.scorecard.rubric, 1);
     match check(&p, &old) {
-        Check::RubricChanged { recorded, recomputed } => {
+        Check::RubricChanged {
+            recorded,
+            recomputed,
+        } => {
             assert_eq!(recorded, 1);
             assert_eq!(recomputed, s.scorecard());
         }
@@ -108,7 +132,10 @@ fn a_schema_1_transcript_is_read_and_re_scored_under_this_rubric() {
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("scored under rubric 1") && stderr.contains("re-scored under rubric 2"), "{stderr}");
+    assert!(
+        stderr.contains("scored under rubric 1") && stderr.contains("re-scored under rubric 2"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 
     assert!(

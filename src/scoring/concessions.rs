@@ -2,8 +2,10 @@
 //! about: staying above the floor, trading on conditions, stepping down in
 //! shrinking steps (or holding the price and trading value instead) and
 //! giving what is cheap to give and valuable to get. Mistakes cost points.
-//! A player who never moves while the customer's budget cannot reach the
-//! price earns only for holding the floor.
+//! The price is talked about once the customer raises a price objection
+//! the player has a reply to, or anyone names a price. A player who never
+//! moves while the customer's budget cannot reach the price earns only for
+//! holding the floor.
 
 use super::rubric::Rule;
 use super::scorecard::{Items, Reading, Session, quote};
@@ -13,18 +15,26 @@ use crate::scenario::ObjectionKind;
 
 /// Adds the concession items; false when nothing was said about price, so
 /// there is nothing to judge.
-pub(super) fn items(items: &mut Items, s: &Session) -> bool {
+pub(super) fn items(items: &mut Items, s: &Session, judged: &[String]) -> bool {
     let product = &s.scenario.product;
-    let talked = s.events().any(|(_, e)| {
-        matches!(
-            e,
-            Event::Offered { .. }
-                | Event::Gave { .. }
-                | Event::Countered { .. }
-                | Event::FinalCall { .. }
-                | Event::Deal { .. }
-        )
-    });
+    // the customer pushed on price: a price objection the player had a
+    // reply to answer, or a counter-offer
+    let price_objection = s
+        .scenario
+        .objections
+        .iter()
+        .any(|o| o.kind == ObjectionKind::Price && judged.contains(&o.id));
+    let talked = price_objection
+        || s.events().any(|(_, e)| {
+            matches!(
+                e,
+                Event::Offered { .. }
+                    | Event::Gave { .. }
+                    | Event::Countered { .. }
+                    | Event::FinalCall { .. }
+                    | Event::Deal { .. }
+            )
+        });
     let revealed: Vec<&Reading> = s
         .mine()
         .filter(|r| r.has_negative(Negative::RevealBottomLine))
@@ -34,9 +44,9 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
     }
     let before = items.0.len();
     let zone = (product.list_price - product.floor).max(1.0);
-    let pushed = s
-        .events()
-        .any(|(_, e)| matches!(e, Event::Countered { .. } | Event::FinalCall { .. }));
+    let pushed = price_objection
+        || s.events()
+            .any(|(_, e)| matches!(e, Event::Countered { .. } | Event::FinalCall { .. }));
 
     // the first push: a reply to a price objection, or to a counter-offer
     let price_ids: Vec<&str> = s
@@ -230,17 +240,10 @@ pub(super) fn items(items: &mut Items, s: &Session) -> bool {
     }
     let gap = s.scenario.params(s.difficulty).walk_away < product.list_price;
     if gap && moves == 0 && pushed {
-        // shown against the first reply to the customer's counter-offer
-        let after = s
-            .readings
-            .iter()
-            .position(|r| {
-                r.turn
-                    .events
-                    .iter()
-                    .any(|e| matches!(e, Event::Countered { .. } | Event::FinalCall { .. }))
-            })
-            .and_then(|i| s.readings[i + 1..].iter().find(|r| r.mine));
+        // shown against the first reply to a push on price
+        let after = first_push
+            .and_then(|i| s.readings[i..].iter().find(|r| r.mine))
+            .or_else(|| s.mine().last());
         match after {
             Some(r) => items.add(r.turn, &r.turn.text, Rule::ConcNoMovement, 0.0, None),
             None => items.whole(Rule::ConcNoMovement, 0.0),

@@ -366,7 +366,7 @@ fn score_session(s: &Session) -> Scorecard {
         assessed.extend([Dimension::Fab, Dimension::Relationship, Dimension::Ethics]);
         relationship_items(&mut items, s);
         ethics_items(&mut items, s);
-        if concessions::items(&mut items, s) {
+        if concessions::items(&mut items, s, &judged) {
             assessed.push(Dimension::Concessions);
         }
     }

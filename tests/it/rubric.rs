@@ -144,3 +144,85 @@ fn a_schema_1_transcript_is_read_and_re_scored_under_this_rubric() {
             .contains("schemas 1 to 2")
     );
 }
+
+fn items_of(card: &counteroffer::scoring::scorecard::Scorecard, objection: &str) -> Vec<(Rule, u32)> {
+    card.items
+        .iter()
+        .filter(|i| i.objection.as_deref() == Some(objection))
+        .map(|i| (i.rule, i.turn))
+        .collect()
+}
+
+#[test]
+fn exploring_a_worry_before_it_is_raised_counts_for_it() {
+    let p = prepared("hengda-packaging-en");
+    let mut s = counteroffer::session::Session::start(&p, Difficulty::Normal, 1);
+    for reply in [
+        "I understand, eight thousand is real money. Before we compare, how does the approval process work on your side, and when does the committee decide?",
+        "Spread over eight years that difference is about 83 dollars a month, and the predictive sensors warn you two weeks before a breakdown, so your night shift keeps running.",
+        "Yantai Carton runs two sizes too; after switching, their changeovers dropped from 45 to 8 minutes and they freed one operator per shift.",
+        "If you sign this week, I can do 46,000.",
+        "If the order is in before the committee meets, I can include operator training for both shifts.",
+    ] {
+        if s.outcome().is_none() {
+            s.reply(reply).unwrap();
+        }
+    }
+    s.end();
+    let raised_at = s
+        .turns()
+        .iter()
+        .find(|t| t.events.iter().any(|e| matches!(e, counteroffer::record::Event::Raised { objection } if objection == "delay-1")))
+        .map(|t| t.number)
+        .expect("the delay is raised after the offer");
+    let card = s.scorecard();
+    let delay = items_of(&card, "delay-1");
+    assert!(
+        delay.iter().any(|(r, t)| matches!(r, Rule::LaerExploreUncovered | Rule::LaerExploreOpen) && *t < raised_at),
+        "{delay:?}"
+    );
+    assert!(!delay.iter().any(|(r, _)| *r == Rule::LaerPremature), "{delay:?}");
+}
+
+#[test]
+fn acknowledging_only_after_answering_earns_less_and_the_debrief_says_so() {
+    let p = prepared("hengda-packaging-en");
+    let mut s = counteroffer::session::Session::start(&p, Difficulty::Normal, 1);
+    s.reply("Spread over eight years that difference is about 83 dollars a month.").unwrap();
+    s.reply("I understand, eight thousand over Vendor B is real money.").unwrap();
+    s.end();
+    let card = s.scorecard();
+    let price = items_of(&card, "price-1");
+    assert!(price.contains(&(Rule::LaerAcknowledgeLate, 2)), "{price:?}");
+    assert!(price.contains(&(Rule::LaerPremature, 1)), "{price:?}");
+    let d = counteroffer::scoring::debrief::debrief(
+        &p.scenario,
+        s.turns(),
+        &card,
+        counteroffer::i18n::Locale::builtin(counteroffer::lang::Lang::En),
+    );
+    assert!(d.improve.iter().any(|i| i.rule == Some(Rule::LaerAcknowledgeLate)), "{d:#?}");
+    assert!(!d.well.iter().any(|i| i.rule == Some(Rule::LaerAcknowledgeLate)));
+}
+
+#[test]
+fn holding_the_price_without_trading_against_a_real_budget_gap_is_not_perfect() {
+    let p = prepared("hengda-packaging-en");
+    let mut s = counteroffer::session::Session::start(&p, Difficulty::Normal, 1);
+    for _ in 0..6 {
+        if s.outcome().is_some() {
+            break;
+        }
+        s.reply("I understand. The price is 48,000.").unwrap();
+    }
+    s.end();
+    let card = s.scorecard();
+    let rules: Vec<Rule> = card
+        .items
+        .iter()
+        .filter(|i| i.dimension == Dimension::Concessions)
+        .map(|i| i.rule)
+        .collect();
+    assert!(rules.contains(&Rule::ConcNoMovement), "{rules:?}");
+    assert!(card.get(Dimension::Concessions) <= 25.0, "{card:?}");
+}

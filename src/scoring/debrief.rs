@@ -121,7 +121,14 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
                             .off_topic(&t.text, 0)
                     })
                     .unwrap_or_default();
-                locale.fill(&key, &[("words", &words.join(", "))])
+                {
+                    let comma = if scenario.lang() == crate::lang::Lang::ZhCn {
+                        "、"
+                    } else {
+                        ", "
+                    };
+                    locale.fill(&key, &[("words", &words.join(comma))])
+                }
             }
             _ => locale.text(&key).to_string(),
         }

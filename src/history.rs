@@ -132,7 +132,8 @@ fn mean_by_kind(
 /// What the Progress screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
-    /// Per dimension, the scores of the most recent sessions, oldest first.
+    /// Per dimension, the scores of the most recent sessions, oldest first
+    /// (sessions where it was not assessed are left out).
     pub trend: Vec<(Dimension, Vec<f64>)>,
     /// Best overall per scenario id, with its title.
     pub best: Vec<(String, String, f64)>,
@@ -151,14 +152,10 @@ pub fn progress(entries: &[Entry], scenarios: &[&Scenario]) -> Progress {
     let trend = Dimension::ALL
         .iter()
         .map(|&d| {
+            // a session where the dimension was not assessed adds no point
             let values = recent
                 .iter()
-                .map(|e| {
-                    e.dimensions
-                        .iter()
-                        .find(|(x, _)| *x == d)
-                        .map_or(0.0, |(_, v)| *v)
-                })
+                .filter_map(|e| e.dimensions.iter().find(|(x, _)| *x == d).map(|(_, v)| *v))
                 .collect();
             (d, values)
         })

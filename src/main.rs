@@ -133,6 +133,12 @@ enum Command {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// Print the scoring rubric: every rule, its points and each dimension's weight.
+    Rubric {
+        /// Language of the rule texts.
+        #[arg(long, value_enum, default_value_t = Lang::En)]
+        lang: Lang,
+    },
     /// Re-score a saved transcript and check it against a replay.
     Score {
         transcript: PathBuf,
@@ -235,6 +241,7 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Some(Command::Rubric { lang }) => cli::rubric::run(lang, &mut std::io::stdout()),
         Some(Command::Score {
             transcript,
             json,

@@ -62,6 +62,7 @@ pub enum Event {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "TurnRecord", into = "TurnRecord")]
 pub struct Turn {
     pub number: u32,
     /// The team that gave this reply, in classroom team play.
@@ -77,6 +78,60 @@ pub struct Turn {
     pub persona: Vec<String>,
     pub events: Vec<Event>,
     pub meters: Meters,
+}
+
+/// A turn as stored: the analysis keeps whether the reply proposed to
+/// close, which the analyzer's own JSON form leaves out, so a transcript
+/// read back equals the session it was written from.
+#[derive(Serialize, Deserialize)]
+struct TurnRecord {
+    number: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    team: Option<String>,
+    input: Input,
+    text: String,
+    analysis: Analysis,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    closing: bool,
+    objection: Option<String>,
+    persona: Vec<String>,
+    events: Vec<Event>,
+    meters: Meters,
+}
+
+impl From<TurnRecord> for Turn {
+    fn from(r: TurnRecord) -> Turn {
+        let mut analysis = r.analysis;
+        analysis.closing = r.closing;
+        Turn {
+            number: r.number,
+            team: r.team,
+            input: r.input,
+            text: r.text,
+            analysis,
+            objection: r.objection,
+            persona: r.persona,
+            events: r.events,
+            meters: r.meters,
+        }
+    }
+}
+
+impl From<Turn> for TurnRecord {
+    fn from(t: Turn) -> TurnRecord {
+        TurnRecord {
+            number: t.number,
+            team: t.team,
+            input: t.input,
+            text: t.text,
+            closing: t.analysis.closing,
+            analysis: t.analysis,
+            objection: t.objection,
+            persona: t.persona,
+            events: t.events,
+            meters: t.meters,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

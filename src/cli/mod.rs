@@ -4,5 +4,6 @@ pub mod analyze;
 pub mod check;
 pub mod play;
 pub mod report;
+pub mod rubric;
 pub mod score;
 pub mod simulate;

@@ -171,22 +171,32 @@ impl Scenarios<'_> {
 fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> {
     let t = read_transcript(path)?;
     let prepared = scenarios.for_transcript(&t)?;
-    let stored = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
+    // each dimension's score, "-" where it was not assessed, and the rubric
+    let shown_scores = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
         std::iter::once(format!("{:.0}", card.overall))
             .chain(
                 Dimension::ALL
                     .iter()
-                    .map(|d| format!("{:.0}", card.get(*d))),
+                    .map(|d| card.score(*d).map_or("-".to_string(), |v| format!("{v:.0}"))),
             )
+            .chain(std::iter::once(card.rubric.to_string()))
             .collect()
     };
-    let blank = || vec![String::new(); Dimension::ALL.len() + 1];
+    let blank = || vec![String::new(); Dimension::ALL.len() + 2];
     let (status, scores) = match check(&prepared, &t) {
-        Check::Matches(_) => ("ok".to_string(), stored(&t.scorecard)),
+        Check::Matches(_) => ("ok".to_string(), shown_scores(&t.scorecard)),
+        // an older rubric's scores are replaced by a re-score under this one
+        Check::RubricChanged {
+            recorded,
+            recomputed,
+        } => (
+            format!("re-scored: rubric {recorded} -> {}", recomputed.rubric),
+            shown_scores(&recomputed),
+        ),
         Check::SameUnderNewHash { card, .. } => (
             "ok (the scenario's fingerprint differs, but a replay gives exactly this session)"
                 .to_string(),
-            stored(&card),
+            shown_scores(&card),
         ),
         Check::ScenarioChanged { .. } => (
             format!(
@@ -195,7 +205,9 @@ fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> 
             ),
             blank(),
         ),
-        Check::Tampered { reason, .. } => (format!("TAMPERED: {reason}"), stored(&t.scorecard)),
+        Check::Tampered { reason, .. } => {
+            (format!("TAMPERED: {reason}"), shown_scores(&t.scorecard))
+        }
     };
     let (outcome, price) = match &t.outcome {
         Some(Outcome::Deal { price, .. }) => ("deal", format!("{price:.0}")),
@@ -258,7 +270,7 @@ fn table(rows: &[Row], markdown: bool) -> String {
     .map(|s| s.to_string())
     // "outcome score" and the like: the deal column is "outcome"
     .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
-    .chain(["date".to_string(), "status".to_string()])
+    .chain(["rubric".to_string(), "date".to_string(), "status".to_string()])
     .collect();
     let cells = |r: &Row| -> Vec<String> {
         [

@@ -63,6 +63,29 @@ pub fn run(
             };
             ExitCode::SUCCESS
         }
+        Check::RubricChanged { recorded, recomputed } => {
+            let _ = if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&recomputed).expect("scorecards serialize")
+                )
+            } else {
+                let locale = Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
+                let session = replay(&prepared, &transcript);
+                let d = debrief(&prepared.scenario, session.turns(), &recomputed, locale);
+                writeln!(out, "{}", render_text(&recomputed, &d, locale))
+            };
+            let _ = writeln!(
+                err,
+                "{}: note: scored under rubric {recorded} (overall {:.1}); re-scored under rubric {} from a replay of the inputs (overall {:.1})",
+                path.display(),
+                transcript.scorecard.overall,
+                recomputed.rubric,
+                recomputed.overall
+            );
+            ExitCode::SUCCESS
+        }
         Check::ScenarioChanged { recorded, now } => {
             let _ = writeln!(
                 err,

@@ -63,6 +63,7 @@ pub fn simulate(
         mean_dimensions: Dimension::ALL.iter().map(|&d| (d, 0.0)).collect(),
     };
     let mut price_sum = 0.0;
+    let mut assessed = [0u32; Dimension::ALL.len()];
     for g in 0..games {
         let session = bots::play(prepared, bot, difficulty, seed.wrapping_add(u64::from(g)));
         let card = session.scorecard();
@@ -79,16 +80,20 @@ pub fn simulate(
         }
         s.mean_turns += session.turns().len() as f64;
         s.mean_overall += card.overall;
-        for (d, total) in &mut s.mean_dimensions {
-            *total += card.get(*d);
+        for ((d, total), n) in s.mean_dimensions.iter_mut().zip(&mut assessed) {
+            if let Some(v) = card.score(*d) {
+                *total += v;
+                *n += 1;
+            }
         }
     }
     let n = f64::from(games.max(1));
     let round = |x: f64| (x * 10.0).round() / 10.0;
     s.mean_turns = round(s.mean_turns / n);
     s.mean_overall = round(s.mean_overall / n);
-    for (_, total) in &mut s.mean_dimensions {
-        *total = round(*total / n);
+    // a dimension's mean is over the games where it was assessed
+    for ((_, total), n) in s.mean_dimensions.iter_mut().zip(&assessed) {
+        *total = round(*total / f64::from((*n).max(1)));
     }
     s.mean_price = (s.deals > 0).then(|| (price_sum / f64::from(s.deals)).round());
     s

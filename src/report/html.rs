@@ -71,6 +71,27 @@ pub fn render(r: &Report) -> String {
         escape(l.text("ui.overall"))
     );
     out.push_str(&score_bars(r));
+    let card = &t.scorecard;
+    for d in &card.not_assessed {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}: {}</p>",
+            escape(l.text(&format!("dimension.{}", d.name()))),
+            escape(l.text("debrief.not_assessed"))
+        );
+    }
+    if let Some(cap) = card.capped_at {
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}</p>",
+            escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}</p>",
+        escape(&l.fill("debrief.rubric", &[("version", &card.rubric.to_string())]))
+    );
     out.push_str("</div><div>");
     out.push_str(&ladder_chart(r));
     out.push_str("</div></div>\n");

@@ -65,6 +65,23 @@ pub fn render(r: &Report) -> String {
             l.text(&format!("dimension.{}", d.name()))
         );
     }
+    for d in &t.scorecard.not_assessed {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            l.text(&format!("dimension.{}", d.name())),
+            escape(l.text("debrief.not_assessed"))
+        );
+    }
+    out.push('\n');
+    if let Some(cap) = t.scorecard.capped_at {
+        let _ = writeln!(out, "{}\n", escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))])));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        escape(&l.fill("debrief.rubric", &[("version", &t.scorecard.rubric.to_string())]))
+    );
     if !r.teams.is_empty() {
         let _ = writeln!(out, "\n### {}\n", l.text("ui.team_scores"));
         let _ = writeln!(

@@ -255,8 +255,55 @@ pub struct Objection {
     /// Authored replies for pick-a-reply and classroom mode.
     #[serde(default)]
     pub options: Vec<ReplyOption>,
-    /// Strong replies the debrief offers as a better alternative.
-    pub model_answers: Vec<String>,
+    /// Strong replies the debrief offers as a better alternative: plain
+    /// text, or `(text: "...", shows: ["acknowledge", "explore"])` to say
+    /// which mistakes it answers.
+    pub model_answers: Vec<ModelAnswer>,
+}
+
+/// A strong reply, and what it demonstrates: LAER steps, FAB parts and
+/// techniques by analyzer name, or `concession` (a stepped, conditional
+/// trade), `ethics` (an honest, checkable claim) or `relevance` (about this
+/// customer). The debrief offers it as "try instead" only for a mistake it
+/// demonstrates the fix for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ModelAnswer {
+    /// Plain text: taken to show the four LAER steps on its objection.
+    Text(String),
+    Tagged(TaggedAnswer),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaggedAnswer {
+    pub text: String,
+    pub shows: Vec<String>,
+}
+
+impl ModelAnswer {
+    /// What an answer without `shows` is taken to demonstrate.
+    pub const PLAIN_SHOWS: [&'static str; 4] = ["listen", "acknowledge", "explore", "respond"];
+    /// Tags beyond the analyzer's that `shows` may hold.
+    pub const LESSONS: [&'static str; 3] = ["concession", "ethics", "relevance"];
+
+    pub fn text(&self) -> &str {
+        match self {
+            ModelAnswer::Text(t) => t,
+            ModelAnswer::Tagged(a) => &a.text,
+        }
+    }
+
+    pub fn shows(&self) -> Vec<&str> {
+        match self {
+            ModelAnswer::Text(_) => Self::PLAIN_SHOWS.to_vec(),
+            ModelAnswer::Tagged(a) => a.shows.iter().map(String::as_str).collect(),
+        }
+    }
+
+    pub fn demonstrates(&self, tag: &str) -> bool {
+        self.shows().contains(&tag)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

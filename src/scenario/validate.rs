@@ -545,7 +545,6 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
         for (field, list, what) in [
             ("lines", &o.lines, "lines"),
             ("terms", &o.terms, "terms"),
-            ("model_answers", &o.model_answers, "model answers"),
             ("good", &o.reactions.good, "good reactions"),
             ("bad", &o.reactions.bad, "bad reactions"),
             ("resolved", &o.reactions.resolved, "resolved reactions"),
@@ -556,6 +555,34 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 format!("{ctx} has no {what}"),
             );
         }
+        for answer in &o.model_answers {
+            let ModelAnswer::Tagged(a) = answer else {
+                continue;
+            };
+            c.not_empty(
+                &[here, Step::Field("model_answers"), Step::Field("shows")],
+                &a.shows,
+                format!("a model answer of {ctx} shows nothing; list what it demonstrates or give plain text"),
+            );
+            for tag in a
+                .shows
+                .iter()
+                .filter(|t| !is_known_tag(t) && !ModelAnswer::LESSONS.contains(&t.as_str()))
+            {
+                let mut known = all_tag_names();
+                known.extend(ModelAnswer::LESSONS);
+                c.error(
+                    &[here, Step::Field("model_answers"), Step::Quoted(tag)],
+                    format!("a model answer of {ctx} shows unknown tag \"{tag}\""),
+                    Some(format!("known tags: {}", known.join(", "))),
+                );
+            }
+        }
+        c.not_empty(
+            &[here, Step::Field("model_answers")],
+            &o.model_answers,
+            format!("{ctx} has no model answers"),
+        );
         c.not_empty(
             &[here, Step::Field("resolved_by")],
             &o.resolved_by,

@@ -1,25 +1,37 @@
 //! The debrief in the sandwich form the course teaches: what went well,
 //! what to improve (the player's own words, then a better alternative from
-//! the scenario's model answers), and what to keep doing.
+//! the scenario's model answers), and what to keep doing. It only says what
+//! the scorecard says:
+//! - "went well" quotes replies that earned points and lost none;
+//! - every "improve" item quotes the reply that made the mistake (or that
+//!   answered without the missing step), and its "try instead" is a model
+//!   answer of this scenario marked as showing the fix for that mistake,
+//!   or nothing;
+//! - "keep doing" names strengths: how the player traded, the facts their
+//!   questions uncovered, and other moves done well.
 
 use serde::{Deserialize, Serialize};
 
-use super::rubric::Rule;
+use super::relevance::Relevance;
+use super::rubric::{Kind, Rule};
 use super::scorecard::{Dimension, Item, Scorecard};
 use crate::i18n::Locale;
 use crate::record::Turn;
-use crate::scenario::Scenario;
+use crate::scenario::{ModelAnswer, Objection, Scenario};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     pub turn: u32,
     /// What the rule says, in the scenario's language.
     pub text: String,
-    /// The player's words, or empty for something they did not do.
+    /// The player's words, or empty for the whole session.
     pub quote: String,
     /// A model answer to try instead (improvements only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub better: Option<String>,
+    /// The rule behind the point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,100 +53,188 @@ impl Debrief {
     }
 }
 
-fn is_skill(item: &Item) -> bool {
-    matches!(
-        item.dimension,
-        Dimension::Laer | Dimension::Fab | Dimension::Concessions | Dimension::Ethics
-    ) && item.turn > 0
+const WELL: usize = 3;
+const IMPROVE: usize = 4;
+const KEEP: usize = 3;
+
+/// Strengths a trainer names as habits to keep, before other moves done well.
+const HABITS: &[Rule] = &[
+    Rule::ConcConditional,
+    Rule::ConcStepped,
+    Rule::ConcHeldPrice,
+    Rule::ConcTradedValue,
+    Rule::LaerExploreUncovered,
+    Rule::ConcKeptFloor,
+];
+
+/// The model answer of this scenario that shows how to fix `rule`: one of
+/// the objection's own first, then one of another objection of the same
+/// kind, then any. None when no answer is marked as showing it.
+pub fn better_answer<'s>(
+    scenario: &'s Scenario,
+    rule: Rule,
+    objection: Option<&str>,
+) -> Option<&'s ModelAnswer> {
+    let lesson = rule.lesson()?;
+    let own = objection.and_then(|id| scenario.objections.iter().find(|o| o.id == id));
+    let shows = |o: &'s Objection| {
+        o.model_answers.iter().find(move |m| {
+            m.demonstrates(lesson)
+                // every model answer is about this customer
+                || (lesson == "relevance" && own.is_some_and(|x| x.id == o.id))
+        })
+    };
+    let same_kind = own.map(|x| x.kind);
+    own.and_then(shows)
+        .or_else(|| {
+            scenario
+                .objections
+                .iter()
+                .filter(|o| Some(o.kind) == same_kind)
+                .find_map(shows)
+        })
+        .or_else(|| scenario.objections.iter().find_map(shows))
 }
 
 pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &Locale) -> Debrief {
-    let rule_text = |item: &Item| locale.text(&item.rule.text_key()).to_string();
-    let model_answer = |objection: Option<&str>| {
-        objection
-            .and_then(|id| scenario.objections.iter().find(|o| o.id == id))
-            .and_then(|o| o.model_answers.first().cloned())
-    };
-    let point = |item: &Item| Point {
-        turn: item.turn,
-        text: rule_text(item),
-        quote: item.quote.clone(),
-        better: None,
-    };
-
-    let mut gains: Vec<&Item> = card
-        .items
-        .iter()
-        .filter(|i| is_skill(i) && i.points > 0.0)
-        .collect();
-    gains.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.turn.cmp(&b.turn)));
-    let mut seen = Vec::new();
-    let mut distinct = |items: Vec<&Item>| -> Vec<Point> {
-        items
-            .into_iter()
-            .filter(|i| {
-                let new = !seen.contains(&i.rule);
-                seen.push(i.rule);
-                new
-            })
-            .map(point)
-            .collect()
-    };
-    let mut well = distinct(gains.clone());
-    let keep = well.split_off(well.len().min(2));
-
-    // mistakes first (most points lost), then steps never taken
-    let mut losses: Vec<&Item> = card
+    let turn_of = |n: u32| turns.iter().find(|t| t.number == n);
+    // replies that lost points anywhere are praised nowhere
+    let lost: Vec<u32> = card
         .items
         .iter()
         .filter(|i| i.points < 0.0 && i.turn > 0)
+        .map(|i| i.turn)
         .collect();
-    losses.sort_by(|a, b| a.points.total_cmp(&b.points).then(a.turn.cmp(&b.turn)));
-    let missing = card
+    let relevance = std::cell::OnceCell::new();
+    let text = |item: &Item| {
+        let key = item.rule.text_key();
+        match item.rule {
+            Rule::EthicsCap => locale.fill(
+                &key,
+                &[("cap", &format!("{:.0}", super::rubric::PASS_MARK))],
+            ),
+            Rule::LaerOffTopic | Rule::RelationshipOffTopic => {
+                let words = turn_of(item.turn)
+                    .and_then(|t| {
+                        relevance
+                            .get_or_init(|| Relevance::new(scenario))
+                            .off_topic(&t.text, 0)
+                    })
+                    .unwrap_or_default();
+                {
+                    let comma = if scenario.lang() == crate::lang::Lang::ZhCn {
+                        "、"
+                    } else {
+                        ", "
+                    };
+                    locale.fill(&key, &[("words", &words.join(comma))])
+                }
+            }
+            _ => locale.text(&key).to_string(),
+        }
+    };
+    let point = |item: &Item| Point {
+        turn: item.turn,
+        text: text(item),
+        quote: item.quote.clone(),
+        better: None,
+        rule: Some(item.rule),
+    };
+    let praised = |i: &&Item| {
+        i.points > 0.0 && i.rule.kind() == Kind::Gain && (i.turn == 0 || !lost.contains(&i.turn))
+    };
+
+    // what went well: moments, most points first
+    let mut moments: Vec<&Item> = card
         .items
         .iter()
-        .filter(|i| i.points == 0.0 && i.rule.is_missing());
-    let mut improve = Vec::new();
-    let mut rules_seen: Vec<Rule> = Vec::new();
-    // one model answer per objection is enough; repeating it adds nothing
-    let mut answered: Vec<Option<String>> = Vec::new();
-    for item in losses.into_iter().chain(missing) {
-        if improve.len() == 3 || rules_seen.contains(&item.rule) {
+        .filter(praised)
+        .filter(|i| i.turn > 0 && matches!(i.dimension, Dimension::Laer | Dimension::Fab))
+        .collect();
+    moments.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.turn.cmp(&b.turn)));
+    let mut used: Vec<Rule> = Vec::new();
+    let mut well = Vec::new();
+    for i in moments.iter().copied() {
+        if well.len() == WELL || used.contains(&i.rule) {
             continue;
         }
+        used.push(i.rule);
+        well.push(point(i));
+    }
+
+    // keep doing: habits first, then other moves done well
+    let mut keep = Vec::new();
+    let habits = HABITS
+        .iter()
+        .filter_map(|rule| card.items.iter().filter(praised).find(|i| i.rule == *rule));
+    let others = moments.iter().copied();
+    for i in habits.chain(others) {
+        if keep.len() == KEEP || used.contains(&i.rule) {
+            continue;
+        }
+        used.push(i.rule);
+        keep.push(point(i));
+    }
+
+    // what to improve: mistakes (most points lost first), then moves done
+    // only partly, then steps never taken; each against the reply at fault
+    let order = |i: &&Item| match i.rule.kind() {
+        Kind::Penalty => 0,
+        Kind::Cap => 1,
+        Kind::Partial => 2,
+        _ => 3,
+    };
+    let mut faults: Vec<&Item> = card
+        .items
+        .iter()
+        .filter(|i| {
+            i.turn > 0
+                && matches!(
+                    i.rule.kind(),
+                    Kind::Penalty | Kind::Partial | Kind::Missing | Kind::Cap
+                )
+        })
+        .collect();
+    faults.sort_by(|a, b| {
+        order(a)
+            .cmp(&order(b))
+            .then(a.points.total_cmp(&b.points))
+            .then(a.turn.cmp(&b.turn))
+    });
+    let mut improve = Vec::new();
+    let mut rules_seen: Vec<Rule> = Vec::new();
+    let mut offered: Vec<&str> = Vec::new();
+    for item in faults {
+        if improve.len() == IMPROVE || rules_seen.contains(&item.rule) {
+            continue;
+        }
+        let Some(turn) = turn_of(item.turn) else {
+            continue;
+        };
         rules_seen.push(item.rule);
-        let objection = item.objection.clone().or_else(|| {
-            turns
-                .iter()
-                .find(|t| t.number == item.turn)
-                .and_then(|t| t.objection.clone())
-        });
-        // a step never taken is shown against what the player said instead
+        let objection = item.objection.as_deref().or(turn.objection.as_deref());
+        // one model answer is shown once
+        let better = better_answer(scenario, item.rule, objection)
+            .map(ModelAnswer::text)
+            .filter(|b| !offered.contains(b));
+        if let Some(b) = better {
+            offered.push(b);
+        }
         let quote = if item.quote.is_empty() {
-            turns
-                .iter()
-                .find(|t| t.objection == objection)
-                .map(|t| t.text.clone())
-                .unwrap_or_default()
+            turn.text.clone()
         } else {
             item.quote.clone()
         };
         improve.push(Point {
-            turn: item.turn,
-            text: rule_text(item),
             quote,
-            better: if answered.contains(&objection) {
-                None
-            } else {
-                answered.push(objection.clone());
-                model_answer(objection.as_deref())
-            },
+            better: better.map(str::to_string),
+            ..point(item)
         });
     }
     Debrief {
         well,
         improve,
-        keep: keep.into_iter().take(2).collect(),
+        keep,
     }
 }
 
@@ -146,14 +246,30 @@ pub fn render_text(card: &Scorecard, debrief: &Debrief, locale: &Locale) -> Stri
         &[("score", &format!("{:.0}", card.overall))],
     ));
     out.push('\n');
-    for (d, s) in &card.dimensions {
-        let bar = "#".repeat((s / 5.0).round() as usize);
-        out.push_str(&format!(
-            "  {:<14} {:>5.0}  {bar}\n",
-            locale.text(&format!("dimension.{}", d.name())),
-            s
-        ));
+    for d in Dimension::ALL {
+        let key = format!("dimension.{}", d.name());
+        let name = locale.text(&key);
+        match card.score(d) {
+            Some(s) => {
+                let bar = "#".repeat((s / 5.0).round() as usize);
+                out.push_str(&format!("  {name:<14} {s:>5.0}  {bar}\n"));
+            }
+            None if card.not_assessed.contains(&d) => {
+                out.push_str(&format!(
+                    "  {name:<14} {:>5}  {}\n",
+                    "-",
+                    locale.text("debrief.not_assessed")
+                ));
+            }
+            None => {}
+        }
     }
+    if let Some(cap) = card.capped_at {
+        out.push_str(&locale.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]));
+        out.push('\n');
+    }
+    out.push_str(&locale.fill("debrief.rubric", &[("version", &card.rubric.to_string())]));
+    out.push('\n');
     let section = |out: &mut String, key: &str, points: &[Point]| {
         if points.is_empty() {
             return;

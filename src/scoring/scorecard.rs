@@ -2,12 +2,18 @@
 //! name the turn, the player's words, the rule and the points. It is a pure
 //! function of the scenario, the tier and the turns, so a transcript can be
 //! re-scored and checked.
+//!
+//! A dimension with nothing to judge (no reply yet, no price talked about)
+//! is not assessed: it is listed as such and its weight goes to the others.
+//! A lie, a smear of a competitor or a false promise caps the overall score
+//! at the pass mark.
 
 use serde::{Deserialize, Serialize};
 
-use super::rubric::Rule;
-use crate::analysis::QuestionKind;
-use crate::analysis::tags::{Fab, Laer, Negative};
+use super::relevance::Relevance;
+use super::rubric::{Kind, PASS_MARK, RUBRIC_VERSION, Rule};
+use super::{concessions, fab, laer};
+use crate::analysis::tags::{Negative, Technique};
 use crate::record::{Event, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 
@@ -43,15 +49,16 @@ impl Dimension {
         }
     }
 
-    /// Share of the overall score, in percent.
+    /// Share of the overall score, in percent, when every dimension is
+    /// assessed (see [`Scorecard::weight`]).
     pub fn weight(self) -> f64 {
         match self {
             Dimension::Laer => 25.0,
             Dimension::Fab => 20.0,
             Dimension::Concessions => 20.0,
-            Dimension::Outcome => 20.0,
+            Dimension::Outcome => 15.0,
             Dimension::Relationship => 10.0,
-            Dimension::Ethics => 5.0,
+            Dimension::Ethics => 10.0,
         }
     }
 }
@@ -62,7 +69,7 @@ pub struct Item {
     pub dimension: Dimension,
     /// The player's turn (0 for the whole session).
     pub turn: u32,
-    /// The player's words that earned it (empty for a missing step).
+    /// The player's words that earned it (empty for the whole session).
     pub quote: String,
     /// The rule applied; its text is in the locale files.
     pub rule: Rule,
@@ -72,25 +79,57 @@ pub struct Item {
     pub objection: Option<String>,
 }
 
+fn rubric_1() -> u32 {
+    1
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
+    /// The rubric version the scorecard was given under.
+    #[serde(default = "rubric_1")]
+    pub rubric: u32,
     pub overall: f64,
+    /// The assessed dimensions and their scores.
     pub dimensions: Vec<(Dimension, f64)>,
+    /// Dimensions with nothing to judge: left out of the overall score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_assessed: Vec<Dimension>,
+    /// The cap an ethics breach put on the overall score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped_at: Option<f64>,
     pub items: Vec<Item>,
 }
 
 impl Scorecard {
     /// A per-objection dimension's score for one objection (0-100), or
-    /// None when it has no items (the objection never came up).
+    /// None when it has no items (the objection was not judged).
     pub fn objection_score(&self, d: Dimension, objection: &str) -> Option<f64> {
         total(&self.items, d, Some(objection)).map(|p| p.clamp(0.0, 100.0))
     }
 
+    /// The dimension's score, or 0 when it was not assessed.
     pub fn get(&self, d: Dimension) -> f64 {
+        self.score(d).unwrap_or(0.0)
+    }
+
+    /// The dimension's score, or None when it was not assessed.
+    pub fn score(&self, d: Dimension) -> Option<f64> {
         self.dimensions
             .iter()
             .find(|(x, _)| *x == d)
-            .map_or(0.0, |(_, s)| *s)
+            .map(|(_, s)| *s)
+    }
+
+    /// The share of the overall score the dimension carried here, in
+    /// percent: its weight, with the weight of dimensions not assessed
+    /// spread over the assessed ones.
+    pub fn weight(&self, d: Dimension) -> f64 {
+        let assessed: f64 = self.dimensions.iter().map(|(x, _)| x.weight()).sum();
+        if self.score(d).is_none() || assessed == 0.0 {
+            0.0
+        } else {
+            d.weight() * 100.0 / assessed
+        }
     }
 }
 
@@ -108,12 +147,11 @@ fn total(items: &[Item], d: Dimension, objection: Option<&str>) -> Option<f64> {
     Some(points.sum())
 }
 
-struct Items(Vec<Item>);
+pub(super) struct Items(pub(super) Vec<Item>);
 
 impl Items {
-    fn add(
+    pub(super) fn add(
         &mut self,
-        dimension: Dimension,
         turn: &Turn,
         quote: &str,
         rule: Rule,
@@ -121,7 +159,7 @@ impl Items {
         objection: Option<&str>,
     ) {
         self.0.push(Item {
-            dimension,
+            dimension: rule.dimension(),
             turn: turn.number,
             quote: quote.to_string(),
             rule,
@@ -130,9 +168,9 @@ impl Items {
         });
     }
 
-    fn whole(&mut self, dimension: Dimension, rule: Rule, points: f64) {
+    pub(super) fn whole(&mut self, rule: Rule, points: f64) {
         self.0.push(Item {
-            dimension,
+            dimension: rule.dimension(),
             turn: 0,
             quote: String::new(),
             rule,
@@ -141,14 +179,14 @@ impl Items {
         });
     }
 
-    fn sum(&self, d: Dimension, objection: Option<&str>) -> f64 {
-        total(&self.0, d, objection).unwrap_or(0.0)
+    fn sum(&self, d: Dimension, objection: Option<&str>) -> Option<f64> {
+        total(&self.0, d, objection)
     }
 }
 
 /// The sentence holding the words that earned `tag`, or the whole reply:
 /// a quote a player recognises, not a lone keyword.
-fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
+pub(super) fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
     let text = turn.text.as_str();
     let Some(e) = turn.analysis.evidence.iter().find(|e| {
         e.tag == tag
@@ -158,6 +196,11 @@ fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
     }) else {
         return text;
     };
+    sentence_around(text, e.start, e.end)
+}
+
+/// The sentence around bytes `start..end` of `text`.
+pub(super) fn sentence_around(text: &str, start: usize, end: usize) -> &str {
     // a decimal point ("81.7万") ends no sentence
     let ends_at = |i: usize, c: char| match c {
         '.' => {
@@ -167,16 +210,139 @@ fn quote<'a>(turn: &'a Turn, tag: &str) -> &'a str {
         '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '；' => true,
         _ => false,
     };
-    let start = text[..e.start]
+    let from = text[..start]
         .char_indices()
         .rev()
         .find(|&(i, c)| ends_at(i, c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[e.end..]
+    let to = text[end..]
         .char_indices()
-        .find(|&(i, c)| ends_at(e.end + i, c))
-        .map_or(text.len(), |(i, c)| e.end + i + c.len_utf8());
-    text[start..end].trim()
+        .find(|&(i, c)| ends_at(end + i, c))
+        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
+    text[from..to].trim()
+}
+
+/// What the scorer knows about one reply before any rule is applied.
+pub(super) struct Reading<'t> {
+    pub turn: &'t Turn,
+    /// Given by the player (or team) being scored.
+    pub mine: bool,
+    /// The analyzer found rubric words instead of moves.
+    pub stuffed: bool,
+    /// The words of another customer's case it names, when it is about
+    /// that case rather than this one.
+    pub off_topic: Option<Vec<String>>,
+    /// The same reply as an earlier one, word for word.
+    pub repeated: bool,
+    /// Hidden facts the customer revealed in answer.
+    pub revealed: Vec<&'t str>,
+    /// Everything the customer had said before this reply, lowercase.
+    pub heard: String,
+}
+
+impl Reading<'_> {
+    /// Earns moves: the player's own, neither stuffed nor off-topic.
+    pub fn valid(&self) -> bool {
+        self.mine && !self.stuffed && self.off_topic.is_none() && !self.repeated
+    }
+
+    pub fn number(&self) -> u32 {
+        self.turn.number
+    }
+
+    pub fn has_negative(&self, n: Negative) -> bool {
+        self.turn.analysis.negatives.contains(&n)
+    }
+}
+
+/// Everything the rules read: the scenario, the replies and the session's
+/// course of events.
+pub(super) struct Session<'a> {
+    pub scenario: &'a Scenario,
+    pub difficulty: Difficulty,
+    pub readings: Vec<Reading<'a>>,
+    pub outcome: Option<&'a Outcome>,
+    /// The customer's trust at the end.
+    pub trust: f64,
+}
+
+impl<'a> Session<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        difficulty: Difficulty,
+        opening: &[String],
+        turns: &'a [Turn],
+        mine: impl Fn(&Turn) -> bool,
+        outcome: Option<&'a Outcome>,
+    ) -> Session<'a> {
+        let relevance = Relevance::new(scenario);
+        let mut heard = opening.join("\n").to_lowercase();
+        if heard.is_empty() {
+            // transcripts keep the opening; a bare list of turns does not
+            if let Some(o) = scenario.opening() {
+                heard = o.lines.join("\n").to_lowercase();
+            }
+        }
+        let mut said: Vec<String> = Vec::new();
+        let mut readings = Vec::with_capacity(turns.len());
+        for t in turns {
+            let normal: String = t
+                .text
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            let mine = mine(t);
+            let repeated = mine && !normal.is_empty() && said.contains(&normal);
+            if mine {
+                said.push(normal);
+            }
+            readings.push(Reading {
+                turn: t,
+                mine,
+                stuffed: t.analysis.negatives.contains(&Negative::KeywordStuffing),
+                off_topic: relevance.off_topic(&t.text, 0),
+                repeated,
+                revealed: t
+                    .events
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Revealed { fact } => Some(fact.as_str()),
+                        _ => None,
+                    })
+                    .collect(),
+                heard: heard.clone(),
+            });
+            for line in &t.persona {
+                heard.push('\n');
+                heard.push_str(&line.to_lowercase());
+            }
+        }
+        Session {
+            scenario,
+            difficulty,
+            readings,
+            outcome,
+            trust: turns.last().map_or(0.0, |t| t.meters.trust),
+        }
+    }
+
+    /// The player's replies.
+    pub fn mine(&self) -> impl Iterator<Item = &Reading<'a>> {
+        self.readings.iter().filter(|r| r.mine)
+    }
+
+    /// Every event of the session, with the reply it followed.
+    pub fn events(&self) -> impl Iterator<Item = (&Reading<'a>, &'a Event)> {
+        self.readings
+            .iter()
+            .flat_map(|r| r.turn.events.iter().map(move |e| (r, e)))
+    }
+
+    /// The number of the last reply (0 before any).
+    pub fn last_turn(&self) -> u32 {
+        self.readings.last().map_or(0, Reading::number)
+    }
 }
 
 /// Scores a finished (or stopped) session.
@@ -186,350 +352,179 @@ pub fn score(
     turns: &[Turn],
     outcome: Option<&Outcome>,
 ) -> Scorecard {
-    score_turns(scenario, difficulty, turns, outcome, final_trust(turns))
+    let s = Session::new(scenario, difficulty, &[], turns, |_| true, outcome);
+    score_session(&s)
 }
 
-fn final_trust(turns: &[Turn]) -> f64 {
-    turns.last().map_or(0.0, |t| t.meters.trust)
-}
-
-fn score_turns(
-    scenario: &Scenario,
-    difficulty: Difficulty,
-    turns: &[Turn],
-    outcome: Option<&Outcome>,
-    trust: f64,
-) -> Scorecard {
+fn score_session(s: &Session) -> Scorecard {
     let mut items = Items(Vec::new());
-    let raised: Vec<&str> = turns
-        .iter()
-        .flat_map(|t| &t.events)
-        .filter_map(|e| match e {
-            Event::Raised { objection } => Some(objection.as_str()),
-            _ => None,
-        })
-        .collect();
-    // the opening objection is raised before the first turn
-    let mut objections: Vec<&str> = scenario
-        .opening()
-        .map(|o| o.id.as_str())
-        .into_iter()
-        .collect();
-    for id in raised {
-        if !objections.contains(&id) {
-            objections.push(id);
+    let judged = laer::items(&mut items, s);
+    let any_reply = s.mine().next().is_some();
+    let mut assessed: Vec<Dimension> = vec![Dimension::Outcome];
+    if any_reply {
+        fab::items(&mut items, s);
+        assessed.extend([Dimension::Fab, Dimension::Relationship, Dimension::Ethics]);
+        relationship_items(&mut items, s);
+        ethics_items(&mut items, s);
+        if concessions::items(&mut items, s, &judged) {
+            assessed.push(Dimension::Concessions);
         }
     }
-
-    let mut laer_scores = Vec::new();
-    let mut fab_scores = Vec::new();
-    for id in &objections {
-        let episode: Vec<&Turn> = turns
-            .iter()
-            .filter(|t| t.objection.as_deref() == Some(*id))
-            .collect();
-        laer_items(&mut items, &episode, id);
-        fab_items(&mut items, &episode, id);
-        laer_scores.push(items.sum(Dimension::Laer, Some(id)).clamp(0.0, 100.0));
-        fab_scores.push(items.sum(Dimension::Fab, Some(id)).clamp(0.0, 100.0));
+    if !judged.is_empty() {
+        assessed.push(Dimension::Laer);
     }
-    concession_items(&mut items, scenario, turns);
-    let walk_away = scenario.params(difficulty).walk_away;
-    outcome_items(&mut items, scenario, walk_away, turns, outcome, trust);
-    ethics_items(&mut items, turns);
+    outcome_items(&mut items, s);
 
-    let mean = |v: &[f64]| {
-        if v.is_empty() {
-            0.0
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
-        }
-    };
     let dimensions: Vec<(Dimension, f64)> = Dimension::ALL
         .iter()
+        .filter(|d| assessed.contains(d))
         .map(|&d| {
-            let s = match d {
-                Dimension::Laer => mean(&laer_scores),
-                Dimension::Fab => mean(&fab_scores),
-                _ => items.sum(d, None),
+            let score = match d {
+                // the mean over the concerns judged
+                Dimension::Laer => {
+                    judged
+                        .iter()
+                        .map(|id| items.sum(d, Some(id)).unwrap_or(0.0).clamp(0.0, 100.0))
+                        .sum::<f64>()
+                        / judged.len() as f64
+                }
+                _ => items.sum(d, None).unwrap_or(0.0),
             };
-            (d, round1(s.clamp(0.0, 100.0)))
+            (d, round1(score.clamp(0.0, 100.0)))
         })
         .collect();
-    let overall = round1(dimensions.iter().map(|(d, s)| s * d.weight() / 100.0).sum());
+    let not_assessed = Dimension::ALL
+        .iter()
+        .copied()
+        .filter(|d| !assessed.contains(d))
+        .collect();
+    let weights: f64 = dimensions.iter().map(|(d, _)| d.weight()).sum();
+    let weighted = dimensions.iter().map(|(d, v)| v * d.weight()).sum::<f64>() / weights;
+    let capped_at = items
+        .0
+        .iter()
+        .any(|i| i.rule.kind() == Kind::Cap)
+        .then_some(PASS_MARK);
+    let overall = round1(capped_at.map_or(weighted, |cap| weighted.min(cap)));
     Scorecard {
+        rubric: RUBRIC_VERSION,
         overall,
         dimensions,
+        not_assessed,
+        capped_at,
         items: items.0,
     }
 }
 
-fn round1(x: f64) -> f64 {
+pub(super) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// LAER for one objection: each step once, explore before respond.
-fn laer_items(items: &mut Items, episode: &[&Turn], id: &str) {
-    let first = |step: Laer| episode.iter().find(|t| t.analysis.has_laer(step)).copied();
-    let d = Dimension::Laer;
-    let o = Some(id);
-    match first(Laer::Listen) {
-        Some(t) => items.add(d, t, quote(t, "listen"), Rule::LaerListen, 20.0, o),
-        None => items.0.push(missing(d, Rule::LaerMissingListen, id)),
-    }
-    match first(Laer::Acknowledge) {
-        Some(t) => items.add(
-            d,
-            t,
-            quote(t, "acknowledge"),
-            Rule::LaerAcknowledge,
-            20.0,
-            o,
-        ),
-        None => items.0.push(missing(d, Rule::LaerMissingAcknowledge, id)),
-    }
-    let open = episode
-        .iter()
-        .find(|t| t.analysis.question == Some(QuestionKind::Open));
-    match (open, first(Laer::Explore)) {
-        (Some(t), _) => items.add(d, t, quote(t, "explore"), Rule::LaerExploreOpen, 30.0, o),
-        (None, Some(t)) => items.add(d, t, quote(t, "explore"), Rule::LaerExploreClosed, 15.0, o),
-        (None, None) => items.0.push(missing(d, Rule::LaerMissingExplore, id)),
-    }
-    match first(Laer::Respond) {
-        Some(t) => items.add(d, t, &t.text, Rule::LaerRespond, 30.0, o),
-        None => items.0.push(missing(d, Rule::LaerMissingRespond, id)),
-    }
-    if let Some(t) = episode.iter().find(|t| {
-        t.events
-            .iter()
-            .any(|e| matches!(e, Event::Premature { .. }))
-    }) {
-        items.add(d, t, &t.text, Rule::LaerPremature, -15.0, o);
-    }
-    for t in episode {
-        if t.analysis.negatives.contains(&Negative::Arguing) {
-            items.add(d, t, quote(t, "arguing"), Rule::LaerArguing, -10.0, o);
-        }
-    }
-}
-
-fn missing(dimension: Dimension, rule: Rule, objection: &str) -> Item {
-    Item {
-        dimension,
-        turn: 0,
-        quote: String::new(),
-        rule,
-        points: 0.0,
-        objection: Some(objection.to_string()),
-    }
-}
-
-/// FAB for one objection: the most complete reply counts.
-fn fab_items(items: &mut Items, episode: &[&Turn], id: &str) {
-    let weight = |t: &Turn| {
-        let f = &t.analysis.fab;
-        f.contains(&Fab::Feature) as u8 * 30
-            + f.contains(&Fab::Advantage) as u8 * 30
-            + f.contains(&Fab::Benefit) as u8 * 40
-    };
-    let Some(best) = episode
-        .iter()
-        .copied()
-        .filter(|t| weight(t) > 0)
-        .max_by_key(|t| (weight(t), std::cmp::Reverse(t.number)))
-    else {
-        items.0.push(missing(Dimension::Fab, Rule::FabMissing, id));
-        return;
-    };
-    let d = Dimension::Fab;
-    let f = &best.analysis.fab;
-    for (part, tag, rule, points) in [
-        (Fab::Feature, "feature", Rule::FabFeature, 30.0),
-        (Fab::Advantage, "advantage", Rule::FabAdvantage, 30.0),
-        (Fab::Benefit, "benefit", Rule::FabBenefit, 40.0),
-    ] {
-        if f.contains(&part) {
-            items.add(d, best, quote(best, tag), rule, points, Some(id));
-        }
-    }
-    if !f.contains(&Fab::Benefit) {
-        items.0.push(missing(d, Rule::FabMissingBenefit, id));
-    }
-}
-
-fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
-    let d = Dimension::Concessions;
-    items.whole(d, Rule::ConcStart, 100.0);
-    let product = &scenario.product;
-    let zone = (product.list_price - product.floor).max(1.0);
-    // the first push: the price objection on the table or a counter-offer
-    let price_ids: Vec<&str> = scenario
-        .objections
-        .iter()
-        .filter(|o| o.kind == crate::scenario::ObjectionKind::Price)
-        .map(|o| o.id.as_str())
-        .collect();
-    let first_push = turns
-        .iter()
-        .position(|t| {
-            t.objection
-                .as_deref()
-                .is_some_and(|o| price_ids.contains(&o))
-        })
-        .or_else(|| {
-            turns
-                .iter()
-                .position(|t| {
-                    t.events
-                        .iter()
-                        .any(|e| matches!(e, Event::Countered { .. }))
-                })
-                .map(|i| i + 1)
-        });
-    let mut price = product.list_price;
-    let mut last_step: Option<f64> = None;
-    let mut below_floor = false;
-    let mut conceded_price = false;
-    let mut first_concession_checked = false;
-    for (i, t) in turns.iter().enumerate() {
-        for e in &t.events {
-            match e {
-                Event::Offered {
-                    price: p,
-                    conditional,
-                } if *p < price => {
-                    let step = price - p;
-                    conceded_price = true;
-                    if !first_concession_checked {
-                        first_concession_checked = true;
-                        if first_push == Some(i) {
-                            items.add(d, t, quote(t, "offer"), Rule::ConcFirstPush, -20.0, None);
-                        }
-                    }
-                    if let Some(last) = last_step
-                        && step >= last
-                    {
-                        items.add(d, t, quote(t, "offer"), Rule::ConcNotStepped, -15.0, None);
-                    }
-                    if step > zone * 0.5 {
-                        items.add(d, t, quote(t, "offer"), Rule::ConcBigStep, -15.0, None);
-                    }
-                    if !conditional {
-                        items.add(
-                            d,
-                            t,
-                            quote(t, "offer"),
-                            Rule::ConcUnconditional,
-                            -10.0,
-                            None,
-                        );
-                    }
-                    if *p < product.floor && !below_floor {
-                        below_floor = true;
-                        items.add(d, t, quote(t, "offer"), Rule::ConcBelowFloor, -50.0, None);
-                    }
-                    last_step = Some(step);
-                    price = *p;
-                }
-                Event::Gave {
-                    conditional: false, ..
-                } => {
-                    items.add(
-                        d,
-                        t,
-                        quote(t, "offer"),
-                        Rule::ConcUnconditionalGift,
-                        -5.0,
-                        None,
-                    );
-                }
-                _ => {}
-            }
-        }
-        if t.analysis.negatives.contains(&Negative::RevealBottomLine) {
-            items.add(
-                d,
-                t,
-                quote(t, "reveal_bottom_line"),
-                Rule::ConcRevealed,
-                -30.0,
-                None,
-            );
-        }
-    }
-    let gave_cheap = turns.iter().flat_map(|t| &t.events).any(|e| {
-        matches!(e, Event::Gave { tradeable, .. } if product.tradeables.iter().any(|x| &x.id == tradeable && x.value >= 2.0 * x.cost))
-    });
-    let cheap_exists = product.tradeables.iter().any(|x| x.value >= 2.0 * x.cost);
-    if conceded_price && cheap_exists && !gave_cheap {
-        items.whole(d, Rule::ConcPriceNotTradeables, -10.0);
-    }
-}
-
-fn outcome_items(
-    items: &mut Items,
-    scenario: &Scenario,
-    walk_away: f64,
-    turns: &[Turn],
-    outcome: Option<&Outcome>,
-    trust: f64,
-) {
-    let floor = scenario.product.floor;
-    match outcome {
+fn outcome_items(items: &mut Items, s: &Session) {
+    let floor = s.scenario.product.floor;
+    let walk_away = s.scenario.params(s.difficulty).walk_away;
+    let at = |turn: u32| s.readings.iter().find(|r| r.number() == turn && r.mine);
+    match s.outcome {
         Some(Outcome::Deal { price, turn }) => {
-            let t = turns.iter().find(|t| t.number == *turn);
             let (points, rule) = if *price < floor {
                 (0.0, Rule::OutcomeBelowFloor)
             } else {
                 let share = ((price - floor) / (walk_away - floor).max(1.0)).clamp(0.0, 1.0);
                 (40.0 + 60.0 * share, Rule::OutcomeDeal)
             };
-            match t {
-                Some(t) => items.add(Dimension::Outcome, t, &t.text, rule, round1(points), None),
-                None => items.whole(Dimension::Outcome, rule, round1(points)),
-            }
-            let pressured = turns
-                .iter()
-                .any(|t| t.analysis.negatives.contains(&Negative::Pressure));
-            if pressured {
-                items.whole(
-                    Dimension::Relationship,
-                    Rule::RelationshipPressureDeal,
-                    -15.0,
-                );
+            match at(*turn) {
+                Some(r) => items.add(r.turn, &r.turn.text, rule, round1(points), None),
+                None => items.whole(rule, round1(points)),
             }
         }
-        Some(Outcome::WalkAway { .. }) => {
-            items.whole(Dimension::Outcome, Rule::OutcomeWalkAway, 0.0)
-        }
-        _ => items.whole(Dimension::Outcome, Rule::OutcomeNoDeal, 0.0),
+        Some(Outcome::WalkAway { .. }) => items.whole(Rule::OutcomeWalkAway, 0.0),
+        _ => items.whole(Rule::OutcomeNoDeal, 0.0),
     }
-    items.whole(
-        Dimension::Relationship,
-        Rule::RelationshipTrust,
-        round1(trust * 100.0),
-    );
 }
 
-fn ethics_items(items: &mut Items, turns: &[Turn]) {
-    let d = Dimension::Ethics;
-    items.whole(d, Rule::EthicsStart, 100.0);
-    for t in turns {
-        for n in &t.analysis.negatives {
+fn relationship_items(items: &mut Items, s: &Session) {
+    items.whole(Rule::RelationshipTrust, round1(s.trust * 100.0));
+    // talking about another customer's business tells this one they are
+    // not being listened to
+    for r in s.mine().filter(|r| r.off_topic.is_some() && !r.stuffed) {
+        items.add(
+            r.turn,
+            &r.turn.text,
+            Rule::RelationshipOffTopic,
+            -10.0,
+            None,
+        );
+    }
+    if matches!(s.outcome, Some(Outcome::Deal { .. }))
+        && let Some(r) = s.mine().find(|r| r.has_negative(Negative::Pressure))
+    {
+        items.add(
+            r.turn,
+            quote(r.turn, "pressure"),
+            Rule::RelationshipPressureDeal,
+            -15.0,
+            None,
+        );
+    }
+}
+
+/// Words that name the customer's alternative in this scenario: terms of
+/// its objections that its BATNA names ("Vendor B", "乙厂").
+fn competitor_terms(scenario: &Scenario) -> Vec<String> {
+    let batna = scenario.persona.batna.to_lowercase();
+    let zh = scenario.language.starts_with("zh");
+    let mut terms: Vec<String> = scenario
+        .objections
+        .iter()
+        .flat_map(|o| &o.terms)
+        .map(|t| t.to_lowercase())
+        .filter(|t| t.chars().any(char::is_alphabetic) || t.chars().any(crate::analysis::is_han))
+        .filter(|t| t.chars().count() >= if zh { 2 } else { 4 })
+        .filter(|t| super::relevance::has_term(&batna, t))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+fn ethics_items(items: &mut Items, s: &Session) {
+    items.whole(Rule::EthicsStart, 100.0);
+    let rivals = competitor_terms(s.scenario);
+    let mut breach = None;
+    for r in s.mine() {
+        let a = &r.turn.analysis;
+        let lower = r.turn.text.to_lowercase();
+        let names_rival = a.techniques.contains(&Technique::CompetitorComparison)
+            || rivals.iter().any(|t| super::relevance::has_term(&lower, t));
+        let mut smeared = false;
+        for n in &a.negatives {
             let (rule, points) = match n {
+                Negative::Exaggeration | Negative::Arguing if names_rival => {
+                    if smeared {
+                        continue;
+                    }
+                    smeared = true;
+                    (Rule::EthicsSmear, -25.0)
+                }
                 Negative::Exaggeration => (Rule::EthicsExaggeration, -25.0),
                 Negative::Pressure => (Rule::EthicsPressure, -15.0),
                 Negative::Arguing => (Rule::EthicsArguing, -10.0),
                 Negative::RevealBottomLine | Negative::KeywordStuffing => continue,
             };
-            items.add(d, t, quote(t, n.name()), rule, points, None);
+            items.add(r.turn, quote(r.turn, n.name()), rule, points, None);
+            if matches!(rule, Rule::EthicsSmear | Rule::EthicsExaggeration) && breach.is_none() {
+                breach = Some((r.turn, n.name()));
+            }
         }
+    }
+    if let Some((t, tag)) = breach {
+        items.add(t, quote(t, tag), Rule::EthicsCap, 0.0, None);
     }
 }
 
-/// One scorecard per team, from the turns each team gave (the outcome and
-/// the customer's final trust are shared by all teams).
+/// One scorecard per team, from the turns each team gave (the course of
+/// the talk, the outcome and the customer's final trust are shared by all
+/// teams).
 pub fn by_team(
     scenario: &Scenario,
     difficulty: Difficulty,
@@ -547,13 +542,15 @@ pub fn by_team(
     teams
         .into_iter()
         .map(|team| {
-            let own: Vec<Turn> = turns
-                .iter()
-                .filter(|t| t.team.as_deref() == Some(team.as_str()))
-                .cloned()
-                .collect();
-            // trust is the customer's at the end, not after the team's last turn
-            let card = score_turns(scenario, difficulty, &own, outcome, final_trust(turns));
+            let s = Session::new(
+                scenario,
+                difficulty,
+                &[],
+                turns,
+                |t| t.team.as_deref() == Some(team.as_str()),
+                outcome,
+            );
+            let card = score_session(&s);
             (team, card)
         })
         .collect()

@@ -1,20 +1,33 @@
 //! Text-producing players for `simulate` and balance tests. Their replies go
 //! through the real analyzer, so a bot scores only what its words earn. The
-//! phrases live in the locale files under `bot.*`.
+//! ideal bot speaks the scenario's own authored replies and model answers,
+//! never the scorer's cue words; the other bots' phrases live in the
+//! locale files under `bot.*`.
+
+use std::collections::VecDeque;
+use std::sync::OnceLock;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::Session;
+use crate::analysis::tags::Negative;
 use crate::i18n::{Locale, money};
 use crate::lang::Lang;
-use crate::scenario::{Resolution, Scenario, TradeableKind};
+use crate::scenario::{Objection, ReplyOption, Scenario};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Kind {
-    /// Follows LAER, uses FAB on the persona's pains, concedes in shrinking
-    /// conditional steps.
+    /// Plays like a trained seller: says the scenario's authored good
+    /// replies and model answers (a different mix each game), then
+    /// concedes in shrinking conditional steps.
     Ideal,
+    /// Plays like an average seller: acknowledges and asks, lists features
+    /// without tying them to the customer, gives unconditional discounts.
+    Mediocre,
+    /// Games the scorer: strings rubric words together and pastes model
+    /// answers written for other customers.
+    Stuffer,
     /// Gives large unconditional discounts at once.
     Conceder,
     /// Never concedes and argues.
@@ -24,11 +37,20 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Ideal, Kind::Conceder, Kind::Stonewall, Kind::Random];
+    pub const ALL: [Kind; 6] = [
+        Kind::Ideal,
+        Kind::Mediocre,
+        Kind::Stuffer,
+        Kind::Conceder,
+        Kind::Stonewall,
+        Kind::Random,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Kind::Ideal => "ideal",
+            Kind::Mediocre => "mediocre",
+            Kind::Stuffer => "stuffer",
             Kind::Conceder => "conceder",
             Kind::Stonewall => "stonewall",
             Kind::Random => "random",
@@ -40,9 +62,29 @@ pub struct Bot {
     kind: Kind,
     locale: &'static Locale,
     rng: StdRng,
-    /// Replies spent on the objection now on the table, and its id.
-    on_objection: (String, usize),
+    /// The objection now on the table, and what is still to be said on it.
+    plan: (String, VecDeque<String>),
     concessions: usize,
+    /// Whether the trade of value before the first price step was made.
+    traded: bool,
+    turns: usize,
+    /// Authored replies already said: a person does not repeat them.
+    said: Vec<String>,
+}
+
+/// Whether an authored option is one a trained seller would say: no move
+/// the course penalises, no price cut without a condition.
+fn sound(tags: &[String]) -> bool {
+    let has = |t: &str| tags.iter().any(|x| x == t);
+    let unconditional_offer = has("offer") && !has("conditional_offer");
+    let penalised = tags.iter().any(|t| Negative::from_name(t).is_some());
+    !tags.is_empty() && !penalised && !unconditional_offer
+}
+
+/// Every shipped scenario, loaded once (the stuffer pastes from them).
+fn shipped() -> &'static [Scenario] {
+    static SHIPPED: OnceLock<Vec<Scenario>> = OnceLock::new();
+    SHIPPED.get_or_init(crate::scenario::shipped_scenarios)
 }
 
 impl Bot {
@@ -51,15 +93,21 @@ impl Bot {
             kind,
             locale: Locale::builtin(lang),
             rng: StdRng::seed_from_u64(seed ^ 0x05ee_db07),
-            on_objection: (String::new(), 0),
+            plan: (String::new(), VecDeque::new()),
             concessions: 0,
+            traded: false,
+            turns: 0,
+            said: Vec::new(),
         }
     }
 
     /// The bot's next reply to the session as it stands.
     pub fn reply(&mut self, session: &Session) -> String {
+        self.turns += 1;
         match self.kind {
             Kind::Ideal => self.ideal(session),
+            Kind::Mediocre => self.mediocre(session),
+            Kind::Stuffer => self.stuffer(session),
             Kind::Conceder => self.conceder(session),
             Kind::Stonewall => self.say("bot.stonewall", &[]),
             Kind::Random => self.random(session),
@@ -73,120 +121,99 @@ impl Bot {
         variants[self.rng.random_range(0..variants.len())].to_string()
     }
 
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        (!items.is_empty()).then(|| &items[self.rng.random_range(0..items.len())])
+    }
+
+    /// What a trained seller says on one objection, in order: either an
+    /// authored opener (restate, acknowledge, ask) and then an authored
+    /// answer, or a model answer that does it all; then the other answers.
+    fn plan_for(&mut self, o: &Objection) -> VecDeque<String> {
+        let has = |r: &ReplyOption, t: &str| r.tags.iter().any(|x| x == t);
+        let openers: Vec<&str> = o
+            .options
+            .iter()
+            .filter(|r| sound(&r.tags) && !has(r, "respond"))
+            .filter(|r| ["listen", "acknowledge", "explore"].iter().any(|t| has(r, t)))
+            .map(|r| r.text.as_str())
+            .collect();
+        let mut answers: Vec<&str> = o
+            .options
+            .iter()
+            .filter(|r| sound(&r.tags) && has(r, "respond"))
+            .map(|r| r.text.as_str())
+            .collect();
+        let full: Vec<&str> = o
+            .model_answers
+            .iter()
+            .filter(|m| ["acknowledge", "explore", "respond"].iter().all(|t| m.demonstrates(t)))
+            .map(|m| m.text())
+            .collect();
+        // a different order of answers each game
+        for i in (1..answers.len()).rev() {
+            answers.swap(i, self.rng.random_range(0..=i));
+        }
+        let mut plan = VecDeque::new();
+        let opener = self.pick(&openers).copied();
+        match (opener, self.pick(&full).copied()) {
+            (Some(open), Some(model)) => {
+                if self.rng.random_bool(0.5) {
+                    plan.push_back(open);
+                } else {
+                    plan.push_back(model);
+                }
+            }
+            (Some(open), None) => plan.push_back(open),
+            (None, Some(model)) => plan.push_back(model),
+            (None, None) => {}
+        }
+        plan.extend(answers);
+        plan.extend(full.iter().filter(|m| !plan.contains(m)).copied().collect::<Vec<_>>());
+        plan.into_iter().map(str::to_string).collect()
+    }
+
     fn ideal(&mut self, session: &Session) -> String {
-        let s = session.scenario();
         let Some(objection) = session.current_objection() else {
             return self.concede_in_steps(session);
         };
-        if self.on_objection.0 != objection.id {
-            self.on_objection = (objection.id.clone(), 0);
+        if self.plan.0 != objection.id {
+            let plan = self.plan_for(objection);
+            self.plan = (objection.id.clone(), plan);
         }
-        let spent = self.on_objection.1;
-        self.on_objection.1 += 1;
-        let pain = main_pain(s);
-        if spent == 0 {
-            // restate the customer's own words: a term of the objection
-            // that their last line used
-            let said = session
-                .turns()
-                .last()
-                .map_or(session.opening(), |t| t.persona.as_slice())
-                .join(" ")
-                .to_lowercase();
-            let term = objection
-                .terms
-                .iter()
-                .find(|t| said.contains(&t.to_lowercase()))
-                .or(objection.terms.first())
-                .cloned()
-                .unwrap_or_default();
-            return self.say("bot.ideal.explore", &[("term", &term), ("pain", &pain)]);
-        }
-        // respond: FAB on a pain the feature relieves, then the technique
-        // the objection asks for (a different one on each later try)
-        let fab = self.fab_sentence(
-            s,
-            objection.resolved_by.iter().find_map(|r| match r {
-                Resolution::Benefit { pains } => pains.first().cloned(),
-                _ => None,
-            }),
-        );
-        let techniques: Vec<&Resolution> = objection
-            .resolved_by
-            .iter()
-            .filter(|r| !matches!(r, Resolution::Benefit { .. }))
-            .collect();
-        let technique = techniques
-            .get((spent - 1) % techniques.len().max(1))
-            .map(|r| self.technique_sentence(s, r))
-            .unwrap_or_default();
-        format!("{fab} {technique}").trim().to_string()
-    }
-
-    fn fab_sentence(&mut self, s: &Scenario, pain_id: Option<String>) -> String {
-        let pain = pain_id
-            .and_then(|id| s.persona.pains.iter().find(|p| p.id == id))
-            .or(s.persona.pains.first());
-        let Some(pain) = pain else {
-            return String::new();
-        };
-        let feature = s
-            .product
-            .features
-            .iter()
-            .find(|f| f.relieves.contains(&pain.id))
-            .or(s.product.features.first());
-        let Some(feature) = feature else {
-            return String::new();
-        };
-        self.say(
-            "bot.ideal.fab",
-            &[
-                ("feature", &feature.name),
-                ("advantage", &feature.advantage),
-                ("pain", pain.terms.first().map_or("", String::as_str)),
-            ],
-        )
-    }
-
-    fn technique_sentence(&mut self, s: &Scenario, r: &Resolution) -> String {
-        let addon = s
-            .product
-            .tradeables
-            .iter()
-            .filter(|t| t.kind == TradeableKind::AddOn)
-            .max_by(|a, b| (a.value / a.cost).total_cmp(&(b.value / b.cost)))
-            .map_or(String::new(), |t| t.name.clone());
-        let monthly = money(s.product.list_price / 60.0, &s.product.currency);
-        let pain = main_pain(s);
-        match r {
-            Resolution::Technique(name) => self.say(
-                &format!("bot.technique.{name}"),
-                &[("addon", &addon), ("monthly", &monthly), ("pain", &pain)],
-            ),
-            Resolution::Tradeable(id) => {
-                let name = s
-                    .product
-                    .tradeables
-                    .iter()
-                    .find(|t| &t.id == id)
-                    .map_or(addon, |t| t.name.clone());
-                self.say("bot.technique.value_added", &[("addon", &name)])
+        while let Some(reply) = self.plan.1.pop_front() {
+            if !self.said.contains(&reply) {
+                self.said.push(reply.clone());
+                return reply;
             }
-            Resolution::PriceAtMost(max) => {
-                let price = money(max.max(s.product.floor), &s.product.currency);
-                self.say("bot.ideal.concede", &[("price", &price)])
-            }
-            Resolution::Benefit { .. } => String::new(),
         }
+        // everything authored said: keep trading
+        self.concede_in_steps(session)
     }
 
-    /// Conditional steps of 35%, 20%, 10% and 5% of the room above the
-    /// floor; meets the customer as soon as their price reaches the next
-    /// step (and never below the floor).
+    /// A trade of value first (a model answer marked as a concession), then
+    /// conditional price steps of 35%, 20%, 10% and 5% of the room above
+    /// the floor; meets the customer as soon as their price reaches the
+    /// next step (and never below the floor).
     fn concede_in_steps(&mut self, session: &Session) -> String {
         const STEPS: [f64; 4] = [0.35, 0.55, 0.65, 0.70];
-        let p = &session.scenario().product;
+        let s = session.scenario();
+        let p = &s.product;
+        if !self.traded {
+            self.traded = true;
+            let trades: Vec<&str> = s
+                .objections
+                .iter()
+                .flat_map(|o| &o.model_answers)
+                .filter(|m| m.demonstrates("concession"))
+                .map(|m| m.text())
+                .filter(|t| !self.said.iter().any(|s| s == t))
+                .collect();
+            if let Some(trade) = self.pick(&trades) {
+                let trade = trade.to_string();
+                self.said.push(trade.clone());
+                return trade;
+            }
+        }
         let room = p.list_price - p.floor;
         let next = STEPS
             .get(self.concessions)
@@ -200,10 +227,68 @@ impl Bot {
                 self.say("bot.ideal.concede", &[("price", &money(mine, &p.currency))])
             }
             (None, _) => {
-                let last = p.list_price - room * STEPS[STEPS.len() - 1];
-                self.say("bot.ideal.close", &[("price", &money(last, &p.currency))])
+                // at the limit: hold it, in other words each time
+                self.concessions += 1;
+                let last = money(p.list_price - room * STEPS[STEPS.len() - 1], &p.currency);
+                let key = if self.concessions.is_multiple_of(2) { "bot.ideal.close" } else { "bot.ideal.hold" };
+                self.say(key, &[("price", &last)])
             }
         }
+    }
+
+    /// An average seller: a polite acknowledgement and a question, then
+    /// the feature list, then round unconditional discounts.
+    fn mediocre(&mut self, session: &Session) -> String {
+        let s = session.scenario();
+        let p = &s.product;
+        if let Some(objection) = session.current_objection() {
+            if self.plan.0 != objection.id {
+                self.plan = (objection.id.clone(), VecDeque::new());
+                return self.say("bot.mediocre.ask", &[]);
+            }
+            if self.plan.1.is_empty() {
+                // said once per objection
+                self.plan.1.push_back(String::new());
+                let names: Vec<&str> = p.features.iter().map(|f| f.name.as_str()).collect();
+                let list = names.join(self.locale.text("bot.mediocre.and"));
+                return self.say("bot.mediocre.features", &[("features", &list)]);
+            }
+        }
+        // round steps of 8% of the list price, never below the floor
+        let theirs = session.persona_price();
+        let mine = (p.list_price * (1.0 - 0.08 * (self.concessions + 1) as f64)).max(p.floor);
+        match theirs {
+            Some(t) if t >= p.floor && t >= mine => {
+                self.say("bot.mediocre.close", &[("price", &money(t, &p.currency))])
+            }
+            _ => {
+                self.concessions += 1;
+                self.say("bot.mediocre.concede", &[("price", &money(mine, &p.currency))])
+            }
+        }
+    }
+
+    /// Rubric words, and model answers pasted from other customers' cases.
+    fn stuffer(&mut self, session: &Session) -> String {
+        let s = session.scenario();
+        if self.turns.is_multiple_of(2) {
+            let pasted: Vec<&str> = shipped()
+                .iter()
+                .filter(|o| o.id != s.id && o.language == s.language)
+                .flat_map(|o| &o.objections)
+                .flat_map(|o| &o.model_answers)
+                .map(|m| m.text())
+                .collect();
+            if let Some(text) = self.pick(&pasted) {
+                return text.to_string();
+            }
+        }
+        if self.turns > 6 {
+            let p = &s.product;
+            let price = money(p.list_price - (p.list_price - p.floor) * 0.5, &p.currency);
+            return self.say("bot.stuffer.close", &[("price", &price)]);
+        }
+        self.say("bot.stuffer", &[])
     }
 
     fn conceder(&mut self, session: &Session) -> String {

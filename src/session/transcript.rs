@@ -3,14 +3,21 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::scoring::rubric::RUBRIC_VERSION;
 use super::{Prepared, Session};
 use crate::fingerprint::fnv1a;
 use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 use crate::scoring::scorecard::Scorecard;
 
-/// Bumped whenever a field changes meaning; readers refuse other versions.
-pub const SCHEMA: u32 = 1;
+/// Bumped whenever a field changes meaning. Schema 2 records the rubric
+/// version in the scorecard (`scorecard.rubric`) and may mark dimensions
+/// not assessed; schema 1 transcripts (rubric 1) are still read, and are
+/// re-scored under the current rubric rather than checked against it.
+pub const SCHEMA: u32 = 2;
+
+/// The oldest schema this version reads.
+pub const OLDEST_SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Transcript {
@@ -76,10 +83,10 @@ impl Transcript {
         let version: Version =
             serde_json::from_str(src).map_err(|e| format!("not a Counteroffer transcript: {e}"))?;
         match version.schema {
-            Some(SCHEMA) => {}
+            Some(v) if (OLDEST_SCHEMA..=SCHEMA).contains(&v) => {}
             Some(other) => {
                 return Err(format!(
-                    "transcript schema {other} is not supported (this version reads schema {SCHEMA})"
+                    "transcript schema {other} is not supported (this version reads schemas {OLDEST_SCHEMA} to {SCHEMA}); it was written by a newer Counteroffer"
                 ));
             }
             None => return Err("not a Counteroffer transcript: no \"schema\" field".into()),
@@ -105,6 +112,13 @@ pub enum Check {
     /// The fingerprint differs and so does a replay: the scenario changed
     /// since (or the transcript was edited); nothing in it can be trusted.
     ScenarioChanged { recorded: String, now: String },
+    /// Scored under another rubric version: re-scored from a replay of the
+    /// inputs under this one (the stored analysis and scorecard came from
+    /// another version and are not compared).
+    RubricChanged {
+        recorded: u32,
+        recomputed: Scorecard,
+    },
     /// The stored turns or scorecard differ from a replay: edited by hand.
     Tampered {
         recomputed: Scorecard,
@@ -118,6 +132,13 @@ pub enum Check {
 pub fn check(prepared: &Prepared, t: &Transcript) -> Check {
     let session = replay(prepared, t);
     let recomputed = session.scorecard();
+    // scored under another rubric: re-scored under this one, not compared
+    if t.scorecard.rubric != RUBRIC_VERSION && prepared.hash == t.scenario_hash {
+        return Check::RubricChanged {
+            recorded: t.scorecard.rubric,
+            recomputed,
+        };
+    }
     let reason = differences(prepared, &session, &recomputed, t);
     if prepared.hash != t.scenario_hash {
         return match reason {

@@ -3,12 +3,14 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
+mod playthroughs;
 #[cfg(feature = "game")]
 mod game;
 mod layering;
 #[cfg(unix)]
 mod reliability;
 mod reports;
+mod rubric;
 mod scenarios;
 mod session;
 mod understanding;

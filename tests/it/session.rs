@@ -68,6 +68,80 @@ fn ideal_play_beats_every_other_bot_on_every_scenario_and_tier() {
 }
 
 #[test]
+fn simulate_ranks_ideal_over_mediocre_over_gaming_and_careless_bots_on_every_scenario() {
+    let laer = |s: &counteroffer::cli::simulate::Summary| {
+        s.mean_dimensions
+            .iter()
+            .find(|(d, _)| *d == Dimension::Laer)
+            .unwrap()
+            .1
+    };
+    let mut wrong = Vec::new();
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        let games = 12;
+        let ideal = simulate(&p, Kind::Ideal, Difficulty::Normal, games, 100);
+        let mediocre = simulate(&p, Kind::Mediocre, Difficulty::Normal, games, 100);
+        let id = &p.scenario.id;
+        if !(ideal.mean_overall > mediocre.mean_overall && laer(&ideal) > laer(&mediocre)) {
+            wrong.push(format!(
+                "{id}: ideal {} (LAER {}) vs mediocre {} (LAER {})",
+                ideal.mean_overall,
+                laer(&ideal),
+                mediocre.mean_overall,
+                laer(&mediocre)
+            ));
+        }
+        for other in [Kind::Stuffer, Kind::Conceder, Kind::Stonewall, Kind::Random] {
+            let o = simulate(&p, other, Difficulty::Normal, games, 100);
+            if !(mediocre.mean_overall > o.mean_overall && laer(&mediocre) > laer(&o)) {
+                wrong.push(format!(
+                    "{id}: mediocre {} (LAER {}) vs {} {} (LAER {})",
+                    mediocre.mean_overall,
+                    laer(&mediocre),
+                    other.name(),
+                    o.mean_overall,
+                    laer(&o)
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn the_ideal_bot_varies_its_replies_with_the_seed() {
+    let p = prepared("hengda-packaging-en");
+    let games: Vec<Vec<String>> = (0..6)
+        .map(|seed| {
+            bots::play(&p, Kind::Ideal, Difficulty::Normal, seed)
+                .turns()
+                .iter()
+                .map(|t| t.text.clone())
+                .collect()
+        })
+        .collect();
+    let distinct = games.iter().filter(|g| *g != &games[0]).count();
+    assert!(distinct >= 3, "{games:#?}");
+    // built from the scenario's authored replies, not the scorer's cue words
+    let authored: Vec<&str> = p
+        .scenario
+        .objections
+        .iter()
+        .flat_map(|o| {
+            o.options
+                .iter()
+                .map(|r| r.text.as_str())
+                .chain(o.model_answers.iter().map(|m| m.text()))
+        })
+        .collect();
+    for game in &games {
+        let first = &game[0];
+        assert!(authored.contains(&first.as_str()), "{first}");
+    }
+}
+
+#[test]
 fn the_same_seed_gives_the_same_game_and_another_seed_may_not() {
     let p = prepared("hengda-packaging-en");
     for kind in Kind::ALL {
@@ -230,12 +304,17 @@ fn scorecard_items_explain_every_point() {
             .map(|i| i.points)
             .sum();
         assert_eq!(card.get(Dimension::Ethics), ethics.clamp(0.0, 100.0));
+        // the weights of the dimensions assessed make up the whole; an
+        // ethics breach caps the overall
+        let weights: f64 = card.dimensions.iter().map(|(d, _)| card.weight(*d)).sum();
+        assert!((weights - 100.0).abs() < 1e-9, "{weights}");
         let weighted: f64 = card
             .dimensions
             .iter()
-            .map(|(d, v)| v * d.weight() / 100.0)
+            .map(|(d, v)| v * card.weight(*d) / 100.0)
             .sum();
-        assert!((card.overall - weighted).abs() < 0.06);
+        let expected = card.capped_at.map_or(weighted, |cap| weighted.min(cap));
+        assert!((card.overall - expected).abs() < 0.06);
     }
 }
 

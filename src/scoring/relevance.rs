@@ -1,0 +1,280 @@
+//! Relevance: whether a reply is about this customer. A reply that names
+//! things from another customer's case (the product, people, pains and
+//! objections of another shipped scenario that this scenario never
+//! mentions) more than things of this one is off-topic: pasted, not said to
+//! this customer. Also the term matching the scorer shares (a term of the
+//! scenario found in a reply).
+
+use std::sync::OnceLock;
+
+use crate::scenario::{Scenario, TradeableKind, shipped_scenarios};
+
+/// Whether `text` (lowercase) holds `term` (lowercase): for Latin terms as
+/// whole words, for Chinese anywhere.
+pub(super) fn has_term(text: &str, term: &str) -> bool {
+    if term.is_empty() {
+        return false;
+    }
+    let word = |c: char| c.is_ascii_alphanumeric();
+    let bounded_start = term.chars().next().is_some_and(word);
+    let bounded_end = term.chars().next_back().is_some_and(word);
+    let mut from = 0;
+    while let Some(i) = text[from..].find(term) {
+        let start = from + i;
+        let end = start + term.len();
+        let before_ok = !bounded_start || !text[..start].chars().next_back().is_some_and(word);
+        let after_ok = !bounded_end || !text[end..].chars().next().is_some_and(word);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = start + term.chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// The terms of `terms` that `text` (lowercase) holds.
+pub(super) fn found<'a>(text: &str, terms: &'a [String]) -> Vec<&'a str> {
+    terms
+        .iter()
+        .filter(|t| has_term(text, t))
+        .map(String::as_str)
+        .collect()
+}
+
+fn is_zh(s: &Scenario) -> bool {
+    s.language.starts_with("zh")
+}
+
+/// Terms that show a reply is about one customer's case: names (its
+/// people, company, product, features, add-ons and, in English, words
+/// written with a capital inside a sentence) and topics (its pains and the
+/// words of its objections).
+fn specific_terms(s: &Scenario) -> (Vec<String>, Vec<String>) {
+    let p = &s.persona;
+    let mut names: Vec<String> = vec![p.name.clone(), p.company.clone(), s.product.name.clone()];
+    for f in &s.product.features {
+        names.push(f.name.clone());
+        names.extend(f.aliases.iter().cloned());
+    }
+    for t in s
+        .product
+        .tradeables
+        .iter()
+        .filter(|t| t.kind != TradeableKind::Discount)
+    {
+        names.push(t.name.clone());
+        names.extend(t.aliases.iter().cloned());
+    }
+    let mut topics: Vec<String> = Vec::new();
+    for pain in &p.pains {
+        topics.extend(pain.terms.iter().cloned());
+    }
+    for o in &s.objections {
+        topics.extend(o.terms.iter().cloned());
+    }
+    if !is_zh(s) {
+        for text in texts(s) {
+            names.extend(proper_nouns(text));
+        }
+        // a person's first or last name on its own
+        names.extend(
+            p.name
+                .split_whitespace()
+                .filter(|w| w.len() >= 4)
+                .map(str::to_string),
+        );
+    }
+    (normal(names), normal(topics))
+}
+
+/// Every sentence of a scenario a reply could borrow from.
+fn texts(s: &Scenario) -> impl Iterator<Item = &String> {
+    let p = &s.persona;
+    std::iter::once(&s.briefing)
+        .chain(std::iter::once(&p.batna))
+        .chain(p.hidden.iter().map(|h| &h.text))
+        .chain(s.objections.iter().flat_map(|o| {
+            o.lines
+                .iter()
+                .chain(o.options.iter().map(|r| &r.text))
+                .chain(o.model_answers.iter().map(|m| match m {
+                    crate::scenario::ModelAnswer::Text(t) => t,
+                    crate::scenario::ModelAnswer::Tagged(a) => &a.text,
+                }))
+        }))
+}
+
+fn normal(terms: Vec<String>) -> Vec<String> {
+    let mut terms: Vec<String> = terms
+        .into_iter()
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Names written with capitals inside a sentence ("Priya", "Vendor B",
+/// "Harbourside", "ERP"): runs of capitalised words, three letters or more.
+fn proper_nouns(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let flush = |run: &mut Vec<String>, out: &mut Vec<String>| {
+        if run
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum::<usize>()
+            >= 3
+        {
+            out.push(run.join(" "));
+        }
+        run.clear();
+    };
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        // possessives of names: "Priya's"
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && !word.starts_with("I'")
+            && !word.starts_with("I’")
+            && word != "I";
+        if capital && !sentence_start {
+            run.push(word.to_string());
+        } else {
+            flush(&mut run, &mut out);
+        }
+        let ends_clause = raw.ends_with([',', ';', ')', '"', '.', '?', '!', ':']);
+        if ends_clause {
+            flush(&mut run, &mut out);
+        }
+        sentence_start = raw.ends_with(['.', '?', '!', ':']) || raw.ends_with(".\"");
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn shipped() -> &'static [Scenario] {
+    static SHIPPED: OnceLock<Vec<Scenario>> = OnceLock::new();
+    SHIPPED.get_or_init(shipped_scenarios)
+}
+
+/// What counts as this customer's case and what as another's.
+pub(super) struct Relevance {
+    /// Terms of this case that no other case uses.
+    own: Vec<String>,
+    /// Names and topics of other cases that this case never uses.
+    foreign_names: Vec<String>,
+    foreign_topics: Vec<String>,
+}
+
+impl Relevance {
+    pub(super) fn new(scenario: &Scenario) -> Relevance {
+        Relevance::with_others(scenario, shipped())
+    }
+
+    /// `others`: the scenarios whose terms are foreign to this one (those
+    /// in another language, and this one itself, are left out).
+    pub(super) fn with_others(scenario: &Scenario, others: &[Scenario]) -> Relevance {
+        let others: Vec<&Scenario> = others
+            .iter()
+            .filter(|o| o.id != scenario.id && o.language == scenario.language)
+            .collect();
+        let whole = |s: &Scenario| serde_json::to_string(s).unwrap_or_default().to_lowercase();
+        let text = whole(scenario);
+        let other_texts: Vec<String> = others.iter().map(|o| whole(o)).collect();
+        let (names, topics) = specific_terms(scenario);
+        let mut own: Vec<String> = names
+            .into_iter()
+            .chain(topics)
+            .filter(|t| !other_texts.iter().any(|o| has_term(o, t)))
+            .collect();
+        own.sort();
+        own.dedup();
+        let min_chars = if is_zh(scenario) { 2 } else { 4 };
+        let foreign = |terms: Vec<String>| -> Vec<String> {
+            terms
+                .into_iter()
+                .filter(|t| t.chars().count() >= min_chars)
+                .filter(|t| !has_term(&text, t))
+                .collect()
+        };
+        let mut foreign_names = Vec::new();
+        let mut foreign_topics = Vec::new();
+        for o in others {
+            let (names, topics) = specific_terms(o);
+            foreign_names.extend(foreign(names));
+            foreign_topics.extend(foreign(topics));
+        }
+        Relevance {
+            own,
+            foreign_names: normal(foreign_names),
+            foreign_topics: normal(foreign_topics),
+        }
+    }
+
+    /// The foreign terms a reply names when it is about another customer
+    /// rather than this one: two of that case's terms, or one of its
+    /// names, and nothing that only this case has. None when on topic.
+    pub(super) fn off_topic(&self, text: &str, _own_hits: usize) -> Option<Vec<String>> {
+        let lower = text.to_lowercase();
+        if !found(&lower, &self.own).is_empty() {
+            return None;
+        }
+        let names = found(&lower, &self.foreign_names);
+        let mut all = names.clone();
+        all.extend(found(&lower, &self.foreign_topics));
+        all.sort();
+        all.dedup();
+        // a longer term holds the shorter ones it contains
+        let all: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|t| !all.iter().any(|o| o.len() > t.len() && o.contains(*t)))
+            .collect();
+        (all.len() >= 2 || !names.is_empty()).then(|| all.iter().map(|t| t.to_string()).collect())
+    }
+}
+
+/// The foreign and own terms a reply names (for tuning and tests).
+#[doc(hidden)]
+pub fn explain(scenario: &Scenario, text: &str) -> (Vec<String>, Vec<String>) {
+    let r = Relevance::new(scenario);
+    let lower = text.to_lowercase();
+    (
+        found(&lower, &r.foreign_names)
+            .iter()
+            .chain(found(&lower, &r.foreign_topics).iter())
+            .map(|t| t.to_string())
+            .collect(),
+        found(&lower, &r.own)
+            .iter()
+            .map(|t| t.to_string())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_match_whole_latin_words_and_any_chinese() {
+        assert!(has_term("vendor b is cheaper", "vendor b"));
+        assert!(!has_term("vendor bb", "vendor b"));
+        assert!(!has_term("priceless", "price"));
+        assert!(has_term("the price, please", "price"));
+        assert!(has_term("两万块太贵了", "太贵"));
+    }
+
+    #[test]
+    fn proper_nouns_skip_sentence_starts() {
+        assert_eq!(
+            proper_nouns(
+                "Priya was burned. The ERP rollout hurt Harbourside's team, said Vendor B. I'll see."
+            ),
+            ["ERP", "Harbourside", "Vendor B"]
+        );
+    }
+}

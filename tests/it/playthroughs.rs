@@ -110,39 +110,6 @@ fn play_throughs_cover_four_scenarios_in_both_languages() {
     }
 }
 
-/// Requirements a play-through cannot meet because the analyzer misreads
-/// one of its replies, not because of the scorer: (scenario, what, why).
-/// They are left out of the tests below and checked on their own by the
-/// ignored test `analyzer_misreads_still_break_these_play_throughs`; when
-/// the analyzer reads them right, that test passes and the entry goes.
-const ANALYZER_MISREADS: &[(&str, &str, &str)] = &[
-    (
-        "deren-dental-zh",
-        "FAB",
-        "expert turn 2 says the clinic loses 五六千 a week (\"那一周就是五六千\"); the analyzer reads \
-         it as a price offer of 6,000, the customer accepts and the talk ends at turn 2, before \
-         the expert's value replies",
-    ),
-    (
-        "deren-dental-zh",
-        "floor",
-        "the same misread offer of 6,000 closes the expert's deal below the floor of 14,800",
-    ),
-    (
-        "reilly-training-en",
-        "FAB",
-        "weak turn 5 \"Your drivers will be fine, everyone loves our workshops. Stop worrying \
-         about it.\" is tagged feature + advantage (advantage on \"Stop worrying\"), not dismissive, \
-         so the weak player's FAB (40) passes the mediocre player's feature list (20)",
-    ),
-];
-
-fn misread(scenario: &str, what: &str) -> bool {
-    ANALYZER_MISREADS
-        .iter()
-        .any(|(id, w, _)| *id == scenario && *w == what)
-}
-
 /// Expert > mediocre > weak on overall, LAER and FAB: what is wrong.
 fn ranking_problems(runs: &[Run], id: &str, what: &[&str]) -> Vec<String> {
     let mut wrong = Vec::new();
@@ -174,29 +141,7 @@ fn experts_beat_mediocre_players_who_beat_weak_ones_on_overall_laer_and_fab() {
     let runs = runs();
     let mut wrong = Vec::new();
     for id in scenarios(&runs) {
-        let what: Vec<&str> = ["overall", "LAER", "FAB"]
-            .into_iter()
-            .filter(|w| !misread(&id, w))
-            .collect();
-        wrong.extend(ranking_problems(&runs, &id, &what));
-    }
-    assert!(wrong.is_empty(), "{wrong:#?}");
-}
-
-#[test]
-#[ignore = "waits for the analyzer: see ANALYZER_MISREADS"]
-fn analyzer_misreads_still_break_these_play_throughs() {
-    let runs = runs();
-    let mut wrong = Vec::new();
-    for (id, what, why) in ANALYZER_MISREADS {
-        let problems = if *what == "floor" {
-            floor_problems(&runs, id)
-        } else {
-            ranking_problems(&runs, id, &[what])
-        };
-        if !problems.is_empty() {
-            wrong.push(format!("{id} {what}: {why}: {problems:?}"));
-        }
+        wrong.extend(ranking_problems(&runs, &id, &["overall", "LAER", "FAB"]));
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
@@ -281,7 +226,6 @@ fn no_expert_or_mediocre_run_ends_below_the_floor() {
     let runs = runs();
     let wrong: Vec<String> = scenarios(&runs)
         .iter()
-        .filter(|id| !misread(id, "floor"))
         .flat_map(|id| floor_problems(&runs, id))
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");

@@ -195,7 +195,7 @@ impl InSentence<'_, '_> {
             .ctx
             .scenario
             .is_some_and(|s| s.customer_figures.iter().any(|v| near(*v)))
-            || self.ctx.context_figures.iter().any(|v| near(*v));
+            || self.ctx.context_figures().iter().any(|v| near(*v));
         theirs && !self.framed(self.ctx.clause_marks.start(n.start), n)
     }
 

@@ -16,7 +16,6 @@ use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, 
 /// counts.
 pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
-    let said = &ctx.context_keys;
     let concerns = ctx.scenario.map(|s| &s.concern_keys);
     let known = ctx.context.is_some() || concerns.is_some();
     for h in listens {
@@ -25,7 +24,7 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
             .map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
         let reflects = content_keys(sentence, ctx.stopwords)
             .iter()
-            .any(|k| said.contains(k) || concerns.is_some_and(|c| c.contains(k)));
+            .any(|k| ctx.context_keys().contains(k) || concerns.is_some_and(|c| c.contains(k)));
         if !known || reflects {
             b.tag_laer(Laer::Listen, h);
             return;
@@ -49,8 +48,7 @@ const ECHO_HAN_PAIRS: usize = 5;
 /// your number."): it addresses the customer, shares several content words
 /// with their last line, and neither offers nor presents the product.
 fn echoes(ctx: &Ctx, s: Sentence) -> bool {
-    let theirs = &ctx.context_keys;
-    if theirs.is_empty() {
+    if ctx.context.is_none() {
         return false;
     }
     // said back: "So you…", "You…", "您…", or a statement checked with "right?"
@@ -73,6 +71,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     if !(opens || checked) || presents {
         return false;
     }
+    let theirs = ctx.context_keys();
     let shared: HashSet<u64> = content_keys(body, ctx.stopwords)
         .into_iter()
         .filter(|k| theirs.contains(k))

@@ -3,6 +3,7 @@
 //! benefit must touch a pain of this customer, an offer is a number that
 //! looks like a price, and so on.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 mod fab;
@@ -49,9 +50,9 @@ pub(crate) struct Ctx<'a> {
     /// Where content does not answer the concern (see [`Ctx::stated`]).
     muted: Spans,
     /// Content keys of the customer's last line (empty when unknown).
-    pub(crate) context_keys: HashSet<u64>,
+    context_keys: OnceCell<HashSet<u64>>,
     /// Figures in the customer's last line.
-    pub(crate) context_figures: Vec<f64>,
+    context_figures: OnceCell<Vec<f64>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
 }
@@ -94,9 +95,6 @@ impl<'a> Ctx<'a> {
             lexicon,
             &clause_marks,
         ));
-        let context_keys = context
-            .map(|c| content_keys(c, &analyzer.stopwords).into_iter().collect())
-            .unwrap_or_default();
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
         let mut ctx = Ctx {
             text,
@@ -111,10 +109,8 @@ impl<'a> Ctx<'a> {
             clauses,
             offers: Vec::new(),
             muted: Spans::default(),
-            context_keys,
-            context_figures: context
-                .map(|c| numbers::scan(c).into_iter().map(|n| n.value).collect())
-                .unwrap_or_default(),
+            context_keys: OnceCell::new(),
+            context_figures: OnceCell::new(),
             longest_hit,
         };
         // both read the context built so far
@@ -228,6 +224,25 @@ impl<'a> Ctx<'a> {
     fn pressure_or_arguing(&self, s: Sentence) -> bool {
         self.sentence_has(s, |c| {
             matches!(c, Cue::Negative(Negative::Pressure | Negative::Arguing))
+        })
+    }
+
+    /// Content keys of the customer's last line (empty when unknown),
+    /// worked out only when a rule asks: most replies never need them.
+    pub(crate) fn context_keys(&self) -> &HashSet<u64> {
+        self.context_keys.get_or_init(|| {
+            self.context
+                .map(|c| content_keys(c, self.stopwords).into_iter().collect())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Figures in the customer's last line.
+    pub(crate) fn context_figures(&self) -> &[f64] {
+        self.context_figures.get_or_init(|| {
+            self.context
+                .map(|c| numbers::scan(c).into_iter().map(|n| n.value).collect())
+                .unwrap_or_default()
         })
     }
 

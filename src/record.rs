@@ -40,6 +40,14 @@ pub enum Event {
     Revealed {
         fact: String,
     },
+    /// Asked about a hidden fact before trust allowed telling it.
+    Deflected {
+        fact: String,
+    },
+    /// A hard customer cut off a long reply.
+    Interrupted,
+    /// The customer named its fallback (its BATNA) when pushed.
+    NamedFallback,
     /// The player's price after this reply's offers.
     Offered {
         price: f64,
@@ -53,6 +61,16 @@ pub enum Event {
         price: f64,
     },
     FinalCall {
+        price: f64,
+    },
+    /// An offer far below the customer's own position, said back to check
+    /// it; it binds unless the next reply corrects it.
+    Checked {
+        price: f64,
+    },
+    /// The customer's role cannot sign this price alone: it takes it to
+    /// whoever signs, and answers with the next reply.
+    Referred {
         price: f64,
     },
     Deal {
@@ -70,6 +88,9 @@ pub struct Turn {
     pub input: Input,
     /// What the player said (the option's text when picked).
     pub text: String,
+    /// Stored with its `closing` flag, which the analyzer's own JSON leaves
+    /// out: the persona acts on it, so a transcript keeps it.
+    #[serde(with = "closing_kept")]
     pub analysis: Analysis,
     /// The objection on the table when the player replied.
     pub objection: Option<String>,
@@ -95,3 +116,44 @@ pub enum Outcome {
     },
 }
 
+
+/// (De)serialises an [`Analysis`] with its `closing` flag beside it (only
+/// when set, so transcripts without a closing reply look as before).
+mod closing_kept {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::analysis::Analysis;
+
+    #[derive(Serialize)]
+    struct Out<'a> {
+        #[serde(flatten)]
+        analysis: &'a Analysis,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        closing: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct In {
+        #[serde(flatten)]
+        analysis: Analysis,
+        #[serde(default)]
+        closing: bool,
+    }
+
+    pub fn serialize<S: Serializer>(a: &Analysis, s: S) -> Result<S::Ok, S::Error> {
+        Out {
+            analysis: a,
+            closing: a.closing,
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Analysis, D::Error> {
+        let In {
+            mut analysis,
+            closing,
+        } = In::deserialize(d)?;
+        analysis.closing = closing;
+        Ok(analysis)
+    }
+}

@@ -92,20 +92,23 @@ impl Buyer {
 
     /// Answers a seller's price. `moved` says whether the seller came down
     /// since their last price; `ready` whether objections and trust allow a
-    /// deal at all; `traded` whether the seller gave something this reply.
+    /// deal at all; `traded` what the seller gave this reply is worth to
+    /// the persona.
     pub fn answer(
         &mut self,
         price: f64,
         moved: bool,
         ready: bool,
         value: f64,
-        traded: bool,
+        traded: f64,
         rng: &mut StdRng,
     ) -> Answer {
         let agree = |p: f64| if ready { Answer::Accept(p) } else { Answer::NotYet(p) };
         if let Some(last) = self.final_price {
-            // a final call is final: only a trade buys more
-            return if price <= last + 0.5 || (traded && price <= self.stretched(value)) {
+            // a final call is final: only a trade buys more, up to what the
+            // trade is worth to it and never past its walk-away price
+            let bought = (last + traded).min(self.walk_away);
+            return if price <= last + 0.5 || (traded > 0.0 && price <= bought + 0.5) {
                 agree(price)
             } else {
                 Answer::WalkAway
@@ -162,7 +165,7 @@ mod tests {
         let mut last = b.position;
         let mut steps = Vec::new();
         for i in 0..30 {
-            match b.answer(48_000.0 - i as f64 * 100.0, true, true, 0.0, false, &mut rng) {
+            match b.answer(48_000.0 - i as f64 * 100.0, true, true, 0.0, 0.0, &mut rng) {
                 Answer::Counter(p) => {
                     assert_eq!(p % 500.0, 0.0, "{p} is not a round figure");
                     steps.push(p - last);
@@ -179,12 +182,12 @@ mod tests {
         assert_eq!(b.final_price, Some(44_000.0));
         // final: more value does not buy a higher price, a trade may
         assert_eq!(
-            b.answer(44_500.0, true, true, 1.0, false, &mut rng),
+            b.answer(44_500.0, true, true, 1.0, 0.0, &mut rng),
             Answer::WalkAway
         );
         let mut c = b.clone();
         assert_eq!(
-            c.answer(44_500.0, true, true, 1.0, true, &mut rng),
+            c.answer(44_500.0, true, true, 1.0, 2_000.0, &mut rng),
             Answer::Accept(44_500.0)
         );
     }
@@ -194,15 +197,15 @@ mod tests {
         let mut b = Buyer::new(44_000.0, 46_000.0, 0.2, 0.0, Lang::En);
         let mut rng = StdRng::seed_from_u64(1);
         assert_eq!(
-            b.answer(45_000.0, true, false, 1.0, false, &mut rng),
+            b.answer(45_000.0, true, false, 1.0, 0.0, &mut rng),
             Answer::NotYet(45_000.0)
         );
         assert_eq!(
-            b.answer(45_000.0, true, true, 1.0, false, &mut rng),
+            b.answer(45_000.0, true, true, 1.0, 0.0, &mut rng),
             Answer::Accept(45_000.0)
         );
         assert!(matches!(
-            b.answer(45_000.0, true, true, 0.0, false, &mut rng),
+            b.answer(45_000.0, true, true, 0.0, 0.0, &mut rng),
             Answer::Counter(_)
         ));
     }

@@ -185,6 +185,12 @@ impl Persona {
     /// A line of the persona's voice of `kind` (built-in lines when the
     /// scenario has none that fit).
     fn voice_line(&mut self, kind: &str, fills: Fills) -> String {
+        self.voice_line_preferring(kind, fills, &[])
+    }
+
+    /// [`Persona::voice_line`], preferring lines that use the `prefer`red
+    /// placeholders.
+    fn voice_line_preferring(&mut self, kind: &str, fills: Fills, prefer: &[&str]) -> String {
         let scenario = Arc::clone(&self.scenario);
         let authored = scenario
             .persona
@@ -193,7 +199,7 @@ impl Persona {
             .into_iter()
             .find(|(name, _)| *name == kind)
             .map(|(_, lines)| lines);
-        self.pick_or_builtin(authored.map_or(&[][..], Vec::as_slice), kind, fills, &[])
+        self.pick_or_builtin(authored.map_or(&[][..], Vec::as_slice), kind, fills, prefer)
     }
 
     /// A line from `lines`, else from the built-in lines of `kind`.

@@ -120,11 +120,14 @@ impl Persona {
             return;
         }
         self.talk.offered = true;
-        if priced && !self.talk.player_offered {
+        let price = self.talk.price;
+        let bargain = price <= self.talk.buyer.opening && self.meters.trust >= self.belief_trust();
+        // the first price raises what waits for one, unless the customer
+        // takes it as a bargain there and then
+        if priced && !self.talk.player_offered && !bargain {
             self.talk.player_offered = true;
             self.raise_where(said, |t| matches!(t, Trigger::AfterOffer));
         }
-        let price = self.talk.price;
         if priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below) {
             // far below what it asked for itself: a slip? it checks
             self.talk.checking = Some(price);
@@ -133,7 +136,6 @@ impl Persona {
             said.say(line, Some(Event::Checked { price }));
             return;
         }
-        let bargain = price <= self.talk.buyer.opening && self.meters.trust >= self.belief_trust();
         let ready = bargain
             || (self.current_objection().is_none()
                 && self.meters.trust >= accept_trust(self.difficulty));
@@ -174,9 +176,11 @@ impl Persona {
             None => builtin(self.lang, "trust_concern").into_iter().next(),
         };
         let spoken = self.spoken(price);
-        let line = self.voice_line(
+        // lines that name the concern say more than those that do not
+        let line = self.voice_line_preferring(
             "workable",
             &[("price", Some(&spoken)), ("concern", concern.as_deref())],
+            &["concern", "price"],
         );
         said.say(line, None);
     }
@@ -250,12 +254,13 @@ impl Persona {
 
     /// Moves the player's price by the reply's price offers and records the
     /// tradeables given. Returns whether a price was named, whether on a
-    /// condition, and whether a tradeable was newly given.
-    fn take_offers(&mut self, a: &Analysis, said: &mut Response) -> (bool, bool, bool) {
+    /// condition, and what the tradeables newly given are worth to the
+    /// customer.
+    fn take_offers(&mut self, a: &Analysis, said: &mut Response) -> (bool, bool, f64) {
         let list = self.scenario.product.list_price;
         let mut priced = false;
         let mut conditional = false;
-        let mut traded = false;
+        let mut traded = 0.0;
         for offer in &a.offers {
             let price = match offer {
                 Offer::Price { amount, .. } => Some(*amount),
@@ -272,15 +277,16 @@ impl Persona {
                 && !self.talk.given.contains(id)
             {
                 self.talk.given.push(id.clone());
-                traded = true;
-                let worth = self
+                let value = self
                     .scenario
                     .product
                     .tradeables
                     .iter()
                     .find(|t| &t.id == id)
                     .filter(|t| t.kind != TradeableKind::Discount)
-                    .map_or(0.0, |t| t.value / list);
+                    .map_or(0.0, |t| t.value);
+                traded += value;
+                let worth = value / list;
                 self.meters.value =
                     (self.meters.value + worth * TUNING.tradeable_value_factor).min(1.0);
                 said.events.push(Event::Gave {

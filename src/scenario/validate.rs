@@ -52,7 +52,7 @@ impl Checker<'_> {
                 steps.push(Step::Quoted(line));
                 self.error(
                     &steps,
-                    format!("unknown placeholder {{{name}}} in a {what} line"),
+                    format!("unknown placeholder {{{name}}} in {what}"),
                     Some(help),
                 );
             }
@@ -435,7 +435,7 @@ fn check_persona(c: &mut Checker, s: &Scenario) {
             &[Step::Field("voice"), Step::Field(name)],
             lines,
             allowed,
-            &format!("`voice.{name}`"),
+            &format!("a `voice.{name}` line"),
         );
     }
     for (name, lines) in [
@@ -678,7 +678,7 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 &[here, Step::Field("reactions"), Step::Field(name)],
                 lines,
                 &["feature"],
-                &format!("`reactions.{name}` of {ctx}"),
+                &format!("a `reactions.{name}` line of {ctx}"),
             );
         }
         for r in &o.reactions.routes {
@@ -703,7 +703,7 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                     Some("add at least one line the persona says when a reply takes this route".into()),
                 );
             }
-            c.placeholders(&at, &r.say, &["feature"], &format!("reaction of {ctx}"));
+            c.placeholders(&at, &r.say, &["feature"], &format!("a reaction line of {ctx}"));
         }
         for option in &o.options {
             for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {

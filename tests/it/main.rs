@@ -4,6 +4,7 @@ mod analyzer;
 mod check_cli;
 mod fuzz;
 mod layering;
+mod persona;
 #[cfg(feature = "game")]
 mod game;
 mod reports;

@@ -192,7 +192,7 @@ pub const TUNING: Tuning = Tuning {
         pushes_before_final_call: 4,
         step_share: 0.2,
         final_call_margin: 0.01,
-        sensitivity_stretch_cut: 0.5,
+        sensitivity_stretch_cut: 0.25,
         sensitivity_step_cut: 0.5,
         sensitive: 0.7,
         surprise_below: 0.1,
@@ -217,14 +217,15 @@ pub fn reveal_trust(kind: FactKind) -> f64 {
     TUNING.reveal_trust[i]
 }
 
-/// Whether a persona in `role` agrees to `price` alone. Owners and
-/// executives sign whatever they accept; procurement and finance sign up to
-/// the approved budget and take more to whoever approves it; a technical
-/// lead or an end user recommends, and someone else signs.
+/// Whether a persona in `role` agrees to `price` alone. Owners, executives
+/// and procurement (mandated to buy within its walk-away price) sign
+/// whatever they accept; finance signs up to the approved budget and takes
+/// more to whoever approves it; a technical lead or an end user recommends,
+/// and someone else signs.
 pub fn signs_alone(role: DecisionRole, price: f64, budget: f64) -> bool {
     match role {
-        DecisionRole::Owner | DecisionRole::Executive => true,
-        DecisionRole::Procurement | DecisionRole::Finance => price <= budget + 0.5,
+        DecisionRole::Owner | DecisionRole::Executive | DecisionRole::Procurement => true,
+        DecisionRole::Finance => price <= budget + 0.5,
         DecisionRole::TechnicalLead | DecisionRole::EndUser => false,
     }
 }

@@ -813,3 +813,31 @@ fn check_warns_about_thin_line_kinds_and_routes_without_a_reaction() {
         assert!(l.diagnostics.is_empty(), "{}: {:?}", l.path, l.diagnostics);
     }
 }
+
+#[test]
+fn procurement_signs_within_its_reach_alone() {
+    // the game's own walk-through (tests/it/game.rs, seed 4) closes at
+    // $45,000 on its fifth reply: procurement signs what it accepts
+    let p = prepared("hengda-packaging-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 4);
+    let turns = play(
+        &mut s,
+        &[
+            "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?",
+            "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours. Over eight years the difference works out at about 83 dollars a month.",
+            "Yantai Carton runs two sizes too; after switching, their changeovers dropped from 45 to 8 minutes.",
+            "If you sign this week, I can do 46,000.",
+            "Of course. What needs to happen on your side before a decision, and who signs off?",
+            "If you sign this week, I can do 45,000.",
+        ],
+    );
+    assert_eq!(
+        s.outcome(),
+        Some(&Outcome::Deal {
+            price: 45_000.0,
+            turn: 6
+        }),
+        "{turns:#?}"
+    );
+    assert!(turns.iter().all(|t| !has(t, |e| matches!(e, Event::Referred { .. }))));
+}

@@ -30,8 +30,9 @@ pub(super) struct PriceTalk {
     /// Tradeables the player has given, by id.
     given: Vec<String>,
     /// A price far below the customer's position, said back to the player
-    /// to check it; it binds unless the next reply corrects it.
-    checking: Option<f64>,
+    /// to check it, with the player's price before it; it binds unless the
+    /// next reply corrects it.
+    checking: Option<(f64, f64)>,
     /// A price the customer has taken to whoever signs; the answer comes
     /// with the next reply.
     referred: Option<f64>,
@@ -84,7 +85,7 @@ impl Persona {
 
     /// Applies the reply's offers to the player's price and answers it.
     pub(super) fn negotiate(&mut self, turn: u32, a: &Analysis, said: &mut Response) {
-        let before = self.talk.price;
+        let mut before = self.talk.price;
         let (mut priced, conditional, traded) = self.take_offers(a, said);
         let position = self.talk.buyer.position;
         // "OK, deal" / "就按您说的": the player takes the customer's counter
@@ -104,13 +105,15 @@ impl Persona {
                 conditional: conditional && !agreed,
             });
         }
-        if let Some(slip) = self.talk.checking.take() {
+        if let Some((slip, earlier)) = self.talk.checking.take() {
             if !(priced && self.talk.price > slip + 0.5) {
                 // not corrected: the figure stands
                 let price = self.talk.price.min(slip);
                 self.agree(price, turn, said);
                 return;
             }
+            // corrected: the slip never happened
+            before = earlier;
         }
         if let Some(referred) = self.talk.referred.take() {
             self.approval_answer(referred.min(self.talk.price), turn, said);
@@ -130,7 +133,7 @@ impl Persona {
         }
         if priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below) {
             // far below what it asked for itself: a slip? it checks
-            self.talk.checking = Some(price);
+            self.talk.checking = Some((price, before));
             let exact = crate::i18n::money(price, &self.scenario.product.currency);
             let line = self.voice_line("confirm", &[("price", Some(&exact))]);
             said.say(line, Some(Event::Checked { price }));

@@ -92,11 +92,29 @@ impl Persona {
             negative,
             Some(Negative::Arguing | Negative::Pressure | Negative::Exaggeration)
         );
-        let taken: Vec<Route> = objection
-            .resolved_by
-            .iter()
-            .filter_map(|r| route_taken(r, a))
-            .collect();
+        let routes_of = |i: usize| -> Vec<Route> {
+            scenario.objections[i]
+                .resolved_by
+                .iter()
+                .filter_map(|r| route_taken(r, a))
+                .collect()
+        };
+        let mut taken = routes_of(index);
+        let (mut pos, mut index, mut objection) = (pos, index, objection);
+        if taken.is_empty() {
+            // the reply may answer an objection raised earlier and still
+            // open under the latest one: the customer hears that too
+            let earlier = self.script.raised[..pos]
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, o)| !o.resolved)
+                .map(|(p, o)| (p, o.index, routes_of(o.index)))
+                .find(|(_, _, r)| !r.is_empty());
+            if let Some((p, i, r)) = earlier {
+                (pos, index, objection, taken) = (p, i, &scenario.objections[i], r);
+            }
+        }
         let believed = self.meters.trust >= self.belief_trust() && !bad;
         if let Some(n) = negative {
             return (Reaction::Negative(n), events);

@@ -841,3 +841,41 @@ fn procurement_signs_within_its_reach_alone() {
     );
     assert!(turns.iter().all(|t| !has(t, |e| matches!(e, Event::Referred { .. }))));
 }
+
+#[test]
+fn a_reply_that_answers_an_earlier_open_objection_is_heard() {
+    // zh: the delay comes up on top of the price objection; a cost
+    // breakdown still answers the price
+    let p = prepared("deren-dental-zh");
+    let mut s = Session::start(&p, Difficulty::Normal, 4);
+    let turns = play(
+        &mut s,
+        &[
+            "您的意思是，怕花钱买了一堆给连锁用的功能，对吧？我理解。",
+            "现在每周大概有多少预约没来？",
+            "城东的康美口腔也是三台牙椅，用了自动复诊提醒以后，爽约率从 18% 降到 7%，牙椅基本排满了。",
+            "您这边今年的信息化预算大概是多少？",
+            "一年一万六，我们可以做到。",
+            "算下来每天 44 块，每周少爽约一个患者，就多收四五百块，一个月就回本了。",
+        ],
+    );
+    let last = turns.last().unwrap();
+    assert_eq!(last.objection.as_deref(), Some("delay-1"), "{turns:#?}");
+    assert!(has(last, |e| matches!(e, Event::Resolved { objection } if objection == "price-1")), "{last:?}");
+    // en: the delay comes up on top of the fit question; a customer case
+    // still answers the fit
+    let p = prepared("hengda-packaging-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 4);
+    let turns = play(
+        &mut s,
+        &[
+            "So the concern is the eight thousand over Vendor B. That's a fair concern. When the old packer goes down on the night shift, what does that cost you?",
+            "Our predictive maintenance sensors warn you about two weeks before a bearing or belt fails, so your night shift stops losing those hours.",
+            "If you sign this month, I can do 46,500.",
+            "Yantai Carton runs two sizes too; their changeovers dropped from 45 to 8 minutes and they freed one operator per shift.",
+        ],
+    );
+    let last = turns.last().unwrap();
+    assert_eq!(last.objection.as_deref(), Some("delay-1"), "{turns:#?}");
+    assert!(has(last, |e| matches!(e, Event::Resolved { objection } if objection == "fit-1")), "{last:?}");
+}

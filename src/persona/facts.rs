@@ -18,6 +18,9 @@ pub(super) enum Found {
     Nothing,
     /// Told, by index.
     Tell(usize),
+    /// Brought out by trust or a resolved objection rather than asked
+    /// for: said after the price talk, unless the talk has ended.
+    Volunteer(usize),
     /// Asked about before trust allows: the customer declines.
     Deflect(usize),
 }
@@ -57,14 +60,14 @@ impl Persona {
                         _ => false,
                     }
             })
-            .map_or(Found::Nothing, |(i, _)| Found::Tell(i))
+            .map_or(Found::Nothing, |(i, _)| Found::Volunteer(i))
     }
 
     /// Says a found fact (or declines to), with its event.
     pub(super) fn tell(&mut self, found: Found, said: &mut Response) {
         match found {
             Found::Nothing => {}
-            Found::Tell(i) => {
+            Found::Tell(i) | Found::Volunteer(i) => {
                 let fact = &self.scenario.persona.hidden[i];
                 self.revealed.push(i);
                 said.say(

@@ -66,6 +66,9 @@ pub struct Persona {
     deflected: Vec<usize>,
     /// Times it has named its fallback.
     named_batna: u32,
+    /// A fact this reply brought out unasked, said once the price talk
+    /// has answered.
+    volunteered: Option<facts::Found>,
     talk: PriceTalk,
     said: Said,
     outcome: Option<Outcome>,
@@ -87,6 +90,7 @@ impl Persona {
             revealed: Vec::new(),
             deflected: Vec::new(),
             named_batna: 0,
+            volunteered: None,
             talk: PriceTalk::new(&scenario, &params),
             said: Said::default(),
             outcome: None,
@@ -149,6 +153,12 @@ impl Persona {
         let fact = self.find_fact(a, text);
         self.react(reaction, fact, a, &mut said);
         self.negotiate(turn, a, &mut said);
+        if let Some(fact) = self.volunteered.take()
+            && self.outcome.is_none()
+            && !said.revealed()
+        {
+            self.tell(fact, &mut said);
+        }
         if self.outcome.is_none() {
             self.raise_due(turn, &mut said);
             if turn >= self.scenario.max_turns

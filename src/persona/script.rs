@@ -181,7 +181,7 @@ impl Persona {
                 .expect("objection of this scenario")
         });
         let reactions = |i: usize| &scenario.objections[i].reactions;
-        let answered = !matches!(fact, Found::Nothing);
+        let answered = matches!(fact, Found::Tell(_) | Found::Deflect(_));
         let line = match &reaction {
             Reaction::Nothing => None,
             Reaction::Resolved { index, route } => {
@@ -233,7 +233,11 @@ impl Persona {
         if let Some(line) = line {
             said.say(line, None);
         }
-        self.tell(fact, said);
+        if let Found::Volunteer(_) = fact {
+            self.volunteered = Some(fact);
+        } else {
+            self.tell(fact, said);
+        }
         if reaction == Reaction::Negative(Negative::Pressure) {
             self.name_batna(said);
         }

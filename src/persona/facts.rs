@@ -5,12 +5,81 @@
 
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use super::tuning::{TUNING, reveal_trust};
 use super::{Persona, Response};
 use crate::analysis::tags::Negative;
 use crate::analysis::{Analysis, QuestionKind};
 use crate::record::Event;
-use crate::scenario::{FactKind, ObjectionKind, QUESTION_WORDS, Reveal, is_question_word};
+use crate::scenario::{FactKind, ObjectionKind, QUESTION_WORDS, Reveal, Scenario, is_question_word};
+
+/// Each hidden fact's topic terms in one automaton, so that a question is
+/// read once for all of them: trimmed, question words left out, English
+/// matched without regard to case. Built once per scenario.
+#[derive(Debug)]
+pub struct Topics {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the fact it belongs to and its length in characters.
+    terms: Vec<(usize, usize)>,
+}
+
+impl Topics {
+    pub fn new(s: &Scenario) -> Topics {
+        let mut patterns = Vec::new();
+        let mut terms = Vec::new();
+        for (i, f) in s.persona.hidden.iter().enumerate() {
+            if let Reveal::OpenQuestion { terms: ts } | Reveal::Question { terms: ts } = &f.reveal {
+                for t in ts.iter().map(|t| t.trim()) {
+                    if !t.is_empty() && !is_question_word(t) {
+                        patterns.push(t.to_string());
+                        terms.push((i, t.chars().count()));
+                    }
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Topics { matcher, terms }
+    }
+
+    /// How much `text` is about each fact: the length of the distinct
+    /// topic terms it uses, per fact (`facts` long).
+    fn scores(&self, text: &str, facts: usize) -> Vec<usize> {
+        let mut score = vec![0; facts];
+        let Some(matcher) = &self.matcher else {
+            return score;
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        for m in matcher.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            if seen.contains(&p) || !whole_word(text, m.start(), m.end()) {
+                continue;
+            }
+            seen.push(p);
+            let (fact, chars) = self.terms[p];
+            score[fact] += chars;
+        }
+        score
+    }
+}
+
+/// Whether `text[start..end]` stands as a word: in alphabetic text, not
+/// inside another word (an English ending such as -s or -ing allowed).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let found = &text[start..end];
+    if !found.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let word = |c: char| c.is_alphanumeric();
+    let before_ok = text[..start].chars().next_back().is_none_or(|c| !word(c));
+    let rest = &text[end..];
+    let tail_len = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+    before_ok && ENDINGS.contains(&&rest[..tail_len])
+}
 
 /// The fact a reply brings out, if any.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,7 +117,6 @@ impl Persona {
                 Found::Deflect(i)
             };
         }
-        let resolved = self.resolved_ids();
         facts
             .iter()
             .enumerate()
@@ -56,7 +124,7 @@ impl Persona {
                 !self.revealed.contains(i)
                     && match &f.reveal {
                         Reveal::TrustAtLeast(t) => self.meters.trust >= *t,
-                        Reveal::Resolved(id) => resolved.contains(id),
+                        Reveal::Resolved(id) => self.is_resolved(id),
                         _ => false,
                     }
             })
@@ -92,35 +160,40 @@ impl Persona {
         if a.negatives.contains(&Negative::KeywordStuffing) {
             return None;
         }
-        let asked: Vec<String> = question_sentences(text)
-            .into_iter()
-            .map(str::to_lowercase)
-            .filter(|s| question_words(s) < TUNING.question_word_salad)
-            .collect();
+        // the question sentences that ask about something, one per line
+        let mut asked = String::new();
+        for sentence in question_sentences(text) {
+            // question words are English or Chinese: ASCII case will do
+            let lower = if sentence.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(sentence.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(sentence)
+            };
+            if question_words(&lower) < TUNING.question_word_salad {
+                asked.push_str(sentence);
+                asked.push('\n');
+            }
+        }
         if asked.is_empty() {
             return None;
         }
+        let facts = &self.scenario.persona.hidden;
+        let scores = self.topics.scores(&asked, facts.len());
         let on_table = self.current_objection().map(|o| o.kind);
         let mut best: Option<(usize, usize)> = None;
-        for (i, fact) in self.scenario.persona.hidden.iter().enumerate() {
+        for (i, fact) in facts.iter().enumerate() {
             if self.revealed.contains(&i) {
                 continue;
             }
-            let terms = match &fact.reveal {
-                Reveal::OpenQuestion { terms } if question == QuestionKind::Open => terms,
-                Reveal::Question { terms } => terms,
+            match &fact.reveal {
+                Reveal::OpenQuestion { .. } if question == QuestionKind::Open => {}
+                Reveal::Question { .. } => {}
                 _ => continue,
-            };
+            }
             // how much of the question is about this topic: the length of
             // the topic words it uses, plus a little when the fact belongs
             // to the objection on the table
-            let mut score: usize = terms
-                .iter()
-                .filter(|t| !is_question_word(t))
-                .map(|t| t.trim().to_lowercase())
-                .filter(|t| !t.is_empty() && asked.iter().any(|s| mentions(s, t)))
-                .map(|t| t.chars().count())
-                .sum();
+            let mut score = scores[i];
             if score == 0 {
                 continue;
             }
@@ -179,13 +252,24 @@ fn question_sentences(text: &str) -> Vec<&str> {
     if asking.is_empty() { sentences } else { asking }
 }
 
-/// How many different question words a (lower-case) sentence uses.
+/// How many different question words a (lower-case) sentence uses; only
+/// counted in a list ("what, why, how?"), where a salad of them can be.
 fn question_words(s: &str) -> usize {
+    if s.matches([',', '，', '、']).nth(1).is_none() {
+        return 0;
+    }
+    let words: Vec<&str> = ascii_words(s).collect();
     let used: Vec<&str> = QUESTION_WORDS
         .iter()
         .copied()
         .filter(|w| !matches!(*w, "吗" | "呢" | "几"))
-        .filter(|w| mentions(s, w))
+        .filter(|w| {
+            if w.is_ascii() {
+                words.contains(w)
+            } else {
+                s.contains(*w)
+            }
+        })
         .collect();
     // "什么时候" holds "什么": count the longer word once
     used.iter()
@@ -193,19 +277,13 @@ fn question_words(s: &str) -> usize {
         .count()
 }
 
-/// Whether `s` uses `term`: a whole word (an English ending such as -s,
-/// -ed or -ing allowed) in alphabetic text, anywhere in Chinese.
-fn mentions(s: &str, term: &str) -> bool {
-    if !term.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return s.contains(term);
-    }
-    let word = |c: char| c.is_alphanumeric();
-    s.match_indices(term).any(|(at, _)| {
-        let before_ok = s[..at].chars().next_back().is_none_or(|c| !word(c));
-        let rest = &s[at + term.len()..];
-        let tail: String = rest.chars().take_while(|c| word(*c)).collect();
-        before_ok && ["", "s", "es", "ed", "d", "ing", "ies"].contains(&tail.as_str())
-    })
+/// Endings an English topic word may take and still be the same word.
+const ENDINGS: [&str; 7] = ["", "s", "es", "ed", "d", "ing", "ies"];
+
+/// The runs of ASCII letters and digits in `s`.
+fn ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -214,11 +292,15 @@ mod tests {
 
     #[test]
     fn a_term_is_a_whole_word() {
-        assert!(mentions("who decides here?", "decide"));
-        assert!(mentions("when does it stop?", "stop"));
-        assert!(!mentions("whenever it stops", "when"));
-        assert!(!mentions("a cost overrun", "cos"));
-        assert!(mentions("预算多少？", "预算"));
+        assert!(whole_word("who decides here?", 4, 10));
+        assert!(whole_word("when does it stop?", 13, 17));
+        assert!(!whole_word("whenever it stops", 0, 4));
+        assert!(!whole_word("a cost overrun", 2, 5));
+        assert!(whole_word("预算多少？", 0, 6));
+        let s = "Who decides on the Budgets?";
+        assert!(whole_word(s, 4, 10));
+        assert!(whole_word(s, 19, 25));
+        assert!(!whole_word("a costly thing", 2, 6));
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! placeholders filled. Seeded through the persona's generator, so a replay
 //! says the same lines.
 
-use std::collections::HashSet;
-
 use rand::Rng;
 use rand::rngs::StdRng;
 
-use crate::fingerprint::fnv1a;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::i18n::{Locale, money};
 use crate::lang::Lang;
 
@@ -16,12 +16,16 @@ use crate::lang::Lang;
 /// to put there, so lines that need it are passed over.
 pub(super) type Fills<'a> = &'a [(&'a str, Option<&'a str>)];
 
-/// The lines said so far, by content.
+/// The lines said so far. A line is known by where it is stored: the
+/// scenario's lists live as long as the session, and built-in lines are
+/// kept for the life of the program, so the key needs no hashing.
 #[derive(Debug, Default)]
 pub(super) struct Said {
-    used: HashSet<u64>,
+    /// Keys of the lines said in the current round of their list (a
+    /// session says a few dozen lines: a list beats a hash set here).
+    used: Vec<usize>,
     /// The line said last, not said again at once when a round restarts.
-    last: Option<u64>,
+    last: Option<usize>,
 }
 
 impl Said {
@@ -36,44 +40,54 @@ impl Said {
         fills: Fills,
         prefer: &[&str],
     ) -> Option<String> {
-        let fillable: Vec<&String> = lines.iter().filter(|l| can_fill(l, fills)).collect();
-        if fillable.is_empty() {
+        // each line that can be filled: its key, whether it is unused and
+        // whether it refers to what the player did
+        let mut candidates: Vec<(usize, bool, bool)> = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            if can_fill(l, fills) {
+                let key = l.as_ptr() as usize;
+                let unused = !self.used.contains(&key);
+                let grounded = !prefer.is_empty() && prefer.iter().any(|p| uses(l, p));
+                candidates.push((i, unused, grounded));
+            }
+        }
+        if candidates.is_empty() {
             return None;
         }
-        let key = |l: &str| fnv1a(l.bytes());
-        let unused: Vec<&String> = fillable
-            .iter()
-            .copied()
-            .filter(|l| !self.used.contains(&key(l)))
-            .collect();
-        let pool = if unused.is_empty() {
-            // every variant said: start the round again
-            for l in &fillable {
-                self.used.remove(&key(l));
+        if !candidates.iter().any(|c| c.1) {
+            // every variant said: start the round again, but not with the
+            // line said last
+            let keys: Vec<usize> = candidates.iter().map(|c| lines[c.0].as_ptr() as usize).collect();
+            self.used.retain(|k| !keys.contains(k));
+            let alone = candidates.len() == 1;
+            for c in &mut candidates {
+                c.1 = alone || Some(lines[c.0].as_ptr() as usize) != self.last;
             }
-            let fresh: Vec<&String> = fillable
-                .iter()
-                .copied()
-                .filter(|l| Some(key(l)) != self.last)
-                .collect();
-            if fresh.is_empty() { fillable } else { fresh }
-        } else {
-            unused
-        };
-        let grounded: Vec<&String> = pool
-            .iter()
-            .copied()
-            .filter(|l| prefer.iter().any(|p| l.contains(&format!("{{{p}}}"))))
-            .collect();
-        let pool = if grounded.is_empty() { pool } else { grounded };
-        let line = pool[rng.random_range(0..pool.len())];
-        self.used.insert(key(line));
-        self.last = Some(key(line));
+        }
+        let grounded = candidates.iter().any(|c| c.1 && c.2);
+        let pool = candidates.iter().filter(|c| c.1 && (c.2 || !grounded));
+        let n = pool.clone().count();
+        let (i, _, _) = pool.clone().nth(rng.random_range(0..n)).copied()?;
+        let line = &lines[i];
+        let key = line.as_ptr() as usize;
+        self.used.push(key);
+        self.last = Some(key);
         Some(fill(line, fills))
     }
 }
 
+/// Whether `line` has the placeholder `{name}`.
+fn uses(line: &str, name: &str) -> bool {
+    line.match_indices('{').any(|(i, _)| {
+        let rest = &line[i + 1..];
+        rest.starts_with(name) && rest[name.len()..].starts_with('}')
+    })
+}
+
 fn can_fill(line: &str, fills: Fills) -> bool {
+    if !line.as_bytes().contains(&b'{') {
+        return true;
+    }
     let mut rest = line;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
@@ -88,26 +102,57 @@ fn can_fill(line: &str, fills: Fills) -> bool {
 }
 
 fn fill(line: &str, fills: Fills) -> String {
-    let mut out = line.to_string();
-    for (name, value) in fills {
-        if let Some(v) = value {
-            out = out.replace(&format!("{{{name}}}"), v);
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut rest = line;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            fills
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| *v)
+                .map(|v| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
         }
     }
+    out.push_str(rest);
     out
 }
 
 /// Built-in lines for a voice or reaction kind the scenario left out, in
 /// the scenario's language (`persona.<kind>` in the locale, variants
-/// separated by " | ").
-pub(super) fn builtin(lang: Lang, kind: &str) -> Vec<String> {
-    let key = format!("persona.{kind}");
-    let locale = Locale::builtin(lang);
-    let text = locale.text(&key);
-    if text == key {
-        return Vec::new();
-    }
-    text.split(" | ").map(str::to_string).collect()
+/// separated by " | "), read once.
+pub(super) fn builtin(lang: Lang, kind: &str) -> &'static [String] {
+    static LINES: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
+    let tables = LINES.get_or_init(|| {
+        [Lang::En, Lang::ZhCn].map(|l| {
+            let locale = Locale::builtin(l);
+            locale
+                .keys()
+                .filter_map(|k| k.strip_prefix("persona.").map(|kind| (k, kind)))
+                .map(|(k, kind)| {
+                    let lines = locale.text(k).split(" | ").map(str::to_string).collect();
+                    (kind.to_string(), lines)
+                })
+                .collect()
+        })
+    });
+    let table = match lang {
+        Lang::En => &tables[0],
+        Lang::ZhCn => &tables[1],
+    };
+    table.get(kind).map_or(&[], Vec::as_slice)
 }
 
 /// An amount as the customer says it: Chinese speakers say round sums in

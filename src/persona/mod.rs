@@ -24,6 +24,7 @@ use crate::analysis::Analysis;
 use crate::lang::Lang;
 use crate::record::{Event, Meters, Outcome};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
+pub use facts::Topics;
 use lines::{Fills, Said};
 use price_talk::PriceTalk;
 use script::Script;
@@ -66,6 +67,8 @@ pub struct Persona {
     deflected: Vec<usize>,
     /// Times it has named its fallback.
     named_batna: u32,
+    /// The hidden facts' topics, to tell what a question is about.
+    topics: Arc<Topics>,
     /// A fact this reply brought out unasked, said once the price talk
     /// has answered.
     volunteered: Option<facts::Found>,
@@ -77,6 +80,18 @@ pub struct Persona {
 impl Persona {
     /// The customer before the first reply, and what it opens with.
     pub fn start(scenario: Arc<Scenario>, difficulty: Difficulty, seed: u64) -> (Persona, Response) {
+        let topics = Arc::new(Topics::new(&scenario));
+        Persona::start_with(scenario, topics, difficulty, seed)
+    }
+
+    /// [`Persona::start`] with the scenario's topics already built (they
+    /// are the same for every session of a scenario).
+    pub fn start_with(
+        scenario: Arc<Scenario>,
+        topics: Arc<Topics>,
+        difficulty: Difficulty,
+        seed: u64,
+    ) -> (Persona, Response) {
         let params = scenario.params(difficulty);
         let lang = scenario.lang();
         let mut persona = Persona {
@@ -90,6 +105,7 @@ impl Persona {
             revealed: Vec::new(),
             deflected: Vec::new(),
             named_batna: 0,
+            topics,
             volunteered: None,
             talk: PriceTalk::new(&scenario, &params),
             said: Said::default(),
@@ -225,7 +241,7 @@ impl Persona {
         }
         let builtin = lines::builtin(self.lang, kind);
         self.said
-            .pick(&mut self.rng, &builtin, fills, prefer)
+            .pick(&mut self.rng, builtin, fills, prefer)
             .unwrap_or_default()
     }
 

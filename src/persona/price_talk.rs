@@ -176,7 +176,7 @@ impl Persona {
         let concern = match self.current_objection() {
             Some(o) => o.concern.clone(),
             // nothing open but trust: it is not sure of the seller yet
-            None => builtin(self.lang, "trust_concern").into_iter().next(),
+            None => builtin(self.lang, "trust_concern").first().cloned(),
         };
         let spoken = self.spoken(price);
         // lines that name the concern say more than those that do not

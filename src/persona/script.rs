@@ -247,33 +247,42 @@ impl Persona {
         }
     }
 
-    /// The ids of the objections the player has resolved so far.
-    pub(super) fn resolved_ids(&self) -> Vec<String> {
+    /// Whether the objection `id` has been resolved.
+    pub(super) fn is_resolved(&self, id: &str) -> bool {
         self.script
             .raised
             .iter()
-            .filter(|o| o.resolved)
-            .map(|o| self.scenario.objections[o.index].id.clone())
-            .collect()
+            .any(|o| o.resolved && self.scenario.objections[o.index].id == id)
     }
 
     /// Raises the objections whose trigger has come: at the start, after a
     /// turn count, or after another objection was resolved.
     pub(super) fn raise_due(&mut self, turn: u32, said: &mut Response) {
-        let resolved = self.resolved_ids();
-        self.raise_where(said, |trigger| match trigger {
-            Trigger::AtStart => turn == 0,
-            Trigger::AfterTurn(n) => turn >= *n,
-            Trigger::AfterResolved(id) => resolved.contains(id),
-            Trigger::AfterOffer => false,
-        });
+        let due: Vec<bool> = self
+            .scenario
+            .objections
+            .iter()
+            .map(|o| match &o.trigger {
+                Trigger::AtStart => turn == 0,
+                Trigger::AfterTurn(n) => turn >= *n,
+                Trigger::AfterResolved(id) => self.is_resolved(id),
+                Trigger::AfterOffer => false,
+            })
+            .collect();
+        self.raise_indices(said, |i| due[i]);
     }
 
     /// Raises every objection not raised yet whose trigger `due` accepts.
     pub(super) fn raise_where(&mut self, said: &mut Response, due: impl Fn(&Trigger) -> bool) {
         let scenario = Arc::clone(&self.scenario);
+        self.raise_indices(said, |i| due(&scenario.objections[i].trigger));
+    }
+
+    /// Raises every objection not raised yet whose index `due` accepts.
+    fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
+        let scenario = Arc::clone(&self.scenario);
         for (index, objection) in scenario.objections.iter().enumerate() {
-            if self.script.is_raised(index) || !due(&objection.trigger) {
+            if self.script.is_raised(index) || !due(index) {
                 continue;
             }
             self.script.raised.push(ObjectionState {

@@ -336,8 +336,8 @@ pub const QUESTION_WORDS: &[&str] = &[
 
 /// Whether `term` is only a question word (see [`QUESTION_WORDS`]).
 pub fn is_question_word(term: &str) -> bool {
-    let t = term.trim().to_lowercase();
-    QUESTION_WORDS.contains(&t.as_str())
+    let t = term.trim();
+    QUESTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
 }
 
 /// The fewest variants a line kind should have so that the persona does

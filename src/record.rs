@@ -40,6 +40,14 @@ pub enum Event {
     Revealed {
         fact: String,
     },
+    /// Asked about a hidden fact before trust allowed telling it.
+    Deflected {
+        fact: String,
+    },
+    /// A hard customer cut off a long reply.
+    Interrupted,
+    /// The customer named its fallback (its BATNA) when pushed.
+    NamedFallback,
     /// The player's price after this reply's offers.
     Offered {
         price: f64,
@@ -53,6 +61,16 @@ pub enum Event {
         price: f64,
     },
     FinalCall {
+        price: f64,
+    },
+    /// An offer far below the customer's own position, said back to check
+    /// it; it binds unless the next reply corrects it.
+    Checked {
+        price: f64,
+    },
+    /// The customer's role cannot sign this price alone: it takes it to
+    /// whoever signs, and answers with the next reply.
+    Referred {
         price: f64,
     },
     Deal {

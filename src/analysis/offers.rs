@@ -184,8 +184,8 @@ impl InSentence<'_, '_> {
 
     /// "the partners put aside fourteen thousand": a figure the customer
     /// said (in their last line or anywhere in this scenario), said back
-    /// without an offer frame or a condition ("44,000 if you sign for two
-    /// years" offers it), restates it.
+    /// without an offer frame in its sentence or a condition ("44,000 if you
+    /// sign for two years" offers it), restates it.
     fn said_back(&self, n: &Number) -> bool {
         if self.conditional {
             return false;
@@ -196,7 +196,15 @@ impl InSentence<'_, '_> {
             .scenario
             .is_some_and(|s| s.customer_figures.iter().any(|v| near(*v)))
             || self.ctx.context_figures().iter().any(|v| near(*v));
-        theirs && !self.framed(self.ctx.clause_marks.start(n.start), n)
+        // "一年一万六，我们可以做到": the frame may stand anywhere in the sentence
+        let offered = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
+            h.end - h.start > 3
+                && matches!(
+                    h.cue,
+                    Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
+                )
+        });
+        theirs && !offered
     }
 
     /// "价格还是19,800", "after Friday it's 30k": the list price said again,
@@ -263,7 +271,7 @@ impl InSentence<'_, '_> {
                     | Cue::CountedTechnique(Technique::CostBreakdown)
             )
         });
-        if breakdown && !cue_before {
+        if breakdown && !cue_before && !plausible {
             return None; // "每天54块", "$83 a month": figures that break a cost down
         }
         // "how did you arrive at 16,000?" asks about a figure; "how

@@ -1,32 +1,142 @@
 //! Hidden facts (budget, BATNA, the real reason for a delay) that the
-//! customer reveals when asked well or when trust allows.
+//! customer reveals when asked about them and trust allows, or when trust
+//! or a resolved objection brings them out. One fact per reply at most:
+//! the one the question is most about.
 
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::tuning::{TUNING, reveal_trust};
 use super::{Persona, Response};
+use crate::analysis::tags::Negative;
 use crate::analysis::{Analysis, QuestionKind};
 use crate::record::Event;
-use crate::scenario::Reveal;
+use crate::scenario::{FactKind, ObjectionKind, QUESTION_WORDS, Reveal, Scenario, is_question_word};
 
-impl Persona {
-    pub(super) fn reveal_facts(&mut self, a: &Analysis, text: &str, said: &mut Response) {
-        let lower = text.to_lowercase();
-        let mentions = |terms: &[String]| terms.iter().any(|t| lower.contains(&t.to_lowercase()));
-        let resolved = self.resolved_ids();
-        let scenario = Arc::clone(&self.scenario);
-        for (i, fact) in scenario.persona.hidden.iter().enumerate() {
-            if self.revealed.contains(&i) {
+/// Each hidden fact's topic terms in one automaton, so that a question is
+/// read once for all of them: trimmed, question words left out, English
+/// matched without regard to case. Built once per scenario.
+#[derive(Debug)]
+pub struct Topics {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the fact it belongs to and its length in characters.
+    terms: Vec<(usize, usize)>,
+}
+
+impl Topics {
+    pub fn new(s: &Scenario) -> Topics {
+        let mut patterns = Vec::new();
+        let mut terms = Vec::new();
+        for (i, f) in s.persona.hidden.iter().enumerate() {
+            if let Reveal::OpenQuestion { terms: ts } | Reveal::Question { terms: ts } = &f.reveal {
+                for t in ts.iter().map(|t| t.trim()) {
+                    if !t.is_empty() && !is_question_word(t) {
+                        patterns.push(t.to_string());
+                        terms.push((i, t.chars().count()));
+                    }
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Topics { matcher, terms }
+    }
+
+    /// How much `text` is about each fact: the length of the distinct
+    /// topic terms it uses, per fact (`facts` long).
+    fn scores(&self, text: &str, facts: usize) -> Vec<usize> {
+        let mut score = vec![0; facts];
+        let Some(matcher) = &self.matcher else {
+            return score;
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        for m in matcher.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            if seen.contains(&p) || !whole_word(text, m.start(), m.end()) {
                 continue;
             }
-            let due = match &fact.reveal {
-                Reveal::OpenQuestion { terms } => {
-                    a.question == Some(QuestionKind::Open) && mentions(terms)
-                }
-                Reveal::Question { terms } => a.question.is_some() && mentions(terms),
-                Reveal::TrustAtLeast(t) => self.meters.trust >= *t,
-                Reveal::Resolved(id) => resolved.contains(id),
+            seen.push(p);
+            let (fact, chars) = self.terms[p];
+            score[fact] += chars;
+        }
+        score
+    }
+}
+
+/// Whether `text[start..end]` stands as a word: in alphabetic text, not
+/// inside another word (an English ending such as -s or -ing allowed).
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let found = &text[start..end];
+    if !found.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let word = |c: char| c.is_alphanumeric();
+    let before_ok = text[..start].chars().next_back().is_none_or(|c| !word(c));
+    let rest = &text[end..];
+    let tail_len = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
+    before_ok && ENDINGS.contains(&&rest[..tail_len])
+}
+
+/// The fact a reply brings out, if any.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Found {
+    Nothing,
+    /// Told, by index.
+    Tell(usize),
+    /// Brought out by trust or a resolved objection rather than asked
+    /// for: said after the price talk, unless the talk has ended.
+    Volunteer(usize),
+    /// Asked about before trust allows: the customer declines.
+    Deflect(usize),
+}
+
+impl Persona {
+    /// The one fact this reply brings out: the fact a question sentence is
+    /// most about (by its topic terms, question words aside), told if trust
+    /// allows; else the first fact that trust or a resolved objection has
+    /// made due.
+    pub(super) fn find_fact(&mut self, a: &Analysis, text: &str) -> Found {
+        let scenario = Arc::clone(&self.scenario);
+        let facts = &scenario.persona.hidden;
+        let asked = self.asked_about(a, text);
+        if let Some(i) = asked {
+            let fact = &facts[i];
+            let need = fact.trust.unwrap_or_else(|| reveal_trust(fact.kind))
+                + self.tier.reveal_trust_shift;
+            return if self.meters.trust + 1e-9 >= need {
+                Found::Tell(i)
+            } else if self.deflected.contains(&i) {
+                // said once; asking again at the same trust gets the answer
+                // the objection gives
+                Found::Nothing
+            } else {
+                Found::Deflect(i)
             };
-            if due {
+        }
+        facts
+            .iter()
+            .enumerate()
+            .find(|(i, f)| {
+                !self.revealed.contains(i)
+                    && match &f.reveal {
+                        Reveal::TrustAtLeast(t) => self.meters.trust >= *t,
+                        Reveal::Resolved(id) => self.is_resolved(id),
+                        _ => false,
+                    }
+            })
+            .map_or(Found::Nothing, |(i, _)| Found::Volunteer(i))
+    }
+
+    /// Says a found fact (or declines to), with its event.
+    pub(super) fn tell(&mut self, found: Found, said: &mut Response) {
+        match found {
+            Found::Nothing => {}
+            Found::Tell(i) | Found::Volunteer(i) => {
+                let fact = &self.scenario.persona.hidden[i];
                 self.revealed.push(i);
                 said.say(
                     fact.text.clone(),
@@ -35,6 +145,169 @@ impl Persona {
                     }),
                 );
             }
+            Found::Deflect(i) => {
+                self.deflected.push(i);
+                let id = self.scenario.persona.hidden[i].id.clone();
+                let line = self.voice_line("deflect", &[]);
+                said.say(line, Some(Event::Deflected { fact: id }));
+            }
         }
+    }
+
+    /// The unrevealed fact the reply's questions are most about.
+    fn asked_about(&self, a: &Analysis, text: &str) -> Option<usize> {
+        let question = a.question?;
+        if a.negatives.contains(&Negative::KeywordStuffing) {
+            return None;
+        }
+        // the question sentences that ask about something, one per line
+        let mut asked = String::new();
+        for sentence in question_sentences(text) {
+            // question words are English or Chinese: ASCII case will do
+            let lower = if sentence.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(sentence.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(sentence)
+            };
+            if question_words(&lower) < TUNING.question_word_salad {
+                asked.push_str(sentence);
+                asked.push('\n');
+            }
+        }
+        if asked.is_empty() {
+            return None;
+        }
+        let facts = &self.scenario.persona.hidden;
+        let scores = self.topics.scores(&asked, facts.len());
+        let on_table = self.current_objection().map(|o| o.kind);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, fact) in facts.iter().enumerate() {
+            if self.revealed.contains(&i) {
+                continue;
+            }
+            match &fact.reveal {
+                Reveal::OpenQuestion { .. } if question == QuestionKind::Open => {}
+                Reveal::Question { .. } => {}
+                _ => continue,
+            }
+            // how much of the question is about this topic: the length of
+            // the topic words it uses, plus a little when the fact belongs
+            // to the objection on the table
+            let mut score = scores[i];
+            if score == 0 {
+                continue;
+            }
+            if fits(fact.kind, on_table) {
+                score += 2;
+            }
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+/// Whether a fact of `kind` belongs to an objection of `on`.
+fn fits(kind: FactKind, on: Option<ObjectionKind>) -> bool {
+    matches!(
+        (kind, on),
+        (FactKind::Budget | FactKind::Batna, Some(ObjectionKind::Price))
+            | (
+                FactKind::DelayReason | FactKind::DecisionMaker,
+                Some(ObjectionKind::Delay)
+            )
+    )
+}
+
+/// The sentences of `text` that ask something: those ending in a question
+/// mark or a question particle, or every sentence when none does (the
+/// analyzer found a question without one).
+fn question_sentences(text: &str) -> Vec<&str> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '；' | '\n') {
+            let end = i + c.len_utf8();
+            // a decimal point ends no sentence
+            let decimal = c == '.'
+                && text[..i].ends_with(|d: char| d.is_ascii_digit())
+                && text[end..].starts_with(|d: char| d.is_ascii_digit());
+            if !decimal {
+                sentences.push(&text[start..end]);
+                start = end;
+            }
+        }
+    }
+    if start < text.len() {
+        sentences.push(&text[start..]);
+    }
+    let asks = |s: &&str| {
+        let t = s.trim_end();
+        t.ends_with(['?', '？'])
+            || t.trim_end_matches(['。', '.', '!', '！'])
+                .ends_with(['吗', '呢', '么'])
+    };
+    let asking: Vec<&str> = sentences.iter().copied().filter(asks).collect();
+    if asking.is_empty() { sentences } else { asking }
+}
+
+/// How many different question words a (lower-case) sentence uses; only
+/// counted in a list ("what, why, how?"), where a salad of them can be.
+fn question_words(s: &str) -> usize {
+    if s.matches([',', '，', '、']).nth(1).is_none() {
+        return 0;
+    }
+    let words: Vec<&str> = ascii_words(s).collect();
+    let used: Vec<&str> = QUESTION_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "吗" | "呢" | "几"))
+        .filter(|w| {
+            if w.is_ascii() {
+                words.contains(w)
+            } else {
+                s.contains(*w)
+            }
+        })
+        .collect();
+    // "什么时候" holds "什么": count the longer word once
+    used.iter()
+        .filter(|w| !used.iter().any(|o| o != *w && o.contains(**w)))
+        .count()
+}
+
+/// Endings an English topic word may take and still be the same word.
+const ENDINGS: [&str; 7] = ["", "s", "es", "ed", "d", "ing", "ies"];
+
+/// The runs of ASCII letters and digits in `s`.
+fn ascii_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_is_a_whole_word() {
+        assert!(whole_word("who decides here?", 4, 10));
+        assert!(whole_word("when does it stop?", 13, 17));
+        assert!(!whole_word("whenever it stops", 0, 4));
+        assert!(!whole_word("a cost overrun", 2, 5));
+        assert!(whole_word("预算多少？", 0, 6));
+        let s = "Who decides on the Budgets?";
+        assert!(whole_word(s, 4, 10));
+        assert!(whole_word(s, 19, 25));
+        assert!(!whole_word("a costly thing", 2, 6));
+    }
+
+    #[test]
+    fn question_sentences_are_the_ones_that_ask() {
+        let s = question_sentences("I see. What does a stoppage cost you? It is 3.5 hours.");
+        assert_eq!(s, vec![" What does a stoppage cost you?"]);
+        assert_eq!(question_sentences("能说说预算吗"), vec!["能说说预算吗"]);
+        assert_eq!(question_words("what, why, how, when, who decides?"), 5);
     }
 }

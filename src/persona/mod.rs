@@ -1,10 +1,15 @@
 //! The customer: its meters (trust, patience, perceived value), the
 //! objection script, the hidden facts it reveals and its side of the price
 //! talk. It hears one analysed reply at a time and answers with lines and
-//! events; how strongly it reacts is in `tuning`. Deterministic for a seed.
+//! events: a reaction chosen from what the reply did (`script`), at most
+//! one fact the reply asked about (`facts`), and its answer on price
+//! (`price_talk`, `buyer`). How strongly it reacts is in `tuning`; it never
+//! repeats a line while an unused variant is left (`lines`).
+//! Deterministic for a seed.
 
 mod buyer;
 mod facts;
+mod lines;
 mod meters;
 mod price_talk;
 mod script;
@@ -12,16 +17,18 @@ pub mod tuning;
 
 use std::sync::Arc;
 
+use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 
 use crate::analysis::Analysis;
-use crate::i18n::money;
+use crate::lang::Lang;
 use crate::record::{Event, Meters, Outcome};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
+pub use facts::Topics;
+use lines::{Fills, Said};
 use price_talk::PriceTalk;
 use script::Script;
-use tuning::TUNING;
+use tuning::{INTERRUPT_PATIENCE_COST, TUNING, TierTuning};
 
 /// What the customer says in answer to one reply, and what happened.
 #[derive(Debug, Default)]
@@ -32,32 +39,61 @@ pub struct Response {
 
 impl Response {
     fn say(&mut self, line: String, event: Option<Event>) {
-        self.lines.push(line);
+        if !line.is_empty() {
+            self.lines.push(line);
+        }
         self.events.extend(event);
+    }
+
+    fn revealed(&self) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e, Event::Revealed { .. }))
     }
 }
 
 pub struct Persona {
     scenario: Arc<Scenario>,
     difficulty: Difficulty,
+    tier: &'static TierTuning,
+    lang: Lang,
     pub params: PersonaParams,
     rng: StdRng,
     meters: Meters,
     script: Script,
     /// Hidden facts revealed so far, by index.
     revealed: Vec<usize>,
+    /// Hidden facts it has refused to tell so far (trust too low), by index.
+    deflected: Vec<usize>,
+    /// Times it has named its fallback.
+    named_batna: u32,
+    /// The hidden facts' topics, to tell what a question is about.
+    topics: Arc<Topics>,
+    /// A fact this reply brought out unasked, said once the price talk
+    /// has answered.
+    volunteered: Option<facts::Found>,
     talk: PriceTalk,
+    said: Said,
     outcome: Option<Outcome>,
 }
 
 impl Persona {
     /// The customer before the first reply, and what it opens with.
-    pub fn start(
+    pub fn start(scenario: Arc<Scenario>, difficulty: Difficulty, seed: u64) -> (Persona, Response) {
+        let topics = Arc::new(Topics::new(&scenario));
+        Persona::start_with(scenario, topics, difficulty, seed)
+    }
+
+    /// [`Persona::start`] with the scenario's topics already built (they
+    /// are the same for every session of a scenario).
+    pub fn start_with(
         scenario: Arc<Scenario>,
+        topics: Arc<Topics>,
         difficulty: Difficulty,
         seed: u64,
     ) -> (Persona, Response) {
         let params = scenario.params(difficulty);
+        let lang = scenario.lang();
         let mut persona = Persona {
             rng: StdRng::seed_from_u64(seed),
             meters: Meters {
@@ -67,9 +103,16 @@ impl Persona {
             },
             script: Script::default(),
             revealed: Vec::new(),
+            deflected: Vec::new(),
+            named_batna: 0,
+            topics,
+            volunteered: None,
             talk: PriceTalk::new(&scenario, &params),
+            said: Said::default(),
             outcome: None,
             difficulty,
+            tier: tuning::tier(difficulty),
+            lang,
             params,
             scenario,
         };
@@ -116,10 +159,22 @@ impl Persona {
     /// Hears reply number `turn` and answers it.
     pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str) -> Response {
         let mut said = Response::default();
+        self.interrupt(text, &mut said);
+        let patience = self.meters.patience;
         meters::move_meters(&mut self.meters, a, self.params.scepticism);
-        self.work_objection(a, &mut said);
-        self.reveal_facts(a, text, &mut said);
+        // a tier changes how much each slip costs
+        self.meters.patience =
+            patience - (patience - self.meters.patience) * self.tier.patience_cost;
+        let reaction = self.work_objection(a, text);
+        let fact = self.find_fact(a, text);
+        self.react(reaction, fact, a, &mut said);
         self.negotiate(turn, a, &mut said);
+        if let Some(fact) = self.volunteered.take()
+            && self.outcome.is_none()
+            && !said.revealed()
+        {
+            self.tell(fact, &mut said);
+        }
         if self.outcome.is_none() {
             self.raise_due(turn, &mut said);
             if turn >= self.scenario.max_turns
@@ -132,27 +187,82 @@ impl Persona {
             }
         }
         if said.lines.is_empty() {
-            let scenario = Arc::clone(&self.scenario);
-            let line = self.pick_line(&scenario.persona.voice.insist);
-            said.say(line, None);
+            self.fill_silence(&mut said);
         }
         said
     }
 
-    fn money(&self, amount: f64) -> String {
-        money(amount, &self.scenario.product.currency)
+    /// A hard customer cuts off a long speech.
+    fn interrupt(&mut self, text: &str, said: &mut Response) {
+        let Some(limit) = self.tier.interrupt_chars else {
+            return;
+        };
+        let limit = match self.lang {
+            Lang::ZhCn => limit / 3,
+            Lang::En => limit,
+        };
+        if text.chars().count() > limit {
+            self.meters.patience -= INTERRUPT_PATIENCE_COST;
+            let line = self.voice_line("interrupt", &[]);
+            said.say(line, Some(Event::Interrupted));
+        }
     }
 
-    fn pick_line(&mut self, lines: &[String]) -> String {
-        if lines.is_empty() {
-            return String::new();
+    /// A line of the persona's voice of `kind` (built-in lines when the
+    /// scenario has none that fit).
+    fn voice_line(&mut self, kind: &str, fills: Fills) -> String {
+        self.voice_line_preferring(kind, fills, &[])
+    }
+
+    /// [`Persona::voice_line`], preferring lines that use the `prefer`red
+    /// placeholders.
+    fn voice_line_preferring(&mut self, kind: &str, fills: Fills, prefer: &[&str]) -> String {
+        let scenario = Arc::clone(&self.scenario);
+        let authored = scenario
+            .persona
+            .voice
+            .kinds()
+            .into_iter()
+            .find(|(name, _)| *name == kind)
+            .map(|(_, lines)| lines);
+        self.pick_or_builtin(authored.map_or(&[][..], Vec::as_slice), kind, fills, prefer)
+    }
+
+    /// A line from `lines`, else from the built-in lines of `kind`.
+    fn pick_or_builtin(
+        &mut self,
+        lines: &[String],
+        kind: &str,
+        fills: Fills,
+        prefer: &[&str],
+    ) -> String {
+        if let Some(line) = self.said.pick(&mut self.rng, lines, fills, prefer) {
+            return line;
         }
-        lines[self.rng.random_range(0..lines.len())].clone()
+        let builtin = lines::builtin(self.lang, kind);
+        self.said
+            .pick(&mut self.rng, builtin, fills, prefer)
+            .unwrap_or_default()
+    }
+
+    /// An amount as this customer says it.
+    fn spoken(&self, amount: f64) -> String {
+        lines::spoken(amount, &self.scenario.product.currency, self.lang)
+    }
+
+    /// Nothing else to say: the customer keeps the talk where it is.
+    fn fill_silence(&mut self, said: &mut Response) {
+        let kind = if self.talk.offered && !self.talk.acceptable(self.meters.value) {
+            "insist"
+        } else {
+            "listening"
+        };
+        let line = self.voice_line(kind, &[]);
+        said.say(line, None);
     }
 
     fn walk_away(&mut self, turn: u32, said: &mut Response) {
-        let scenario = Arc::clone(&self.scenario);
-        let line = self.pick_line(&scenario.persona.voice.walk_away);
+        let line = self.voice_line("walk_away", &[]);
         said.say(line, Some(Event::WalkAway));
         self.outcome = Some(Outcome::WalkAway { turn });
     }

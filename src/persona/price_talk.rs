@@ -1,41 +1,70 @@
 //! The price talk: the player's offers move their price, tradeables add
-//! value, and the customer answers as a buyer (`buyer`).
+//! value, and the customer answers as a buyer (`buyer`). It tells an
+//! acceptable price from an open concern, checks an offer far below its own
+//! position before it binds, takes the player's word for its own counter
+//! ("OK, deal", "就按您说的"), and takes what its role cannot sign alone to
+//! whoever can.
 
 use std::sync::Arc;
 
 use super::buyer::{Answer, Buyer};
-use super::tuning::{TUNING, accept_trust};
+use super::facts::Found;
+use super::lines::builtin;
+use super::tuning::{TUNING, accept_trust, signs_alone};
 use super::{Persona, Response};
 use crate::analysis::tags::Negative;
 use crate::analysis::{Analysis, Offer};
 use crate::record::{Event, Outcome};
-use crate::scenario::{PersonaParams, Scenario, TradeableKind, Trigger};
+use crate::scenario::{FactKind, PersonaParams, Scenario, TradeableKind, Trigger};
 
 /// Both sides' positions on price.
 pub(super) struct PriceTalk {
-    buyer: Buyer,
+    pub buyer: Buyer,
     /// The player's current price; the list price until they offer.
     price: f64,
     /// Whether a price is on the table (either side named one).
     pub offered: bool,
+    /// Whether the customer has named a price of its own.
+    named: bool,
     player_offered: bool,
     /// Tradeables the player has given, by id.
     given: Vec<String>,
+    /// A price far below the customer's position, said back to the player
+    /// to check it, with the player's price before it; it binds unless the
+    /// next reply corrects it.
+    checking: Option<(f64, f64)>,
+    /// A price the customer has taken to whoever signs; the answer comes
+    /// with the next reply.
+    referred: Option<f64>,
 }
 
 impl PriceTalk {
     pub fn new(scenario: &Scenario, params: &PersonaParams) -> PriceTalk {
         PriceTalk {
-            buyer: Buyer::new(params.budget, params.walk_away, params.anchor),
+            buyer: Buyer::new(
+                params.budget,
+                params.walk_away,
+                params.anchor,
+                params.price_sensitivity,
+                scenario.lang(),
+            ),
             price: scenario.product.list_price,
             offered: false,
+            named: false,
             player_offered: false,
             given: Vec::new(),
+            checking: None,
+            referred: None,
         }
     }
 
     pub fn customer_price(&self) -> Option<f64> {
-        self.offered.then_some(self.buyer.position)
+        self.named.then_some(self.buyer.position)
+    }
+
+    /// Whether the player's price is one the customer could pay now.
+    pub fn acceptable(&self, value: f64) -> bool {
+        self.price <= self.buyer.limit(value).max(self.buyer.position)
     }
 }
 
@@ -43,87 +72,198 @@ impl Persona {
     /// Every objection settled: the customer names its price.
     pub(super) fn open_price_talk(&mut self, said: &mut Response) {
         self.talk.offered = true;
-        let scenario = Arc::clone(&self.scenario);
         let position = self.talk.buyer.position;
-        let line = self.pick_line(&scenario.persona.voice.counter);
-        said.say(
-            line.replace("{price}", &self.money(position)),
-            Some(Event::Countered { price: position }),
-        );
+        self.counter(position, said);
+    }
+
+    fn counter(&mut self, price: f64, said: &mut Response) {
+        self.talk.named = true;
+        let spoken = self.spoken(price);
+        let line = self.voice_line("counter", &[("price", Some(&spoken))]);
+        said.say(line, Some(Event::Countered { price }));
     }
 
     /// Applies the reply's offers to the player's price and answers it.
     pub(super) fn negotiate(&mut self, turn: u32, a: &Analysis, said: &mut Response) {
-        let before = self.talk.price;
-        let (priced, conditional) = self.take_offers(a, said);
+        let mut before = self.talk.price;
+        let (mut priced, conditional, traded) = self.take_offers(a, said);
+        let position = self.talk.buyer.position;
+        // "OK, deal" / "就按您说的": the player takes the customer's counter
+        let agreed = a.closing
+            && self.talk.named
+            && (!priced || (self.talk.price - position).abs() < 0.5);
+        if agreed && !priced {
+            self.talk.price = position;
+            priced = true;
+        }
         if a.negatives.contains(&Negative::RevealBottomLine) {
             self.talk.buyer.known_floor = Some(self.talk.price.min(before));
         }
         if priced {
             said.events.push(Event::Offered {
                 price: self.talk.price,
-                conditional,
+                conditional: conditional && !agreed,
             });
+        }
+        if let Some((slip, earlier)) = self.talk.checking.take() {
+            if !(priced && self.talk.price > slip + 0.5) {
+                // not corrected: the figure stands
+                let price = self.talk.price.min(slip);
+                self.agree(price, turn, said);
+                return;
+            }
+            // corrected: the slip never happened
+            before = earlier;
+        }
+        if let Some(referred) = self.talk.referred.take() {
+            self.approval_answer(referred.min(self.talk.price), turn, said);
+            return;
         }
         if !(priced || a.closing || (self.talk.offered && !a.offers.is_empty())) {
             return;
         }
         self.talk.offered = true;
-        if priced && !self.talk.player_offered {
+        let price = self.talk.price;
+        let bargain = price <= self.talk.buyer.opening && self.meters.trust >= self.belief_trust();
+        // the first price raises what waits for one, unless the customer
+        // takes it as a bargain there and then
+        if priced && !self.talk.player_offered && !bargain {
             self.talk.player_offered = true;
             self.raise_where(said, |t| matches!(t, Trigger::AfterOffer));
         }
-        let price = self.talk.price;
-        let bargain = price <= self.talk.buyer.opening && self.meters.trust >= TUNING.belief_trust;
+        if priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below) {
+            // far below what it asked for itself: a slip? it checks
+            self.talk.checking = Some((price, before));
+            let exact = crate::i18n::money(price, &self.scenario.product.currency);
+            let line = self.voice_line("confirm", &[("price", Some(&exact))]);
+            said.say(line, Some(Event::Checked { price }));
+            return;
+        }
         let ready = bargain
             || (self.current_objection().is_none()
                 && self.meters.trust >= accept_trust(self.difficulty));
         let moved = price < before;
         let value = self.meters.value;
-        let scenario = Arc::clone(&self.scenario);
-        let voice = &scenario.persona.voice;
         let answer = self
             .talk
             .buyer
-            .answer(price, moved, ready, value, &mut self.rng);
+            .answer(price, moved, ready, value, traded, &mut self.rng);
         match answer {
-            Answer::Accept(price) => {
-                let line = self.pick_line(&voice.accept);
-                said.say(
-                    line.replace("{price}", &self.money(price)),
-                    Some(Event::Deal { price }),
-                );
-                self.outcome = Some(Outcome::Deal { price, turn });
-            }
-            Answer::NotYet => {
-                let line = self.pick_line(&voice.insist);
+            Answer::Accept(price) => self.agree(price, turn, said),
+            Answer::NotYet(price) => self.workable(price, said),
+            Answer::Counter(price) => self.counter(price, said),
+            Answer::Insist(_) => {
+                let line = self.voice_line("insist", &[]);
                 said.say(line, None);
-            }
-            Answer::Counter(price) => {
-                let line = self.pick_line(&voice.counter);
-                said.say(
-                    line.replace("{price}", &self.money(price)),
-                    Some(Event::Countered { price }),
-                );
+                let sensitive = self.params.price_sensitivity >= TUNING.buyer.sensitive;
+                if self.talk.buyer.pushes >= if sensitive { 1 } else { 2 } {
+                    self.name_batna(said);
+                }
             }
             Answer::FinalCall(price) => {
-                let line = self.pick_line(&voice.final_call);
-                said.say(
-                    line.replace("{price}", &self.money(price)),
-                    Some(Event::FinalCall { price }),
-                );
+                self.talk.named = true;
+                let spoken = self.spoken(price);
+                let line = self.voice_line("final_call", &[("price", Some(&spoken))]);
+                said.say(line, Some(Event::FinalCall { price }));
+                self.name_batna(said);
             }
             Answer::WalkAway => self.walk_away(turn, said),
         }
     }
 
+    /// The price would do; what is still open is not the price.
+    fn workable(&mut self, price: f64, said: &mut Response) {
+        let concern = match self.current_objection() {
+            Some(o) => o.concern.clone(),
+            // nothing open but trust: it is not sure of the seller yet
+            None => builtin(self.lang, "trust_concern").first().cloned(),
+        };
+        let spoken = self.spoken(price);
+        // lines that name the concern say more than those that do not
+        let line = self.voice_line_preferring(
+            "workable",
+            &[("price", Some(&spoken)), ("concern", concern.as_deref())],
+            &["concern", "price"],
+        );
+        said.say(line, None);
+    }
+
+    /// The customer agrees to `price`, or takes it to whoever signs when
+    /// its role cannot sign it alone.
+    fn agree(&mut self, price: f64, turn: u32, said: &mut Response) {
+        let role = self.scenario.persona.role;
+        if !signs_alone(role, price, self.params.budget) {
+            self.talk.referred = Some(price);
+            let spoken = self.spoken(price);
+            let line = self.voice_line("approval", &[("price", Some(&spoken))]);
+            said.say(line, Some(Event::Referred { price }));
+            return;
+        }
+        let spoken = self.spoken(price);
+        let line = self.voice_line("accept", &[("price", Some(&spoken))]);
+        said.say(line, Some(Event::Deal { price }));
+        self.outcome = Some(Outcome::Deal { price, turn });
+    }
+
+    /// Whoever signs answers a referred price: yes within the budget or
+    /// once the value is clear; otherwise the budget is the last word.
+    fn approval_answer(&mut self, price: f64, turn: u32, said: &mut Response) {
+        if price <= self.params.budget + 0.5 || self.meters.value >= TUNING.buyer.approval_value {
+            let spoken = self.spoken(price);
+            let line = self.voice_line("accept", &[("price", Some(&spoken))]);
+            said.say(line, Some(Event::Deal { price }));
+            self.outcome = Some(Outcome::Deal { price, turn });
+            return;
+        }
+        let last = self.talk.buyer.said_below(self.params.budget);
+        self.talk.buyer.position = last;
+        self.talk.buyer.final_price = Some(last);
+        self.talk.named = true;
+        let spoken = self.spoken(last);
+        let line = self.voice_line("final_call", &[("price", Some(&spoken))]);
+        said.say(line, Some(Event::FinalCall { price: last }));
+    }
+
+    /// Pushed, the customer names its fallback if it trusts the player
+    /// enough: its BATNA fact when the scenario hides one, else a line.
+    pub(super) fn name_batna(&mut self, said: &mut Response) {
+        if self.named_batna >= TUNING.batna_times || self.meters.trust < TUNING.batna_trust {
+            return;
+        }
+        self.named_batna += 1;
+        let hidden = self
+            .scenario
+            .persona
+            .hidden
+            .iter()
+            .enumerate()
+            .position(|(i, f)| f.kind == FactKind::Batna && !self.revealed.contains(&i));
+        match hidden {
+            Some(i) if !said.revealed() => self.tell(Found::Tell(i), said),
+            _ => {
+                let scenario = Arc::clone(&self.scenario);
+                let spoken = self.spoken(self.talk.buyer.position);
+                let line = self.voice_line(
+                    "batna",
+                    &[
+                        ("batna", Some(scenario.persona.batna.as_str())),
+                        ("price", Some(&spoken)),
+                    ],
+                );
+                said.say(line, Some(Event::NamedFallback));
+            }
+        }
+    }
+
     /// Moves the player's price by the reply's price offers and records the
-    /// tradeables given. Returns whether a price was named, and whether on a
-    /// condition.
-    fn take_offers(&mut self, a: &Analysis, said: &mut Response) -> (bool, bool) {
+    /// tradeables given. Returns whether a price was named, whether on a
+    /// condition, and what the tradeables newly given are worth to the
+    /// customer.
+    fn take_offers(&mut self, a: &Analysis, said: &mut Response) -> (bool, bool, f64) {
         let list = self.scenario.product.list_price;
         let mut priced = false;
         let mut conditional = false;
+        let mut traded = 0.0;
         for offer in &a.offers {
             let price = match offer {
                 Offer::Price { amount, .. } => Some(*amount),
@@ -140,14 +280,16 @@ impl Persona {
                 && !self.talk.given.contains(id)
             {
                 self.talk.given.push(id.clone());
-                let worth = self
+                let value = self
                     .scenario
                     .product
                     .tradeables
                     .iter()
                     .find(|t| &t.id == id)
                     .filter(|t| t.kind != TradeableKind::Discount)
-                    .map_or(0.0, |t| t.value / list);
+                    .map_or(0.0, |t| t.value);
+                traded += value;
+                let worth = value / list;
                 self.meters.value =
                     (self.meters.value + worth * TUNING.tradeable_value_factor).min(1.0);
                 said.events.push(Event::Gave {
@@ -156,6 +298,6 @@ impl Persona {
                 });
             }
         }
-        (priced, conditional)
+        (priced, conditional, traded)
     }
 }

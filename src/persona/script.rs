@@ -1,14 +1,16 @@
 //! The objection script: which objections are raised, explored and
-//! resolved, and when the next one comes up.
+//! resolved, and when the next one comes up; and the customer's reaction
+//! to each reply, chosen from what the reply did.
 
 use std::sync::Arc;
 
+use super::facts::Found;
 use super::tuning::TUNING;
 use super::{Persona, Response};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Analysis, Offer};
 use crate::record::Event;
-use crate::scenario::{Resolution, Trigger};
+use crate::scenario::{Resolution, Route, Trigger};
 
 /// Where an objection stands.
 #[derive(Debug, Clone)]
@@ -35,84 +37,252 @@ impl Script {
     }
 }
 
+/// What the reply did, as the customer reacts to it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Reaction {
+    /// Nothing to react to here (an offer or a close: the price talk answers).
+    Nothing,
+    /// It resolved objection `index` by `route`.
+    Resolved { index: usize, route: Route },
+    /// A move the course penalises.
+    Negative(Negative),
+    /// It took a route but the customer does not believe it yet, or (hard)
+    /// it put figures in a claim that no customer case backs.
+    Doubt,
+    /// It asked about the concern.
+    Asked,
+    /// It restated or acknowledged the concern.
+    Heard,
+    /// Another useful move on the concern.
+    Good,
+    /// It missed the concern.
+    Bad,
+}
+
 impl Persona {
-    /// Tracks exploring and resolving the objection on the table.
-    pub(super) fn work_objection(&mut self, a: &Analysis, said: &mut Response) {
+    /// Tracks exploring and resolving the objection on the table and says
+    /// what the reply did. Premature responding costs patience here.
+    pub(super) fn work_objection(&mut self, a: &Analysis, text: &str) -> (Reaction, Vec<Event>) {
+        let mut events = Vec::new();
+        let negative = [
+            Negative::KeywordStuffing,
+            Negative::Arguing,
+            Negative::Pressure,
+            Negative::Exaggeration,
+        ]
+        .into_iter()
+        .find(|n| a.negatives.contains(n));
         let Some(pos) = self.script.raised.iter().rposition(|o| !o.resolved) else {
-            return;
+            return (negative.map_or(Reaction::Nothing, Reaction::Negative), events);
         };
         let scenario = Arc::clone(&self.scenario);
-        let objection = &scenario.objections[self.script.raised[pos].index];
+        let index = self.script.raised[pos].index;
+        let objection = &scenario.objections[index];
         let state = &mut self.script.raised[pos];
         if a.has_laer(Laer::Respond) && !a.has_laer(Laer::Explore) && !state.explored {
-            self.meters.patience -= TUNING.premature_patience_cost;
-            said.events.push(Event::Premature {
+            self.meters.patience -= TUNING.premature_patience_cost * self.tier.patience_cost;
+            events.push(Event::Premature {
                 objection: objection.id.clone(),
             });
         }
         if a.has_laer(Laer::Explore) {
             state.explored = true;
         }
-        let bad = a.negatives.iter().any(|n| {
-            matches!(
-                n,
-                Negative::Arguing | Negative::Pressure | Negative::Exaggeration
-            )
-        });
-        let answers = objection.resolved_by.iter().any(|r| resolves(r, a));
-        let believed = self.meters.trust >= TUNING.belief_trust && !bad;
-        if answers && believed {
+        let bad = matches!(
+            negative,
+            Some(Negative::Arguing | Negative::Pressure | Negative::Exaggeration)
+        );
+        let routes_of = |i: usize| -> Vec<Route> {
+            scenario.objections[i]
+                .resolved_by
+                .iter()
+                .filter_map(|r| route_taken(r, a))
+                .collect()
+        };
+        let mut taken = routes_of(index);
+        let (mut pos, mut index, mut objection) = (pos, index, objection);
+        if taken.is_empty() {
+            // the reply may answer an objection raised earlier and still
+            // open under the latest one: the customer hears that too
+            let earlier = self.script.raised[..pos]
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, o)| !o.resolved)
+                .map(|(p, o)| (p, o.index, routes_of(o.index)))
+                .find(|(_, _, r)| !r.is_empty());
+            if let Some((p, i, r)) = earlier {
+                (pos, index, objection, taken) = (p, i, &scenario.objections[i], r);
+            }
+        }
+        let believed = self.meters.trust >= self.belief_trust() && !bad;
+        if let Some(n) = negative {
+            return (Reaction::Negative(n), events);
+        }
+        if !taken.is_empty() && believed {
             self.script.raised[pos].resolved = true;
             self.meters.value = (self.meters.value + TUNING.resolved_value).min(1.0);
-            let line = self.pick_line(&objection.reactions.resolved);
-            said.say(
-                line,
-                Some(Event::Resolved {
-                    objection: objection.id.clone(),
-                }),
-            );
-            return;
+            // the route with lines of its own, else the first taken
+            let route = taken
+                .iter()
+                .find(|t| objection.reactions.routes.iter().any(|r| &r.when == *t))
+                .unwrap_or(&taken[0])
+                .clone();
+            return (Reaction::Resolved { index, route }, events);
         }
-        let good = a.has_laer(Laer::Listen)
-            || a.has_laer(Laer::Acknowledge)
-            || a.has_laer(Laer::Explore)
-            || a.fab.contains(&Fab::Benefit);
-        if bad || !(good || !a.offers.is_empty() || a.closing) {
-            let line = self.pick_line(&objection.reactions.bad);
+        if !taken.is_empty() {
+            return (Reaction::Doubt, events);
+        }
+        let reaction = if a.question.is_some() {
+            Reaction::Asked
+        } else if a.has_laer(Laer::Listen) || a.has_laer(Laer::Acknowledge) {
+            Reaction::Heard
+        } else if !a.fab.is_empty() || !a.techniques.is_empty() {
+            if self.tier.demands_proof && unbacked_figures(a, text) {
+                Reaction::Doubt
+            } else {
+                Reaction::Good
+            }
+        } else if !a.offers.is_empty() || a.closing {
+            Reaction::Nothing
+        } else {
+            Reaction::Bad
+        };
+        (reaction, events)
+    }
+
+    /// The trust below which the customer believes no answer.
+    pub(super) fn belief_trust(&self) -> f64 {
+        self.tier.belief_trust + TUNING.belief_per_scepticism * self.params.scepticism
+    }
+
+    /// Says the reaction, then the fact the reply asked for (or the
+    /// refusal to tell it): a question answered by a fact gets the fact.
+    pub(super) fn react(
+        &mut self,
+        (reaction, events): (Reaction, Vec<Event>),
+        fact: Found,
+        a: &Analysis,
+        said: &mut Response,
+    ) {
+        said.events.extend(events);
+        let scenario = Arc::clone(&self.scenario);
+        let feature = a
+            .features
+            .iter()
+            .find_map(|id| scenario.product.features.iter().find(|f| &f.id == id))
+            .map(|f| f.name.as_str());
+        let fills = [("feature", feature)];
+        let on_table = self.current_objection().map(|o| {
+            scenario
+                .objections
+                .iter()
+                .position(|x| x.id == o.id)
+                .expect("objection of this scenario")
+        });
+        let reactions = |i: usize| &scenario.objections[i].reactions;
+        let answered = matches!(fact, Found::Tell(_) | Found::Deflect(_));
+        let line = match &reaction {
+            Reaction::Nothing => None,
+            Reaction::Resolved { index, route } => {
+                let r = reactions(*index);
+                let own = r
+                    .routes
+                    .iter()
+                    .find(|x| &x.when == route)
+                    .map_or(&[][..], |x| x.say.as_slice());
+                let line = match self.said.pick(&mut self.rng, own, &fills, &["feature"]) {
+                    Some(line) => line,
+                    None => self.pick_or_builtin(&r.resolved, "resolved", &fills, &["feature"]),
+                };
+                said.say(
+                    line,
+                    Some(Event::Resolved {
+                        objection: scenario.objections[*index].id.clone(),
+                    }),
+                );
+                None
+            }
+            Reaction::Negative(n) => {
+                let kind = match n {
+                    Negative::KeywordStuffing => "stuffed",
+                    Negative::Arguing => "argued",
+                    Negative::Pressure => "pushed",
+                    _ => "doubted",
+                };
+                Some(self.voice_line(kind, &[]))
+            }
+            Reaction::Doubt => Some(self.voice_line("proof", &[])),
+            // the fact is the answer
+            Reaction::Asked if answered => None,
+            Reaction::Asked => on_table.map(|i| {
+                let r = reactions(i);
+                let lines = if r.asked.is_empty() { &r.good } else { &r.asked };
+                self.pick_or_builtin(lines, "asked", &fills, &["feature"])
+            }),
+            Reaction::Heard => on_table.map(|i| {
+                let r = reactions(i);
+                let lines = if r.heard.is_empty() { &r.good } else { &r.heard };
+                self.pick_or_builtin(lines, "heard", &fills, &["feature"])
+            }),
+            Reaction::Good => on_table
+                .map(|i| self.pick_or_builtin(&reactions(i).good, "good", &fills, &["feature"])),
+            Reaction::Bad => on_table
+                .map(|i| self.pick_or_builtin(&reactions(i).bad, "bad", &fills, &["feature"])),
+        };
+        if let Some(line) = line {
             said.say(line, None);
-        } else if good {
-            let line = self.pick_line(&objection.reactions.good);
+        }
+        if let Found::Volunteer(_) = fact {
+            self.volunteered = Some(fact);
+        } else {
+            self.tell(fact, said);
+        }
+        if reaction == Reaction::Negative(Negative::Pressure) {
+            self.name_batna(said);
+        }
+        if self.tier.hints && matches!(reaction, Reaction::Bad | Reaction::Negative(_)) {
+            let line = self.voice_line("hint", &[]);
             said.say(line, None);
         }
     }
 
-    /// The ids of the objections the player has resolved so far.
-    pub(super) fn resolved_ids(&self) -> Vec<String> {
+    /// Whether the objection `id` has been resolved.
+    pub(super) fn is_resolved(&self, id: &str) -> bool {
         self.script
             .raised
             .iter()
-            .filter(|o| o.resolved)
-            .map(|o| self.scenario.objections[o.index].id.clone())
-            .collect()
+            .any(|o| o.resolved && self.scenario.objections[o.index].id == id)
     }
 
     /// Raises the objections whose trigger has come: at the start, after a
     /// turn count, or after another objection was resolved.
     pub(super) fn raise_due(&mut self, turn: u32, said: &mut Response) {
-        let resolved = self.resolved_ids();
-        self.raise_where(said, |trigger| match trigger {
-            Trigger::AtStart => turn == 0,
-            Trigger::AfterTurn(n) => turn >= *n,
-            Trigger::AfterResolved(id) => resolved.contains(id),
-            Trigger::AfterOffer => false,
-        });
+        let due: Vec<bool> = self
+            .scenario
+            .objections
+            .iter()
+            .map(|o| match &o.trigger {
+                Trigger::AtStart => turn == 0,
+                Trigger::AfterTurn(n) => turn >= *n,
+                Trigger::AfterResolved(id) => self.is_resolved(id),
+                Trigger::AfterOffer => false,
+            })
+            .collect();
+        self.raise_indices(said, |i| due[i]);
     }
 
     /// Raises every objection not raised yet whose trigger `due` accepts.
     pub(super) fn raise_where(&mut self, said: &mut Response, due: impl Fn(&Trigger) -> bool) {
         let scenario = Arc::clone(&self.scenario);
+        self.raise_indices(said, |i| due(&scenario.objections[i].trigger));
+    }
+
+    /// Raises every objection not raised yet whose index `due` accepts.
+    fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
+        let scenario = Arc::clone(&self.scenario);
         for (index, objection) in scenario.objections.iter().enumerate() {
-            if self.script.is_raised(index) || !due(&objection.trigger) {
+            if self.script.is_raised(index) || !due(index) {
                 continue;
             }
             self.script.raised.push(ObjectionState {
@@ -120,7 +290,7 @@ impl Persona {
                 explored: false,
                 resolved: false,
             });
-            let line = self.pick_line(&objection.lines);
+            let line = self.pick_or_builtin(&objection.lines, "lines", &[], &[]);
             said.say(
                 line,
                 Some(Event::Raised {
@@ -131,25 +301,40 @@ impl Persona {
     }
 }
 
-/// Whether the reply takes one of the objection's resolution routes.
-fn resolves(r: &Resolution, a: &Analysis) -> bool {
+/// The route of `r` the reply takes, if any.
+fn route_taken(r: &Resolution, a: &Analysis) -> Option<Route> {
     match r {
         // amplifying a pain only sets up the answer; it resolves
         // nothing until the same reply also responds with a solution
-        Resolution::Technique(name) => {
-            a.techniques.iter().any(|t| t.name() == name)
-                && (name != Technique::PainAmplification.name() || a.has_laer(Laer::Respond))
-        }
-        Resolution::Benefit { pains } => {
-            a.fab.contains(&Fab::Benefit) && a.pains.iter().any(|p| pains.contains(p))
-        }
-        Resolution::PriceAtMost(max) => a.offers.iter().any(|o| match o {
-            Offer::Price { amount, .. } => amount <= max,
-            _ => false,
-        }),
+        Resolution::Technique(name) => (a.techniques.iter().any(|t| t.name() == name)
+            && (name != Technique::PainAmplification.name() || a.has_laer(Laer::Respond)))
+        .then(|| Route::Technique(name.clone())),
+        Resolution::Benefit { pains } if a.fab.contains(&Fab::Benefit) => a
+            .pains
+            .iter()
+            .find(|p| pains.contains(p))
+            .map(|p| Route::Pain(p.clone())),
+        Resolution::Benefit { .. } => None,
+        Resolution::PriceAtMost(max) => a
+            .offers
+            .iter()
+            .any(|o| matches!(o, Offer::Price { amount, .. } if amount <= max))
+            .then_some(Route::Price),
         Resolution::Tradeable(id) => a
             .offers
             .iter()
-            .any(|o| matches!(o, Offer::Tradeable { id: t, .. } if t == id)),
+            .any(|o| matches!(o, Offer::Tradeable { id: t, .. } if t == id))
+            .then(|| Route::Tradeable(id.clone())),
     }
+}
+
+/// A claim (an advantage, a benefit, a cost breakdown) with figures in it
+/// and no customer case behind them: what a hard customer challenges.
+fn unbacked_figures(a: &Analysis, text: &str) -> bool {
+    let claims = a.fab.contains(&Fab::Advantage)
+        || a.fab.contains(&Fab::Benefit)
+        || a.techniques.contains(&Technique::CostBreakdown);
+    claims
+        && !a.techniques.contains(&Technique::CaseEvidence)
+        && !crate::analysis::numbers::scan(text).is_empty()
 }

@@ -175,6 +175,11 @@ pub struct HiddenFact {
     /// What the persona says when the fact comes out.
     pub text: String,
     pub reveal: Reveal,
+    /// The least trust (0 to 1) at which the persona tells it when asked;
+    /// below it the persona deflects. Unset: the engine's default for the
+    /// fact's kind (`persona::tuning`).
+    #[serde(default)]
+    pub trust: Option<f64>,
 }
 
 /// When a hidden fact comes out.
@@ -182,9 +187,11 @@ pub struct HiddenFact {
 // a misspelt field in a struct-like variant is an error, not dropped
 #[serde(deny_unknown_fields)]
 pub enum Reveal {
-    /// The player asks an open question containing one of the terms.
+    /// The player asks an open question about this topic: a question
+    /// sentence that uses one of the terms (whole words; question words
+    /// such as "when" or "谁" do not count).
     OpenQuestion { terms: Vec<String> },
-    /// The player asks any question containing one of the terms.
+    /// The player asks any question about this topic (as above).
     Question { terms: Vec<String> },
     /// The persona's trust reaches this level (0 to 1).
     TrustAtLeast(f64),
@@ -192,16 +199,89 @@ pub enum Reveal {
     Resolved(String),
 }
 
-/// Lines in the persona's own voice for the price negotiation.
-/// `{price}` is replaced with the amount in the product currency.
+/// Lines in the persona's own voice, outside any one objection.
+/// `{price}` is replaced with the amount as people in the market say it
+/// (rounded; "3.7万" in Chinese). Each list holds variants; the persona
+/// does not repeat a line in a session while an unused variant is left.
+/// The lists after `final_call` may be left out: built-in lines in the
+/// scenario's language stand in (`check` warns).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Voice {
+    /// Names its counter-offer; must hold `{price}`. Not final-sounding.
     pub counter: Vec<String>,
+    /// The seller's price is still above what it can pay.
     pub insist: Vec<String>,
+    /// Agrees to `{price}`.
     pub accept: Vec<String>,
     pub walk_away: Vec<String>,
+    /// Its last word, `{price}`: it will not go higher.
     pub final_call: Vec<String>,
+    /// The price `{price}` would do but a concern is still open;
+    /// `{concern}` becomes the open objection's `concern`.
+    #[serde(default)]
+    pub workable: Vec<String>,
+    /// Surprise at an offer far below its own position: it checks
+    /// `{price}` before it binds.
+    #[serde(default)]
+    pub confirm: Vec<String>,
+    /// Names its fallback (its BATNA) when pushed, if trust allows;
+    /// `{batna}` becomes the persona's `batna`.
+    #[serde(default)]
+    pub batna: Vec<String>,
+    /// Its role cannot sign `{price}` alone: it takes it to whoever can.
+    #[serde(default)]
+    pub approval: Vec<String>,
+    /// To pressure ("sign today or lose it").
+    #[serde(default)]
+    pub pushed: Vec<String>,
+    /// To arguing ("you're wrong").
+    #[serde(default)]
+    pub argued: Vec<String>,
+    /// To exaggeration ("the best on the market").
+    #[serde(default)]
+    pub doubted: Vec<String>,
+    /// To a recital of sales words with no move in it.
+    #[serde(default)]
+    pub stuffed: Vec<String>,
+    /// Demands proof of a claim it does not believe yet (and, on hard,
+    /// of any figure).
+    #[serde(default)]
+    pub proof: Vec<String>,
+    /// Hard tier: cuts off a long speech.
+    #[serde(default)]
+    pub interrupt: Vec<String>,
+    /// Easy tier: after a reply that missed, says what it cares about.
+    #[serde(default)]
+    pub hint: Vec<String>,
+    /// Asked about a hidden fact before trust allows telling it.
+    #[serde(default)]
+    pub deflect: Vec<String>,
+}
+
+impl Voice {
+    /// Every list by its field name, in file order.
+    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 17] {
+        [
+            ("counter", &self.counter),
+            ("insist", &self.insist),
+            ("accept", &self.accept),
+            ("walk_away", &self.walk_away),
+            ("final_call", &self.final_call),
+            ("workable", &self.workable),
+            ("confirm", &self.confirm),
+            ("batna", &self.batna),
+            ("approval", &self.approval),
+            ("pushed", &self.pushed),
+            ("argued", &self.argued),
+            ("doubted", &self.doubted),
+            ("stuffed", &self.stuffed),
+            ("proof", &self.proof),
+            ("interrupt", &self.interrupt),
+            ("hint", &self.hint),
+            ("deflect", &self.deflect),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -240,6 +320,36 @@ pub enum Resolution {
     Tradeable(String),
 }
 
+impl Resolution {
+    /// The reaction routes this resolution opens: one per technique,
+    /// tradeable or price, one per pain of a benefit.
+    pub fn routes(&self) -> Vec<Route> {
+        match self {
+            Resolution::Technique(t) => vec![Route::Technique(t.clone())],
+            Resolution::Benefit { pains } => pains.iter().cloned().map(Route::Pain).collect(),
+            Resolution::PriceAtMost(_) => vec![Route::Price],
+            Resolution::Tradeable(t) => vec![Route::Tradeable(t.clone())],
+        }
+    }
+}
+
+/// Words every question has ("when", "谁"): they say that a sentence asks,
+/// not what it asks about, so they never make a hidden fact's topic.
+pub const QUESTION_WORDS: &[&str] = &[
+    "what", "why", "how", "when", "who", "whom", "whose", "where", "which", "谁", "什么",
+    "为什么", "怎么", "怎样", "怎么样", "多少", "哪", "哪些", "哪个", "什么时候", "几", "吗", "呢",
+];
+
+/// Whether `term` is only a question word (see [`QUESTION_WORDS`]).
+pub fn is_question_word(term: &str) -> bool {
+    let t = term.trim();
+    QUESTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
+/// The fewest variants a line kind should have so that the persona does
+/// not repeat itself (`check` warns below it).
+pub const MIN_VARIANTS: usize = 4;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objection {
@@ -251,6 +361,11 @@ pub struct Objection {
     /// Words that show a reply paraphrases this objection.
     pub terms: Vec<String>,
     pub resolved_by: Vec<Resolution>,
+    /// What is still open while this objection stands, as a short phrase
+    /// the persona fits into `voice.workable` ("how the set-up won't drag
+    /// on"): it says the price would do but this is not settled.
+    #[serde(default)]
+    pub concern: Option<String>,
     pub reactions: Reactions,
     /// Authored replies for pick-a-reply and classroom mode.
     #[serde(default)]
@@ -306,13 +421,65 @@ impl ModelAnswer {
     }
 }
 
+/// The persona's reactions to replies on one objection. Each reply gets
+/// the reaction that fits what it did: a question is answered (`asked`),
+/// a restatement or acknowledgement confirmed (`heard`), another useful
+/// move met with `good`, a reply that misses with `bad`, and the reply that
+/// resolves the objection with the lines of the route it took (`routes`),
+/// else `resolved`. Lines may say `{feature}` (the feature the reply
+/// named); such a line is only used when the reply named one.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reactions {
+    /// A useful move (a benefit, a feature, a technique) that does not
+    /// resolve the objection yet.
     pub good: Vec<String>,
+    /// A reply that does not address the objection.
     pub bad: Vec<String>,
-    /// Said when the objection is resolved.
+    /// The objection is resolved, by a route with no lines of its own.
     pub resolved: Vec<String>,
+    /// The player restated or acknowledged the concern. Left out: `good`.
+    #[serde(default)]
+    pub heard: Vec<String>,
+    /// The player asked about the concern and no hidden fact answers the
+    /// question: the persona says more about the concern. Left out: `good`.
+    #[serde(default)]
+    pub asked: Vec<String>,
+    /// Lines for resolving the objection by one route of `resolved_by`.
+    #[serde(default)]
+    pub routes: Vec<RouteReaction>,
+}
+
+/// What the persona says when a reply resolves the objection by `when`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteReaction {
+    pub when: Route,
+    pub say: Vec<String>,
+}
+
+/// One resolution route, as reactions name it: a technique of
+/// `resolved_by`, one pain of a `Benefit` there, a tradeable there, or
+/// the `PriceAtMost` route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Route {
+    Technique(String),
+    Pain(String),
+    Tradeable(String),
+    Price,
+}
+
+impl Reactions {
+    /// The generic lists by field name, in file order.
+    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 5] {
+        [
+            ("good", &self.good),
+            ("bad", &self.bad),
+            ("resolved", &self.resolved),
+            ("heard", &self.heard),
+            ("asked", &self.asked),
+        ]
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -43,6 +43,38 @@ impl Checker<'_> {
         self.out.push(d);
     }
 
+    fn warning_help(&mut self, at: &[Step], message: String, help: String) {
+        let d = Diagnostic::warning(self.path, self.loc.at(at), message).with_help(help);
+        self.out.push(d);
+    }
+
+    /// Flags `{name}` placeholders in `lines` that `allowed` does not hold.
+    fn placeholders(&mut self, at: &[Step], lines: &[String], allowed: &[&str], what: &str) {
+        for line in lines {
+            for name in placeholder_names(line) {
+                if allowed.contains(&name) {
+                    continue;
+                }
+                let help = if allowed.is_empty() {
+                    "these lines take no placeholders; write the words out".to_string()
+                } else {
+                    let known: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
+                    match did_you_mean(name, allowed.iter().copied()) {
+                        Some(near) => format!("did you mean {{{near}}}?"),
+                        None => format!("placeholders here: {}", known.join(", ")),
+                    }
+                };
+                let mut steps = at.to_vec();
+                steps.push(Step::Quoted(line));
+                self.error(
+                    &steps,
+                    format!("unknown placeholder {{{name}}} in {what}"),
+                    Some(help),
+                );
+            }
+        }
+    }
+
     /// Flags a reference to an id that `known` does not hold.
     fn reference(&mut self, at: &[Step], what: &str, id: &str, known: &Known, context: &str) {
         if known.set.contains(id) {
@@ -132,6 +164,10 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
         .with_help("fix the errors above and check again");
         c.out.push(d);
     }
+    // how the persona will sound: only worth saying once the file is valid
+    if !c.out.iter().any(Diagnostic::is_error) {
+        lint_variety(&mut c, scenario);
+    }
     c.out
 }
 
@@ -218,6 +254,174 @@ impl<'s> Known<'s> {
             set: list.iter().copied().collect(),
             list,
         }
+    }
+}
+
+/// The `{name}` placeholders in a line.
+fn placeholder_names(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            out.push(name);
+        }
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+/// Warnings about a persona that would repeat itself or fall back on
+/// generic lines: line kinds with fewer than [`MIN_VARIANTS`] variants,
+/// resolution routes with no reaction of their own, objections with no
+/// `concern`, and reveal terms that are only question words.
+fn lint_variety(c: &mut Checker, s: &Scenario) {
+    let few = |n: usize| n < MIN_VARIANTS;
+    let variety_help =
+        format!("write at least {MIN_VARIANTS} variants so the persona does not repeat itself");
+    let variants = |n: usize| format!("{n} variant{}", if n == 1 { "" } else { "s" });
+    let left_out: Vec<&str> = s
+        .persona
+        .voice
+        .kinds()
+        .iter()
+        .filter(|(_, lines)| lines.is_empty())
+        .map(|(name, _)| *name)
+        .collect();
+    if !left_out.is_empty() {
+        c.warning_help(
+            &[Step::Field("voice")],
+            format!(
+                "`voice` leaves out {}: built-in lines stand in",
+                left_out.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+            ),
+            format!("write {MIN_VARIANTS} or more lines of each in the persona's own voice"),
+        );
+    }
+    for (name, lines) in s.persona.voice.kinds() {
+        if !lines.is_empty() && few(lines.len()) {
+            c.warning_help(
+                &[Step::Field("voice"), Step::Field(name)],
+                format!("`voice.{name}` has {} (fewer than {MIN_VARIANTS})", variants(lines.len())),
+                variety_help.clone(),
+            );
+        }
+    }
+    for o in &s.objections {
+        let here = Step::Id(&o.id);
+        if few(o.lines.len()) {
+            c.warning_help(
+                &[here, Step::Field("lines")],
+                format!(
+                    "objection \"{}\" has {} of its `lines` (fewer than {MIN_VARIANTS})",
+                    o.id,
+                    variants(o.lines.len())
+                ),
+                variety_help.clone(),
+            );
+        }
+        let missing: Vec<&str> = o
+            .reactions
+            .kinds()
+            .iter()
+            .filter(|(_, lines)| lines.is_empty())
+            .map(|(name, _)| *name)
+            .collect();
+        if !missing.is_empty() {
+            c.warning_help(
+                &[here, Step::Field("reactions")],
+                format!(
+                    "the reactions of objection \"{}\" leave out {}: the `good` lines stand in",
+                    o.id,
+                    missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                ),
+                "`heard` confirms a restatement, `asked` answers a question about the concern".into(),
+            );
+        }
+        for (name, lines) in o.reactions.kinds() {
+            if !lines.is_empty() && few(lines.len()) {
+                c.warning_help(
+                    &[here, Step::Field("reactions"), Step::Field(name)],
+                    format!(
+                        "objection \"{}\" has {} of `reactions.{name}` (fewer than {MIN_VARIANTS})",
+                        o.id,
+                        variants(lines.len())
+                    ),
+                    variety_help.clone(),
+                );
+            }
+        }
+        let mut seen: Vec<Route> = Vec::new();
+        for r in &o.resolved_by {
+            for route in r.routes() {
+                if seen.contains(&route) || o.reactions.routes.iter().any(|x| x.when == route) {
+                    continue;
+                }
+                let at: Vec<Step> = match &route {
+                    Route::Technique(t) | Route::Tradeable(t) | Route::Pain(t) => {
+                        vec![here, Step::Field("resolved_by"), Step::Quoted(t)]
+                    }
+                    Route::Price => vec![here, Step::Field("resolved_by"), Step::Text("PriceAtMost")],
+                };
+                let name = route_name(&route);
+                c.warning_help(
+                    &at,
+                    format!(
+                        "objection \"{}\" has no reaction for its route {name}: a reply that takes it gets a generic `resolved` line",
+                        o.id
+                    ),
+                    format!(
+                        "add `(when: {name}, say: [\"...\"])` to its `reactions.routes`, in words that refer to what that reply did"
+                    ),
+                );
+                seen.push(route);
+            }
+        }
+        if o.concern.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            c.warning_help(
+                &[here],
+                format!(
+                    "objection \"{}\" has no `concern`: while it is open the persona cannot say what is left besides the price",
+                    o.id
+                ),
+                "add a short phrase, e.g. `concern: \"how the set-up won't drag on\"`".into(),
+            );
+        }
+    }
+    for fact in &s.persona.hidden {
+        let (Reveal::OpenQuestion { terms } | Reveal::Question { terms }) = &fact.reveal else {
+            continue;
+        };
+        for t in terms.iter().filter(|t| is_question_word(t)) {
+            c.warning_help(
+                &[Step::Id(&fact.id), Step::Field("reveal"), Step::Quoted(t)],
+                format!(
+                    "reveal term \"{t}\" of hidden fact \"{}\" is a question word: every question has one, so it is ignored",
+                    fact.id
+                ),
+                "use words for what the question is about (\"committee\", \"拍板\")".into(),
+            );
+        }
+    }
+}
+
+/// Where a route of `reactions.routes` is written, after `routes:`.
+fn route_step(r: &Route) -> Step<'_> {
+    match r {
+        Route::Technique(t) | Route::Pain(t) | Route::Tradeable(t) => Step::Quoted(t),
+        Route::Price => Step::Text("Price"),
+    }
+}
+
+/// A route as written in a scenario file.
+fn route_name(r: &Route) -> String {
+    match r {
+        Route::Technique(t) => format!("Technique(\"{t}\")"),
+        Route::Pain(p) => format!("Pain(\"{p}\")"),
+        Route::Tradeable(t) => format!("Tradeable(\"{t}\")"),
+        Route::Price => "Price".to_string(),
     }
 }
 
@@ -360,7 +564,24 @@ fn check_persona(c: &mut Checker, s: &Scenario) {
             format!("`voice.{name}` has no lines"),
         );
     }
-    for (name, lines) in [("counter", &v.counter), ("final_call", &v.final_call)] {
+    for (name, lines) in v.kinds() {
+        let allowed: &[&str] = match name {
+            "workable" => &["price", "concern"],
+            "batna" => &["price", "batna"],
+            _ => &["price"],
+        };
+        c.placeholders(
+            &[Step::Field("voice"), Step::Field(name)],
+            lines,
+            allowed,
+            &format!("a `voice.{name}` line"),
+        );
+    }
+    for (name, lines) in [
+        ("counter", &v.counter),
+        ("final_call", &v.final_call),
+        ("confirm", &v.confirm),
+    ] {
         for line in lines.iter().filter(|l| !l.contains("{price}")) {
             c.error(
                 &[Step::Field("voice"), Step::Field(name), Step::Quoted(line)],
@@ -617,6 +838,39 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 }
             }
         }
+        let routes: Vec<Route> = o.resolved_by.iter().flat_map(Resolution::routes).collect();
+        for (name, lines) in o.reactions.kinds() {
+            c.placeholders(
+                &[here, Step::Field("reactions"), Step::Field(name)],
+                lines,
+                &["feature"],
+                &format!("a `reactions.{name}` line of {ctx}"),
+            );
+        }
+        for r in &o.reactions.routes {
+            let name = route_name(&r.when);
+            let at = [here, Step::Field("routes"), route_step(&r.when)];
+            if !routes.contains(&r.when) {
+                let listed: Vec<String> = routes.iter().map(route_name).collect();
+                c.error(
+                    &at,
+                    format!("reaction route {name} of {ctx} is not one of its `resolved_by` routes"),
+                    Some(if listed.is_empty() {
+                        "add the route to `resolved_by` first".into()
+                    } else {
+                        format!("its routes: {}", listed.join(", "))
+                    }),
+                );
+            }
+            if r.say.iter().all(|l| l.trim().is_empty()) {
+                c.error(
+                    &at,
+                    format!("reaction route {name} of {ctx} has nothing to `say`"),
+                    Some("add at least one line the persona says when a reply takes this route".into()),
+                );
+            }
+            c.placeholders(&at, &r.say, &["feature"], &format!("a reaction line of {ctx}"));
+        }
         for option in &o.options {
             for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {
                 let help = match did_you_mean(tag, all_tag_names()) {
@@ -690,6 +944,18 @@ fn check_hidden_facts(c: &mut Checker, s: &Scenario, reachable: &HashSet<&str>) 
     c.unique_ids("hidden fact", facts.iter().map(|f| f.id.as_str()));
     let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
     for fact in facts {
+        if let Some(level) = fact.trust
+            && !(0.0..=1.0).contains(&level)
+        {
+            c.error(
+                &[Step::Id(&fact.id), Step::Field("trust")],
+                format!(
+                    "hidden fact \"{}\" needs trust {level} to be told, but trust runs from 0 to 1",
+                    fact.id
+                ),
+                Some("write the least trust as a fraction, e.g. `trust: 0.4`, or leave it out for the default".into()),
+            );
+        }
         let here = [Step::Id(&fact.id), Step::Field("reveal")];
         let never = |why: &str| format!("hidden fact \"{}\" can never be revealed: {why}", fact.id);
         match &fact.reveal {

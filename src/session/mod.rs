@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 use crate::analysis::Analyzer;
 use crate::analysis::lexicon::{builtin, has_builtin};
 use crate::analysis::tags::Laer;
-use crate::persona::Persona;
+use crate::persona::{Persona, Topics};
 use crate::record::{Input, Meters, Outcome, Turn};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
 use crate::scoring::scorecard::{Scorecard, score};
@@ -38,6 +38,8 @@ pub const MAX_REPLY_CHARS: usize = 10_000;
 pub struct Prepared {
     pub scenario: Arc<Scenario>,
     analyzer: Arc<OnceLock<Analyzer>>,
+    /// What the customer's hidden facts are about, built on first use.
+    topics: Arc<OnceLock<Arc<Topics>>>,
     /// Fingerprint of the scenario's content, stored in transcripts.
     pub hash: String,
 }
@@ -54,7 +56,16 @@ impl Prepared {
             hash: transcript::content_hash(&scenario),
             scenario: Arc::new(scenario),
             analyzer: Arc::new(OnceLock::new()),
+            topics: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The topics of the customer's hidden facts, shared by its sessions.
+    pub fn topics(&self) -> Arc<Topics> {
+        Arc::clone(
+            self.topics
+                .get_or_init(|| Arc::new(Topics::new(&self.scenario))),
+        )
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -113,7 +124,12 @@ pub struct Session {
 impl Session {
     /// Starts a session; the persona speaks first.
     pub fn start(prepared: &Prepared, difficulty: Difficulty, seed: u64) -> Session {
-        let (persona, opening) = Persona::start(Arc::clone(&prepared.scenario), difficulty, seed);
+        let (persona, opening) = Persona::start_with(
+            Arc::clone(&prepared.scenario),
+            prepared.topics(),
+            difficulty,
+            seed,
+        );
         Session {
             prepared: prepared.clone(),
             difficulty,

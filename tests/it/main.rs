@@ -3,6 +3,7 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
+mod persona;
 mod playthroughs;
 #[cfg(feature = "game")]
 mod game;

@@ -140,7 +140,10 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
             .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
     let is_question = s.question || probes || !ending;
     let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
-    let small_talk = ctx.sentence_has(s, |c| matches!(c, Cue::SmallTalk | Cue::Proposal));
+    // small talk, a proposal or a proposal to close ("就按这个价成交？") asks
+    // nothing about the customer
+    let small_talk =
+        ctx.sentence_has(s, |c| matches!(c, Cue::SmallTalk | Cue::Proposal | Cue::Close));
     // "…, right?" after the customer's own words checks a restatement (a
     // fact check, "you have 40 staff, right?", still explores); a smear
     // put as a question argues

@@ -1,0 +1,218 @@
+//! Picking what the customer says: a variant from a list, never one it has
+//! already said in this session while an unused one is left, with its
+//! placeholders filled. Seeded through the persona's generator, so a replay
+//! says the same lines.
+
+use rand::Rng;
+use rand::rngs::StdRng;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::i18n::{Locale, money};
+use crate::lang::Lang;
+
+/// Values for `{name}` placeholders; `None` means this reply has nothing
+/// to put there, so lines that need it are passed over.
+pub(super) type Fills<'a> = &'a [(&'a str, Option<&'a str>)];
+
+/// The lines said so far. A line is known by where it is stored: the
+/// scenario's lists live as long as the session, and built-in lines are
+/// kept for the life of the program, so the key needs no hashing.
+#[derive(Debug, Default)]
+pub(super) struct Said {
+    /// Keys of the lines said in the current round of their list (a
+    /// session says a few dozen lines: a list beats a hash set here).
+    used: Vec<usize>,
+    /// The line said last, not said again at once when a round restarts.
+    last: Option<usize>,
+}
+
+impl Said {
+    /// A line from `lines` that can be filled: an unused one when there is
+    /// one (preferring lines that use a `prefer`red placeholder, which
+    /// refer to what the player did), else any but the last said. `None`
+    /// when no line can be filled.
+    pub fn pick(
+        &mut self,
+        rng: &mut StdRng,
+        lines: &[String],
+        fills: Fills,
+        prefer: &[&str],
+    ) -> Option<String> {
+        // each line that can be filled: its key, whether it is unused and
+        // whether it refers to what the player did
+        let mut candidates: Vec<(usize, bool, bool)> = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            if can_fill(l, fills) {
+                let key = l.as_ptr() as usize;
+                let unused = !self.used.contains(&key);
+                let grounded = !prefer.is_empty() && prefer.iter().any(|p| uses(l, p));
+                candidates.push((i, unused, grounded));
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        if !candidates.iter().any(|c| c.1) {
+            // every variant said: start the round again, but not with the
+            // line said last
+            let keys: Vec<usize> = candidates.iter().map(|c| lines[c.0].as_ptr() as usize).collect();
+            self.used.retain(|k| !keys.contains(k));
+            let alone = candidates.len() == 1;
+            for c in &mut candidates {
+                c.1 = alone || Some(lines[c.0].as_ptr() as usize) != self.last;
+            }
+        }
+        let grounded = candidates.iter().any(|c| c.1 && c.2);
+        let pool = candidates.iter().filter(|c| c.1 && (c.2 || !grounded));
+        let n = pool.clone().count();
+        let (i, _, _) = pool.clone().nth(rng.random_range(0..n)).copied()?;
+        let line = &lines[i];
+        let key = line.as_ptr() as usize;
+        self.used.push(key);
+        self.last = Some(key);
+        Some(fill(line, fills))
+    }
+}
+
+/// Whether `line` has the placeholder `{name}`.
+fn uses(line: &str, name: &str) -> bool {
+    line.match_indices('{').any(|(i, _)| {
+        let rest = &line[i + 1..];
+        rest.starts_with(name) && rest[name.len()..].starts_with('}')
+    })
+}
+
+fn can_fill(line: &str, fills: Fills) -> bool {
+    if !line.as_bytes().contains(&b'{') {
+        return true;
+    }
+    let mut rest = line;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !fills.iter().any(|(n, v)| *n == name && v.is_some()) {
+            return false;
+        }
+        rest = &after[close + 1..];
+    }
+    true
+}
+
+fn fill(line: &str, fills: Fills) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut rest = line;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            fills
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| *v)
+                .map(|v| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Built-in lines for a voice or reaction kind the scenario left out, in
+/// the scenario's language (`persona.<kind>` in the locale, variants
+/// separated by " | "), read once.
+pub(super) fn builtin(lang: Lang, kind: &str) -> &'static [String] {
+    static LINES: OnceLock<[HashMap<String, Vec<String>>; 2]> = OnceLock::new();
+    let tables = LINES.get_or_init(|| {
+        [Lang::En, Lang::ZhCn].map(|l| {
+            let locale = Locale::builtin(l);
+            locale
+                .keys()
+                .filter_map(|k| k.strip_prefix("persona.").map(|kind| (k, kind)))
+                .map(|(k, kind)| {
+                    let lines = locale.text(k).split(" | ").map(str::to_string).collect();
+                    (kind.to_string(), lines)
+                })
+                .collect()
+        })
+    });
+    let table = match lang {
+        Lang::En => &tables[0],
+        Lang::ZhCn => &tables[1],
+    };
+    table.get(kind).map_or(&[], Vec::as_slice)
+}
+
+/// An amount as the customer says it: Chinese speakers say round sums in
+/// 万 ("3.7万", "72万"); everything else as money.
+pub(super) fn spoken(amount: f64, currency: &str, lang: Lang) -> String {
+    let whole = amount.round();
+    if lang == Lang::ZhCn && whole >= 10_000.0 && (whole % 100.0).abs() < 0.5 {
+        let wan = whole / 10_000.0;
+        let mut text = format!("{wan:.2}");
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+        return format!("{text}万");
+    }
+    money(amount, currency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn no_line_repeats_while_an_unused_one_is_left() {
+        let lines: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let mut said = Said::default();
+        let mut rng = StdRng::seed_from_u64(3);
+        let mut first: Vec<String> = (0..4)
+            .map(|_| said.pick(&mut rng, &lines, &[], &[]).unwrap())
+            .collect();
+        first.sort();
+        assert_eq!(first, lines);
+        // a fifth pick starts a new round
+        assert!(said.pick(&mut rng, &lines, &[], &[]).is_some());
+    }
+
+    #[test]
+    fn lines_that_need_a_missing_value_are_passed_over() {
+        let lines: Vec<String> = ["{feature}, you said.", "Go on."].map(String::from).to_vec();
+        let mut said = Said::default();
+        let mut rng = StdRng::seed_from_u64(1);
+        let none = [("feature", None)];
+        assert_eq!(said.pick(&mut rng, &lines, &none, &[]).unwrap(), "Go on.");
+        let some = [("feature", Some("the sensors"))];
+        let mut said = Said::default();
+        assert_eq!(
+            said.pick(&mut rng, &lines, &some, &["feature"]).unwrap(),
+            "the sensors, you said."
+        );
+    }
+
+    #[test]
+    fn round_sums_in_chinese_are_said_in_wan() {
+        assert_eq!(spoken(37_000.0, "CNY", Lang::ZhCn), "3.7万");
+        assert_eq!(spoken(720_000.0, "CNY", Lang::ZhCn), "72万");
+        assert_eq!(spoken(16_500.0, "CNY", Lang::ZhCn), "1.65万");
+        assert_eq!(spoken(8_000.0, "CNY", Lang::ZhCn), "¥8,000");
+        assert_eq!(spoken(37_000.0, "USD", Lang::En), "$37,000");
+    }
+}

@@ -226,17 +226,33 @@ fn fits(kind: FactKind, on: Option<ObjectionKind>) -> bool {
 fn question_sentences(text: &str) -> Vec<&str> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | ';' | '；' | '\n') {
-            let end = i + c.len_utf8();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // a byte scan: the marks are ASCII, or 。 (E3 80 82) and ！？； (EF BC ..)
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'!' | b'?' | b';' | b'\n' => 1,
             // a decimal point ends no sentence
-            let decimal = c == '.'
-                && text[..i].ends_with(|d: char| d.is_ascii_digit())
-                && text[end..].starts_with(|d: char| d.is_ascii_digit());
-            if !decimal {
-                sentences.push(&text[start..end]);
-                start = end;
+            b'.' => {
+                let decimal = i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if decimal { 0 } else { 1 }
             }
+            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => 3,
+            0xEF if bytes[i + 1..].starts_with(&[0xBC])
+                && matches!(bytes.get(i + 2), Some(0x81 | 0x9F | 0x9B)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if len > 0 {
+            sentences.push(&text[start..i + len]);
+            start = i + len;
+            i += len;
+        } else {
+            i += 1;
         }
     }
     if start < text.len() {
@@ -308,6 +324,11 @@ mod tests {
         let s = question_sentences("I see. What does a stoppage cost you? It is 3.5 hours.");
         assert_eq!(s, vec![" What does a stoppage cost you?"]);
         assert_eq!(question_sentences("能说说预算吗"), vec!["能说说预算吗"]);
+        assert_eq!(
+            question_sentences("我理解。预算多少？还有别的事。"),
+            vec!["预算多少？"]
+        );
+        assert_eq!(question_sentences("好的；谁来定？"), vec!["谁来定？"]);
         assert_eq!(question_words("what, why, how, when, who decides?"), 5);
     }
 }

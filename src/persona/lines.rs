@@ -44,10 +44,12 @@ impl Said {
         // whether it refers to what the player did
         let mut candidates: Vec<(usize, bool, bool)> = Vec::with_capacity(lines.len());
         for (i, l) in lines.iter().enumerate() {
-            if can_fill(l, fills) {
+            // most lines have no placeholder at all
+            let plain = !l.contains('{');
+            if plain || can_fill(l, fills) {
                 let key = l.as_ptr() as usize;
                 let unused = !self.used.contains(&key);
-                let grounded = !prefer.is_empty() && prefer.iter().any(|p| uses(l, p));
+                let grounded = !plain && prefer.iter().any(|p| uses(l, p));
                 candidates.push((i, unused, grounded));
             }
         }
@@ -85,23 +87,39 @@ fn uses(line: &str, name: &str) -> bool {
 }
 
 fn can_fill(line: &str, fills: Fills) -> bool {
-    if !line.as_bytes().contains(&b'{') {
-        return true;
-    }
-    let mut rest = line;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let name = &after[..close];
-        if !fills.iter().any(|(n, v)| *n == name && v.is_some()) {
-            return false;
+    placeholders(line).all(|name| fills.iter().any(|(n, v)| *n == name && v.is_some()))
+}
+
+/// The `{name}` placeholders in `line`, by a plain byte scan (lines are
+/// short; a general searcher per brace costs more than it saves).
+fn placeholders(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if bytes[i] == b'{' {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'}' {
+                    j += 1;
+                }
+                if j == bytes.len() {
+                    i = j;
+                    return None;
+                }
+                i = j + 1;
+                return Some(&line[start..j]);
+            }
+            i += 1;
         }
-        rest = &after[close + 1..];
-    }
-    true
+        None
+    })
 }
 
 fn fill(line: &str, fills: Fills) -> String {
+    if !line.contains('{') {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len() + 16);
     let mut rest = line;
     while let Some(open) = rest.find('{') {

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{Difficulty, ObjectionKind, Scenario};
 use crate::record::Outcome;
+use crate::scenario::{Difficulty, ObjectionKind, Scenario};
 use crate::scoring::scorecard::Dimension;
 use crate::session::transcript::Transcript;
 

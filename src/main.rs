@@ -2,11 +2,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use counteroffer::cli;
+use counteroffer::lang::Lang;
 use counteroffer::report::Format;
 use counteroffer::scenario::Difficulty;
 use counteroffer::session::bots::Kind;
-use counteroffer::cli;
-use counteroffer::lang::Lang;
 
 /// Counteroffer: practise handling price, fit and delay objections.
 #[derive(Parser)]

@@ -94,4 +94,3 @@ pub enum Outcome {
         turn: u32,
     },
 }
-

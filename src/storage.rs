@@ -38,7 +38,9 @@ pub enum ReadError {
     /// A link that leads in a loop (or through too many links).
     LinkLoop,
     /// More than `cap` bytes.
-    TooLarge { cap: u64 },
+    TooLarge {
+        cap: u64,
+    },
     Io(std::io::Error),
 }
 
@@ -49,7 +51,9 @@ impl ReadError {
             ReadError::NotFound => "check the path",
             ReadError::NotRegular(_) => "give the path of a file saved on disk",
             ReadError::LinkLoop => "fix or remove the link",
-            ReadError::TooLarge { .. } => "this is not a file Counteroffer wrote or expects; check the path",
+            ReadError::TooLarge { .. } => {
+                "this is not a file Counteroffer wrote or expects; check the path"
+            }
             ReadError::Io(_) => "check that the file can be read",
         }
     }
@@ -204,10 +208,7 @@ pub enum Line {
 /// Reads the next line of at most `cap` bytes; a longer line is skipped to
 /// its end (never held in memory) and reported as [`Line::TooLong`].
 /// `None` at the end of input.
-pub fn read_line_bounded(
-    input: &mut impl BufRead,
-    cap: usize,
-) -> std::io::Result<Option<Line>> {
+pub fn read_line_bounded(input: &mut impl BufRead, cap: usize) -> std::io::Result<Option<Line>> {
     let mut line = Vec::new();
     let mut too_long = false;
     let mut any = false;
@@ -317,7 +318,11 @@ pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> std::io::Re
             Err(_) => {
                 // no hard links here (some shared drives): claim the name
                 // with create_new, then move the content over it
-                match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                match std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)
+                {
                     Ok(_) => {
                         result = std::fs::rename(&tmp, &path).map(|()| path);
                         break;
@@ -364,7 +369,9 @@ mod tests {
         let threads: Vec<_> = (0..8)
             .map(|i| {
                 let dir = dir.clone();
-                std::thread::spawn(move || write_new(&dir, "same", "json", format!("{i}").as_bytes()).unwrap())
+                std::thread::spawn(move || {
+                    write_new(&dir, "same", "json", format!("{i}").as_bytes()).unwrap()
+                })
             })
             .collect();
         let mut paths: Vec<PathBuf> = threads.into_iter().map(|t| t.join().unwrap()).collect();
@@ -377,7 +384,11 @@ mod tests {
             .collect();
         contents.sort();
         assert_eq!(contents, ["0", "1", "2", "3", "4", "5", "6", "7"]);
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 8, "no temporaries left");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            8,
+            "no temporaries left"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 
@@ -396,7 +407,11 @@ mod tests {
             read_bounded(&dir, 100),
             Err(ReadError::NotRegular("a folder"))
         ));
-        assert!(read_bounded(&dir.join("missing"), 100).unwrap_err().is_not_found());
+        assert!(
+            read_bounded(&dir.join("missing"), 100)
+                .unwrap_err()
+                .is_not_found()
+        );
         #[cfg(unix)]
         {
             let e = read_bounded(Path::new("/dev/zero"), 100).unwrap_err();
@@ -406,7 +421,10 @@ mod tests {
             );
             let looped = dir.join("loop.ron");
             std::os::unix::fs::symlink(&looped, &looped).unwrap();
-            assert!(matches!(read_bounded(&looped, 100), Err(ReadError::LinkLoop)));
+            assert!(matches!(
+                read_bounded(&looped, 100),
+                Err(ReadError::LinkLoop)
+            ));
         }
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -16,10 +16,7 @@ use std::collections::BTreeMap;
 pub const MAX_EXPANSIONS: usize = 2_000;
 
 /// Every phrase `pattern` stands for, or what is wrong with it.
-pub fn expand(
-    pattern: &str,
-    slots: &BTreeMap<String, Vec<String>>,
-) -> Result<Vec<String>, String> {
+pub fn expand(pattern: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>, String> {
     let mut out = vec![String::new()];
     let mut rest = pattern;
     while !rest.is_empty() {
@@ -61,7 +58,12 @@ pub fn expand(
     }
     let mut phrases: Vec<String> = out
         .into_iter()
-        .map(|p| p.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            p.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|p| !p.is_empty())
         .collect();
     phrases.dedup();
@@ -73,7 +75,11 @@ fn slot(body: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>
     slots.get(name).cloned().ok_or_else(|| {
         format!(
             "no slot named `{name}`; the lexicon's slots are {}",
-            slots.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            slots
+                .keys()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     })
 }
@@ -91,7 +97,10 @@ mod tests {
     use super::*;
 
     fn slots() -> BTreeMap<String, Vec<String>> {
-        BTreeMap::from([("intens".to_string(), vec!["really".to_string(), "totally".to_string()])])
+        BTreeMap::from([(
+            "intens".to_string(),
+            vec!["really".to_string(), "totally".to_string()],
+        )])
     }
 
     #[test]
@@ -100,15 +109,30 @@ mod tests {
         assert_eq!(got.len(), 9);
         assert!(got.contains(&"i understand".to_string()));
         assert!(got.contains(&"i totally understand why".to_string()));
-        assert_eq!(expand("(我|我们)很理解", &slots()).unwrap(), ["我很理解", "我们很理解"]);
+        assert_eq!(
+            expand("(我|我们)很理解", &slots()).unwrap(),
+            ["我很理解", "我们很理解"]
+        );
         assert_eq!(expand("plain words", &slots()).unwrap(), ["plain words"]);
     }
 
     #[test]
     fn broken_patterns_say_what_is_wrong() {
-        assert!(expand("i [really understand", &slots()).unwrap_err().contains("never closed"));
-        assert!(expand("i {nope} understand", &slots()).unwrap_err().contains("no slot named `nope`"));
-        assert!(expand("a [b (c|d)]", &slots()).unwrap_err().contains("another group"));
+        assert!(
+            expand("i [really understand", &slots())
+                .unwrap_err()
+                .contains("never closed")
+        );
+        assert!(
+            expand("i {nope} understand", &slots())
+                .unwrap_err()
+                .contains("no slot named `nope`")
+        );
+        assert!(
+            expand("a [b (c|d)]", &slots())
+                .unwrap_err()
+                .contains("another group")
+        );
         let huge = "[a|b|c|d|e|f|g|h|i|j] ".repeat(5);
         assert!(expand(&huge, &slots()).unwrap_err().contains("more than"));
     }

@@ -161,7 +161,9 @@ impl Lexicon {
                 if let Err(e) = super::expand::expand(phrase, &lexicon.slots) {
                     problems.push(
                         Diagnostic::error(path, at(name), format!("`{name}`: \"{phrase}\" {e}"))
-                            .with_help("`[a|b]` is optional, `(a|b)` a choice, `{slot}` a word of `slots`"),
+                            .with_help(
+                                "`[a|b]` is optional, `(a|b)` a choice, `{slot}` a word of `slots`",
+                            ),
                     );
                 }
             }
@@ -260,12 +262,15 @@ impl Lexicon {
 pub fn load(dir: &Path, language: &str) -> Result<Lexicon, Vec<Diagnostic>> {
     let path = dir.join(format!("{language}.ron"));
     let label = path.display().to_string();
-    let refuse =
-        |message: String, help: &str| vec![Diagnostic::error(&label, (0, 0), message).with_help(help)];
+    let refuse = |message: String, help: &str| {
+        vec![Diagnostic::error(&label, (0, 0), message).with_help(help)]
+    };
     // a language is a name such as "zh-CN", never a path
     let plain = !language.is_empty()
         && language.len() <= 16
-        && language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        && language
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
     if !plain {
         return Err(refuse(
             format!(

@@ -1,8 +1,8 @@
 //! Reply analysis: one player reply in, tagged moves with evidence out.
 
 mod analyzer;
-pub mod expand;
 mod builder;
+pub mod expand;
 pub mod lexicon;
 pub mod numbers;
 mod offers;

@@ -185,8 +185,7 @@ impl InSentence<'_, '_> {
         let Some(list) = self.ctx.scenario.map(|s| s.list_price) else {
             return false;
         };
-        n.value >= list * 0.995
-            && !self.framed(self.ctx.clause_marks.start(n.start), n)
+        n.value >= list * 0.995 && !self.framed(self.ctx.clause_marks.start(n.start), n)
     }
 
     /// Percentages are discounts only with a discount word nearby.

@@ -108,7 +108,9 @@ fn ends_clause(text: &str, i: usize, c: char) -> bool {
     let digit_after = text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_digit());
     match c {
         '.' | ',' => !(digit_before && digit_after),
-        '，' | '、' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' | '\n' => true,
+        '，' | '、' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' | '\n' => {
+            true
+        }
         _ => false,
     }
 }

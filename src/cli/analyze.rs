@@ -32,8 +32,8 @@ struct Analyzers {
 impl Analyzers {
     fn get(&mut self, lang: &str) -> Result<&Analyzer, String> {
         if !self.built.contains_key(lang) {
-            let lexicon =
-                lexicon::load(&crate::scenario::shipped_dir("assets/lexicon"), lang).map_err(|ds| {
+            let lexicon = lexicon::load(&crate::scenario::shipped_dir("assets/lexicon"), lang)
+                .map_err(|ds| {
                     ds.iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()

@@ -107,10 +107,7 @@ pub fn run(paths: Vec<PathBuf>, out: &mut impl Write, err: &mut impl Write) -> E
         paths
     };
     // a dangling or looping link exists as a path; the loader reports it
-    if let Some(missing) = paths
-        .iter()
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-    {
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         let _ = writeln!(
             err,
             "error: {} does not exist\n  help: give a scenario file or a folder of .ron files",

@@ -5,15 +5,15 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::diagnostic::shown;
 use crate::i18n::{Locale, money};
 use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
+use crate::session::MAX_REPLY_CHARS;
 use crate::session::describe::{hint, outcome_line};
+use crate::session::journal::Journal;
 use crate::session::transcript::Transcript;
 use crate::session::{Prepared, Session, random_seed};
-use crate::diagnostic::shown;
-use crate::session::MAX_REPLY_CHARS;
-use crate::session::journal::Journal;
 use crate::storage::{Line, data_dir, read_line_bounded, size, write_atomic, write_new};
 
 pub struct Options {
@@ -92,7 +92,9 @@ fn candidates(opts: &Options) -> Vec<Prepared> {
     {
         all.push(s);
     }
-    all.into_iter().filter_map(|s| Prepared::new(s).ok()).collect()
+    all.into_iter()
+        .filter_map(|s| Prepared::new(s).ok())
+        .collect()
 }
 
 /// How a session found at start goes on.
@@ -288,8 +290,7 @@ fn play_lines<R: BufRead>(
         match result {
             Ok(()) => {
                 let _ = show_turn(session, locale, out);
-                if let Some(notice) = crate::session::journal::save_turn(journal, session, locale)
-                {
+                if let Some(notice) = crate::session::journal::save_turn(journal, session, locale) {
                     let _ = writeln!(out, "{notice}");
                 }
             }

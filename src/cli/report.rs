@@ -5,13 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::diagnostic::shown;
+use crate::record::Outcome;
 use crate::report::{Format, Report, date};
 use crate::scenario::Scenario;
-use crate::record::Outcome;
-use crate::session::Prepared;
 use crate::scoring::scorecard::Dimension;
+use crate::session::Prepared;
 use crate::session::transcript::{Check, Transcript, check};
-use crate::diagnostic::shown;
 use crate::storage::{ReadError, cap, read_bounded, size, write_atomic};
 
 /// Reads and parses one transcript, with a bound (a FIFO, a device or a
@@ -153,7 +153,11 @@ struct Scenarios<'a> {
 
 impl Scenarios<'_> {
     fn for_transcript(&mut self, t: &Transcript) -> Result<Prepared, String> {
-        if let Some(p) = self.prepared.iter().find(|p| p.scenario.id == t.scenario_id) {
+        if let Some(p) = self
+            .prepared
+            .iter()
+            .find(|p| p.scenario.id == t.scenario_id)
+        {
             return Ok(p.clone());
         }
         let p = Prepared::new(scenario_for(t, self.spec, self.extra)?)?;
@@ -169,7 +173,11 @@ fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> 
     let prepared = scenarios.for_transcript(&t)?;
     let stored = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
         std::iter::once(format!("{:.0}", card.overall))
-            .chain(Dimension::ALL.iter().map(|d| format!("{:.0}", card.get(*d))))
+            .chain(
+                Dimension::ALL
+                    .iter()
+                    .map(|d| format!("{:.0}", card.get(*d))),
+            )
             .collect()
     };
     let blank = || vec![String::new(); Dimension::ALL.len() + 1];
@@ -212,13 +220,14 @@ fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> 
 /// also after leading spaces, newlines or other control characters, and
 /// any leading tab or line break. It then shows as text.
 pub fn csv_cell(text: &str) -> String {
-    const FORMULA: &[char] = &['=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}'];
+    const FORMULA: &[char] = &[
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
     let first = text
         .trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
         .chars()
         .next();
-    let risky = first.is_some_and(|c| FORMULA.contains(&c))
-        || text.starts_with(['\t', '\r', '\n']);
+    let risky = first.is_some_and(|c| FORMULA.contains(&c)) || text.starts_with(['\t', '\r', '\n']);
     let text = printable(text);
     let defused = if risky { format!("'{text}") } else { text };
     format!("\"{}\"", defused.replace('"', "\"\""))

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use crate::diagnostic::shown;
 use crate::i18n::Locale;
 use crate::lang::Lang;
-use crate::session::Prepared;
 use crate::scoring::debrief::{debrief, render_text};
+use crate::session::Prepared;
 use crate::session::transcript::{Check, check, replay};
 
 pub fn run(
@@ -50,7 +50,8 @@ pub fn run(
                     serde_json::to_string_pretty(&card).expect("scorecards serialize")
                 )
             } else {
-                let locale = Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
+                let locale =
+                    Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
                 let session = replay(&prepared, &transcript);
                 let d = debrief(&prepared.scenario, session.turns(), &card, locale);
                 writeln!(

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::scenario::{Difficulty, Scenario};
-use crate::session::bots::{self, Kind};
-use crate::scoring::scorecard::Dimension;
 use crate::record::Outcome;
+use crate::scenario::{Difficulty, Scenario};
+use crate::scoring::scorecard::Dimension;
 use crate::session::Prepared;
+use crate::session::bots::{self, Kind};
 
 pub struct Options {
     /// A scenario id or path, or "all".

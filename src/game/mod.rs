@@ -16,6 +16,7 @@ mod overlay;
 mod screens;
 mod state;
 mod theme;
+mod typing;
 mod widgets;
 mod window;
 
@@ -46,6 +47,12 @@ pub fn plugin(app: &mut App) {
         .init_resource::<DataDir>()
         .init_resource::<Presenter>()
         .init_resource::<action::ScreenStart>()
+        .init_resource::<typing::HeldKeys>()
+        .add_message::<bevy::input::keyboard::KeyboardInput>()
+        .add_systems(
+            PreUpdate,
+            typing::split_key_batches.before(bevy::input::InputSystems),
+        )
         .add_systems(OnEnter(Screen::Loading), finish_loading)
         // after every screen's systems had their say this frame
         .add_systems(PostUpdate, (wake_for_transition, action::mark_screen_start))

@@ -52,7 +52,11 @@ pub struct Persona {
 
 impl Persona {
     /// The customer before the first reply, and what it opens with.
-    pub fn start(scenario: Arc<Scenario>, difficulty: Difficulty, seed: u64) -> (Persona, Response) {
+    pub fn start(
+        scenario: Arc<Scenario>,
+        difficulty: Difficulty,
+        seed: u64,
+    ) -> (Persona, Response) {
         let params = scenario.params(difficulty);
         let mut persona = Persona {
             rng: StdRng::seed_from_u64(seed),

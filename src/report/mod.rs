@@ -10,12 +10,12 @@ pub use html::escape as html_escape;
 pub use markdown::escape as markdown_escape;
 
 use crate::i18n::{Locale, money};
+use crate::record::Turn;
 use crate::scenario::Scenario;
 use crate::scoring::debrief::{Debrief, debrief};
 use crate::scoring::scorecard::{Scorecard, by_team};
-use crate::session::transcript::Transcript;
-use crate::record::Turn;
 use crate::session::describe::outcome_line;
+use crate::session::transcript::Transcript;
 
 /// The HTML entity for a character markup would read, if any; quotes only
 /// matter inside attribute values.

@@ -60,7 +60,10 @@ pub fn find_scenario(spec: &str) -> Result<Scenario, String> {
 /// A scenario by file path, or by id among the shipped ones and those in
 /// `extra` (the `--scenarios` folders and files); with the file it came
 /// from when it is not a shipped one.
-pub fn find_scenario_in(spec: &str, extra: &[PathBuf]) -> Result<(Scenario, Option<PathBuf>), String> {
+pub fn find_scenario_in(
+    spec: &str,
+    extra: &[PathBuf],
+) -> Result<(Scenario, Option<PathBuf>), String> {
     let path = Path::new(spec);
     if extra.is_empty() || std::fs::symlink_metadata(path).is_ok() {
         let from_file = std::fs::symlink_metadata(path).is_ok();
@@ -74,12 +77,23 @@ pub fn find_scenario_in(spec: &str, extra: &[PathBuf]) -> Result<(Scenario, Opti
         .into_iter()
         .find(|l| l.scenario.as_ref().is_some_and(|s| s.id == spec))
     {
-        Some(l) => Ok((l.scenario.expect("found by id"), Some(PathBuf::from(l.path)))),
+        Some(l) => Ok((
+            l.scenario.expect("found by id"),
+            Some(PathBuf::from(l.path)),
+        )),
         None => Err(format!(
             "no scenario with id or path \"{}\" (shipped or in {})\n  help: `counteroffer check {}` lists their ids",
             shown(spec, 80),
-            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
-            extra.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "),
+            extra
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            extra
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
         )),
     }
 }

@@ -84,7 +84,11 @@ impl Checker<'_> {
 
     fn text(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.error(&[Step::Field(field)], format!("`{field}` is empty"), Some(format!("write the {field} text between the quotes")));
+            self.error(
+                &[Step::Field(field)],
+                format!("`{field}` is empty"),
+                Some(format!("write the {field} text between the quotes")),
+            );
         }
     }
 
@@ -136,13 +140,24 @@ pub fn validate(scenario: &Scenario, src: &str, path: &str) -> Vec<Diagnostic> {
 fn check_id_lengths(c: &mut Checker, s: &Scenario) -> bool {
     let p = &s.persona;
     let mut ids: Vec<(&str, &str)> = vec![("scenario", s.id.as_str())];
-    ids.extend(s.product.features.iter().map(|f| ("feature", f.id.as_str())));
     ids.extend(
-        s.product.features
+        s.product
+            .features
+            .iter()
+            .map(|f| ("feature", f.id.as_str())),
+    );
+    ids.extend(
+        s.product
+            .features
             .iter()
             .flat_map(|f| f.relieves.iter().map(|r| ("pain", r.as_str()))),
     );
-    ids.extend(s.product.tradeables.iter().map(|t| ("tradeable", t.id.as_str())));
+    ids.extend(
+        s.product
+            .tradeables
+            .iter()
+            .map(|t| ("tradeable", t.id.as_str())),
+    );
     ids.extend(p.pains.iter().map(|x| ("pain", x.id.as_str())));
     for fact in &p.hidden {
         ids.push(("hidden fact", fact.id.as_str()));
@@ -291,7 +306,10 @@ fn check_product(c: &mut Checker, s: &Scenario) {
     if p.currency.len() != 3 || !p.currency.bytes().all(|b| b.is_ascii_uppercase()) {
         c.error(
             &[Step::Field("currency")],
-            format!("currency \"{}\" is not an ISO 4217 code", shown(&p.currency, 64)),
+            format!(
+                "currency \"{}\" is not an ISO 4217 code",
+                shown(&p.currency, 64)
+            ),
             Some("use a three-letter code such as \"USD\", \"EUR\" or \"CNY\"".into()),
         );
     }

@@ -42,4 +42,3 @@ pub fn price_span(turns: &[Turn], scenario: &Scenario, budget: f64) -> (f64, f64
     let high = named().chain([product.list_price]).fold(f64::MIN, f64::max);
     (low * 0.96, high * 1.02)
 }
-

@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::Turn;
 use super::rubric::Rule;
 use super::scorecard::{Dimension, Item, Scorecard};
 use crate::i18n::Locale;
+use crate::record::Turn;
 use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

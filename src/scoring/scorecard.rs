@@ -5,10 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{Event, Outcome, Turn};
 use super::rubric::Rule;
 use crate::analysis::QuestionKind;
 use crate::analysis::tags::{Fab, Laer, Negative};
+use crate::record::{Event, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -99,7 +99,9 @@ impl Scorecard {
 fn total(items: &[Item], d: Dimension, objection: Option<&str>) -> Option<f64> {
     let mut points = items
         .iter()
-        .filter(|i| i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection))
+        .filter(|i| {
+            i.dimension == d && (objection.is_none() || i.objection.as_deref() == objection)
+        })
         .map(|i| i.points)
         .peekable();
     points.peek()?;
@@ -276,7 +278,14 @@ fn laer_items(items: &mut Items, episode: &[&Turn], id: &str) {
         None => items.0.push(missing(d, Rule::LaerMissingListen, id)),
     }
     match first(Laer::Acknowledge) {
-        Some(t) => items.add(d, t, quote(t, "acknowledge"), Rule::LaerAcknowledge, 20.0, o),
+        Some(t) => items.add(
+            d,
+            t,
+            quote(t, "acknowledge"),
+            Rule::LaerAcknowledge,
+            20.0,
+            o,
+        ),
         None => items.0.push(missing(d, Rule::LaerMissingAcknowledge, id)),
     }
     let open = episode
@@ -407,7 +416,14 @@ fn concession_items(items: &mut Items, scenario: &Scenario, turns: &[Turn]) {
                         items.add(d, t, quote(t, "offer"), Rule::ConcBigStep, -15.0, None);
                     }
                     if !conditional {
-                        items.add(d, t, quote(t, "offer"), Rule::ConcUnconditional, -10.0, None);
+                        items.add(
+                            d,
+                            t,
+                            quote(t, "offer"),
+                            Rule::ConcUnconditional,
+                            -10.0,
+                            None,
+                        );
                     }
                     if *p < product.floor && !below_floor {
                         below_floor = true;
@@ -477,10 +493,16 @@ fn outcome_items(
                 .iter()
                 .any(|t| t.analysis.negatives.contains(&Negative::Pressure));
             if pressured {
-                items.whole(Dimension::Relationship, Rule::RelationshipPressureDeal, -15.0);
+                items.whole(
+                    Dimension::Relationship,
+                    Rule::RelationshipPressureDeal,
+                    -15.0,
+                );
             }
         }
-        Some(Outcome::WalkAway { .. }) => items.whole(Dimension::Outcome, Rule::OutcomeWalkAway, 0.0),
+        Some(Outcome::WalkAway { .. }) => {
+            items.whole(Dimension::Outcome, Rule::OutcomeWalkAway, 0.0)
+        }
         _ => items.whole(Dimension::Outcome, Rule::OutcomeNoDeal, 0.0),
     }
     items.whole(

@@ -20,9 +20,9 @@ pub mod transcript;
 
 use std::sync::{Arc, OnceLock};
 
+use crate::analysis::Analyzer;
 use crate::analysis::lexicon::{builtin, has_builtin};
 use crate::analysis::tags::Laer;
-use crate::analysis::Analyzer;
 use crate::persona::Persona;
 use crate::record::{Input, Meters, Outcome, Turn};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};

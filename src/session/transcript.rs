@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scoring::scorecard::Scorecard;
 use super::{Prepared, Session};
 use crate::fingerprint::fnv1a;
 use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
+use crate::scoring::scorecard::Scorecard;
 
 /// Bumped whenever a field changes meaning; readers refuse other versions.
 pub const SCHEMA: u32 = 1;
@@ -104,10 +104,7 @@ pub enum Check {
     },
     /// The fingerprint differs and so does a replay: the scenario changed
     /// since (or the transcript was edited); nothing in it can be trusted.
-    ScenarioChanged {
-        recorded: String,
-        now: String,
-    },
+    ScenarioChanged { recorded: String, now: String },
     /// The stored turns or scorecard differ from a replay: edited by hand.
     Tampered {
         recomputed: Scorecard,

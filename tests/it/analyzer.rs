@@ -280,7 +280,11 @@ fn long_and_mixed_script_text_does_not_panic() {
     // the same acknowledgement 800 times is keyword stuffing, not 800 acknowledgements
     let long = "I understand. ".repeat(800);
     let stuffed = a.analyze(&long, None);
-    assert!(stuffed.negatives.contains(&counteroffer::analysis::tags::Negative::KeywordStuffing));
+    assert!(
+        stuffed
+            .negatives
+            .contains(&counteroffer::analysis::tags::Negative::KeywordStuffing)
+    );
     assert!(stuffed.laer.is_empty());
     for text in [
         "",

@@ -379,7 +379,8 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
     assert!(
         shown
             .iter()
-            .any(|t| t.starts_with("1 damaged lines in ") && t.contains("history.jsonl were skipped")),
+            .any(|t| t.starts_with("1 damaged lines in ")
+                && t.contains("history.jsonl were skipped")),
         "{shown:?}"
     );
     assert!(
@@ -435,7 +436,9 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     );
     assert_eq!(screen(&app), Screen::Debrief);
     assert!(
-        counteroffer::session::journal::interrupted(&dir).0.is_empty(),
+        counteroffer::session::journal::interrupted(&dir)
+            .0
+            .is_empty(),
         "scored: the journal is gone"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -449,21 +452,39 @@ fn a_session_left_for_a_new_one_is_kept_and_offered_again() {
     let i = index_of(&app, "hengda-packaging-en");
     let start = [Action::SelectScenario(i), Action::Start, Action::Begin];
     send(&mut app, start.clone());
-    send(&mut app, [Action::Send("I understand. What budget do you have approved?".into())]);
+    send(
+        &mut app,
+        [Action::Send(
+            "I understand. What budget do you have approved?".into(),
+        )],
+    );
     send(&mut app, [Action::Pause, Action::QuitToTitle]);
     // a new session instead of resuming: the first is set aside, not lost
     send(&mut app, start.clone());
-    send(&mut app, [Action::Send("What does a stoppage cost you?".into())]);
+    send(
+        &mut app,
+        [Action::Send("What does a stoppage cost you?".into())],
+    );
     let journals = |dir: &std::path::Path| {
         std::fs::read_dir(counteroffer::session::journal::dir(dir))
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "json"))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "json")
+            })
             .count()
     };
     assert_eq!(journals(&dir), 2, "both sessions have their own journal");
     send(&mut app, [Action::Pause, Action::Finish]);
     assert_eq!(screen(&app), Screen::Debrief);
-    assert_eq!(journals(&dir), 1, "the finished one's journal goes, the other stays");
+    assert_eq!(
+        journals(&dir),
+        1,
+        "the finished one's journal goes, the other stays"
+    );
     send(&mut app, [Action::QuitToTitle]);
     assert!(
         texts(&mut app)
@@ -632,4 +653,194 @@ fn projector_mode_redraws_in_place_keeping_the_draft_and_the_pause_menu() {
         app.world().resource::<Game>().session.turns()[0].text,
         "Half a thought"
     );
+}
+
+/// A game that types: Bevy's text field, focus and a window that the key
+/// events come from, as in the real game.
+fn typing_app() -> (App, Entity) {
+    use bevy::input_focus::InputDispatchPlugin;
+    use bevy::ui_widgets::EditableTextInputPlugin;
+    use bevy::window::PrimaryWindow;
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        InputPlugin,
+        bevy::asset::AssetPlugin::default(),
+        bevy::text::TextPlugin,
+        bevy::input_focus::InputFocusPlugin,
+        InputDispatchPlugin,
+        EditableTextInputPlugin,
+    ))
+    // what the window and UI plugins would otherwise provide
+    .init_resource::<UiScale>()
+    .add_message::<bevy::window::Ime>()
+    .add_message::<bevy::picking::events::Pointer<bevy::picking::events::Release>>()
+    // the text field's font, so that selections have a layout to work on
+    .add_systems(
+        PostUpdate,
+        bevy::ui::widget::update_editable_text_styles
+            .after(bevy::text::load_font_assets_into_font_collection)
+            .before(bevy::text::EditableTextSystems),
+    )
+    .insert_resource(Catalog::load(&[]))
+    .insert_resource(game::DataDir(None))
+    .add_plugins(game::plugin);
+    let window = app
+        .world_mut()
+        .spawn((bevy::window::Window::default(), PrimaryWindow))
+        .id();
+    app.update();
+    app.update();
+    (app, window)
+}
+
+/// One key going down or up, as winit reports it.
+fn key(
+    window: Entity,
+    code: KeyCode,
+    logical: bevy::input::keyboard::Key,
+    down: bool,
+) -> bevy::input::keyboard::KeyboardInput {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::Key;
+    let text = match (&logical, down) {
+        (Key::Character(c), true) => Some(c.clone()),
+        (Key::Space, true) => Some(" ".into()),
+        _ => None,
+    };
+    bevy::input::keyboard::KeyboardInput {
+        key_code: code,
+        logical_key: logical,
+        state: if down {
+            ButtonState::Pressed
+        } else {
+            ButtonState::Released
+        },
+        text,
+        repeat: false,
+        window,
+    }
+}
+
+/// The key events for typing `s` (capitals with Shift), or for `mods` + a
+/// letter when `chord` is given.
+fn keystrokes(window: Entity, s: &str) -> Vec<bevy::input::keyboard::KeyboardInput> {
+    use bevy::input::keyboard::Key;
+    let mut out = Vec::new();
+    for c in s.chars() {
+        let (code, logical) = match c {
+            ' ' => (KeyCode::Space, Key::Space),
+            _ => (KeyCode::KeyA, Key::Character(c.to_string().into())),
+        };
+        let shift = c.is_uppercase();
+        if shift {
+            out.push(key(window, KeyCode::ShiftLeft, Key::Shift, true));
+        }
+        out.push(key(window, code, logical.clone(), true));
+        out.push(key(window, code, logical, false));
+        if shift {
+            out.push(key(window, KeyCode::ShiftLeft, Key::Shift, false));
+        }
+    }
+    out
+}
+
+/// Ctrl + `letter`, pressed and let go quickly (within one frame).
+fn ctrl(window: Entity, letter: &str, code: KeyCode) -> Vec<bevy::input::keyboard::KeyboardInput> {
+    use bevy::input::keyboard::Key;
+    let l = Key::Character(letter.into());
+    vec![
+        key(window, KeyCode::ControlLeft, Key::Control, true),
+        key(window, code, l.clone(), true),
+        key(window, code, l, false),
+        key(window, KeyCode::ControlLeft, Key::Control, false),
+    ]
+}
+
+/// Sends `keys`, `per_frame` of them in each frame (keys 40-150 ms apart
+/// under a software renderer land several to a frame), then lets the game
+/// catch up.
+fn fast_by(app: &mut App, keys: Vec<bevy::input::keyboard::KeyboardInput>, per_frame: usize) {
+    for frame in keys.chunks(per_frame) {
+        for k in frame {
+            app.world_mut().write_message(k.clone());
+        }
+        app.update();
+    }
+    for _ in 0..40 {
+        app.update();
+    }
+}
+
+/// Sends `keys` all in one frame.
+fn fast(app: &mut App, keys: Vec<bevy::input::keyboard::KeyboardInput>) {
+    let n = keys.len().max(1);
+    fast_by(app, keys, n);
+}
+
+fn reply_box(app: &mut App) -> String {
+    use bevy::text::EditableText;
+    let mut q = app.world_mut().query::<&EditableText>();
+    let values: Vec<String> = q.iter(app.world()).map(|t| t.value().to_string()).collect();
+    assert_eq!(values.len(), 1, "one text field on screen");
+    values[0].clone()
+}
+
+#[test]
+fn fast_typing_keeps_every_space_and_ctrl_keys_edit_instead_of_typing() {
+    use bevy::input::keyboard::Key;
+    let (mut app, window) = typing_app();
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    assert_eq!(screen(&app), Screen::Negotiation);
+
+    // a sentence typed fast, two to seven key events to a frame: a frame
+    // may end with Shift down for the capital after a space
+    let typed = "so Priya, I can do that. What about Red team, Blue team";
+    for per_frame in 2..=7 {
+        fast_by(&mut app, keystrokes(window, typed), per_frame);
+        assert_eq!(reply_box(&mut app), typed, "{per_frame} key events a frame");
+        let mut clear = ctrl(window, "a", KeyCode::KeyA);
+        clear.push(key(window, KeyCode::Delete, Key::Delete, true));
+        fast_by(&mut app, clear, 1);
+    }
+    fast(&mut app, keystrokes(window, typed));
+    assert_eq!(reply_box(&mut app), typed, "all in one frame");
+
+    // Ctrl+A selects all (no "a"), Backspace deletes the selection
+    let mut keys = ctrl(window, "a", KeyCode::KeyA);
+    keys.push(key(window, KeyCode::Backspace, Key::Backspace, true));
+    keys.push(key(window, KeyCode::Backspace, Key::Backspace, false));
+    fast(&mut app, keys);
+    assert_eq!(reply_box(&mut app), "", "select all + Backspace clears");
+
+    // Ctrl+H hides the scores and types nothing
+    fast(&mut app, keystrokes(window, "Hi"));
+    fast(&mut app, ctrl(window, "h", KeyCode::KeyH));
+    assert_eq!(reply_box(&mut app), "Hi");
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Scores hidden")),
+        "Ctrl+H hid the scores"
+    );
+
+    // copy and paste: all of it copied, then pasted after itself (where
+    // there is an OS clipboard; without one, nothing is typed either)
+    let clipboard = app
+        .world_mut()
+        .resource_mut::<bevy::clipboard::Clipboard>()
+        .set_text("probe")
+        .is_ok();
+    let mut keys = ctrl(window, "a", KeyCode::KeyA);
+    keys.extend(ctrl(window, "c", KeyCode::KeyC));
+    keys.push(key(window, KeyCode::End, Key::End, true));
+    keys.push(key(window, KeyCode::End, Key::End, false));
+    keys.extend(ctrl(window, "v", KeyCode::KeyV));
+    fast(&mut app, keys);
+    assert_eq!(reply_box(&mut app), if clipboard { "HiHi" } else { "Hi" });
 }

@@ -68,7 +68,12 @@ fn scoring_reads_records_not_the_session() {
 fn the_scenario_format_knows_nothing_of_what_plays_it() {
     let found = offenders(
         Some("scenario"),
-        &["crate::session", "crate::persona", "crate::scoring", "crate::cli"],
+        &[
+            "crate::session",
+            "crate::persona",
+            "crate::scoring",
+            "crate::cli",
+        ],
     );
     assert!(found.is_empty(), "{found:#?}");
 }

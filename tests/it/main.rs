@@ -3,12 +3,12 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
-mod layering;
 #[cfg(feature = "game")]
 mod game;
-mod reports;
-mod scenarios;
+mod layering;
 #[cfg(unix)]
 mod reliability;
+mod reports;
+mod scenarios;
 mod session;
 mod understanding;

@@ -7,9 +7,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use counteroffer::scenario::{Difficulty, shipped_scenarios};
+use counteroffer::session::Prepared;
 use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::transcript::Transcript;
-use counteroffer::session::Prepared;
 
 const BIN: &str = env!("CARGO_BIN_EXE_counteroffer");
 
@@ -118,16 +118,26 @@ fn check_refuses_a_device_a_fifo_and_a_link_to_a_device_at_once_in_little_memory
     let link = dir.join("zero.ron");
     std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
     let cases = [
-        ("/dev/zero".to_string(), "is a character device, not a regular file"),
-        (fifo.display().to_string(), "is a FIFO (named pipe), not a regular file"),
-        (link.display().to_string(), "is a character device, not a regular file"),
+        (
+            "/dev/zero".to_string(),
+            "is a character device, not a regular file",
+        ),
+        (
+            fifo.display().to_string(),
+            "is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            link.display().to_string(),
+            "is a character device, not a regular file",
+        ),
     ];
     for (path, message) in &cases {
         let run = run_bounded(&["check", path], b"", None, Duration::from_secs(10));
         assert_eq!(run.code, Some(1), "{path}: {run:?}");
         assert!(
-            run.stderr
-                .contains(&format!("{path}: error: {message}; it is not read\n  help: ")),
+            run.stderr.contains(&format!(
+                "{path}: error: {message}; it is not read\n  help: "
+            )),
             "{path}: {}",
             run.stderr
         );
@@ -156,9 +166,22 @@ fn a_folder_holding_a_fifo_or_a_looping_link_reports_them() {
         Duration::from_secs(10),
     );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("loop.ron: error: is a link that leads in a loop; it is not read"), "{}", run.stderr);
-    assert!(run.stderr.contains("pipe.ron: error: is a FIFO"), "{}", run.stderr);
-    assert!(run.stdout.contains("0 scenarios valid, 2 invalid"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("loop.ron: error: is a link that leads in a loop; it is not read"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("pipe.ron: error: is a FIFO"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("0 scenarios valid, 2 invalid"),
+        "{}",
+        run.stdout
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -183,16 +206,27 @@ fn a_lexicon_folder_linking_to_a_device_or_out_of_the_folder_is_refused() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("zh-CN.ron: error: is a link to ") && run.stderr.contains("outside.ron outside the lexicon folder"),
+        run.stderr.contains("zh-CN.ron: error: is a link to ")
+            && run
+                .stderr
+                .contains("outside.ron outside the lexicon folder"),
         "{}",
         run.stderr
     );
     // the analyzer's loader refuses them the same way
     let e = counteroffer::analysis::lexicon::load(&lexicon, "zh-CN").unwrap_err();
-    assert!(e[0].to_string().contains("outside the lexicon folder"), "{}", e[0]);
+    assert!(
+        e[0].to_string().contains("outside the lexicon folder"),
+        "{}",
+        e[0]
+    );
     // a language is a name, never a path
     let e = counteroffer::analysis::lexicon::load(&lexicon, "../outside").unwrap_err();
-    assert!(e[0].to_string().contains("is not a language name"), "{}", e[0]);
+    assert!(
+        e[0].to_string().contains("is not a language name"),
+        "{}",
+        e[0]
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -231,18 +265,33 @@ fn summarize_finishes_over_hostile_transcripts_and_lists_the_good_rows() {
     assert_eq!(rows.len(), 2, "{}", run.stdout);
     assert!(rows.iter().all(|r| r.ends_with("\"ok\"")), "{}", run.stdout);
     assert!(
-        run.stderr.contains("b-zero.json: skipped: no shipped scenario has the id \"/dev/zero\""),
+        run.stderr
+            .contains("b-zero.json: skipped: no shipped scenario has the id \"/dev/zero\""),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("c-fifo-id.json: skipped: no shipped scenario"), "{}", run.stderr);
-    assert!(run.stderr.contains("d-fifo.json: skipped: is a FIFO"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("e-zero-link.json: skipped: is a character device"),
+        run.stderr
+            .contains("c-fifo-id.json: skipped: no shipped scenario"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("2 reports summarized, 4 skipped"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("d-fifo.json: skipped: is a FIFO"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("e-zero-link.json: skipped: is a character device"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("2 reports summarized, 4 skipped"),
+        "{}",
+        run.stderr
+    );
 
     // score and report refuse the id as a path too
     for cmd in ["score", "report"] {
@@ -253,7 +302,12 @@ fn summarize_finishes_over_hostile_transcripts_and_lists_the_good_rows() {
             Duration::from_secs(10),
         );
         assert_eq!(run.code, Some(2), "{cmd}: {run:?}");
-        assert!(run.stderr.contains("no shipped scenario has the id \"/dev/zero\"\n  help: "), "{cmd}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("no shipped scenario has the id \"/dev/zero\"\n  help: "),
+            "{cmd}: {}",
+            run.stderr
+        );
     }
     // --scenario must be the scenario the transcript names
     let run = run_bounded(
@@ -317,7 +371,10 @@ fn long_ids(n: usize) -> String {
     let defined = format!("slow{}", "x".repeat(n));
     let used = format!("slow{}y", "x".repeat(n - 1));
     src.replace("relieves: [\"slow\"]", &format!("relieves: [\"{used}\"]"))
-        .replace("pains: [(id: \"slow\"", &format!("pains: [(id: \"{defined}\""))
+        .replace(
+            "pains: [(id: \"slow\"",
+            &format!("pains: [(id: \"{defined}\""),
+        )
 }
 
 #[test]
@@ -335,7 +392,10 @@ fn doubling_an_ids_length_at_most_about_doubles_the_check_time() {
         let loaded = counteroffer::scenario::parse_str(src, "long.ron");
         assert!(loaded.scenario.is_none());
     });
-    assert!(ratio <= 2.5, "doubling the id length took {ratio:.2}x the time");
+    assert!(
+        ratio <= 2.5,
+        "doubling the id length took {ratio:.2}x the time"
+    );
 }
 
 /// The minimal scenario with `n` pains and `n` references to pains that
@@ -368,14 +428,24 @@ fn doubling_the_number_of_references_at_most_about_doubles_the_check_time() {
     );
     assert!(loaded.diagnostics.len() <= 101);
     assert!(
-        loaded.diagnostics.iter().all(|d| d.to_string().len() < 1_000),
+        loaded
+            .diagnostics
+            .iter()
+            .all(|d| d.to_string().len() < 1_000),
         "help lines list a few ids, not thousands"
     );
     let ratio = doubling_ratio(n, |count| {
         let src = if count == n { &sources[0] } else { &sources[1] };
-        assert!(counteroffer::scenario::parse_str(src, "many.ron").scenario.is_none());
+        assert!(
+            counteroffer::scenario::parse_str(src, "many.ron")
+                .scenario
+                .is_none()
+        );
     });
-    assert!(ratio <= 2.5, "doubling the references took {ratio:.2}x the time");
+    assert!(
+        ratio <= 2.5,
+        "doubling the references took {ratio:.2}x the time"
+    );
 }
 
 /// A reply of about `chars` characters: offers, questions and features,
@@ -384,7 +454,10 @@ fn long_reply(chars: usize) -> String {
     let unit = "I understand the concern about price. What does a stoppage cost you? \
                 If you sign for two years, I can do 45,000 with training included, \
                 so your night shift stops losing hours. ";
-    unit.repeat(chars / unit.len() + 1).chars().take(chars).collect()
+    unit.repeat(chars / unit.len() + 1)
+        .chars()
+        .take(chars)
+        .collect()
 }
 
 /// `analyze --jsonl` on one line holding a reply of `chars` characters.
@@ -413,11 +486,18 @@ fn doubling_a_reply_at_the_capped_size_at_most_about_doubles_the_time() {
     let ratio = doubling_ratio(MAX_REPLY_CHARS, |chars| {
         analyze_line(chars);
     });
-    assert!(ratio <= 2.5, "doubling the reply length took {ratio:.2}x the time");
+    assert!(
+        ratio <= 2.5,
+        "doubling the reply length took {ratio:.2}x the time"
+    );
     // and a megabyte line is answered at once, not after 94 s
     let start = Instant::now();
     assert!(analyze_line(1 << 20).contains("\"error\""));
-    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 /// The analyzer itself below the cap grows linearly with the reply: its
@@ -429,11 +509,18 @@ fn analyzer_time_doubles_at_most_with_the_reply_length_below_the_cap() {
     let replies = [long_reply(MAX_REPLY_CHARS / 2), long_reply(MAX_REPLY_CHARS)];
     let context = "The price is too high compared with Vendor B.";
     let ratio = doubling_ratio(MAX_REPLY_CHARS / 2, |len| {
-        let text = if len == MAX_REPLY_CHARS / 2 { &replies[0] } else { &replies[1] };
+        let text = if len == MAX_REPLY_CHARS / 2 {
+            &replies[0]
+        } else {
+            &replies[1]
+        };
         let a = p.analyzer().analyze(text, Some(context));
         assert!(!a.evidence.is_empty());
     });
-    assert!(ratio <= 2.5, "doubling the reply length took {ratio:.2}x the time");
+    assert!(
+        ratio <= 2.5,
+        "doubling the reply length took {ratio:.2}x the time"
+    );
 }
 
 #[test]
@@ -447,7 +534,12 @@ fn analyze_refuses_overlong_lines_and_texts_and_a_path_as_a_language() {
         "{{\"text\": \"{over}\"}}\n{{\"text\": \"{huge}\"}}\n{{\"text\": \"x\", \"lang\": \"{}/notes/secret\"}}\n{{\"text\": \"ok\", \"context\": \"{over}\"}}\n{{\"text\": \"I understand.\"}}\n",
         dir.display()
     );
-    let run = run_bounded(&["analyze", "--jsonl"], input.as_bytes(), None, Duration::from_secs(20));
+    let run = run_bounded(
+        &["analyze", "--jsonl"],
+        input.as_bytes(),
+        None,
+        Duration::from_secs(20),
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     let lines: Vec<serde_json::Value> = run
         .stdout
@@ -464,7 +556,11 @@ fn analyze_refuses_overlong_lines_and_texts_and_a_path_as_a_language() {
         error(1),
         "line 2: the line is longer than 256 KiB; replies may be at most 10000 characters"
     );
-    assert!(error(2).starts_with("line 3: unsupported language \""), "{}", error(2));
+    assert!(
+        error(2).starts_with("line 3: unsupported language \""),
+        "{}",
+        error(2)
+    );
     assert!(!run.stdout.contains("TOP_SECRET"), "{}", run.stdout);
     assert_eq!(
         error(3),
@@ -475,7 +571,9 @@ fn analyze_refuses_overlong_lines_and_texts_and_a_path_as_a_language() {
     let run = run_bounded(&["analyze", &over], b"", None, Duration::from_secs(20));
     assert_eq!(run.code, Some(2), "{run:?}");
     assert!(
-        run.stderr.starts_with("error: the reply is 10001 characters; replies may be at most 10000\n  help: "),
+        run.stderr.starts_with(
+            "error: the reply is 10001 characters; replies may be at most 10000\n  help: "
+        ),
         "{}",
         run.stderr
     );
@@ -554,7 +652,10 @@ fn wait_for_journal(data: &Path, count: usize, turns: usize) -> Transcript {
         }
         std::thread::sleep(Duration::from_millis(25));
     }
-    panic!("no journal reached {turns} turns: {:?}", journals(data).len());
+    panic!(
+        "no journal reached {turns} turns: {:?}",
+        journals(data).len()
+    );
 }
 
 fn play(data: &Path, args: &[&str], stdin: &str) -> Run {
@@ -569,7 +670,11 @@ fn a_session_on_a_scenario_given_by_path_resumes_after_a_kill() {
     let data = root.join("data");
     let file = custom_scenario(&root);
     let file = file.to_str().unwrap();
-    let before = play_and_kill(&data, &["--scenario", file, "--seed", "4"], &[REPLY_1, REPLY_2]);
+    let before = play_and_kill(
+        &data,
+        &["--scenario", file, "--seed", "4"],
+        &[REPLY_1, REPLY_2],
+    );
     assert_eq!(before.scenario_id, "my-custom");
 
     // offered and resumed with the same --scenario...
@@ -581,12 +686,18 @@ fn a_session_on_a_scenario_given_by_path_resumes_after_a_kill() {
     );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(
-        run.stdout.contains("An unfinished session of \"The case packer that costs more\" (2 turns) was found."),
+        run.stdout.contains(
+            "An unfinished session of \"The case packer that costs more\" (2 turns) was found."
+        ),
         "{}",
         run.stdout
     );
     let resumed = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(resumed.turns.len(), 3, "/resume is not sent to the customer");
+    assert_eq!(
+        resumed.turns.len(),
+        3,
+        "/resume is not sent to the customer"
+    );
     assert_eq!(resumed.turns[..2], before.turns[..]);
     assert!(journals(&data).is_empty(), "finished: the journal is gone");
 
@@ -604,7 +715,11 @@ fn a_session_on_a_scenario_given_by_path_resumes_after_a_kill() {
 fn setting_an_unfinished_session_aside_keeps_it_until_it_is_discarded() {
     let root = temp_dir("set-aside");
     let data = root.join("data");
-    let before = play_and_kill(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &[REPLY_1]);
+    let before = play_and_kill(
+        &data,
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+        &[REPLY_1],
+    );
     let kept = journals(&data);
     assert_eq!(kept.len(), 1);
     let out = root.join("new.json");
@@ -630,9 +745,17 @@ fn setting_an_unfinished_session_aside_keeps_it_until_it_is_discarded() {
     assert_eq!(scored.turns, before.turns);
     assert!(journals(&data).is_empty());
     // /discard deletes, as asked
-    play_and_kill(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &[REPLY_1]);
+    play_and_kill(
+        &data,
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+        &[REPLY_1],
+    );
     let run = play(&data, &["--out", out], "/discard\n/quit\n");
-    assert!(run.stdout.contains("The unfinished session was deleted."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("The unfinished session was deleted."),
+        "{}",
+        run.stdout
+    );
     assert!(journals(&data).is_empty());
     std::fs::remove_dir_all(root).unwrap();
 }
@@ -642,10 +765,18 @@ fn a_journal_whose_scenario_is_gone_is_kept_and_said_so() {
     let root = temp_dir("scenario-gone");
     let data = root.join("data");
     let file = custom_scenario(&root);
-    play_and_kill(&data, &["--scenario", file.to_str().unwrap(), "--seed", "4"], &[REPLY_1]);
+    play_and_kill(
+        &data,
+        &["--scenario", file.to_str().unwrap(), "--seed", "4"],
+        &[REPLY_1],
+    );
     let kept = journals(&data);
     std::fs::remove_file(&file).unwrap();
-    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], "/quit\n");
+    let run = play(
+        &data,
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+        "/quit\n",
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(
         run.stderr.contains(&format!(
@@ -655,7 +786,12 @@ fn a_journal_whose_scenario_is_gone_is_kept_and_said_so() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("help: give the scenario file it was played on with --scenario PATH"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("help: give the scenario file it was played on with --scenario PATH"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(journals(&data), kept);
     std::fs::remove_dir_all(root).unwrap();
 }
@@ -676,7 +812,11 @@ fn damaged_fifo_and_hostile_journals_are_moved_aside_or_refused_never_followed()
     value["scenario_id"] = "not-shipped".into();
     value["scenario_path"] = "/dev/zero".into();
     std::fs::write(dir.join("d-zero-path.json"), value.to_string()).unwrap();
-    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], "/quit\n");
+    let run = play(
+        &data,
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+        "/quit\n",
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     assert!(run.elapsed < Duration::from_secs(20), "{run:?}");
     assert!(
@@ -707,7 +847,13 @@ fn a_line_that_is_not_utf8_is_reported_and_play_goes_on() {
     input.extend_from_slice(b"\nI understand.\n/quit\n");
     let run = run_bounded(
         &[
-            "play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4", "--out",
+            "play",
+            "--text",
+            "--scenario",
+            "hengda-packaging-en",
+            "--seed",
+            "4",
+            "--out",
             out.to_str().unwrap(),
         ],
         &input,
@@ -720,7 +866,12 @@ fn a_line_that_is_not_utf8_is_reported_and_play_goes_on() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("Line 3 is longer than 64 KiB; it was not sent."), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Line 3 is longer than 64 KiB; it was not sent."),
+        "{}",
+        run.stdout
+    );
     let t = Transcript::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let texts: Vec<&str> = t.turns.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, ["What budget have you set aside?", "I understand."]);
@@ -734,7 +885,14 @@ fn a_second_process_never_takes_over_a_live_sessions_journal() {
     let root = temp_dir("two-processes");
     let data = root.join("data");
     let mut a = Command::new(BIN)
-        .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+        .args([
+            "play",
+            "--text",
+            "--scenario",
+            "hengda-packaging-en",
+            "--seed",
+            "4",
+        ])
         .env("COUNTEROFFER_DATA_DIR", &data)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -747,9 +905,17 @@ fn a_second_process_never_takes_over_a_live_sessions_journal() {
 
     // B, same scenario and seed, is not offered A's live session and
     // leaves A's journal alone when it finishes
-    let run = play(&data, &["--scenario", "hengda-packaging-en", "--seed", "4"], &format!("{REPLY_2}\n/quit\n"));
+    let run = play(
+        &data,
+        &["--scenario", "hengda-packaging-en", "--seed", "4"],
+        &format!("{REPLY_2}\n/quit\n"),
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(!run.stdout.contains("An unfinished session"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("An unfinished session"),
+        "{}",
+        run.stdout
+    );
     let left = journals(&data);
     assert_eq!(left.len(), 1, "B's journal went, A's stays");
     assert_eq!(left[0].1, a_journal);
@@ -773,13 +939,24 @@ fn concurrent_same_seed_sessions_keep_both_transcripts() {
     for _ in 0..pairs {
         let spawn = || {
             let mut c = Command::new(BIN)
-                .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+                .args([
+                    "play",
+                    "--text",
+                    "--scenario",
+                    "hengda-packaging-en",
+                    "--seed",
+                    "4",
+                ])
                 .env("COUNTEROFFER_DATA_DIR", &data)
                 .stdin(Stdio::piped())
                 .stdout(Stdio::null())
                 .spawn()
                 .unwrap();
-            c.stdin.take().unwrap().write_all(b"I understand.\n/quit\n").unwrap();
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(b"I understand.\n/quit\n")
+                .unwrap();
             c
         };
         let (mut one, mut two) = (spawn(), spawn());
@@ -814,29 +991,68 @@ fn a_forged_fingerprint_never_makes_edited_scores_trusted() {
     opening.opening[0] = "junk ".repeat(2 << 20);
     std::fs::write(dir.join("c-opening.json"), opening.to_json()).unwrap();
     // saved by an editor with a byte order mark
-    std::fs::write(dir.join("d-bom.json"), format!("\u{feff}{}", good.to_json())).unwrap();
+    std::fs::write(
+        dir.join("d-bom.json"),
+        format!("\u{feff}{}", good.to_json()),
+    )
+    .unwrap();
 
-    let run = run_bounded(&["summarize", dir.to_str().unwrap()], b"", None, Duration::from_secs(60));
+    let run = run_bounded(
+        &["summarize", dir.to_str().unwrap()],
+        b"",
+        None,
+        Duration::from_secs(60),
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     let rows: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(rows.len(), 5, "{}", run.stdout);
     let row = |name: &str| *rows.iter().find(|r| r.contains(name)).unwrap();
     let forged_row = row("a-forged.json");
-    assert!(forged_row.contains("\"UNVERIFIED: the scenario has changed since"), "{forged_row}");
-    assert!(!forged_row.contains("\"100\""), "the claimed score is not in a score cell: {forged_row}");
-    assert!(row("b-rehashed.json").contains("\"ok (the scenario's fingerprint differs, but a replay gives exactly this session)\""));
-    assert!(row("c-opening.json").contains("TAMPERED: the customer's opening differs from a replay"));
-    assert!(row("d-bom.json").ends_with("\"ok\""), "{}", row("d-bom.json"));
     assert!(
-        run.stderr.contains("4 reports summarized, 0 skipped, 1 flagged as tampered, 1 unverified"),
+        forged_row.contains("\"UNVERIFIED: the scenario has changed since"),
+        "{forged_row}"
+    );
+    assert!(
+        !forged_row.contains("\"100\""),
+        "the claimed score is not in a score cell: {forged_row}"
+    );
+    assert!(row("b-rehashed.json").contains(
+        "\"ok (the scenario's fingerprint differs, but a replay gives exactly this session)\""
+    ));
+    assert!(
+        row("c-opening.json").contains("TAMPERED: the customer's opening differs from a replay")
+    );
+    assert!(
+        row("d-bom.json").ends_with("\"ok\""),
+        "{}",
+        row("d-bom.json")
+    );
+    assert!(
+        run.stderr
+            .contains("4 reports summarized, 0 skipped, 1 flagged as tampered, 1 unverified"),
         "{}",
         run.stderr
     );
 
-    let run = run_bounded(&["score", dir.join("a-forged.json").to_str().unwrap()], b"", None, Duration::from_secs(20));
+    let run = run_bounded(
+        &["score", dir.join("a-forged.json").to_str().unwrap()],
+        b"",
+        None,
+        Duration::from_secs(20),
+    );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("its scores cannot be verified\n  help: "), "{}", run.stderr);
-    let run = run_bounded(&["score", dir.join("d-bom.json").to_str().unwrap()], b"", None, Duration::from_secs(20));
+    assert!(
+        run.stderr
+            .contains("its scores cannot be verified\n  help: "),
+        "{}",
+        run.stderr
+    );
+    let run = run_bounded(
+        &["score", dir.join("d-bom.json").to_str().unwrap()],
+        b"",
+        None,
+        Duration::from_secs(20),
+    );
     assert_eq!(run.code, Some(0), "{run:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -875,13 +1091,27 @@ fn a_cr_only_file_loads_and_reports_real_lines() {
 fn play_exits_nonzero_when_the_transcript_cannot_be_saved() {
     let root = temp_dir("not-saved");
     let run = run_bounded(
-        &["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4", "--out", "/dev/null/t.json"],
+        &[
+            "play",
+            "--text",
+            "--scenario",
+            "hengda-packaging-en",
+            "--seed",
+            "4",
+            "--out",
+            "/dev/null/t.json",
+        ],
         b"I understand.\n/quit\n",
         Some(&root),
         Duration::from_secs(60),
     );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("error: the transcript could not be saved"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: the transcript could not be saved"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("\n  help: "), "{}", run.stderr);
     assert_eq!(journals(&root).len(), 1, "the session stays in its journal");
     std::fs::remove_dir_all(root).unwrap();
@@ -896,7 +1126,16 @@ fn scenarios_folders_work_for_play_text_and_the_other_subcommands() {
     let out = root.join("t.json");
     let run = play(
         &root.join("data"),
-        &["--scenarios", folder.to_str().unwrap(), "--scenario", "my-custom", "--seed", "4", "--out", out.to_str().unwrap()],
+        &[
+            "--scenarios",
+            folder.to_str().unwrap(),
+            "--scenario",
+            "my-custom",
+            "--seed",
+            "4",
+            "--out",
+            out.to_str().unwrap(),
+        ],
         "I understand.\n/quit\n",
     );
     assert_eq!(run.code, Some(0), "{run:?}");
@@ -905,8 +1144,25 @@ fn scenarios_folders_work_for_play_text_and_the_other_subcommands() {
         vec!["score", t, "--scenarios", folder.to_str().unwrap()],
         vec!["report", t, "--scenarios", folder.to_str().unwrap()],
         vec!["summarize", t, "--scenarios", folder.to_str().unwrap()],
-        vec!["simulate", "--bot", "ideal", "--games", "1", "--scenario", "my-custom", "--scenarios", folder.to_str().unwrap()],
-        vec!["analyze", "--scenario", "my-custom", "--scenarios", folder.to_str().unwrap(), "I understand."],
+        vec![
+            "simulate",
+            "--bot",
+            "ideal",
+            "--games",
+            "1",
+            "--scenario",
+            "my-custom",
+            "--scenarios",
+            folder.to_str().unwrap(),
+        ],
+        vec![
+            "analyze",
+            "--scenario",
+            "my-custom",
+            "--scenarios",
+            folder.to_str().unwrap(),
+            "I understand.",
+        ],
     ] {
         let run = run_bounded(&args, b"", None, Duration::from_secs(60));
         assert_eq!(run.code, Some(0), "{args:?}: {run:?}");
@@ -915,29 +1171,57 @@ fn scenarios_folders_work_for_play_text_and_the_other_subcommands() {
     // never taken for a path
     let run = run_bounded(&["score", t], b"", None, Duration::from_secs(20));
     assert_eq!(run.code, Some(2), "{run:?}");
-    assert!(run.stderr.contains("no shipped scenario has the id \"my-custom\""), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no shipped scenario has the id \"my-custom\""),
+        "{}",
+        run.stderr
+    );
     std::fs::remove_dir_all(root).unwrap();
 }
 
 #[test]
 fn the_class_csv_has_unique_headers_and_defuses_disguised_formulas() {
     use counteroffer::cli::report::csv_cell;
-    for name in ["\n=1+1", " =1+1", "\u{ff1d}1+1", "\u{3000}@SUM(A1)", "\t-2", " +3"] {
-        assert!(csv_cell(name).starts_with("\"'"), "{name:?}: {}", csv_cell(name));
+    for name in [
+        "\n=1+1",
+        " =1+1",
+        "\u{ff1d}1+1",
+        "\u{3000}@SUM(A1)",
+        "\t-2",
+        " +3",
+    ] {
+        assert!(
+            csv_cell(name).starts_with("\"'"),
+            "{name:?}: {}",
+            csv_cell(name)
+        );
     }
     assert_eq!(csv_cell("Ann Lee"), "\"Ann Lee\"");
-    assert_eq!(csv_cell("Ann\u{1b}[2J"), "\"Ann\\u{1b}[2J\"", "no raw escape sequence");
+    assert_eq!(
+        csv_cell("Ann\u{1b}[2J"),
+        "\"Ann\\u{1b}[2J\"",
+        "no raw escape sequence"
+    );
     assert_eq!(csv_cell("45000"), "\"45000\"");
 
     let dir = temp_dir("csv-headers");
     std::fs::write(dir.join("a.json"), good_transcript().to_json()).unwrap();
-    let run = run_bounded(&["summarize", dir.to_str().unwrap()], b"", None, Duration::from_secs(20));
+    let run = run_bounded(
+        &["summarize", dir.to_str().unwrap()],
+        b"",
+        None,
+        Duration::from_secs(20),
+    );
     let header: Vec<&str> = run.stdout.lines().next().unwrap().split(',').collect();
     let mut unique = header.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), header.len(), "{header:?}");
-    assert!(header.contains(&"\"outcome\"") && header.contains(&"\"outcome score\""), "{header:?}");
+    assert!(
+        header.contains(&"\"outcome\"") && header.contains(&"\"outcome score\""),
+        "{header:?}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -978,7 +1262,14 @@ fn sessions_killed_at_random_points_recover_intact() {
     for run in 0..runs {
         let data = root.join(format!("run-{run}"));
         let mut child = Command::new(BIN)
-            .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+            .args([
+                "play",
+                "--text",
+                "--scenario",
+                "hengda-packaging-en",
+                "--seed",
+                "4",
+            ])
             .env("COUNTEROFFER_DATA_DIR", &data)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -1008,7 +1299,11 @@ fn sessions_killed_at_random_points_recover_intact() {
                     .count()
             })
             .unwrap_or(0);
-        assert_eq!(found.len(), on_disk, "run {run} (KILL_SEED={seed}): a torn journal");
+        assert_eq!(
+            found.len(),
+            on_disk,
+            "run {run} (KILL_SEED={seed}): a torn journal"
+        );
         let Some((_, t)) = found.first() else {
             if data.join("transcripts").exists() {
                 finished += 1;
@@ -1019,7 +1314,10 @@ fn sessions_killed_at_random_points_recover_intact() {
         };
         journaled += 1;
         let texts: Vec<&str> = t.turns.iter().map(|t| t.text.as_str()).collect();
-        assert!(texts.len() <= sent && texts[..] == replies[..texts.len()], "run {run} (KILL_SEED={seed}): {texts:?}");
+        assert!(
+            texts.len() <= sent && texts[..] == replies[..texts.len()],
+            "run {run} (KILL_SEED={seed}): {texts:?}"
+        );
         assert_eq!(
             counteroffer::session::transcript::check(&p, t),
             counteroffer::session::transcript::Check::Matches(t.scorecard.clone()),
@@ -1060,7 +1358,11 @@ fn command_line_errors_say_what_to_do() {
         let run = run_bounded(&args, b"", Some(&dir.join("data")), Duration::from_secs(20));
         assert_ne!(run.code, Some(0), "{args:?}: {run:?}");
         assert!(run.stderr.contains("error: "), "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains("\n  help: "), "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("\n  help: "),
+            "{args:?}: {}",
+            run.stderr
+        );
     }
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use counteroffer::scenario::shipped_scenarios;
 use counteroffer::history::{self, Entry};
 use counteroffer::report::{Format, Report};
+use counteroffer::scenario::shipped_scenarios;
 use counteroffer::scenario::{Difficulty, ObjectionKind, Scenario};
 use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::transcript::Transcript;
@@ -115,7 +115,8 @@ fn the_report_command_writes_each_format() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("no/such.json: error: the file does not exist")
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("no/such.json: error: the file does not exist")
     );
     std::fs::remove_dir_all(dir).unwrap();
 }

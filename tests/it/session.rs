@@ -4,16 +4,16 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use counteroffer::scenario::shipped_scenarios;
 use counteroffer::cli::simulate::simulate;
 use counteroffer::i18n::Locale;
 use counteroffer::lang::Lang;
+use counteroffer::record::{Event, Outcome};
 use counteroffer::scenario::Difficulty;
-use counteroffer::session::bots::{self, Kind};
+use counteroffer::scenario::shipped_scenarios;
 use counteroffer::scoring::rubric::Rule;
 use counteroffer::scoring::scorecard::Dimension;
+use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::transcript::{Check, Transcript, check};
-use counteroffer::record::{Event, Outcome};
 use counteroffer::session::{Prepared, Session, SessionError};
 
 fn prepared(id: &str) -> Prepared {

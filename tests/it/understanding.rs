@@ -16,7 +16,10 @@ fn analyzers() -> BTreeMap<String, Analyzer> {
         .map(|(id, s)| (id, Analyzer::new(builtin(&s.language).unwrap(), Some(&s))))
         .collect();
     for lang in ["en", "zh-CN"] {
-        all.insert(lang.to_string(), Analyzer::new(builtin(lang).unwrap(), None));
+        all.insert(
+            lang.to_string(),
+            Analyzer::new(builtin(lang).unwrap(), None),
+        );
     }
     all
 }
@@ -24,43 +27,190 @@ fn analyzers() -> BTreeMap<String, Analyzer> {
 /// (scenario id or language, reply, tags it must earn, tags it must not).
 const CASES: &[(&str, &str, &[&str], &[&str])] = &[
     // paraphrase
-    ("hengda-packaging-en", "I definitely understand that.", &["acknowledge"], &[]),
-    ("hengda-packaging-en", "I absolutely understand.", &["acknowledge"], &[]),
-    ("hengda-packaging-en", "I'd be asking the same thing in your seat.", &["acknowledge"], &[]),
-    ("hengda-packaging-zh", "您这个顾虑很实在。", &["acknowledge"], &[]),
-    ("deren-dental-zh", "换成我也会这么想。", &["acknowledge"], &[]),
-    ("brightwater-saas-en", "With invoices built from approved timesheets, your office manager gets back the two days a month.", &["benefit"], &[]),
+    (
+        "hengda-packaging-en",
+        "I definitely understand that.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "I absolutely understand.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "I'd be asking the same thing in your seat.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "hengda-packaging-zh",
+        "您这个顾虑很实在。",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "换成我也会这么想。",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "brightwater-saas-en",
+        "With invoices built from approved timesheets, your office manager gets back the two days a month.",
+        &["benefit"],
+        &[],
+    ),
     // negation, contrast, sarcasm, praise of our own offer
-    ("hengda-packaging-en", "I hear you, but you're wrong.", &["arguing"], &["acknowledge"]),
-    ("hengda-packaging-zh", "我理解，但是您这个想法不对。", &["arguing"], &["acknowledge"]),
-    ("hengda-packaging-zh", "呵呵，我当然理解您。", &[], &["acknowledge"]),
-    ("hengda-packaging-zh", "我不理解您为什么要找乙厂。", &[], &["acknowledge", "respond", "competitor_comparison"]),
-    ("hengda-packaging-zh", "您说得不对，我们的价格很合理。", &["arguing"], &["acknowledge"]),
+    (
+        "hengda-packaging-en",
+        "I hear you, but you're wrong.",
+        &["arguing"],
+        &["acknowledge"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "我理解，但是您这个想法不对。",
+        &["arguing"],
+        &["acknowledge"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "呵呵，我当然理解您。",
+        &[],
+        &["acknowledge"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "我不理解您为什么要找乙厂。",
+        &[],
+        &["acknowledge", "respond", "competitor_comparison"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "您说得不对，我们的价格很合理。",
+        &["arguing"],
+        &["acknowledge"],
+    ),
     // numbers that are not offers
-    ("hengda-packaging-en", "Honestly, the $8,000 gap is paid back in a few months.", &[], &["offer:price"]),
-    ("hengda-packaging-en", "Those jams that cost you $900 an hour add up fast.", &[], &["offer:price"]),
-    ("hengda-packaging-en", "Vendor B is 40k, sure.", &[], &["offer:price"]),
-    ("brightwater-saas-en", "Another studio wrote off 40% fewer hours after switching.", &[], &["offer:discount_percent"]),
-    ("brightwater-saas-en", "They cut their written off hours by 70 percent.", &[], &["offer:discount_percent"]),
-    ("brightwater-saas-en", "It took 20% off their invoicing time.", &[], &["offer:discount_percent"]),
-    ("deren-dental-zh", "每个月两万多块白白流掉了。", &[], &["offer:price"]),
+    (
+        "hengda-packaging-en",
+        "Honestly, the $8,000 gap is paid back in a few months.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Those jams that cost you $900 an hour add up fast.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Vendor B is 40k, sure.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "brightwater-saas-en",
+        "Another studio wrote off 40% fewer hours after switching.",
+        &[],
+        &["offer:discount_percent"],
+    ),
+    (
+        "brightwater-saas-en",
+        "They cut their written off hours by 70 percent.",
+        &[],
+        &["offer:discount_percent"],
+    ),
+    (
+        "brightwater-saas-en",
+        "It took 20% off their invoicing time.",
+        &[],
+        &["offer:discount_percent"],
+    ),
+    (
+        "deren-dental-zh",
+        "每个月两万多块白白流掉了。",
+        &[],
+        &["offer:price"],
+    ),
     // offers in an offer frame
-    ("haiyue-hvac-zh", "我可以再让您4.5万。", &["offer:discount_amount"], &["offer:price"]),
-    ("en", "The lowest I can go is 8,500.", &["offer:price", "reveal_bottom_line"], &[]),
-    ("deren-dental-zh", "可以给您打九五折，不过需要您这个月下单。", &["offer:discount_percent", "offer:conditional"], &[]),
+    (
+        "haiyue-hvac-zh",
+        "我可以再让您4.5万。",
+        &["offer:discount_amount"],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "The lowest I can go is 8,500.",
+        &["offer:price", "reveal_bottom_line"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "可以给您打九五折，不过需要您这个月下单。",
+        &["offer:discount_percent", "offer:conditional"],
+        &[],
+    ),
     // pressure
-    ("brightwater-saas-en", "How do you handle timesheets right now?", &["explore"], &["pressure"]),
-    ("brightwater-saas-en", "Makes sense. Who would need to sign it off?", &["explore"], &["pressure"]),
-    ("deren-dental-zh", "您为什么不今天签呢？", &["pressure"], &["explore"]),
+    (
+        "brightwater-saas-en",
+        "How do you handle timesheets right now?",
+        &["explore"],
+        &["pressure"],
+    ),
+    (
+        "brightwater-saas-en",
+        "Makes sense. Who would need to sign it off?",
+        &["explore"],
+        &["pressure"],
+    ),
+    (
+        "deren-dental-zh",
+        "您为什么不今天签呢？",
+        &["pressure"],
+        &["explore"],
+    ),
     ("deren-dental-zh", "今天就定吧。", &["pressure"], &[]),
     ("deren-dental-zh", "不签就没这个价了。", &["pressure"], &[]),
     ("en", "How are you?", &[], &["explore"]),
     // keyword stuffing
-    ("hengda-packaging-en", "I totally understand. Feature: sensors. Advantage: warns early. Benefit: so your night shift, downtime, repairs. Cost breakdown, ROI, case study, trial.", &["keyword_stuffing"], &["feature", "advantage", "benefit", "cost_breakdown", "case_evidence", "trial"]),
-    ("hengda-packaging-zh", "成本拆分，全生命周期成本，投资回报，案例，试用", &["keyword_stuffing"], &["cost_breakdown", "case_evidence", "trial"]),
+    (
+        "hengda-packaging-en",
+        "I totally understand. Feature: sensors. Advantage: warns early. Benefit: so your night shift, downtime, repairs. Cost breakdown, ROI, case study, trial.",
+        &["keyword_stuffing"],
+        &[
+            "feature",
+            "advantage",
+            "benefit",
+            "cost_breakdown",
+            "case_evidence",
+            "trial",
+        ],
+    ),
+    (
+        "hengda-packaging-zh",
+        "成本拆分，全生命周期成本，投资回报，案例，试用",
+        &["keyword_stuffing"],
+        &["cost_breakdown", "case_evidence", "trial"],
+    ),
     // evidence of the right words
-    ("hengda-packaging-zh", "另一家的设备没法跟我们比。", &[], &["case_evidence"]),
-    ("reilly-training-en", "Half of that work was done for free by your best people.", &[], &["value_added"]),
+    (
+        "hengda-packaging-zh",
+        "另一家的设备没法跟我们比。",
+        &[],
+        &["case_evidence"],
+    ),
+    (
+        "reilly-training-en",
+        "Half of that work was done for free by your best people.",
+        &[],
+        &["value_added"],
+    ),
 ];
 
 #[test]
@@ -73,10 +223,18 @@ fn the_issue_examples_are_understood() {
         let missing: Vec<_> = must.iter().filter(|t| !tags.contains(**t)).collect();
         let extra: Vec<_> = must_not.iter().filter(|t| tags.contains(**t)).collect();
         if !missing.is_empty() || !extra.is_empty() {
-            wrong.push(format!("{id}: {text}\n    missing {missing:?}, unwanted {extra:?}, got {tags:?}"));
+            wrong.push(format!(
+                "{id}: {text}\n    missing {missing:?}, unwanted {extra:?}, got {tags:?}"
+            ));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} wrong:\n{}",
+        wrong.len(),
+        CASES.len(),
+        wrong.join("\n")
+    );
 }
 
 fn analyze(id: &str, text: &str) -> Analysis {
@@ -87,13 +245,17 @@ fn analyze(id: &str, text: &str) -> Analysis {
 fn a_discount_amount_is_not_a_price_and_a_bottom_line_is_both() {
     let a = analyze("haiyue-hvac-zh", "我可以再让您4.5万。");
     assert!(
-        a.offers.iter().any(|o| matches!(o, Offer::DiscountAmount { amount, .. } if *amount == 45_000.0)),
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::DiscountAmount { amount, .. } if *amount == 45_000.0)),
         "{:?}",
         a.offers
     );
     let a = analyze("en", "The lowest I can go is 8,500.");
     assert!(
-        a.offers.iter().any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 8_500.0)),
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 8_500.0)),
         "{:?}",
         a.offers
     );
@@ -104,17 +266,26 @@ fn evidence_quotes_whole_words() {
     let text = "那就九五折，81.7万，您看行吗？";
     let a = analyze("haiyue-hvac-zh", text);
     assert!(
-        a.evidence.iter().any(|e| e.tag == "offer" && text[e.start..e.end].contains("81.7")),
+        a.evidence
+            .iter()
+            .any(|e| e.tag == "offer" && text[e.start..e.end].contains("81.7")),
         "{:?}",
         a.evidence
     );
     for e in &a.evidence {
         let quote = &text[e.start..e.end];
-        assert!(!quote.ends_with('.') || quote.ends_with("。"), "cut quote {quote:?}");
+        assert!(
+            !quote.ends_with('.') || quote.ends_with("。"),
+            "cut quote {quote:?}"
+        );
     }
     let text = "So the studio never loses a billable hour again.";
     for e in &analyze("brightwater-saas-en", text).evidence {
         let quote = &text[e.start..e.end];
-        assert_ne!(quote.to_lowercase(), "so the", "a benefit needs more than its frame");
+        assert_ne!(
+            quote.to_lowercase(),
+            "so the",
+            "a benefit needs more than its frame"
+        );
     }
 }

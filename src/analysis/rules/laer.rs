@@ -62,7 +62,11 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
             let before = ctx.text[s.start..h.start].trim().to_lowercase();
             before.is_empty() || before == "so" || before == "所以" || before == "so,"
         });
-    let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
+    let checked = ctx
+        .lexicon
+        .tag_questions
+        .iter()
+        .any(|t| ends_with_word(body, t));
     let presents = ctx.sentence_has(s, |c| {
         matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
     }) || ctx.offered_in(s);
@@ -82,7 +86,11 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
 /// A plain fact check ("you have 40 staff, right?") still explores.
 fn restates_with_check(ctx: &Ctx, s: Sentence) -> bool {
     let body = ctx.text[s.start..s.end].trim();
-    let checked = ctx.lexicon.tag_questions.iter().any(|t| ends_with_word(body, t));
+    let checked = ctx
+        .lexicon
+        .tag_questions
+        .iter()
+        .any(|t| ends_with_word(body, t));
     let opens = starts_with_ci(body, "so ") || starts_with_ci(body, "so,");
     checked && (opens || ctx.sentence_has(s, |c| c == Cue::Listen) || echoes(ctx, s))
 }

@@ -14,8 +14,8 @@ mod tradeables;
 
 pub(crate) use fab::fab;
 pub(crate) use laer::{acknowledge, explore, listen, respond};
-pub(crate) use techniques::{negatives, techniques};
 pub(crate) use stuffing::stuffing;
+pub(crate) use techniques::{negatives, techniques};
 pub(crate) use tradeables::offers;
 
 use super::analyzer::{Analyzer, ScenarioTerms};
@@ -23,9 +23,9 @@ use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::offers::{self as found, Spanned};
 use super::paraphrase::Stopwords;
+use super::paraphrase::content_keys;
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
-use super::paraphrase::content_keys;
 use super::text::{Clauses, Sentence, mark_unpunctuated_questions, sentences};
 
 /// One reply as every rule sees it.
@@ -86,7 +86,12 @@ impl<'a> Ctx<'a> {
         let hits = scope::drop_negated(text, &clause_marks, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
-        let clauses = Spans::new(found::condition_clauses(text, &hits, lexicon, &clause_marks));
+        let clauses = Spans::new(found::condition_clauses(
+            text,
+            &hits,
+            lexicon,
+            &clause_marks,
+        ));
         let context_keys = context
             .map(|c| content_keys(c, &analyzer.stopwords).into_iter().collect())
             .unwrap_or_default();
@@ -231,5 +236,3 @@ impl<'a> Ctx<'a> {
         self.any(|c| c == Cue::Close).next().is_some()
     }
 }
-
-

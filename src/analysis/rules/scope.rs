@@ -15,7 +15,11 @@ const NEGATION_HAN: usize = 3;
 
 /// Drops listen, acknowledge and probe cues that a negator cancels.
 pub(crate) fn drop_negated(text: &str, clauses: &Clauses, hits: Vec<Hit>) -> Vec<Hit> {
-    let negators: Vec<Hit> = hits.iter().filter(|h| h.cue == Cue::Negator).copied().collect();
+    let negators: Vec<Hit> = hits
+        .iter()
+        .filter(|h| h.cue == Cue::Negator)
+        .copied()
+        .collect();
     if negators.is_empty() {
         return hits;
     }
@@ -28,7 +32,9 @@ pub(crate) fn drop_negated(text: &str, clauses: &Clauses, hits: Vec<Hit>) -> Vec
             let from = clauses.start(h.start);
             let first = negators.partition_point(|n| n.start < from);
             let last = negators.partition_point(|n| n.start < h.start);
-            !negators[first..last.max(first)].iter().any(|n| negates(text, n, h))
+            !negators[first..last.max(first)]
+                .iter()
+                .any(|n| negates(text, n, h))
         })
         .collect()
 }

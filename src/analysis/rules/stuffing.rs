@@ -29,7 +29,10 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .filter(|h| text[h.end..].trim_start().starts_with([':', '：']))
         .collect();
     let marks = &ctx.clause_marks;
-    let bare: Vec<&Hit> = rubric.iter().filter(|h| bare_item(text, marks, h)).collect();
+    let bare: Vec<&Hit> = rubric
+        .iter()
+        .filter(|h| bare_item(text, marks, h))
+        .collect();
     let dense = rubric.len() >= RUBRIC_WORDS
         && letters(rubric.iter().map(|h| &text[h.start..h.end])) as f64
             >= RUBRIC_SHARE * letters([text]) as f64;

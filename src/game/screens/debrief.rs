@@ -554,7 +554,11 @@ fn export(session: &Session, data: &DataDir) -> Result<String, String> {
     let stem = format!("{}-{}-{}", t.scenario_id, t.seed, t.finished_at);
     let json = write_new(&dir, &stem, "json", report.render(Format::Json).as_bytes())
         .map_err(|e| format!("{}: {e}", dir.display()))?;
-    let stem = json.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let stem = json
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
     for format in [Format::Markdown, Format::Html] {
         let path = dir.join(format!("{stem}.{}", format.extension()));
         write_atomic(&path, report.render(format).as_bytes())

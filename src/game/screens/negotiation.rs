@@ -16,6 +16,7 @@ use super::despawn_roots;
 use crate::game::action::ScreenActions;
 use crate::game::state::Setup;
 use crate::game::theme::{self, size, space};
+use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
     button, column, label, main_area, max_scroll, panel, panel_node, paragraph, row, screen_root,
     spread_row,
@@ -277,20 +278,15 @@ fn ladder_panel(commands: &mut Commands, root: Entity, ui: &Ui) -> (Entity, Area
 
 /// Type mode: the reply box (with `draft` in it) and Send.
 fn reply_row(commands: &mut Commands, root: Entity, ui: &Ui, draft: &str) -> Entity {
-    let text = if draft.is_empty() {
-        EditableText::default()
-    } else {
-        EditableText::new(draft)
-    };
     let reply = commands
         .spawn((
             Name::new("Reply box"),
             ReplyBox,
             EditableText {
-                max_characters: Some(crate::session::MAX_REPLY_CHARS),
                 visible_lines: Some(3.0),
-                ..text
+                ..editable(draft, Some(crate::session::MAX_REPLY_CHARS))
             },
+            caret(ui.p),
             TextFont::from_font_size(FontSize::Rem(size::BODY)),
             TextColor(ui.p.text),
             Node {

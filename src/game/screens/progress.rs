@@ -102,10 +102,7 @@ fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
         ],
     ));
     if let Some(notice) = notice {
-        commands.spawn((
-            paragraph(notice, size::BODY, ui.p.warn),
-            ChildOf(root),
-        ));
+        commands.spawn((paragraph(notice, size::BODY, ui.p.warn), ChildOf(root)));
     }
     let body = commands
         .spawn((

@@ -9,6 +9,7 @@ use super::despawn_roots;
 use crate::game::action::ScreenActions;
 use crate::game::state::{Prefs, Setup};
 use crate::game::theme::{self, size, space};
+use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
     ActionButton, BaseColour, Selected, button, column, heading, label, main_area, panel,
     panel_node, paragraph, primary_button, row, screen_root, spread_row,
@@ -467,10 +468,8 @@ fn keep_drafts<'a>(
 fn text_field(ui: &Ui, field: Field, text: &str, max: Option<usize>) -> impl Bundle {
     (
         field,
-        EditableText {
-            max_characters: max,
-            ..EditableText::new(text)
-        },
+        editable(text, max),
+        caret(ui.p),
         TextFont::from_font_size(FontSize::Rem(size::BODY)),
         TextColor(ui.p.text),
         Node {

@@ -10,7 +10,7 @@ use crate::i18n::{Locale, money};
 use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
 use crate::session::MAX_REPLY_CHARS;
-use crate::session::describe::{hint, outcome_line};
+use crate::session::describe::{self, hint, outcome_line};
 use crate::session::journal::Journal;
 use crate::session::transcript::Transcript;
 use crate::session::{Prepared, Session, random_seed};
@@ -298,7 +298,7 @@ fn play_lines<R: BufRead>(
                 let _ = writeln!(
                     out,
                     "{}",
-                    locale.fill("play.error", &[("error", &e.to_string())])
+                    locale.fill("play.error", &[("error", &describe::error(&e, locale))])
                 );
             }
         }

@@ -1,7 +1,7 @@
 //! Sentences about a session for the player, said the same way by
 //! `play --text`, the game and the reports.
 
-use super::Session;
+use super::{MAX_REPLY_CHARS, Session, SessionError};
 use crate::i18n::{Locale, money};
 use crate::record::Outcome;
 
@@ -27,5 +27,30 @@ pub fn hint(session: &Session, locale: &Locale) -> String {
         locale.text("play.hint_none").to_string()
     } else {
         locale.fill("play.hint", &[("steps", &missing.join(", "))])
+    }
+}
+
+/// Why a reply was not taken, in the locale's language.
+pub fn error(e: &SessionError, locale: &Locale) -> String {
+    match e {
+        SessionError::Over => locale.text("error.over").to_string(),
+        SessionError::Empty => locale.text("error.empty").to_string(),
+        SessionError::TooLong(n) => locale.fill(
+            "error.too_long",
+            &[
+                ("chars", &n.to_string()),
+                ("max", &MAX_REPLY_CHARS.to_string()),
+            ],
+        ),
+        SessionError::NoSuchOption { available: 0, .. } => {
+            locale.text("error.no_options").to_string()
+        }
+        SessionError::NoSuchOption { picked, available } => locale.fill(
+            "error.no_option",
+            &[
+                ("picked", &picked.to_string()),
+                ("available", &available.to_string()),
+            ],
+        ),
     }
 }

@@ -844,3 +844,108 @@ fn fast_typing_keeps_every_space_and_ctrl_keys_edit_instead_of_typing() {
     fast(&mut app, keys);
     assert_eq!(reply_box(&mut app), if clipboard { "HiHi" } else { "Hi" });
 }
+
+/// What a class votes for: an option that explores until the objection is
+/// explored, then one that responds, never a mistake; in the price talk,
+/// the customer's counter once it is offered, else a smaller step.
+fn class_pick(game: &Game) -> usize {
+    use counteroffer::session::price_options::{Move, in_play, price_options};
+    let s = &game.session;
+    if in_play(s) {
+        let options = price_options(s);
+        return [Move::Accept, Move::Counter, Move::HoldAndAdd]
+            .iter()
+            .find_map(|m| options.iter().position(|o| o.kind == *m))
+            .unwrap_or(0)
+            + 1;
+    }
+    let o = s.current_objection().expect("an objection");
+    let explored = s
+        .turns()
+        .iter()
+        .filter(|t| t.objection.as_deref() == Some(o.id.as_str()))
+        .any(|t| t.analysis.laer.iter().any(|l| l.name() == "explore"));
+    let want = if explored { "respond" } else { "explore" };
+    let bad = ["arguing", "pressure", "exaggeration", "reveal_bottom_line"];
+    o.options
+        .iter()
+        .position(|r| {
+            r.tags.iter().any(|t| t == want) && !r.tags.iter().any(|t| bad.contains(&t.as_str()))
+        })
+        .unwrap_or(0)
+        + 1
+}
+
+#[test]
+fn pick_mode_in_chinese_talks_price_by_options_to_a_deal_and_errors_speak_chinese() {
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-zh");
+    send(
+        &mut app,
+        [
+            Action::ToggleLanguage,
+            Action::SelectScenario(i),
+            Action::SetMode(Mode::Pick),
+            Action::SetSeed(4),
+            Action::Start,
+            Action::Begin,
+        ],
+    );
+    // vote through the objections until the customer names a price
+    for _ in 0..20 {
+        let game = app.world().resource::<Game>();
+        if counteroffer::session::price_options::in_play(&game.session) {
+            break;
+        }
+        let n = class_pick(game);
+        send(&mut app, [Action::Pick(n)]);
+    }
+    let game = app.world().resource::<Game>();
+    assert!(
+        game.session.persona_price().is_some(),
+        "the customer named a price"
+    );
+    let options: Vec<String> = game
+        .session
+        .options()
+        .iter()
+        .map(|o| o.to_string())
+        .collect();
+    assert!(options.len() >= 3, "{options:?}");
+    let shown = texts(&mut app);
+    for o in &options {
+        assert!(shown.contains(o), "price option {o:?} not shown");
+    }
+    assert!(
+        options.iter().any(|o| o.contains("如果")),
+        "a conditional counter"
+    );
+
+    // a wrong number: told in Chinese, and gone by the debrief
+    send(&mut app, [Action::Pick(9)]);
+    let notice = format!("未发送：没有第 9 个选项，请选 1 到 {}", options.len());
+    assert!(texts(&mut app).contains(&notice), "{:?}", texts(&mut app));
+    send(&mut app, [Action::Pause, Action::Finish]);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(
+        !texts(&mut app).iter().any(|t| t.contains("未发送")),
+        "the notice stayed"
+    );
+
+    // the same session again, voted through to a deal
+    send(&mut app, [Action::RetrySame]);
+    for _ in 0..30 {
+        if screen(&app) != Screen::Negotiation {
+            break;
+        }
+        let n = class_pick(app.world().resource::<Game>());
+        send(&mut app, [Action::Pick(n)]);
+    }
+    assert_eq!(screen(&app), Screen::Debrief);
+    let game = app.world().resource::<Game>();
+    assert!(
+        matches!(game.session.outcome(), Some(Outcome::Deal { .. })),
+        "{:?}",
+        game.session.outcome()
+    );
+}

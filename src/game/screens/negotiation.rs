@@ -27,6 +27,16 @@ use crate::session::describe::hint;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Negotiation), spawn)
+        // a refused reply or a hint is about this screen only
+        .add_systems(
+            OnExit(Screen::Negotiation),
+            |view: Option<ResMut<GameView>>| {
+                if let Some(mut view) = view {
+                    view.notice = None;
+                    view.hint = None;
+                }
+            },
+        )
         .add_systems(
             Update,
             (
@@ -504,7 +514,7 @@ impl Play<'_, '_> {
         match sent {
             Ok(()) => self.after_turn(),
             Err(e) => {
-                let error = e.to_string();
+                let error = crate::session::describe::error(&e, self.ui.locale);
                 self.view.notice = Some(self.ui.fill("play.error", &[("error", &error)]));
             }
         }

@@ -467,7 +467,7 @@ fn options(
                     TextLayout::no_wrap()
                 ),
                 (
-                    label(*text, size::BODY, ui.p.text),
+                    label(text.to_string(), size::BODY, ui.p.text),
                     Node {
                         flex_grow: 1.0,
                         flex_shrink: 1.0,

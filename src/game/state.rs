@@ -66,6 +66,8 @@ impl Default for Setup {
 #[derive(Resource)]
 pub struct Game {
     pub session: Session,
+    /// Typed replies or picked options.
+    pub(super) mode: Mode,
     pub(super) teams: Vec<String>,
     /// Index into `teams` of who answers next.
     pub(super) team_turn: usize,
@@ -80,6 +82,7 @@ impl Game {
     pub(super) fn new(session: Session, setup: &Setup) -> Game {
         Game {
             session,
+            mode: setup.mode,
             teams: setup.teams.clone(),
             team_turn: 0,
             recorded: false,
@@ -97,6 +100,8 @@ impl Game {
 /// itself; drawing a hint or a highlight reads this, not the session.
 #[derive(Resource, Debug, Default)]
 pub struct GameView {
+    /// Type or pick: which keys the footer and notices name.
+    pub(super) mode: Mode,
     /// Each reply's tag chips in the log (F2, T).
     pub(super) show_tags: bool,
     /// The LAER step still missing (F3).
@@ -110,10 +115,12 @@ pub struct GameView {
 }
 
 impl GameView {
-    /// Pick mode shows the tags from the start.
-    pub(super) fn new(setup: &Setup) -> GameView {
+    /// Each reply's tags show from the start (feedback while practising),
+    /// except on a projector, where the class guesses first (T shows them).
+    pub(super) fn new(mode: Mode, projector: bool) -> GameView {
         GameView {
-            show_tags: setup.mode == Mode::Pick,
+            mode,
+            show_tags: !projector,
             ..GameView::default()
         }
     }

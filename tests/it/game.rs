@@ -91,10 +91,15 @@ fn a_whole_typed_session_goes_from_title_to_a_debrief_that_shows_its_scores() {
     for line in &last {
         assert!(shown.contains(line), "persona line {line:?} not on screen");
     }
-    send(&mut app, [Action::ToggleTags]);
+    // tag chips show from the start while practising, and carry their word
     assert!(
         texts(&mut app).iter().any(|t| t == "LISTEN"),
         "tag chips carry their word"
+    );
+    send(&mut app, [Action::ToggleTags]);
+    assert!(
+        !texts(&mut app).iter().any(|t| t == "LISTEN"),
+        "F2 hides them"
     );
     send(&mut app, [Action::Hint]);
     assert!(
@@ -947,5 +952,99 @@ fn pick_mode_in_chinese_talks_price_by_options_to_a_deal_and_errors_speak_chines
         matches!(game.session.outcome(), Some(Outcome::Deal { .. })),
         "{:?}",
         game.session.outcome()
+    );
+}
+
+/// A key pressed and let go, frame by frame, as a clicker or keyboard sends it.
+fn press(app: &mut App, code: KeyCode) {
+    use bevy::input::keyboard::{Key, NativeKey};
+    let logical = Key::Unidentified(NativeKey::Unidentified);
+    for down in [true, false] {
+        app.world_mut()
+            .write_message(key(Entity::PLACEHOLDER, code, logical.clone(), down));
+        app.update();
+    }
+    app.update();
+}
+
+#[test]
+fn a_clicker_runs_the_pause_menu_help_and_tags_by_keys() {
+    use counteroffer::game::Menu;
+    let menu = |app: &App| *app.world().resource::<State<Menu>>().get();
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [
+            Action::ToggleProjector,
+            Action::SelectScenario(i),
+            Action::SetMode(Mode::Pick),
+            Action::Start,
+            Action::Begin,
+        ],
+    );
+    let n = app.world().resource::<Game>().session.options().len();
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with(&format!("1-{n} pick"))),
+        "the footer names the keys for {n} options"
+    );
+
+    // a pick by key; on a projector the tags wait for T, then show
+    press(&mut app, KeyCode::Digit1);
+    assert_eq!(app.world().resource::<Game>().session.turns().len(), 1);
+    assert!(!texts(&mut app).iter().any(|t| t == "ACKNOWLEDGE"));
+    press(&mut app, KeyCode::KeyT);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "ACKNOWLEDGE"),
+        "T shows the last reply's tags on a projector"
+    );
+
+    // Esc on help closes help only
+    press(&mut app, KeyCode::F1);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("F1  this help"))
+    );
+    press(&mut app, KeyCode::Escape);
+    assert!(
+        !texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("F1  this help"))
+    );
+    assert_eq!(menu(&app), Menu::None, "Esc on help did not pause");
+
+    // the pause menu by arrows and Enter: down twice, up once is "End and score"
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(menu(&app), Menu::Pause);
+    for k in [KeyCode::ArrowDown, KeyCode::ArrowDown, KeyCode::ArrowUp] {
+        press(&mut app, k);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Debrief);
+    assert!(app.world().resource::<Game>().session.outcome().is_some());
+}
+
+#[test]
+fn type_mode_names_its_own_keys() {
+    use bevy::input::keyboard::{Key, NativeKey};
+    let mut app = app();
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [Action::SelectScenario(i), Action::Start, Action::Begin],
+    );
+    assert!(texts(&mut app).iter().any(|t| t.contains("Ctrl+H/R/B")));
+    let ctrl = Key::Unidentified(NativeKey::Unidentified);
+    app.world_mut()
+        .write_message(key(Entity::PLACEHOLDER, KeyCode::ControlLeft, ctrl, true));
+    app.update();
+    press(&mut app, KeyCode::KeyH);
+    assert!(
+        texts(&mut app).contains(&"Scores hidden (Ctrl+H to show)".to_string()),
+        "{:?}",
+        texts(&mut app)
     );
 }

@@ -14,12 +14,10 @@ use bevy::text::{EditableText, TextEdit};
 use self::panels::{Area, Shown, fill, refill};
 use super::despawn_roots;
 use crate::game::action::ScreenActions;
-use crate::game::state::Setup;
 use crate::game::theme::{self, size, space};
 use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
-    button, column, label, main_area, max_scroll, panel, panel_node, paragraph, row, screen_root,
-    spread_row,
+    button, column, label, main_area, max_scroll, panel, panel_node, row, screen_root, spread_row,
 };
 use crate::game::{Action, DataDir, Game, GameView, Menu, Mode, Screen, Ui};
 use crate::session::Session;
@@ -46,11 +44,12 @@ pub(super) fn plugin(app: &mut App) {
                 (
                     refill::meters_area.run_if(game_or_view_changed),
                     refill::persona_area.run_if(resource_exists_and_changed::<Game>),
-                    refill::latest_area.run_if(resource_exists_and_changed::<Game>),
+                    refill::latest_area.run_if(game_or_view_changed),
                     refill::log_area.run_if(game_or_view_changed),
                     refill::ladder_area.run_if(resource_exists_and_changed::<Game>),
                     refill::options_area.run_if(game_or_view_changed),
                     refill::notes_area.run_if(resource_exists_and_changed::<GameView>),
+                    refill::keys_area.run_if(game_or_view_changed),
                 ),
                 finish_when_over,
                 stick_to_bottom,
@@ -75,13 +74,8 @@ struct ReplyBox;
 #[derive(Component)]
 struct StickToBottom(u8);
 
-fn spawn(
-    mut commands: Commands,
-    shown: Shown,
-    setup: Res<Setup>,
-    focus: Option<ResMut<InputFocus>>,
-) {
-    let reply = draw(&mut commands, &shown, setup.mode, "");
+fn spawn(mut commands: Commands, shown: Shown, focus: Option<ResMut<InputFocus>>) {
+    let reply = draw(&mut commands, &shown, "");
     if let (Some(mut focus), Some(reply)) = (focus, reply) {
         *focus = InputFocus::from_entity(reply);
     }
@@ -94,7 +88,6 @@ fn redraw(
     roots: Query<Entity, With<NegotiationRoot>>,
     boxes: Query<&EditableText, With<ReplyBox>>,
     shown: Shown,
-    setup: Res<Setup>,
     focus: Option<ResMut<InputFocus>>,
 ) {
     let draft = boxes.iter().next().map(|b| b.value().to_string());
@@ -102,15 +95,16 @@ fn redraw(
         return;
     }
     let draft = draft.unwrap_or_default();
-    let reply = draw(&mut commands, &shown, setup.mode, &draft);
+    let reply = draw(&mut commands, &shown, &draft);
     if let (Some(mut focus), Some(reply)) = (focus, reply) {
         *focus = InputFocus::from_entity(reply);
     }
 }
 
 /// The whole screen, its areas filled; returns the reply box, if any.
-fn draw(commands: &mut Commands, shown: &Shown, mode: Mode, draft: &str) -> Option<Entity> {
+fn draw(commands: &mut Commands, shown: &Shown, draft: &str) -> Option<Entity> {
     let ui = &*shown.ui;
+    let mode = shown.game.mode;
     let root = commands
         .spawn((
             Name::new("Negotiation screen"),
@@ -135,14 +129,8 @@ fn draw(commands: &mut Commands, shown: &Shown, mode: Mode, draft: &str) -> Opti
             None
         }
     };
-    let keys = match mode {
-        Mode::Type => "ui.keys_type",
-        Mode::Pick => "ui.keys_pick",
-    };
-    commands.spawn((
-        paragraph(ui.t(keys), size::SMALL, ui.p.muted),
-        ChildOf(root),
-    ));
+    let keys = (Name::new("Keys"), Area::Keys, Node::default());
+    areas.push((commands.spawn((keys, ChildOf(root))).id(), Area::Keys));
     for (entity, area) in areas {
         fill(commands, entity, area, shown);
     }
@@ -365,7 +353,7 @@ fn enter_sends(
 
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
-    setup: Res<Setup>,
+    game: Res<Game>,
     view: Res<GameView>,
     menu: Res<State<Menu>>,
     mut actions: MessageWriter<Action>,
@@ -390,7 +378,7 @@ fn keys(
     // letters and digits type into the reply box, so there the presenter
     // keys need Ctrl; in pick mode they are plain keys
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || setup.mode == Mode::Pick);
+    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || game.mode == Mode::Pick);
     if letter(KeyCode::KeyH) {
         actions.write(Action::ToggleScores);
     }
@@ -400,7 +388,7 @@ fn keys(
     if letter(KeyCode::KeyB) {
         actions.write(Action::ToggleBlank);
     }
-    if setup.mode == Mode::Pick && !paused {
+    if game.mode == Mode::Pick && !paused {
         pick_keys(&keys, view.highlight, &mut actions);
     }
 }

@@ -15,6 +15,7 @@ use crate::game::widgets::{
     panel_node, paragraph, primary_button, row, screen_root, spread_row,
 };
 use crate::game::{Action, Catalog, DataDir, Entry, Game, GameView, Mode, Reloaded, Screen, Ui};
+use crate::record::Input;
 use crate::scenario::Difficulty;
 use crate::session::Prepared;
 use crate::session::journal::Interrupted as Unfinished;
@@ -502,6 +503,13 @@ fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: b
         session.end();
     }
     let mut game = Game::new(session, setup);
+    // a session played by picking goes on by picking
+    if t.turns
+        .iter()
+        .any(|turn| matches!(turn.input, Input::Pick(_)))
+    {
+        game.mode = Mode::Pick;
+    }
     game.teams =
         t.turns
             .iter()
@@ -524,6 +532,7 @@ struct Choices<'w, 's> {
     drafts: ResMut<'w, Drafts>,
     fields: Query<'w, 's, (&'static mut EditableText, &'static Field)>,
     catalog: Res<'w, Catalog>,
+    ui: Res<'w, Ui>,
     next: ResMut<'w, NextState<Screen>>,
 }
 
@@ -565,7 +574,7 @@ impl Choices<'_, '_> {
             return;
         };
         let over = game.session.outcome().is_some();
-        commands.insert_resource(GameView::new(&self.setup));
+        commands.insert_resource(GameView::new(game.mode, self.ui.projector));
         commands.insert_resource(game);
         self.next.set(if over {
             Screen::Debrief

@@ -6,10 +6,10 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::StickToBottom;
-use crate::game::screens::dialogue::{Dialogue, dialogue};
+use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
 use crate::game::theme::{self, size, space};
 use crate::game::widgets::{ActionButton, BaseColour, bar, column, label, paragraph, row};
-use crate::game::{Action, Game, GameView, Ui};
+use crate::game::{Action, Game, GameView, Mode, Ui};
 use crate::i18n::money;
 use crate::scoring::chart::price_points;
 use crate::session::Session;
@@ -25,6 +25,8 @@ pub(super) enum Area {
     Options,
     /// The hint and the notice under the ladder.
     Notes,
+    /// The keys for the mode in use.
+    Keys,
 }
 
 /// What the whole screen is drawn from.
@@ -40,13 +42,14 @@ pub(super) fn fill(commands: &mut Commands, entity: Entity, area: Area, shown: &
     let (game, view, ui) = (&*shown.game, &*shown.view, &*shown.ui);
     let session = &game.session;
     match area {
-        Area::Meters => meters(commands, entity, game, view.scores_hidden, ui),
+        Area::Meters => meters(commands, entity, game, view, ui),
         Area::Persona => persona(commands, entity, session, ui),
-        Area::Latest => latest(commands, entity, session, ui),
+        Area::Latest => latest(commands, entity, session, view, ui),
         Area::Log => log(commands, entity, session, view, ui),
         Area::Ladder => ladder(commands, entity, session, ui),
         Area::Options => options(commands, entity, session, view.highlight, ui),
         Area::Notes => notes(commands, entity, view, ui),
+        Area::Keys => keys(commands, entity, session, view, ui),
     }
 }
 
@@ -70,7 +73,7 @@ pub(super) mod refill {
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Meters) {
-            super::meters(&mut commands, e, &game, view.scores_hidden, &ui);
+            super::meters(&mut commands, e, &game, &view, &ui);
         }
     }
 
@@ -89,10 +92,23 @@ pub(super) mod refill {
         mut commands: Commands,
         areas: Query<(Entity, &Area)>,
         game: Res<Game>,
+        view: Res<GameView>,
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Latest) {
-            super::latest(&mut commands, e, &game.session, &ui);
+            super::latest(&mut commands, e, &game.session, &view, &ui);
+        }
+    }
+
+    pub(in crate::game::screens) fn keys_area(
+        mut commands: Commands,
+        areas: Query<(Entity, &Area)>,
+        game: Res<Game>,
+        view: Res<GameView>,
+        ui: Res<Ui>,
+    ) {
+        if let Some(e) = emptied(&mut commands, &areas, Area::Keys) {
+            super::keys(&mut commands, e, &game.session, &view, &ui);
         }
     }
 
@@ -144,7 +160,7 @@ pub(super) mod refill {
 }
 
 /// Who answers next, and trust and patience (unless scores are hidden).
-fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: bool, ui: &Ui) {
+fn meters(commands: &mut Commands, parent: Entity, game: &Game, view: &GameView, ui: &Ui) {
     if let Some(team) = game.next_team() {
         commands.spawn((
             label(
@@ -155,11 +171,12 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: b
             ChildOf(parent),
         ));
     }
-    if scores_hidden {
-        commands.spawn((
-            label(ui.t("ui.scores_hidden"), size::SMALL, ui.p.muted),
-            ChildOf(parent),
-        ));
+    if view.scores_hidden {
+        let key = match view.mode {
+            Mode::Type => "ui.scores_hidden_type",
+            Mode::Pick => "ui.scores_hidden",
+        };
+        commands.spawn((label(ui.t(key), size::SMALL, ui.p.muted), ChildOf(parent)));
         return;
     }
     let m = game.session.meters();
@@ -246,17 +263,43 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
     }
 }
 
-/// The customer's latest line: the largest text on the screen.
-fn latest(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    let lines = session
-        .turns()
-        .last()
-        .map_or(session.opening(), |t| t.persona.as_slice());
+/// The customer's latest line: the largest text on the screen. On a
+/// projector, where the log gives way to it, the reply it answers and that
+/// reply's tags (T) show above it.
+fn latest(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    let last = session.turns().last();
+    if ui.projector
+        && view.show_tags
+        && !view.scores_hidden
+        && let Some(turn) = last
+    {
+        let who = turn.team.clone().unwrap_or_else(|| ui.t("ui.you"));
+        commands.spawn((
+            paragraph(format!("{who}: {}", turn.text), size::SMALL, ui.p.muted),
+            ChildOf(parent),
+        ));
+        let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
+        spawn_chips(commands, chips, &turn.analysis, ui);
+    }
+    let lines = last.map_or(session.opening(), |t| t.persona.as_slice());
     let name = &session.scenario().persona.name;
     commands.spawn((label(name, size::SMALL, ui.p.muted), ChildOf(parent)));
     for line in lines {
         commands.spawn((paragraph(line, size::TITLE, ui.p.text), ChildOf(parent)));
     }
+}
+
+/// The keys for the mode in use: in pick mode as many digits as there are
+/// options; in type mode the presenter letters with Ctrl.
+fn keys(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    let text = match view.mode {
+        Mode::Type => ui.t("ui.keys_type"),
+        Mode::Pick => {
+            let n = session.options().len().clamp(1, 4);
+            ui.fill("ui.keys_pick", &[("n", &n.to_string())])
+        }
+    };
+    commands.spawn((paragraph(text, size::SMALL, ui.p.muted), ChildOf(parent)));
 }
 
 /// The customer's initial in a ring coloured by mood, and the mood's word.

@@ -179,8 +179,7 @@ pub fn next_step(offers: &[f64], list: f64, floor: f64, lower: f64) -> Option<f6
         .collect::<Vec<f64>>()
         .windows(2)
         .map(|w| w[0] - w[1])
-        .filter(|d| *d > 0.0)
-        .last();
+        .rfind(|d| *d > 0.0);
     let step = last_step.map_or((list - floor) * FIRST_STEP, |s| s * SHRINK);
     let unit = round_unit(list);
     if step < unit {

@@ -156,7 +156,10 @@ fn interrupted<R: BufRead>(
             "play.interrupted",
             &[
                 ("title", &prepared.scenario.title),
-                ("turns", &it.transcript.turns.len().to_string()),
+                (
+                    "turns",
+                    &locale.count("count.turns", it.transcript.turns.len())
+                ),
                 ("path", &it.path().display().to_string()),
             ]
         )

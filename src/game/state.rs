@@ -68,6 +68,8 @@ pub struct Game {
     pub session: Session,
     /// Typed replies or picked options.
     pub(super) mode: Mode,
+    /// The student's name, for transcripts and reports.
+    pub(super) student: Option<String>,
     pub(super) teams: Vec<String>,
     /// Index into `teams` of who answers next.
     pub(super) team_turn: usize,
@@ -83,10 +85,30 @@ impl Game {
         Game {
             session,
             mode: setup.mode,
+            student: None,
             teams: setup.teams.clone(),
             team_turn: 0,
             recorded: false,
             journal: None,
+        }
+    }
+
+    /// The session as a transcript, with the student and the teams.
+    pub(super) fn transcript(&self) -> crate::session::transcript::Transcript {
+        let mut t = crate::session::transcript::Transcript::from_session(&self.session);
+        t.student = self.student.clone();
+        t.teams = self.teams.clone();
+        t
+    }
+
+    /// Starts this session's journal at its first turn (when there is a
+    /// data directory), with who is playing.
+    pub(super) fn open_journal(&mut self, data: &DataDir) {
+        if self.journal.is_none() {
+            self.journal = data.new_journal(&self.session);
+            if let Some(j) = &mut self.journal {
+                j.set_players(self.student.clone(), self.teams.clone());
+            }
         }
     }
 

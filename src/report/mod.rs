@@ -63,7 +63,12 @@ impl<'a> Report<'a> {
         let locale = Locale::builtin(scenario.lang());
         Report {
             debrief: debrief(scenario, &t.turns, &t.scorecard, locale),
-            teams: by_team(scenario, t.difficulty, &t.turns, t.outcome.as_ref()),
+            teams: ranked(by_team(
+                scenario,
+                t.difficulty,
+                &t.turns,
+                t.outcome.as_ref(),
+            )),
             budget: scenario.params(t.difficulty).budget,
             t,
             scenario,
@@ -160,4 +165,10 @@ mod tests {
         assert_eq!(date(1_795_717_282), "2026-11-26");
         assert_eq!(date(951_782_400), "2000-02-29");
     }
+}
+
+/// Teams best first by their own overall (ties keep their playing order).
+fn ranked(mut teams: Vec<(String, Scorecard)>) -> Vec<(String, Scorecard)> {
+    teams.sort_by(|a, b| b.1.overall.total_cmp(&a.1.overall));
+    teams
 }

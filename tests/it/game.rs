@@ -302,9 +302,14 @@ fn classroom_play_projector_teams_and_presenter_keys() {
     assert_eq!(screen(&app), Screen::Debrief);
     let shown = texts(&mut app);
     assert!(shown.iter().any(|t| t == "Scores by team"), "{shown:?}");
+    // ranked: "1. Red: ..." and "2. Blue: ..." in some order
     assert!(
-        shown.iter().any(|t| t.starts_with("Red: "))
-            && shown.iter().any(|t| t.starts_with("Blue: "))
+        shown
+            .iter()
+            .any(|t| t.starts_with("1. Red: ") || t.starts_with("1. Blue: "))
+            && shown
+                .iter()
+                .any(|t| t.starts_with("2. Red: ") || t.starts_with("2. Blue: "))
     );
 }
 
@@ -384,8 +389,8 @@ fn finished_sessions_go_into_history_export_reports_and_show_on_progress() {
     assert!(
         shown
             .iter()
-            .any(|t| t.starts_with("1 damaged lines in ")
-                && t.contains("history.jsonl were skipped")),
+            .any(|t| t.starts_with("Skipped 1 damaged line in ")
+                && t.contains("history.jsonl (a session cut off")),
         "{shown:?}"
     );
     assert!(
@@ -422,7 +427,7 @@ fn an_unfinished_session_can_be_resumed_or_scored_from_the_title() {
     assert!(
         texts(&mut app)
             .iter()
-            .any(|t| t.starts_with("Unfinished session: 明年再说吧 (1 turns)"))
+            .any(|t| t.starts_with("Unfinished session: 明年再说吧 (1 turn)"))
     );
 
     send(&mut app, [Action::ResumeJournal]);
@@ -494,7 +499,7 @@ fn a_session_left_for_a_new_one_is_kept_and_offered_again() {
     assert!(
         texts(&mut app)
             .iter()
-            .any(|t| t.starts_with("Unfinished session: The case packer that costs more (1 turns)")),
+            .any(|t| t.starts_with("Unfinished session: The case packer that costs more (1 turn)")),
         "offered again"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -1047,4 +1052,108 @@ fn type_mode_names_its_own_keys() {
         "{:?}",
         texts(&mut app)
     );
+}
+
+#[test]
+fn teams_survive_a_resume_and_the_debrief_ranks_them_with_their_own_words() {
+    let dir = std::env::temp_dir().join(format!("co-game-teams-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
+    let i = index_of(&app, "hengda-packaging-en");
+    send(
+        &mut app,
+        [
+            Action::SelectScenario(i),
+            Action::SetSeed(4),
+            Action::SetMode(Mode::Pick),
+            Action::SetTeams(vec!["Red".into(), "Blue".into(), "Green".into()]),
+            Action::Start,
+            Action::Begin,
+        ],
+    );
+    // Red answers, then the session is left and resumed: Blue is next,
+    // and Green, who never answered, is still playing
+    let n = class_pick(app.world().resource::<Game>());
+    send(
+        &mut app,
+        [Action::Pick(n), Action::Pause, Action::QuitToTitle],
+    );
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t.starts_with("Unfinished session: The case packer that costs more (1 turn)")),
+        "{:?}",
+        texts(&mut app)
+    );
+    send(&mut app, [Action::ResumeJournal]);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    assert!(
+        texts(&mut app).iter().any(|t| t == "Answering: Blue"),
+        "{:?}",
+        texts(&mut app)
+    );
+    // and it is still picked, not typed
+    assert!(!app.world().resource::<Game>().session.options().is_empty());
+    for _ in 0..4 {
+        let n = class_pick(app.world().resource::<Game>());
+        send(&mut app, [Action::Pick(n)]);
+    }
+    let teams: Vec<Option<String>> = app
+        .world()
+        .resource::<Game>()
+        .session
+        .turns()
+        .iter()
+        .map(|t| t.team.clone())
+        .collect();
+    let names = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+    assert_eq!(teams, names(&["Red", "Blue", "Green", "Red", "Blue"]));
+    send(&mut app, [Action::Pause, Action::Finish]);
+    assert_eq!(screen(&app), Screen::Debrief);
+
+    let shown = texts(&mut app);
+    let game = app.world().resource::<Game>();
+    let results = counteroffer::scoring::debrief::team_results(
+        game.session.scenario(),
+        game.session.difficulty,
+        game.session.turns(),
+        game.session.outcome(),
+        counteroffer::i18n::Locale::builtin(counteroffer::lang::Lang::En),
+    );
+    assert_eq!(results.len(), 3);
+    assert!(
+        results
+            .windows(2)
+            .all(|w| w[0].card.overall >= w[1].card.overall),
+        "ranked"
+    );
+    for (rank, r) in results.iter().enumerate() {
+        let line = format!("{}. {}: {:.0} overall", rank + 1, r.team, r.card.overall);
+        assert!(
+            shown.iter().any(|t| t.starts_with(&line)),
+            "{line} not in {shown:?}"
+        );
+        // each team's strength quotes its own reply
+        if let Some(p) = &r.strength {
+            let own: Vec<&str> = game
+                .session
+                .turns()
+                .iter()
+                .filter(|t| t.team.as_deref() == Some(r.team.as_str()))
+                .map(|t| t.text.as_str())
+                .collect();
+            assert!(
+                own.iter().any(|t| t.contains(&p.quote)),
+                "{}: {:?} is not its own",
+                r.team,
+                p.quote
+            );
+            assert!(
+                shown
+                    .iter()
+                    .any(|t| t.starts_with("Best: ") && t.contains(&p.quote))
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

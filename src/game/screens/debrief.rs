@@ -18,10 +18,10 @@ use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
 use crate::scoring::chart::{price_points, price_span};
+use crate::scoring::debrief::team_results;
 use crate::scoring::debrief::{Point, debrief};
-use crate::scoring::scorecard::{Scorecard, by_team};
+use crate::scoring::scorecard::Scorecard;
 use crate::session::describe::outcome_line;
-use crate::session::transcript::Transcript;
 use crate::session::{Session, random_seed};
 use crate::storage::{write_atomic, write_new};
 
@@ -495,9 +495,9 @@ struct Exporter<'w, 's> {
 
 impl Exporter<'_, '_> {
     /// Writes the reports and says where they went, or why they did not.
-    fn export(&mut self, session: &Session) {
+    fn export(&mut self, game: &Game) {
         let ui = &*self.ui;
-        let (text, colour) = match export(session, &self.data) {
+        let (text, colour) = match export(game, &self.data) {
             Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
             Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
         };
@@ -533,7 +533,7 @@ fn apply(
             }
             Action::QuitToTitle => next.set(Screen::Title),
             Action::ToggleScores => view.scores_hidden = !view.scores_hidden,
-            Action::Export => exporter.export(&game.session),
+            Action::Export => exporter.export(&game),
             _ => {}
         }
     }
@@ -541,8 +541,9 @@ fn apply(
 
 /// Saves the transcript (JSON, what `counteroffer score` and `summarize`
 /// read) and the Markdown and HTML reports beside it; returns the JSON path.
-fn export(session: &Session, data: &DataDir) -> Result<String, String> {
-    let t = Transcript::from_session(session);
+fn export(game: &Game, data: &DataDir) -> Result<String, String> {
+    let session = &game.session;
+    let t = game.transcript();
     let dir = data
         .0
         .clone()
@@ -581,7 +582,7 @@ fn record_history(
     if let Some(j) = game.journal.take() {
         j.finish();
     }
-    let t = Transcript::from_session(&game.session);
+    let t = game.transcript();
     let entry = history::Entry::from_transcript(&t, game.session.scenario());
     let saved = data
         .history()
@@ -592,23 +593,30 @@ fn record_history(
     }
 }
 
-/// One line per team: its overall and each dimension, from its own turns.
+/// The teams ranked by their own replies' overall, each with its
+/// dimensions, its best move and its costliest mistake in its own words.
 fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    let cards = by_team(
+    let results = team_results(
         session.scenario(),
         session.difficulty,
         session.turns(),
         session.outcome(),
+        ui.locale,
     );
-    if cards.is_empty() {
+    if results.is_empty() {
         return;
     }
     commands.spawn((
         label(ui.t("ui.team_scores"), size::LEAD, ui.p.accent),
         ChildOf(parent),
     ));
-    for (team, card) in cards {
-        let dims: Vec<String> = card
+    commands.spawn((
+        paragraph(ui.t("ui.team_note"), size::SMALL, ui.p.muted),
+        ChildOf(parent),
+    ));
+    for (rank, r) in results.iter().enumerate() {
+        let dims: Vec<String> = r
+            .card
             .dimensions
             .iter()
             .map(|(d, v)| format!("{} {v:.0}", ui.t(&format!("dimension.{}", d.name()))))
@@ -618,8 +626,9 @@ fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
                 ui.fill(
                     "ui.team_line",
                     &[
-                        ("team", &team),
-                        ("score", &format!("{:.0}", card.overall)),
+                        ("rank", &(rank + 1).to_string()),
+                        ("team", &r.team),
+                        ("score", &format!("{:.0}", r.card.overall)),
                         ("dimensions", &dims.join(" · ")),
                     ],
                 ),
@@ -628,5 +637,17 @@ fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             ),
             ChildOf(parent),
         ));
+        for (key, point, colour) in [
+            ("ui.team_strength", &r.strength, ui.p.good),
+            ("ui.team_mistake", &r.mistake, ui.p.warn),
+        ] {
+            if let Some(p) = point {
+                let mut line = ui.fill(key, &[("text", &p.text)]);
+                if !p.quote.is_empty() {
+                    line = format!("{line} “{}”", p.quote);
+                }
+                commands.spawn((paragraph(line, size::SMALL, colour), ChildOf(parent)));
+            }
+        }
     }
 }

@@ -516,9 +516,7 @@ impl Play<'_, '_> {
         self.view.highlight = None;
         self.game.team_turn += 1;
         let g = &mut *self.game;
-        if g.journal.is_none() {
-            g.journal = self.data.new_journal(&g.session);
-        }
+        g.open_journal(&self.data);
         if let Some(notice) =
             crate::session::journal::save_turn(g.journal.as_ref(), &g.session, self.ui.locale)
         {

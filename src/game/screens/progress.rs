@@ -66,7 +66,7 @@ fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
             Some(ui.fill(
                 "ui.history_skipped",
                 &[
-                    ("lines", &skipped.to_string()),
+                    ("lines", &ui.locale.count("count.damaged_lines", skipped)),
                     ("path", &p.display().to_string()),
                 ],
             )),

@@ -184,7 +184,10 @@ fn interrupted_banner(
             label(
                 ui.fill(
                     "ui.interrupted",
-                    &[("title", &title), ("turns", &t.turns.len().to_string())]
+                    &[
+                        ("title", &title),
+                        ("turns", &ui.locale.count("count.turns", t.turns.len()))
+                    ]
                 ),
                 size::BODY,
                 ui.p.warn
@@ -510,7 +513,9 @@ fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: b
     {
         game.mode = Mode::Pick;
     }
-    game.teams =
+    // its players as saved (older journals: the teams that answered)
+    game.student = t.student.clone();
+    game.teams = if t.teams.is_empty() {
         t.turns
             .iter()
             .filter_map(|turn| turn.team.clone())
@@ -519,8 +524,17 @@ fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: b
                     v.push(team);
                 }
                 v
-            });
-    game.team_turn = t.turns.len();
+            })
+    } else {
+        t.teams.clone()
+    };
+    // the team after the one that answered last
+    game.team_turn = t
+        .turns
+        .last()
+        .and_then(|turn| turn.team.as_ref())
+        .and_then(|last| game.teams.iter().position(|team| team == last))
+        .map_or(t.turns.len(), |i| i + 1);
     game.journal = Some(it.into_journal());
     game
 }

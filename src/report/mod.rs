@@ -155,6 +155,12 @@ pub fn date(secs: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Teams best first by their own overall (ties keep their playing order).
+fn ranked(mut teams: Vec<(String, Scorecard)>) -> Vec<(String, Scorecard)> {
+    teams.sort_by(|a, b| b.1.overall.total_cmp(&a.1.overall));
+    teams
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,10 +171,4 @@ mod tests {
         assert_eq!(date(1_795_717_282), "2026-11-26");
         assert_eq!(date(951_782_400), "2000-02-29");
     }
-}
-
-/// Teams best first by their own overall (ties keep their playing order).
-fn ranked(mut teams: Vec<(String, Scorecard)>) -> Vec<(String, Scorecard)> {
-    teams.sort_by(|a, b| b.1.overall.total_cmp(&a.1.overall));
-    teams
 }

@@ -52,6 +52,13 @@ pub enum Action {
     NextTeam,
     /// Team names for classroom play (the title screen's field).
     SetTeams(Vec<String>),
+    /// The player's name for reports (the title screen's field), saved.
+    SetStudent(String),
+    /// The title lists scenarios in every language, or only the
+    /// interface's (saved).
+    ToggleAllLanguages,
+    /// Opens the folder the reports were exported to.
+    OpenReports,
     ShowProgress,
     /// Go on with the session left unfinished (after a crash or a kill),
     /// or score it as it stands.

@@ -48,6 +48,8 @@ pub(super) struct Setup {
     pub(super) mode: Mode,
     /// Team names for classroom play; empty for one player.
     pub(super) teams: Vec<String>,
+    /// The player's name for transcripts and reports; empty for none.
+    pub(super) student: String,
 }
 
 impl Default for Setup {
@@ -58,6 +60,7 @@ impl Default for Setup {
             seed: crate::session::random_seed(),
             mode: Mode::Type,
             teams: Vec::new(),
+            student: String::new(),
         }
     }
 }
@@ -85,7 +88,7 @@ impl Game {
         Game {
             session,
             mode: setup.mode,
-            student: None,
+            student: Some(setup.student.trim().to_string()).filter(|s| !s.is_empty()),
             teams: setup.teams.clone(),
             team_turn: 0,
             recorded: false,

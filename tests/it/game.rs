@@ -1157,3 +1157,124 @@ fn teams_survive_a_resume_and_the_debrief_ranks_them_with_their_own_words() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_student_name_is_asked_remembered_and_put_in_reports() {
+    use bevy::text::EditableText;
+    use counteroffer::game::Field;
+    let dir = std::env::temp_dir().join(format!("co-game-student-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|t| t == "Your name (for reports)")
+    );
+    let i = index_of(&app, "reilly-training-en");
+    send(
+        &mut app,
+        [
+            Action::SetStudent("Priya Shah".into()),
+            Action::SelectScenario(i),
+            Action::Start,
+            Action::Begin,
+            Action::Send("I understand. What would be different in the spring?".into()),
+        ],
+    );
+    // the journal knows the student before the session ends
+    let (found, _) = counteroffer::session::journal::interrupted(&dir);
+    assert!(found.is_empty(), "the live session's journal is locked");
+    send(&mut app, [Action::Pause, Action::Finish]);
+    send(&mut app, [Action::Export]);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|t| t.starts_with("Report saved: ") && t.ends_with("in the reports folder.")),
+        "{shown:?}"
+    );
+    assert!(shown.iter().any(|t| t == "Open folder"));
+    let md = std::fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    assert!(std::fs::read_to_string(&md).unwrap().contains("Priya Shah"));
+
+    // remembered: the title shows it again
+    send(&mut app, [Action::QuitToTitle]);
+    let mut fields = app.world_mut().query::<(&EditableText, &Field)>();
+    let name: Vec<String> = fields
+        .iter(app.world())
+        .filter(|(_, f)| **f == Field::Student)
+        .map(|(t, _)| t.value().to_string())
+        .collect();
+    assert_eq!(name, ["Priya Shah"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_title_lists_scenarios_in_the_interface_language_with_a_toggle_for_all() {
+    let mut app = app();
+    let titles = |app: &mut App, lang: &str| -> Vec<String> {
+        let catalog = app.world().resource::<Catalog>();
+        let wanted: Vec<String> = catalog
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Ready(p) if p.scenario.language == lang => Some(p.scenario.title.clone()),
+                _ => None,
+            })
+            .collect();
+        let shown = texts(app);
+        wanted.into_iter().filter(|t| shown.contains(t)).collect()
+    };
+    assert_eq!(titles(&mut app, "en").len(), 3, "the English ones");
+    assert!(titles(&mut app, "zh-CN").is_empty(), "no Chinese ones");
+    send(&mut app, [Action::ToggleAllLanguages]);
+    assert_eq!(titles(&mut app, "zh-CN").len(), 3, "all languages");
+    send(
+        &mut app,
+        [Action::ToggleAllLanguages, Action::ToggleLanguage],
+    );
+    assert_eq!(titles(&mut app, "zh-CN").len(), 3);
+    assert!(titles(&mut app, "en").is_empty(), "only Chinese in Chinese");
+    // and the selection moved to a Chinese scenario
+    send(&mut app, [Action::Start]);
+    let setup_lang = texts(&mut app).iter().any(|t| t == "开始谈判");
+    assert!(setup_lang, "a Chinese scenario's briefing");
+}
+
+#[test]
+fn progress_recommends_in_the_players_language() {
+    let dir = std::env::temp_dir().join(format!("co-game-progress-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = app_with(Catalog::load(&[]), Some(dir.clone()));
+    let i = index_of(&app, "reilly-training-en");
+    send(
+        &mut app,
+        [
+            Action::SelectScenario(i),
+            Action::Start,
+            Action::Begin,
+            Action::Send("I understand. What would be different in the spring, and who else needs to approve this?".into()),
+            Action::Pause,
+            Action::Finish,
+            Action::QuitToTitle,
+            Action::ShowProgress,
+        ],
+    );
+    let shown = texts(&mut app);
+    let suggestion = shown
+        .iter()
+        .find_map(|t| t.strip_prefix("Practise next: "))
+        .expect("a suggestion")
+        .to_string();
+    let catalog = app.world().resource::<Catalog>();
+    let lang = catalog.entries.iter().find_map(|e| match e {
+        Entry::Ready(p) if p.scenario.title == suggestion => Some(p.scenario.language.clone()),
+        _ => None,
+    });
+    assert_eq!(lang.as_deref(), Some("en"), "{suggestion}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

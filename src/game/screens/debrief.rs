@@ -494,17 +494,52 @@ struct Exporter<'w, 's> {
 }
 
 impl Exporter<'_, '_> {
-    /// Writes the reports and says where they went, or why they did not.
+    /// Writes the reports and says what was written (with a button to open
+    /// the folder), or why nothing was.
     fn export(&mut self, game: &Game) {
         let ui = &*self.ui;
-        let (text, colour) = match export(game, &self.data) {
-            Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
-            Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
+        let (text, colour, written) = match export(game, &self.data) {
+            Ok(stem) => (ui.fill("ui.exported", &[("name", &stem)]), ui.p.good, true),
+            Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad, false),
         };
         for n in &self.notices {
             self.commands.entity(n).despawn_children();
             self.commands
                 .spawn((label(text.clone(), size::BODY, colour), ChildOf(n)));
+            if written {
+                self.commands.spawn((
+                    button(ui.p, ui.t("ui.open_folder"), Action::OpenReports),
+                    ChildOf(n),
+                ));
+            }
+        }
+    }
+
+    /// Opens the reports folder in the system's file manager.
+    fn open_folder(&mut self) {
+        let Some(dir) = self.data.0.as_ref().map(|d| d.join("reports")) else {
+            return;
+        };
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let opened = std::process::Command::new(opener)
+            .arg(&dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if opened.is_err() {
+            let ui = &*self.ui;
+            let text = ui.fill("ui.open_failed", &[("path", &dir.display().to_string())]);
+            for n in &self.notices {
+                self.commands
+                    .spawn((paragraph(text.clone(), size::SMALL, ui.p.warn), ChildOf(n)));
+            }
         }
     }
 }
@@ -534,6 +569,7 @@ fn apply(
             Action::QuitToTitle => next.set(Screen::Title),
             Action::ToggleScores => view.scores_hidden = !view.scores_hidden,
             Action::Export => exporter.export(&game),
+            Action::OpenReports => exporter.open_folder(),
             _ => {}
         }
     }
@@ -565,7 +601,7 @@ fn export(game: &Game, data: &DataDir) -> Result<String, String> {
         write_atomic(&path, report.render(format).as_bytes())
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    Ok(json.display().to_string())
+    Ok(stem)
 }
 
 /// Every finished session goes into the practice history, once.

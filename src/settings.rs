@@ -140,6 +140,9 @@ mod tests {
             projector: true,
             text_scale: 1.25,
             reduced_motion: true,
+            student: "李娜 \"Lina\"".into(),
+            all_languages: true,
+            walkthrough_done: true,
         };
         s.save(&p).unwrap();
         assert_eq!(

@@ -363,7 +363,10 @@ fn show_turn(session: &Session, locale: &Locale, out: &mut impl Write) -> std::i
             "play.meters",
             &[
                 ("trust", &format!("{:.0}%", m.trust * 100.0)),
-                ("patience", &format!("{:.1}", m.patience.max(0.0))),
+                (
+                    "patience",
+                    &locale.count("count.replies", m.patience.max(0.0).ceil() as usize)
+                ),
             ]
         )
     )?;

@@ -32,6 +32,14 @@ pub enum Action {
     Restart,
     QuitToTitle,
     Finish,
+    /// From the negotiation's last line to the debrief, once it is over.
+    SeeDebrief,
+    /// The scoring page: every rule of the rubric by dimension.
+    ShowScoring,
+    /// The first-run walkthrough: next page, previous page, skip.
+    WalkNext,
+    WalkBack,
+    WalkSkip,
     RetrySame,
     RetryNew,
     Export,

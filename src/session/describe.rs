@@ -16,17 +16,22 @@ pub fn outcome_line(outcome: Option<&Outcome>, currency: &str, locale: &Locale) 
     }
 }
 
-/// The LAER steps still missing on the objection on the table.
+/// The LAER steps still missing on the objection on the table, said as
+/// what to do next in plain words (the step's name in brackets is in the
+/// help, not needed here).
 pub fn hint(session: &Session, locale: &Locale) -> String {
     let missing: Vec<String> = session
         .missing_steps()
         .iter()
-        .map(|l| locale.text(&format!("step.{}", l.name())).to_string())
+        .map(|l| locale.text(&format!("hint.step.{}", l.name())).to_string())
         .collect();
     if missing.is_empty() {
         locale.text("play.hint_none").to_string()
     } else {
-        locale.fill("play.hint", &[("steps", &missing.join(", "))])
+        locale.fill(
+            "play.hint",
+            &[("steps", &missing.join(locale.text("hint.then")))],
+        )
     }
 }
 

@@ -105,7 +105,7 @@ fn a_whole_typed_session_goes_from_title_to_a_debrief_that_shows_its_scores() {
     assert!(
         texts(&mut app)
             .iter()
-            .any(|t| t.contains("Not yet on this objection"))
+            .any(|t| t.starts_with("Next on this concern: "))
     );
 
     send(
@@ -118,6 +118,23 @@ fn a_whole_typed_session_goes_from_title_to_a_debrief_that_shows_its_scores() {
             Action::Send("If you sign this week, I can do 45,000.".into()),
         ],
     );
+    // the customer's acceptance stays on screen, then the player moves on
+    assert_eq!(screen(&app), Screen::Negotiation);
+    let accepted = app
+        .world()
+        .resource::<Game>()
+        .session
+        .turns()
+        .last()
+        .unwrap()
+        .persona
+        .clone();
+    let shown = texts(&mut app);
+    for line in &accepted {
+        assert!(shown.contains(line), "the acceptance {line:?} is shown");
+    }
+    assert!(shown.iter().any(|t| t == "See your debrief"));
+    send(&mut app, [Action::SeeDebrief]);
     assert_eq!(screen(&app), Screen::Debrief);
     let game = app.world().resource::<Game>();
     let card = game.session.scorecard();
@@ -945,7 +962,10 @@ fn pick_mode_in_chinese_talks_price_by_options_to_a_deal_and_errors_speak_chines
     // the same session again, voted through to a deal
     send(&mut app, [Action::RetrySame]);
     for _ in 0..30 {
-        if screen(&app) != Screen::Negotiation {
+        if app.world().resource::<Game>().session.outcome().is_some() {
+            // the customer's answer stays until the class moves on
+            assert!(texts(&mut app).iter().any(|t| t == "查看复盘"));
+            send(&mut app, [Action::SeeDebrief]);
             break;
         }
         let n = class_pick(app.world().resource::<Game>());

@@ -354,7 +354,7 @@ Shall we sign at 44,500?
         &["--scenario", "hengda-packaging-en", "--seed", "4"],
     );
     assert!(out.contains("Deal at $"), "{out}");
-    assert!(out.contains("Not yet on this objection"), "{out}");
+    assert!(out.contains("Next on this concern: "), "{out}");
     assert!(out.contains("What went well"), "{out}");
     let saved = saved.expect("transcript saved");
     let score = Command::new(env!("CARGO_BIN_EXE_counteroffer"))

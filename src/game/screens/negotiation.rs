@@ -48,10 +48,9 @@ pub(super) fn plugin(app: &mut App) {
                     refill::log_area.run_if(game_or_view_changed),
                     refill::ladder_area.run_if(resource_exists_and_changed::<Game>),
                     refill::options_area.run_if(game_or_view_changed),
-                    refill::notes_area.run_if(resource_exists_and_changed::<GameView>),
+                    refill::notes_area.run_if(game_or_view_changed),
                     refill::keys_area.run_if(game_or_view_changed),
                 ),
-                finish_when_over,
                 stick_to_bottom,
             )
                 .chain()
@@ -129,7 +128,15 @@ fn draw(commands: &mut Commands, shown: &Shown, draft: &str) -> Option<Entity> {
             None
         }
     };
-    let keys = (Name::new("Keys"), Area::Keys, Node::default());
+    let keys = (
+        Name::new("Keys"),
+        Area::Keys,
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(space::M),
+            ..default()
+        },
+    );
     areas.push((commands.spawn((keys, ChildOf(root))).id(), Area::Keys));
     for (entity, area) in areas {
         fill(commands, entity, area, shown);
@@ -359,6 +366,17 @@ fn keys(
     mut actions: MessageWriter<Action>,
 ) {
     let paused = *menu.get() == Menu::Pause;
+    if game.session.outcome().is_some() && !paused {
+        if keys.any_just_pressed([
+            KeyCode::Enter,
+            KeyCode::NumpadEnter,
+            KeyCode::Space,
+            KeyCode::PageDown,
+        ]) {
+            actions.write(Action::SeeDebrief);
+        }
+        return;
+    }
     if keys.just_pressed(KeyCode::Escape) {
         actions.write(if paused {
             Action::Resume
@@ -463,8 +481,17 @@ fn apply(
             Action::Finish => {
                 play.game.session.end();
                 paused = false;
+                next.set(Screen::Debrief);
             }
             _ if paused => {}
+            // over: the customer's last word is on screen until the player
+            // moves on (any send or pick does, like See your debrief)
+            Action::SeeDebrief | Action::SubmitReply | Action::Send(_) | Action::Pick(_)
+                if play.game.session.outcome().is_some() =>
+            {
+                next.set(Screen::Debrief);
+            }
+            Action::SeeDebrief => {}
             Action::SubmitReply | Action::Send(_) | Action::Pick(_) => play.reply(action),
             Action::NextTeam => play.game.team_turn += 1,
             other => play.change_view(other),
@@ -551,12 +578,6 @@ impl Play<'_, '_> {
             Action::Hint => self.view.hint = Some(hint(&self.game.session, self.ui.locale)),
             _ => {}
         }
-    }
-}
-
-fn finish_when_over(game: Res<Game>, mut next: ResMut<NextState<Screen>>) {
-    if game.session.outcome().is_some() {
-        next.set(Screen::Debrief);
     }
 }
 

@@ -8,11 +8,15 @@ use bevy::prelude::*;
 use super::StickToBottom;
 use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
 use crate::game::theme::{self, size, space};
-use crate::game::widgets::{ActionButton, BaseColour, bar, column, label, paragraph, row};
+use crate::game::widgets::{
+    ActionButton, BaseColour, bar, button, column, label, paragraph, primary_button, row,
+};
 use crate::game::{Action, Game, GameView, Mode, Ui};
 use crate::i18n::money;
+use crate::record::Outcome;
 use crate::scoring::chart::price_points;
 use crate::session::Session;
+use crate::session::describe::outcome_line;
 
 /// The areas of the screen that are filled from the game.
 #[derive(Component, Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,7 +52,7 @@ pub(super) fn fill(commands: &mut Commands, entity: Entity, area: Area, shown: &
         Area::Log => log(commands, entity, session, view, ui),
         Area::Ladder => ladder(commands, entity, session, ui),
         Area::Options => options(commands, entity, session, view.highlight, ui),
-        Area::Notes => notes(commands, entity, view, ui),
+        Area::Notes => notes(commands, entity, session, view, ui),
         Area::Keys => keys(commands, entity, session, view, ui),
     }
 }
@@ -150,11 +154,12 @@ pub(super) mod refill {
     pub(in crate::game::screens) fn notes_area(
         mut commands: Commands,
         areas: Query<(Entity, &Area)>,
+        game: Res<Game>,
         view: Res<GameView>,
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Notes) {
-            super::notes(&mut commands, e, &view, &ui);
+            super::notes(&mut commands, e, &game.session, &view, &ui);
         }
     }
 }
@@ -179,6 +184,23 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, view: &GameView,
         commands.spawn((label(ui.t(key), size::SMALL, ui.p.muted), ChildOf(parent)));
         return;
     }
+    let s = &game.session;
+    let turn =
+        (s.turns().len() as u32 + u32::from(s.outcome().is_none())).min(s.scenario().max_turns);
+    commands.spawn((
+        label(
+            ui.fill(
+                "ui.turn_of",
+                &[
+                    ("n", &turn.to_string()),
+                    ("max", &s.scenario().max_turns.to_string()),
+                ],
+            ),
+            size::SMALL,
+            ui.p.muted,
+        ),
+        ChildOf(parent),
+    ));
     let m = game.session.meters();
     let start_patience = f64::from(game.session.params().patience).max(1.0);
     for (key, share, text) in [
@@ -190,7 +212,7 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, view: &GameView,
         (
             "ui.patience",
             (m.patience / start_patience) as f32,
-            format!("{:.1}", m.patience.max(0.0)),
+            ui.locale.count("count.replies", replies_left(m.patience)),
         ),
     ] {
         commands.spawn((
@@ -203,6 +225,12 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, view: &GameView,
             ],
         ));
     }
+}
+
+/// Patience counts replies, in halves: 5.5 left is 6 more replies before
+/// it runs out, 0 is none.
+pub(super) fn replies_left(patience: f64) -> usize {
+    patience.max(0.0).ceil() as usize
 }
 
 /// The customer's mood as a word and a colour, from trust.
@@ -299,7 +327,21 @@ fn keys(commands: &mut Commands, parent: Entity, session: &Session, view: &GameV
             ui.fill("ui.keys_pick", &[("n", &n.to_string())])
         }
     };
-    commands.spawn((paragraph(text, size::SMALL, ui.p.muted), ChildOf(parent)));
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            ..default()
+        },
+        ChildOf(parent),
+        children![paragraph(text, size::SMALL, ui.p.muted)],
+    ));
+    if session.outcome().is_none() {
+        commands.spawn((
+            button(ui.p, ui.t("ui.finish"), Action::Finish),
+            ChildOf(parent),
+        ));
+    }
 }
 
 /// The customer's initial in a ring coloured by mood, and the mood's word.
@@ -351,13 +393,28 @@ fn log(commands: &mut Commands, parent: Entity, session: &Session, view: &GameVi
     commands.entity(parent).insert(StickToBottom(2));
 }
 
-/// The hint (F3) and the notice (a refused reply, a turn not saved).
-fn notes(commands: &mut Commands, parent: Entity, view: &GameView, ui: &Ui) {
+/// The hint (F3) and the notice (a refused reply, a turn not saved); once
+/// the negotiation is over, how it ended and the step to the debrief.
+fn notes(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    if let Some(outcome) = session.outcome() {
+        let currency = &session.scenario().product.currency;
+        let line = outcome_line(Some(outcome), currency, ui.locale);
+        let colour = match outcome {
+            Outcome::Deal { .. } => ui.p.good,
+            _ => ui.p.warn,
+        };
+        commands.spawn((label(line, size::LEAD, colour), ChildOf(parent)));
+        commands.spawn((
+            primary_button(ui.p, ui.t("ui.see_debrief"), Action::SeeDebrief),
+            ChildOf(parent),
+        ));
+        return;
+    }
     if let Some(h) = &view.hint {
-        commands.spawn((label(h, size::BODY, ui.p.warn), ChildOf(parent)));
+        commands.spawn((paragraph(h, size::BODY, ui.p.warn), ChildOf(parent)));
     }
     if let Some(n) = &view.notice {
-        commands.spawn((label(n, size::BODY, ui.p.bad), ChildOf(parent)));
+        commands.spawn((paragraph(n, size::BODY, ui.p.bad), ChildOf(parent)));
     }
 }
 
@@ -481,6 +538,9 @@ fn options(
     highlight: Option<usize>,
     ui: &Ui,
 ) {
+    if session.outcome().is_some() {
+        return; // nothing left to pick; the notes lead to the debrief
+    }
     for (i, text) in session.options().iter().enumerate().take(4) {
         let edge = if highlight == Some(i) {
             ui.p.accent

@@ -12,6 +12,7 @@ mod action;
 mod catalog;
 mod demo;
 mod display;
+mod guide;
 mod overlay;
 mod screens;
 mod state;
@@ -71,7 +72,7 @@ pub fn plugin(app: &mut App) {
                 overlay::toggle_help,
             ),
         )
-        .add_plugins((screens::plugin, overlay::plugin));
+        .add_plugins((screens::plugin, overlay::plugin, guide::plugin));
     if !app.world().contains_resource::<Ui>() {
         app.insert_resource(Ui::new(Lang::En, false));
     }

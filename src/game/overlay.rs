@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::state::HelpOpen;
 use super::theme::{size, space};
 use super::widgets::{
-    Selected, button, column, label, panel, panel_node, paragraph, primary_button,
+    Selected, button, column, label, panel, panel_node, paragraph, primary_button, row,
 };
 use super::{Action, Game, Menu, Presenter, Screen, Ui};
 use crate::record::Turn;
@@ -19,8 +19,6 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             show_help.run_if(resource_changed::<HelpOpen>.or_else(resource_changed::<Ui>)),
         )
-        // before any screen reads the keys: help open is modal
-        .add_systems(PreUpdate, help_is_modal.after(bevy::input::InputSystems))
         .add_systems(
             OnEnter(Menu::Pause),
             (|mut choice: ResMut<PauseChoice>| choice.0 = 0, show_pause).chain(),
@@ -65,29 +63,6 @@ pub(super) fn toggle_help(mut actions: MessageReader<Action>, mut open: ResMut<H
         if *action == Action::Help {
             open.0 = !open.0;
         }
-    }
-}
-
-/// While help is open, Esc closes it and nothing else; no key reaches the
-/// screen behind it (F1 and the other global keys still work).
-fn help_is_modal(open: Option<ResMut<HelpOpen>>, keys: Option<ResMut<ButtonInput<KeyCode>>>) {
-    let (Some(mut open), Some(mut keys)) = (open, keys) else {
-        return;
-    };
-    if !open.0 {
-        return;
-    }
-    if keys.just_pressed(KeyCode::Escape) {
-        open.0 = false;
-    }
-    let global = [KeyCode::F1, KeyCode::F5, KeyCode::F11];
-    let pressed: Vec<KeyCode> = keys
-        .get_just_pressed()
-        .copied()
-        .filter(|k| !global.contains(k))
-        .collect();
-    for k in pressed {
-        keys.clear_just_pressed(k);
     }
 }
 
@@ -180,8 +155,13 @@ fn show_help(
         commands.spawn((label(line, size::BODY, ui.p.text), ChildOf(p)));
     }
     commands.spawn((
-        primary_button(ui.p, ui.t("ui.close"), Action::Help),
+        row(space::S),
         ChildOf(p),
+        children![
+            primary_button(ui.p, ui.t("ui.close"), Action::Help),
+            button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
+            button(ui.p, ui.t("ui.walkthrough"), Action::WalkNext),
+        ],
     ));
 }
 

@@ -1298,3 +1298,55 @@ fn progress_recommends_in_the_players_language() {
     assert_eq!(lang.as_deref(), Some("en"), "{suggestion}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_first_run_walkthrough_shows_once_and_the_scoring_page_lists_the_rubric() {
+    use counteroffer::i18n::Locale;
+    use counteroffer::lang::Lang;
+    use counteroffer::scoring::rubric::Rule;
+    let mut app = app();
+    let walk_title = |app: &mut App| texts(app).iter().any(|t| t == "Welcome to Counteroffer");
+    assert!(
+        walk_title(&mut app),
+        "the walkthrough opens on the first run"
+    );
+    // keys turn its pages; Enter does not start a session behind it
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(texts(&mut app).iter().any(|t| t == "Type or pick"));
+    press(&mut app, KeyCode::ArrowLeft);
+    assert!(walk_title(&mut app));
+    // Esc skips it, and it stays skipped
+    press(&mut app, KeyCode::Escape);
+    assert!(!walk_title(&mut app));
+    send(&mut app, [Action::ShowProgress, Action::Back]);
+    assert!(!walk_title(&mut app), "not shown again");
+    // help brings it back on request
+    send(&mut app, [Action::WalkNext]);
+    assert!(walk_title(&mut app));
+    for _ in 0..4 {
+        send(&mut app, [Action::WalkNext]);
+    }
+    assert!(!walk_title(&mut app), "done after the last page");
+
+    // How scoring works: every rule's text from the locale, by dimension
+    send(&mut app, [Action::ShowScoring]);
+    let shown = texts(&mut app);
+    let en = Locale::builtin(Lang::En);
+    for rule in Rule::ALL {
+        let key = rule.text_key();
+        let text = en.text(&key);
+        assert!(
+            shown.iter().any(|t| t.ends_with(text)),
+            "{rule}: {text:?} not shown"
+        );
+    }
+    assert!(shown.iter().any(|t| t == "LAER: 25% of the overall"));
+    press(&mut app, KeyCode::Escape);
+    assert!(
+        !texts(&mut app)
+            .iter()
+            .any(|t| t == "LAER: 25% of the overall")
+    );
+    assert_eq!(screen(&app), Screen::Title, "Esc closed the page only");
+}

@@ -209,7 +209,7 @@ fn feedback(
     transcript(commands, below, session, ui);
 }
 
-/// Title, Export, Retry with a new seed, Retry; the keys.
+/// Title, How scoring works, Export, Retry with a new seed, Retry; the keys.
 fn buttons(commands: &mut Commands, root: Entity, ui: &Ui) {
     commands.spawn((
         spread_row(space::M),
@@ -219,6 +219,7 @@ fn buttons(commands: &mut Commands, root: Entity, ui: &Ui) {
             (
                 row(space::M),
                 children![
+                    button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
                     button(ui.p, ui.t("ui.export"), Action::Export),
                     button(ui.p, ui.t("ui.retry_new"), Action::RetryNew),
                     primary_button(ui.p, ui.t("ui.retry_same"), Action::RetrySame),

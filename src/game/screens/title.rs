@@ -171,6 +171,7 @@ fn header(commands: &mut Commands, root: Entity, ui: &Ui) {
         row(space::S),
         ChildOf(header),
         children![
+            button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
             button(ui.p, ui.t("ui.progress"), Action::ShowProgress),
             button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
         ],

@@ -137,15 +137,22 @@ pub struct Progress {
     pub trend: Vec<(Dimension, Vec<f64>)>,
     /// Best overall per scenario id, with its title.
     pub best: Vec<(String, String, f64)>,
-    /// The objection kind with the lowest average LAER score, and that score.
+    /// The objection kind with the lowest average LAER score, and that
+    /// score; only when it is weak (below [`WEAK_BELOW`]).
     pub weakest: Option<(ObjectionKind, f64)>,
-    /// A scenario that opens with the weakest kind, played least so far.
+    /// Among the scenarios given (the caller gives those in the player's
+    /// language): one that opens with the weakest kind, else any, played
+    /// least so far.
     pub suggestion: Option<String>,
     pub sessions: usize,
 }
 
 /// How many recent sessions the trend shows.
 pub const RECENT: usize = 10;
+
+/// An objection kind handled with a LAER average below this is weak; at or
+/// above it, nothing is called weak (a score of 80 is not a weakness).
+pub const WEAK_BELOW: f64 = 60.0;
 
 pub fn progress(entries: &[Entry], scenarios: &[&Scenario]) -> Progress {
     let recent = &entries[entries.len().saturating_sub(RECENT)..];
@@ -169,15 +176,19 @@ pub fn progress(entries: &[Entry], scenarios: &[&Scenario]) -> Progress {
     }
     let weakest = mean_by_kind(entries.iter().flat_map(|e| e.objections.iter().copied()))
         .into_iter()
-        .min_by(|a, b| a.1.total_cmp(&b.1));
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|(_, score)| *score < WEAK_BELOW);
     let played = |id: &str| entries.iter().filter(|e| e.scenario_id == id).count();
-    let suggestion = weakest.and_then(|(kind, _)| {
+    let least_played = |kind: Option<ObjectionKind>| {
         scenarios
             .iter()
-            .filter(|s| s.opening().is_some_and(|o| o.kind == kind))
+            .filter(|s| kind.is_none_or(|k| s.opening().is_some_and(|o| o.kind == k)))
             .min_by_key(|s| (played(&s.id), s.id.clone()))
             .map(|s| s.id.clone())
-    });
+    };
+    let suggestion = weakest
+        .and_then(|(kind, _)| least_played(Some(kind)))
+        .or_else(|| least_played(None));
     Progress {
         trend,
         best: best

@@ -49,6 +49,13 @@ impl Locale {
         out
     }
 
+    /// A count with its noun, singular or plural: `key.one` for 1, else
+    /// `key.other`, with `{n}` filled ("1 turn", "3 turns"; "3 轮").
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        self.fill(&format!("{key}.{form}"), &[("n", &n.to_string())])
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.texts.keys()
     }
@@ -83,6 +90,14 @@ mod tests {
         assert_eq!(money(41500.0, "USD"), "$41,500");
         assert_eq!(money(295000.4, "CNY"), "¥295,000");
         assert_eq!(money(999.0, "EUR"), "EUR 999");
+    }
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        let en = Locale::builtin(Lang::En);
+        assert_eq!(en.count("count.turns", 1), "1 turn");
+        assert_eq!(en.count("count.turns", 2), "2 turns");
+        assert_eq!(Locale::builtin(Lang::ZhCn).count("count.turns", 1), "1 轮");
     }
 
     #[test]

@@ -21,6 +21,13 @@ pub struct Settings {
     pub text_scale: f32,
     /// No animated transitions.
     pub reduced_motion: bool,
+    /// The player's name, put in transcripts and reports.
+    pub student: String,
+    /// The title lists scenarios in every language, not only the
+    /// interface's.
+    pub all_languages: bool,
+    /// The first-run walkthrough was seen (or skipped).
+    pub walkthrough_done: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +37,9 @@ impl Default for Settings {
             projector: false,
             text_scale: 1.0,
             reduced_motion: false,
+            student: String::new(),
+            all_languages: false,
+            walkthrough_done: false,
         }
     }
 }
@@ -130,6 +140,9 @@ mod tests {
             projector: true,
             text_scale: 1.25,
             reduced_motion: true,
+            student: "李娜 \"Lina\"".into(),
+            all_languages: true,
+            walkthrough_done: true,
         };
         s.save(&p).unwrap();
         assert_eq!(

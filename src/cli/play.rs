@@ -11,7 +11,7 @@ use crate::record::Event;
 use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
 use crate::session::MAX_REPLY_CHARS;
-use crate::session::describe::{hint, outcome_line};
+use crate::session::describe::{self, hint, outcome_line};
 use crate::session::journal::Journal;
 use crate::session::transcript::Transcript;
 use crate::session::{Prepared, Session, random_seed};
@@ -157,7 +157,10 @@ fn interrupted<R: BufRead>(
             "play.interrupted",
             &[
                 ("title", &prepared.scenario.title),
-                ("turns", &it.transcript.turns.len().to_string()),
+                (
+                    "turns",
+                    &locale.count("count.turns", it.transcript.turns.len())
+                ),
                 ("path", &it.path().display().to_string()),
             ]
         )
@@ -299,7 +302,7 @@ fn play_lines<R: BufRead>(
                 let _ = writeln!(
                     out,
                     "{}",
-                    locale.fill("play.error", &[("error", &e.to_string())])
+                    locale.fill("play.error", &[("error", &describe::error(&e, locale))])
                 );
             }
         }
@@ -376,7 +379,10 @@ fn show_turn(session: &Session, locale: &Locale, out: &mut impl Write) -> std::i
             "play.meters",
             &[
                 ("trust", &format!("{:.0}%", m.trust * 100.0)),
-                ("patience", &format!("{:.1}", m.patience.max(0.0))),
+                (
+                    "patience",
+                    &locale.count("count.replies", m.patience.max(0.0).ceil() as usize)
+                ),
             ]
         )
     )?;

@@ -32,6 +32,14 @@ pub enum Action {
     Restart,
     QuitToTitle,
     Finish,
+    /// From the negotiation's last line to the debrief, once it is over.
+    SeeDebrief,
+    /// The scoring page: every rule of the rubric by dimension.
+    ShowScoring,
+    /// The first-run walkthrough: next page, previous page, skip.
+    WalkNext,
+    WalkBack,
+    WalkSkip,
     RetrySame,
     RetryNew,
     Export,
@@ -52,6 +60,13 @@ pub enum Action {
     NextTeam,
     /// Team names for classroom play (the title screen's field).
     SetTeams(Vec<String>),
+    /// The player's name for reports (the title screen's field), saved.
+    SetStudent(String),
+    /// The title lists scenarios in every language, or only the
+    /// interface's (saved).
+    ToggleAllLanguages,
+    /// Opens the folder the reports were exported to.
+    OpenReports,
     ShowProgress,
     /// Go on with the session left unfinished (after a crash or a kill),
     /// or score it as it stands.

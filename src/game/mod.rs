@@ -12,10 +12,12 @@ mod action;
 mod catalog;
 mod demo;
 mod display;
+mod guide;
 mod overlay;
 mod screens;
 mod state;
 mod theme;
+mod typing;
 mod widgets;
 mod window;
 
@@ -46,6 +48,12 @@ pub fn plugin(app: &mut App) {
         .init_resource::<DataDir>()
         .init_resource::<Presenter>()
         .init_resource::<action::ScreenStart>()
+        .init_resource::<typing::HeldKeys>()
+        .add_message::<bevy::input::keyboard::KeyboardInput>()
+        .add_systems(
+            PreUpdate,
+            typing::split_key_batches.before(bevy::input::InputSystems),
+        )
         .add_systems(OnEnter(Screen::Loading), finish_loading)
         // after every screen's systems had their say this frame
         .add_systems(PostUpdate, (wake_for_transition, action::mark_screen_start))
@@ -64,7 +72,7 @@ pub fn plugin(app: &mut App) {
                 overlay::toggle_help,
             ),
         )
-        .add_plugins((screens::plugin, overlay::plugin));
+        .add_plugins((screens::plugin, overlay::plugin, guide::plugin));
     if !app.world().contains_resource::<Ui>() {
         app.insert_resource(Ui::new(Lang::En, false));
     }

@@ -6,40 +6,50 @@ use bevy::prelude::*;
 
 use super::state::HelpOpen;
 use super::theme::{size, space};
-use super::widgets::{button, column, label, panel, panel_node, paragraph, primary_button};
+use super::widgets::{
+    Selected, button, column, label, panel, panel_node, paragraph, primary_button, row,
+};
 use super::{Action, Game, Menu, Presenter, Screen, Ui};
 use crate::record::Turn;
 use crate::session::Session;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        show_help.run_if(resource_changed::<HelpOpen>.or_else(resource_changed::<Ui>)),
-    )
-    .add_systems(OnEnter(Menu::Pause), show_pause)
-    .add_systems(
-        Update,
-        redraw_pause
-            .run_if(in_state(Menu::Pause))
-            .run_if(resource_changed::<Ui>),
-    )
-    .add_systems(
-        OnEnter(Screen::Title),
-        |mut presenter: ResMut<Presenter>| *presenter = Presenter::default(),
-    )
-    .add_systems(
-        Update,
-        (
-            toggle_presenter,
-            show_blank.run_if(resource_changed::<Presenter>),
-            show_reveal.run_if(
-                resource_changed::<Presenter>
-                    .or_else(resource_exists_and_changed::<Game>)
-                    .or_else(resource_changed::<Ui>),
-            ),
+    app.init_resource::<PauseChoice>()
+        .add_systems(
+            Update,
+            show_help.run_if(resource_changed::<HelpOpen>.or_else(resource_changed::<Ui>)),
         )
-            .chain(),
-    );
+        .add_systems(
+            OnEnter(Menu::Pause),
+            (|mut choice: ResMut<PauseChoice>| choice.0 = 0, show_pause).chain(),
+        )
+        .add_systems(
+            Update,
+            (
+                pause_keys,
+                redraw_pause
+                    .run_if(resource_changed::<Ui>.or_else(resource_changed::<PauseChoice>)),
+            )
+                .chain()
+                .run_if(in_state(Menu::Pause)),
+        )
+        .add_systems(
+            OnEnter(Screen::Title),
+            |mut presenter: ResMut<Presenter>| *presenter = Presenter::default(),
+        )
+        .add_systems(
+            Update,
+            (
+                toggle_presenter,
+                show_blank.run_if(resource_changed::<Presenter>),
+                show_reveal.run_if(
+                    resource_changed::<Presenter>
+                        .or_else(resource_exists_and_changed::<Game>)
+                        .or_else(resource_changed::<Ui>),
+                ),
+            )
+                .chain(),
+        );
 }
 
 #[derive(Component)]
@@ -48,18 +58,47 @@ struct HelpOverlay;
 #[derive(Component)]
 struct PauseOverlay;
 
-pub(super) fn toggle_help(
-    mut actions: MessageReader<Action>,
-    mut open: ResMut<HelpOpen>,
-    keys: Res<ButtonInput<KeyCode>>,
-) {
+pub(super) fn toggle_help(mut actions: MessageReader<Action>, mut open: ResMut<HelpOpen>) {
     for action in actions.read() {
         if *action == Action::Help {
             open.0 = !open.0;
         }
     }
-    if open.0 && keys.just_pressed(KeyCode::Escape) {
-        open.0 = false;
+}
+
+/// The pause menu's entries, in order.
+const PAUSE_ENTRIES: [(&str, Action); 4] = [
+    ("ui.resume", Action::Resume),
+    ("ui.finish", Action::Finish),
+    ("ui.restart", Action::Restart),
+    ("ui.quit_to_title", Action::QuitToTitle),
+];
+
+/// The pause menu entry the keys are on.
+#[derive(Resource, Default)]
+pub(super) struct PauseChoice(usize);
+
+/// Up/Down (and a clicker's PageUp/PageDown, Space, Tab) move through the
+/// pause menu; Enter chooses.
+fn pause_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut choice: ResMut<PauseChoice>,
+    mut actions: MessageWriter<Action>,
+) {
+    let n = PAUSE_ENTRIES.len();
+    if keys.any_just_pressed([
+        KeyCode::ArrowDown,
+        KeyCode::PageDown,
+        KeyCode::Space,
+        KeyCode::Tab,
+    ]) {
+        choice.0 = (choice.0 + 1) % n;
+    }
+    if keys.any_just_pressed([KeyCode::ArrowUp, KeyCode::PageUp]) {
+        choice.0 = (choice.0 + n - 1) % n;
+    }
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+        actions.write(PAUSE_ENTRIES[choice.0].1.clone());
     }
 }
 
@@ -116,26 +155,37 @@ fn show_help(
         commands.spawn((label(line, size::BODY, ui.p.text), ChildOf(p)));
     }
     commands.spawn((
-        primary_button(ui.p, ui.t("ui.close"), Action::Help),
+        row(space::S),
         ChildOf(p),
+        children![
+            primary_button(ui.p, ui.t("ui.close"), Action::Help),
+            button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
+            button(ui.p, ui.t("ui.walkthrough"), Action::WalkNext),
+        ],
     ));
 }
 
-fn show_pause(mut commands: Commands, ui: Res<Ui>) {
-    pause_menu(&mut commands, &ui);
+fn show_pause(mut commands: Commands, ui: Res<Ui>, choice: Res<PauseChoice>) {
+    pause_menu(&mut commands, &ui, choice.0);
 }
 
-/// The language or palette changed while paused.
-fn redraw_pause(mut commands: Commands, existing: Query<Entity, With<PauseOverlay>>, ui: Res<Ui>) {
+/// The language, the palette or the chosen entry changed while paused.
+fn redraw_pause(
+    mut commands: Commands,
+    existing: Query<Entity, With<PauseOverlay>>,
+    ui: Res<Ui>,
+    choice: Res<PauseChoice>,
+) {
     for e in &existing {
         commands.entity(e).despawn();
     }
-    pause_menu(&mut commands, &ui);
+    pause_menu(&mut commands, &ui, choice.0);
 }
 
-/// Resume, finish and be scored, restart, or quit to the title. It goes
-/// when the menu closes or the negotiation ends.
-fn pause_menu(commands: &mut Commands, ui: &Ui) {
+/// Resume, finish and be scored, restart, or quit to the title, the
+/// `chosen` one highlighted. It goes when the menu closes or the
+/// negotiation ends.
+fn pause_menu(commands: &mut Commands, ui: &Ui, chosen: usize) {
     let marker = (
         Name::new("Pause menu"),
         PauseOverlay,
@@ -143,15 +193,20 @@ fn pause_menu(commands: &mut Commands, ui: &Ui) {
     );
     let p = layer(commands, ui, marker);
     commands.spawn((label(ui.t("ui.paused"), size::TITLE, ui.p.text), ChildOf(p)));
+    let list = commands.spawn((column(space::S), ChildOf(p))).id();
+    for (i, (key, action)) in PAUSE_ENTRIES.iter().enumerate() {
+        let b = commands
+            .spawn((button(ui.p, ui.t(key), action.clone()), ChildOf(list)))
+            .id();
+        if i == chosen {
+            commands
+                .entity(b)
+                .insert((Selected, BorderColor::all(ui.p.accent)));
+        }
+    }
     commands.spawn((
-        column(space::S),
+        label(ui.t("ui.pause_keys"), size::SMALL, ui.p.muted),
         ChildOf(p),
-        children![
-            primary_button(ui.p, ui.t("ui.resume"), Action::Resume),
-            button(ui.p, ui.t("ui.finish"), Action::Finish),
-            button(ui.p, ui.t("ui.restart"), Action::Restart),
-            button(ui.p, ui.t("ui.quit_to_title"), Action::QuitToTitle),
-        ],
     ));
 }
 

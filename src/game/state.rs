@@ -48,6 +48,8 @@ pub(super) struct Setup {
     pub(super) mode: Mode,
     /// Team names for classroom play; empty for one player.
     pub(super) teams: Vec<String>,
+    /// The player's name for transcripts and reports; empty for none.
+    pub(super) student: String,
 }
 
 impl Default for Setup {
@@ -58,6 +60,7 @@ impl Default for Setup {
             seed: crate::session::random_seed(),
             mode: Mode::Type,
             teams: Vec::new(),
+            student: String::new(),
         }
     }
 }
@@ -66,6 +69,10 @@ impl Default for Setup {
 #[derive(Resource)]
 pub struct Game {
     pub session: Session,
+    /// Typed replies or picked options.
+    pub(super) mode: Mode,
+    /// The student's name, for transcripts and reports.
+    pub(super) student: Option<String>,
     pub(super) teams: Vec<String>,
     /// Index into `teams` of who answers next.
     pub(super) team_turn: usize,
@@ -80,10 +87,31 @@ impl Game {
     pub(super) fn new(session: Session, setup: &Setup) -> Game {
         Game {
             session,
+            mode: setup.mode,
+            student: Some(setup.student.trim().to_string()).filter(|s| !s.is_empty()),
             teams: setup.teams.clone(),
             team_turn: 0,
             recorded: false,
             journal: None,
+        }
+    }
+
+    /// The session as a transcript, with the student and the teams.
+    pub(super) fn transcript(&self) -> crate::session::transcript::Transcript {
+        let mut t = crate::session::transcript::Transcript::from_session(&self.session);
+        t.student = self.student.clone();
+        t.teams = self.teams.clone();
+        t
+    }
+
+    /// Starts this session's journal at its first turn (when there is a
+    /// data directory), with who is playing.
+    pub(super) fn open_journal(&mut self, data: &DataDir) {
+        if self.journal.is_none() {
+            self.journal = data.new_journal(&self.session);
+            if let Some(j) = &mut self.journal {
+                j.set_players(self.student.clone(), self.teams.clone());
+            }
         }
     }
 
@@ -97,6 +125,8 @@ impl Game {
 /// itself; drawing a hint or a highlight reads this, not the session.
 #[derive(Resource, Debug, Default)]
 pub struct GameView {
+    /// Type or pick: which keys the footer and notices name.
+    pub(super) mode: Mode,
     /// Each reply's tag chips in the log (F2, T).
     pub(super) show_tags: bool,
     /// The LAER step still missing (F3).
@@ -110,10 +140,12 @@ pub struct GameView {
 }
 
 impl GameView {
-    /// Pick mode shows the tags from the start.
-    pub(super) fn new(setup: &Setup) -> GameView {
+    /// Each reply's tags show from the start (feedback while practising),
+    /// except on a projector, where the class guesses first (T shows them).
+    pub(super) fn new(mode: Mode, projector: bool) -> GameView {
         GameView {
-            show_tags: setup.mode == Mode::Pick,
+            mode,
+            show_tags: !projector,
             ..GameView::default()
         }
     }

@@ -63,7 +63,12 @@ impl<'a> Report<'a> {
         let locale = Locale::builtin(scenario.lang());
         Report {
             debrief: debrief(scenario, &t.turns, &t.scorecard, locale),
-            teams: by_team(scenario, t.difficulty, &t.turns, t.outcome.as_ref()),
+            teams: ranked(by_team(
+                scenario,
+                t.difficulty,
+                &t.turns,
+                t.outcome.as_ref(),
+            )),
             budget: scenario.params(t.difficulty).budget,
             t,
             scenario,
@@ -148,6 +153,12 @@ pub fn date(secs: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Teams best first by their own overall (ties keep their playing order).
+fn ranked(mut teams: Vec<(String, Scorecard)>) -> Vec<(String, Scorecard)> {
+    teams.sort_by(|a, b| b.1.overall.total_cmp(&a.1.overall));
+    teams
 }
 
 #[cfg(test)]

@@ -238,6 +238,47 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
     }
 }
 
+/// One team's part in a classroom session: its scorecard from its own
+/// replies, the best thing it did and its costliest mistake.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamResult {
+    pub team: String,
+    pub card: Scorecard,
+    pub strength: Option<Point>,
+    pub mistake: Option<Point>,
+}
+
+/// The teams ranked by their own overall score, best first (ties keep the
+/// order they played in), each with its own strength and mistake.
+pub fn team_results(
+    scenario: &Scenario,
+    difficulty: crate::scenario::Difficulty,
+    turns: &[Turn],
+    outcome: Option<&crate::record::Outcome>,
+    locale: &Locale,
+) -> Vec<TeamResult> {
+    let mut results: Vec<TeamResult> =
+        super::scorecard::by_team(scenario, difficulty, turns, outcome)
+            .into_iter()
+            .map(|(team, card)| {
+                let own: Vec<Turn> = turns
+                    .iter()
+                    .filter(|t| t.team.as_deref() == Some(team.as_str()))
+                    .cloned()
+                    .collect();
+                let d = debrief(scenario, &own, &card, locale);
+                TeamResult {
+                    strength: d.well.into_iter().next(),
+                    mistake: d.improve.into_iter().find(|p| !p.quote.is_empty()),
+                    team,
+                    card,
+                }
+            })
+            .collect();
+    results.sort_by(|a, b| b.card.overall.total_cmp(&a.card.overall));
+    results
+}
+
 /// The debrief and scores as plain text, for the terminal.
 pub fn render_text(card: &Scorecard, debrief: &Debrief, locale: &Locale) -> String {
     let mut out = String::new();

@@ -1,7 +1,7 @@
 //! Sentences about a session for the player, said the same way by
 //! `play --text`, the game and the reports.
 
-use super::Session;
+use super::{MAX_REPLY_CHARS, Session, SessionError};
 use crate::i18n::{Locale, money};
 use crate::record::Outcome;
 
@@ -16,16 +16,46 @@ pub fn outcome_line(outcome: Option<&Outcome>, currency: &str, locale: &Locale) 
     }
 }
 
-/// The LAER steps still missing on the objection on the table.
+/// The LAER steps still missing on the objection on the table, said as
+/// what to do next in plain words (the step's name in brackets is in the
+/// help, not needed here).
 pub fn hint(session: &Session, locale: &Locale) -> String {
     let missing: Vec<String> = session
         .missing_steps()
         .iter()
-        .map(|l| locale.text(&format!("step.{}", l.name())).to_string())
+        .map(|l| locale.text(&format!("hint.step.{}", l.name())).to_string())
         .collect();
     if missing.is_empty() {
         locale.text("play.hint_none").to_string()
     } else {
-        locale.fill("play.hint", &[("steps", &missing.join(", "))])
+        locale.fill(
+            "play.hint",
+            &[("steps", &missing.join(locale.text("hint.then")))],
+        )
+    }
+}
+
+/// Why a reply was not taken, in the locale's language.
+pub fn error(e: &SessionError, locale: &Locale) -> String {
+    match e {
+        SessionError::Over => locale.text("error.over").to_string(),
+        SessionError::Empty => locale.text("error.empty").to_string(),
+        SessionError::TooLong(n) => locale.fill(
+            "error.too_long",
+            &[
+                ("chars", &n.to_string()),
+                ("max", &MAX_REPLY_CHARS.to_string()),
+            ],
+        ),
+        SessionError::NoSuchOption { available: 0, .. } => {
+            locale.text("error.no_options").to_string()
+        }
+        SessionError::NoSuchOption { picked, available } => locale.fill(
+            "error.no_option",
+            &[
+                ("picked", &picked.to_string()),
+                ("available", &available.to_string()),
+            ],
+        ),
     }
 }

@@ -60,9 +60,19 @@ pub struct Journal {
     /// process dies, which is what marks a journal as interrupted.
     _lock: Option<File>,
     scenario_path: Option<String>,
+    /// Who is playing: kept in every save, so a resumed session knows its
+    /// student and all its teams, not only those that answered.
+    student: Option<String>,
+    teams: Vec<String>,
 }
 
 impl Journal {
+    /// The student's name and the teams, saved with every turn.
+    pub fn set_players(&mut self, student: Option<String>, teams: Vec<String>) {
+        self.student = student;
+        self.teams = teams;
+    }
+
     /// A new journal for a session just started: a file name no other
     /// session has (scenario, seed, time, process, count), locked.
     /// `scenario_path` is the scenario file when it is not a shipped one.
@@ -85,6 +95,8 @@ impl Journal {
             scenario_path: scenario_path
                 .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()))
                 .map(|p| p.display().to_string()),
+            student: None,
+            teams: Vec::new(),
         }
     }
 
@@ -94,7 +106,9 @@ impl Journal {
 
     /// Saves the session as it stands.
     pub fn save(&self, session: &Session) -> std::io::Result<()> {
-        let t = Transcript::from_session(session);
+        let mut t = Transcript::from_session(session);
+        t.student = self.student.clone();
+        t.teams = self.teams.clone();
         let mut value = serde_json::to_value(&t).expect("transcripts serialize");
         if let (Some(p), Some(map)) = (&self.scenario_path, value.as_object_mut()) {
             map.insert("scenario_path".into(), p.clone().into());
@@ -232,12 +246,14 @@ pub fn interrupted(data_dir: &Path) -> (Vec<Interrupted>, Vec<Damaged>) {
         };
         match read(&path) {
             Ok((transcript, scenario_path)) => found.push(Interrupted {
-                transcript,
                 journal: Journal {
                     path,
                     _lock: Some(lock),
                     scenario_path: scenario_path.clone(),
+                    student: transcript.student.clone(),
+                    teams: transcript.teams.clone(),
                 },
+                transcript,
                 scenario_path,
             }),
             Err(_) if !path.exists() => {

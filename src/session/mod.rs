@@ -16,8 +16,10 @@
 pub mod bots;
 pub mod describe;
 pub mod journal;
+pub mod price_options;
 pub mod transcript;
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use crate::analysis::Analyzer;
@@ -191,11 +193,13 @@ impl Session {
         self.persona.current_objection()
     }
 
-    /// The authored reply options for the objection on the table.
-    pub fn options(&self) -> Vec<&str> {
-        self.current_objection()
-            .map(|o| o.options.iter().map(|r| r.text.as_str()).collect())
-            .unwrap_or_default()
+    /// The authored reply options for the objection on the table, else
+    /// the price talk's (`price_options`).
+    pub fn options(&self) -> Vec<Cow<'_, str>> {
+        match self.current_objection().filter(|o| !o.options.is_empty()) {
+            Some(o) => o.options.iter().map(|r| Cow::from(&r.text)).collect(),
+            None => price_options::texts(self),
+        }
     }
 
     /// The LAER steps the player has not yet taken on the current objection,
@@ -247,7 +251,12 @@ impl Session {
                 picked: n,
                 available: options.len(),
             })?;
-        self.take(Input::Pick(n), text)
+        let walks_away = price_options::walks_away(self, n);
+        self.take(Input::Pick(n), text)?;
+        if walks_away {
+            self.end();
+        }
+        Ok(self.turns.last().expect("just taken"))
     }
 
     /// The player stops; the session is scored as it stands.

@@ -31,6 +31,10 @@ pub struct Transcript {
     /// Student or team name, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub student: Option<String>,
+    /// The teams taking turns in classroom play, in their order (each
+    /// turn names its own team; this keeps the ones yet to answer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
     /// Seconds since the Unix epoch when the session ended.
     #[serde(default)]
     pub finished_at: u64,
@@ -59,6 +63,7 @@ impl Transcript {
             difficulty: session.difficulty,
             seed: session.seed,
             student: None,
+            teams: Vec::new(),
             finished_at: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),

@@ -258,3 +258,30 @@ fn summarize_lists_good_reports_skips_bad_ones_and_flags_tampering() {
     assert!(String::from_utf8_lossy(&md.stdout).starts_with("| file | student |"));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn progress_calls_nothing_weak_at_80_and_suggests_from_the_scenarios_given() {
+    let entries = vec![entry(
+        "hengda-packaging-en",
+        70.0,
+        &[(ObjectionKind::Price, 80.0)],
+    )];
+    let all = shipped_scenarios();
+    let english: Vec<&Scenario> = all.iter().filter(|s| s.language == "en").collect();
+    let p = history::progress(&entries, &english);
+    assert_eq!(p.weakest, None, "a LAER average of 80 is no weak spot");
+    let suggested = p.suggestion.expect("something to practise");
+    assert!(
+        english.iter().any(|s| s.id == suggested),
+        "{suggested} is not one of the English scenarios"
+    );
+    assert_ne!(suggested, "hengda-packaging-en", "one not played yet");
+    // below the line it is named, and the suggestion opens with it
+    let low = vec![entry(
+        "hengda-packaging-en",
+        40.0,
+        &[(ObjectionKind::Price, 45.0)],
+    )];
+    let p = history::progress(&low, &english);
+    assert_eq!(p.weakest.map(|w| w.0), Some(ObjectionKind::Price));
+}

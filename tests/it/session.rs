@@ -433,7 +433,7 @@ Shall we sign at 44,500?
         &["--scenario", "hengda-packaging-en", "--seed", "4"],
     );
     assert!(out.contains("Deal at $"), "{out}");
-    assert!(out.contains("Not yet on this objection"), "{out}");
+    assert!(out.contains("Next on this concern: "), "{out}");
     assert!(out.contains("What went well"), "{out}");
     let saved = saved.expect("transcript saved");
     let score = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
@@ -621,4 +621,183 @@ fn a_killed_terminal_session_loses_at_most_the_reply_being_typed() {
         Check::Matches(s.scorecard())
     );
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+/// Plays a session by picking only, `choose` naming the option (1-based)
+/// from the price options' moves when the price is talked, or an authored
+/// option's number. Returns the session and the kinds picked.
+fn pick_only(
+    p: &Prepared,
+    tier: Difficulty,
+    seed: u64,
+    authored: usize,
+    price: &[counteroffer::session::price_options::Move],
+) -> Session {
+    use counteroffer::session::price_options::{in_play, price_options};
+    let mut s = Session::start(p, tier, seed);
+    for _ in 0..60 {
+        if s.outcome().is_some() {
+            break;
+        }
+        let options = s.options();
+        assert!(
+            !options.is_empty(),
+            "{} {} seed {seed}: no options after turn {} ({:?})",
+            p.scenario.id,
+            tier.name(),
+            s.turns().len(),
+            s.turns().last().map(|t| &t.persona)
+        );
+        let n = if in_play(&s) {
+            let offered = price_options(&s);
+            price
+                .iter()
+                .find_map(|m| offered.iter().position(|o| o.kind == *m))
+                .expect("walking away is always offered")
+                + 1
+        } else if authored == 0 {
+            class_vote(&s)
+        } else {
+            authored.min(options.len())
+        };
+        s.pick(n).unwrap();
+    }
+    s
+}
+
+/// What a sensible class votes for on an objection: an option that
+/// explores until the objection is explored, then one that responds; never
+/// one tagged as a mistake.
+fn class_vote(s: &Session) -> usize {
+    let o = s.current_objection().expect("an objection with options");
+    let explored = s
+        .turns()
+        .iter()
+        .filter(|t| t.objection.as_deref() == Some(o.id.as_str()))
+        .any(|t| {
+            !t.analysis.laer.is_empty() && t.analysis.laer.iter().any(|l| l.name() == "explore")
+        });
+    let bad = ["arguing", "pressure", "exaggeration", "reveal_bottom_line"];
+    let want = if explored { "respond" } else { "explore" };
+    let good = |tags: &Vec<String>| !tags.iter().any(|t| bad.contains(&t.as_str()));
+    o.options
+        .iter()
+        .position(|r| good(&r.tags) && r.tags.iter().any(|t| t == want))
+        .or_else(|| o.options.iter().position(|r| good(&r.tags)))
+        .unwrap_or(0)
+        + 1
+}
+
+/// Every price option says what it does: the analyzer finds the price it
+/// names (on a condition, for a counter), the add-on it gives, and no
+/// mistake.
+fn check_price_options(s: &Session) {
+    use counteroffer::analysis::Offer;
+    use counteroffer::session::price_options::{Move, price_options};
+    let p = &s.prepared;
+    for o in price_options(s) {
+        let a = p.analyzer().analyze(&o.text, None);
+        assert!(a.negatives.is_empty(), "{:?}: {:?}", o.text, a.negatives);
+        let priced = |conditional: bool| {
+            a.offers.iter().any(|f| {
+                matches!(f, Offer::Price { amount, .. }
+                if Some(*amount) == o.price && (!conditional || f.conditional()))
+            })
+        };
+        let ok = match o.kind {
+            Move::Accept => priced(false),
+            Move::Counter => priced(true),
+            // the price it holds may go unread; any price read is that one
+            Move::HoldAndAdd => {
+                a.offers
+                    .iter()
+                    .all(|f| !matches!(f, Offer::Price { amount, .. } if Some(*amount) != o.price))
+                    && a.offers
+                        .iter()
+                        .any(|f| matches!(f, Offer::Tradeable { .. }))
+            }
+            Move::WalkAway => a.offers.is_empty(),
+        };
+        assert!(
+            ok,
+            "{}: {:?} does not read as {:?}: {:?}",
+            p.scenario.id, o.text, o.kind, a.offers
+        );
+    }
+}
+
+#[test]
+fn pick_mode_reaches_a_deal_or_a_walk_away_through_options_alone_in_every_shipped_scenario() {
+    use counteroffer::session::price_options::Move::*;
+    let policies = [
+        vec![Accept, Counter, HoldAndAdd, WalkAway],
+        vec![Counter, Accept, HoldAndAdd, WalkAway],
+        vec![HoldAndAdd, Counter, Accept, WalkAway],
+        vec![WalkAway],
+    ];
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        for tier in Difficulty::ALL {
+            for seed in [1, 2] {
+                // a class that explores, then responds, and takes the
+                // customer's counter once it is above the floor: a deal
+                let s = pick_only(&p, tier, seed, 0, &policies[0]);
+                assert!(
+                    matches!(s.outcome(), Some(Outcome::Deal { price, .. }) if *price >= p.scenario.product.floor),
+                    "{} {}: {:?}",
+                    p.scenario.id,
+                    tier.name(),
+                    s.outcome()
+                );
+                // any other way of picking ends too, never stuck without options
+                for authored in 0..=3 {
+                    for policy in &policies {
+                        let s = pick_only(&p, tier, seed, authored, policy);
+                        match s.outcome() {
+                            Some(Outcome::Deal { .. } | Outcome::WalkAway { .. }) => {}
+                            // the player walked away: only by picking it
+                            Some(Outcome::Ended { .. }) => assert!(policy.contains(&WalkAway)),
+                            None => panic!("{} {}: unfinished", p.scenario.id, tier.name()),
+                        }
+                    }
+                }
+            }
+            // the options along the way read as what they offer
+            let mut s = Session::start(&p, tier, 1);
+            while s.outcome().is_none() {
+                if counteroffer::session::price_options::in_play(&s) {
+                    check_price_options(&s);
+                    let n = counteroffer::session::price_options::price_options(&s)
+                        .iter()
+                        .position(|o| o.kind == Counter || o.kind == Accept)
+                        .unwrap_or(0);
+                    s.pick(n + 1).unwrap();
+                } else {
+                    let n = class_vote(&s);
+                    s.pick(n).unwrap();
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn picked_price_options_replay_to_the_same_session() {
+    use counteroffer::session::transcript::replay;
+    let p = prepared("hengda-packaging-zh");
+    let s = pick_only(
+        &p,
+        Difficulty::Normal,
+        3,
+        0,
+        &[counteroffer::session::price_options::Move::Counter],
+    );
+    assert!(
+        s.turns().iter().any(|t| t.objection.is_none()),
+        "the price was talked"
+    );
+    let t = Transcript::from_session(&s);
+    let again = replay(&p, &t);
+    assert_eq!(again.turns(), s.turns());
+    assert_eq!(again.outcome(), s.outcome());
 }

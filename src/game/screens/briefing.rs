@@ -226,6 +226,7 @@ fn apply(
     mut actions: ScreenActions,
     catalog: Res<Catalog>,
     setup: Res<Setup>,
+    ui: Res<Ui>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in actions.read() {
@@ -235,7 +236,7 @@ fn apply(
                 if let Some(p) = catalog.ready(setup.scenario) {
                     let session = Session::start(p, setup.difficulty, setup.seed);
                     commands.insert_resource(Game::new(session, &setup));
-                    commands.insert_resource(GameView::new(&setup));
+                    commands.insert_resource(GameView::new(setup.mode, ui.projector));
                     next.set(Screen::Negotiation);
                 }
             }

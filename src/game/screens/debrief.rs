@@ -18,10 +18,10 @@ use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
 use crate::scoring::chart::{price_points, price_span};
+use crate::scoring::debrief::team_results;
 use crate::scoring::debrief::{Point, debrief};
-use crate::scoring::scorecard::{Scorecard, by_team};
+use crate::scoring::scorecard::Scorecard;
 use crate::session::describe::outcome_line;
-use crate::session::transcript::Transcript;
 use crate::session::{Session, random_seed};
 use crate::storage::{write_atomic, write_new};
 
@@ -209,7 +209,7 @@ fn feedback(
     transcript(commands, below, session, ui);
 }
 
-/// Title, Export, Retry with a new seed, Retry; the keys.
+/// Title, How scoring works, Export, Retry with a new seed, Retry; the keys.
 fn buttons(commands: &mut Commands, root: Entity, ui: &Ui) {
     commands.spawn((
         spread_row(space::M),
@@ -219,6 +219,7 @@ fn buttons(commands: &mut Commands, root: Entity, ui: &Ui) {
             (
                 row(space::M),
                 children![
+                    button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
                     button(ui.p, ui.t("ui.export"), Action::Export),
                     button(ui.p, ui.t("ui.retry_new"), Action::RetryNew),
                     primary_button(ui.p, ui.t("ui.retry_same"), Action::RetrySame),
@@ -494,17 +495,52 @@ struct Exporter<'w, 's> {
 }
 
 impl Exporter<'_, '_> {
-    /// Writes the reports and says where they went, or why they did not.
-    fn export(&mut self, session: &Session) {
+    /// Writes the reports and says what was written (with a button to open
+    /// the folder), or why nothing was.
+    fn export(&mut self, game: &Game) {
         let ui = &*self.ui;
-        let (text, colour) = match export(session, &self.data) {
-            Ok(path) => (ui.fill("ui.exported", &[("path", &path)]), ui.p.good),
-            Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad),
+        let (text, colour, written) = match export(game, &self.data) {
+            Ok(stem) => (ui.fill("ui.exported", &[("name", &stem)]), ui.p.good, true),
+            Err(e) => (ui.fill("play.not_saved", &[("error", &e)]), ui.p.bad, false),
         };
         for n in &self.notices {
             self.commands.entity(n).despawn_children();
             self.commands
                 .spawn((label(text.clone(), size::BODY, colour), ChildOf(n)));
+            if written {
+                self.commands.spawn((
+                    button(ui.p, ui.t("ui.open_folder"), Action::OpenReports),
+                    ChildOf(n),
+                ));
+            }
+        }
+    }
+
+    /// Opens the reports folder in the system's file manager.
+    fn open_folder(&mut self) {
+        let Some(dir) = self.data.0.as_ref().map(|d| d.join("reports")) else {
+            return;
+        };
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let opened = std::process::Command::new(opener)
+            .arg(&dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if opened.is_err() {
+            let ui = &*self.ui;
+            let text = ui.fill("ui.open_failed", &[("path", &dir.display().to_string())]);
+            for n in &self.notices {
+                self.commands
+                    .spawn((paragraph(text.clone(), size::SMALL, ui.p.warn), ChildOf(n)));
+            }
         }
     }
 }
@@ -533,7 +569,8 @@ fn apply(
             }
             Action::QuitToTitle => next.set(Screen::Title),
             Action::ToggleScores => view.scores_hidden = !view.scores_hidden,
-            Action::Export => exporter.export(&game.session),
+            Action::Export => exporter.export(&game),
+            Action::OpenReports => exporter.open_folder(),
             _ => {}
         }
     }
@@ -541,8 +578,9 @@ fn apply(
 
 /// Saves the transcript (JSON, what `counteroffer score` and `summarize`
 /// read) and the Markdown and HTML reports beside it; returns the JSON path.
-fn export(session: &Session, data: &DataDir) -> Result<String, String> {
-    let t = Transcript::from_session(session);
+fn export(game: &Game, data: &DataDir) -> Result<String, String> {
+    let session = &game.session;
+    let t = game.transcript();
     let dir = data
         .0
         .clone()
@@ -564,7 +602,7 @@ fn export(session: &Session, data: &DataDir) -> Result<String, String> {
         write_atomic(&path, report.render(format).as_bytes())
             .map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    Ok(json.display().to_string())
+    Ok(stem)
 }
 
 /// Every finished session goes into the practice history, once.
@@ -581,7 +619,7 @@ fn record_history(
     if let Some(j) = game.journal.take() {
         j.finish();
     }
-    let t = Transcript::from_session(&game.session);
+    let t = game.transcript();
     let entry = history::Entry::from_transcript(&t, game.session.scenario());
     let saved = data
         .history()
@@ -592,23 +630,30 @@ fn record_history(
     }
 }
 
-/// One line per team: its overall and each dimension, from its own turns.
+/// The teams ranked by their own replies' overall, each with its
+/// dimensions, its best move and its costliest mistake in its own words.
 fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    let cards = by_team(
+    let results = team_results(
         session.scenario(),
         session.difficulty,
         session.turns(),
         session.outcome(),
+        ui.locale,
     );
-    if cards.is_empty() {
+    if results.is_empty() {
         return;
     }
     commands.spawn((
         label(ui.t("ui.team_scores"), size::LEAD, ui.p.accent),
         ChildOf(parent),
     ));
-    for (team, card) in cards {
-        let dims: Vec<String> = card
+    commands.spawn((
+        paragraph(ui.t("ui.team_note"), size::SMALL, ui.p.muted),
+        ChildOf(parent),
+    ));
+    for (rank, r) in results.iter().enumerate() {
+        let dims: Vec<String> = r
+            .card
             .dimensions
             .iter()
             .map(|(d, v)| format!("{} {v:.0}", ui.t(&format!("dimension.{}", d.name()))))
@@ -618,8 +663,9 @@ fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
                 ui.fill(
                     "ui.team_line",
                     &[
-                        ("team", &team),
-                        ("score", &format!("{:.0}", card.overall)),
+                        ("rank", &(rank + 1).to_string()),
+                        ("team", &r.team),
+                        ("score", &format!("{:.0}", r.card.overall)),
                         ("dimensions", &dims.join(" · ")),
                     ],
                 ),
@@ -628,5 +674,17 @@ fn teams(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
             ),
             ChildOf(parent),
         ));
+        for (key, point, colour) in [
+            ("ui.team_strength", &r.strength, ui.p.good),
+            ("ui.team_mistake", &r.mistake, ui.p.warn),
+        ] {
+            if let Some(p) = point {
+                let mut line = ui.fill(key, &[("text", &p.text)]);
+                if !p.quote.is_empty() {
+                    line = format!("{line} “{}”", p.quote);
+                }
+                commands.spawn((paragraph(line, size::SMALL, colour), ChildOf(parent)));
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn dialogue(
 }
 
 /// One chip per tag the reply earned, each with its word.
-fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &Ui) {
+pub(super) fn spawn_chips(commands: &mut Commands, parent: Entity, a: &Analysis, ui: &Ui) {
     let word = |name: &str| ui.t(&format!("tag.{name}"));
     for l in &a.laer {
         commands.spawn((chip(ui.p, word(l.name()), ui.p.laer), ChildOf(parent)));

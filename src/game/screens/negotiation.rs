@@ -14,11 +14,10 @@ use bevy::text::{EditableText, TextEdit};
 use self::panels::{Area, Shown, fill, refill};
 use super::despawn_roots;
 use crate::game::action::ScreenActions;
-use crate::game::state::Setup;
 use crate::game::theme::{self, size, space};
+use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
-    button, column, label, main_area, max_scroll, panel, panel_node, paragraph, row, screen_root,
-    spread_row,
+    button, column, label, main_area, max_scroll, panel, panel_node, row, screen_root, spread_row,
 };
 use crate::game::{Action, DataDir, Game, GameView, Menu, Mode, Screen, Ui};
 use crate::session::Session;
@@ -26,6 +25,16 @@ use crate::session::describe::hint;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Negotiation), spawn)
+        // a refused reply or a hint is about this screen only
+        .add_systems(
+            OnExit(Screen::Negotiation),
+            |view: Option<ResMut<GameView>>| {
+                if let Some(mut view) = view {
+                    view.notice = None;
+                    view.hint = None;
+                }
+            },
+        )
         .add_systems(
             Update,
             (
@@ -35,13 +44,13 @@ pub(super) fn plugin(app: &mut App) {
                 (
                     refill::meters_area.run_if(game_or_view_changed),
                     refill::persona_area.run_if(resource_exists_and_changed::<Game>),
-                    refill::latest_area.run_if(resource_exists_and_changed::<Game>),
+                    refill::latest_area.run_if(game_or_view_changed),
                     refill::log_area.run_if(game_or_view_changed),
                     refill::ladder_area.run_if(resource_exists_and_changed::<Game>),
                     refill::options_area.run_if(game_or_view_changed),
-                    refill::notes_area.run_if(resource_exists_and_changed::<GameView>),
+                    refill::notes_area.run_if(game_or_view_changed),
+                    refill::keys_area.run_if(game_or_view_changed),
                 ),
-                finish_when_over,
                 stick_to_bottom,
             )
                 .chain()
@@ -64,13 +73,8 @@ struct ReplyBox;
 #[derive(Component)]
 struct StickToBottom(u8);
 
-fn spawn(
-    mut commands: Commands,
-    shown: Shown,
-    setup: Res<Setup>,
-    focus: Option<ResMut<InputFocus>>,
-) {
-    let reply = draw(&mut commands, &shown, setup.mode, "");
+fn spawn(mut commands: Commands, shown: Shown, focus: Option<ResMut<InputFocus>>) {
+    let reply = draw(&mut commands, &shown, "");
     if let (Some(mut focus), Some(reply)) = (focus, reply) {
         *focus = InputFocus::from_entity(reply);
     }
@@ -83,7 +87,6 @@ fn redraw(
     roots: Query<Entity, With<NegotiationRoot>>,
     boxes: Query<&EditableText, With<ReplyBox>>,
     shown: Shown,
-    setup: Res<Setup>,
     focus: Option<ResMut<InputFocus>>,
 ) {
     let draft = boxes.iter().next().map(|b| b.value().to_string());
@@ -91,15 +94,16 @@ fn redraw(
         return;
     }
     let draft = draft.unwrap_or_default();
-    let reply = draw(&mut commands, &shown, setup.mode, &draft);
+    let reply = draw(&mut commands, &shown, &draft);
     if let (Some(mut focus), Some(reply)) = (focus, reply) {
         *focus = InputFocus::from_entity(reply);
     }
 }
 
 /// The whole screen, its areas filled; returns the reply box, if any.
-fn draw(commands: &mut Commands, shown: &Shown, mode: Mode, draft: &str) -> Option<Entity> {
+fn draw(commands: &mut Commands, shown: &Shown, draft: &str) -> Option<Entity> {
     let ui = &*shown.ui;
+    let mode = shown.game.mode;
     let root = commands
         .spawn((
             Name::new("Negotiation screen"),
@@ -124,14 +128,16 @@ fn draw(commands: &mut Commands, shown: &Shown, mode: Mode, draft: &str) -> Opti
             None
         }
     };
-    let keys = match mode {
-        Mode::Type => "ui.keys_type",
-        Mode::Pick => "ui.keys_pick",
-    };
-    commands.spawn((
-        paragraph(ui.t(keys), size::SMALL, ui.p.muted),
-        ChildOf(root),
-    ));
+    let keys = (
+        Name::new("Keys"),
+        Area::Keys,
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: px(space::M),
+            ..default()
+        },
+    );
+    areas.push((commands.spawn((keys, ChildOf(root))).id(), Area::Keys));
     for (entity, area) in areas {
         fill(commands, entity, area, shown);
     }
@@ -277,20 +283,15 @@ fn ladder_panel(commands: &mut Commands, root: Entity, ui: &Ui) -> (Entity, Area
 
 /// Type mode: the reply box (with `draft` in it) and Send.
 fn reply_row(commands: &mut Commands, root: Entity, ui: &Ui, draft: &str) -> Entity {
-    let text = if draft.is_empty() {
-        EditableText::default()
-    } else {
-        EditableText::new(draft)
-    };
     let reply = commands
         .spawn((
             Name::new("Reply box"),
             ReplyBox,
             EditableText {
-                max_characters: Some(crate::session::MAX_REPLY_CHARS),
                 visible_lines: Some(3.0),
-                ..text
+                ..editable(draft, Some(crate::session::MAX_REPLY_CHARS))
             },
+            caret(ui.p),
             TextFont::from_font_size(FontSize::Rem(size::BODY)),
             TextColor(ui.p.text),
             Node {
@@ -359,12 +360,23 @@ fn enter_sends(
 
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
-    setup: Res<Setup>,
+    game: Res<Game>,
     view: Res<GameView>,
     menu: Res<State<Menu>>,
     mut actions: MessageWriter<Action>,
 ) {
     let paused = *menu.get() == Menu::Pause;
+    if game.session.outcome().is_some() && !paused {
+        if keys.any_just_pressed([
+            KeyCode::Enter,
+            KeyCode::NumpadEnter,
+            KeyCode::Space,
+            KeyCode::PageDown,
+        ]) {
+            actions.write(Action::SeeDebrief);
+        }
+        return;
+    }
     if keys.just_pressed(KeyCode::Escape) {
         actions.write(if paused {
             Action::Resume
@@ -384,7 +396,7 @@ fn keys(
     // letters and digits type into the reply box, so there the presenter
     // keys need Ctrl; in pick mode they are plain keys
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || setup.mode == Mode::Pick);
+    let letter = |k: KeyCode| keys.just_pressed(k) && (ctrl || game.mode == Mode::Pick);
     if letter(KeyCode::KeyH) {
         actions.write(Action::ToggleScores);
     }
@@ -394,7 +406,7 @@ fn keys(
     if letter(KeyCode::KeyB) {
         actions.write(Action::ToggleBlank);
     }
-    if setup.mode == Mode::Pick && !paused {
+    if game.mode == Mode::Pick && !paused {
         pick_keys(&keys, view.highlight, &mut actions);
     }
 }
@@ -469,8 +481,17 @@ fn apply(
             Action::Finish => {
                 play.game.session.end();
                 paused = false;
+                next.set(Screen::Debrief);
             }
             _ if paused => {}
+            // over: the customer's last word is on screen until the player
+            // moves on (any send or pick does, like See your debrief)
+            Action::SeeDebrief | Action::SubmitReply | Action::Send(_) | Action::Pick(_)
+                if play.game.session.outcome().is_some() =>
+            {
+                next.set(Screen::Debrief);
+            }
+            Action::SeeDebrief => {}
             Action::SubmitReply | Action::Send(_) | Action::Pick(_) => play.reply(action),
             Action::NextTeam => play.game.team_turn += 1,
             other => play.change_view(other),
@@ -508,7 +529,7 @@ impl Play<'_, '_> {
         match sent {
             Ok(()) => self.after_turn(),
             Err(e) => {
-                let error = e.to_string();
+                let error = crate::session::describe::error(&e, self.ui.locale);
                 self.view.notice = Some(self.ui.fill("play.error", &[("error", &error)]));
             }
         }
@@ -522,9 +543,7 @@ impl Play<'_, '_> {
         self.view.highlight = None;
         self.game.team_turn += 1;
         let g = &mut *self.game;
-        if g.journal.is_none() {
-            g.journal = self.data.new_journal(&g.session);
-        }
+        g.open_journal(&self.data);
         if let Some(notice) =
             crate::session::journal::save_turn(g.journal.as_ref(), &g.session, self.ui.locale)
         {
@@ -559,12 +578,6 @@ impl Play<'_, '_> {
             Action::Hint => self.view.hint = Some(hint(&self.game.session, self.ui.locale)),
             _ => {}
         }
-    }
-}
-
-fn finish_when_over(game: Res<Game>, mut next: ResMut<NextState<Screen>>) {
-    if game.session.outcome().is_some() {
-        next.set(Screen::Debrief);
     }
 }
 

@@ -66,7 +66,7 @@ fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
             Some(ui.fill(
                 "ui.history_skipped",
                 &[
-                    ("lines", &skipped.to_string()),
+                    ("lines", &ui.locale.count("count.damaged_lines", skipped)),
                     ("path", &p.display().to_string()),
                 ],
             )),
@@ -77,7 +77,12 @@ fn draw(commands: &mut Commands, catalog: &Catalog, data: &DataDir, ui: &Ui) {
         ),
         None => (Vec::new(), None),
     };
-    let progress = history::progress(&entries, &playable(catalog));
+    // recommend in the player's language
+    let mine: Vec<&Scenario> = playable(catalog)
+        .into_iter()
+        .filter(|s| s.lang() == ui.lang)
+        .collect();
+    let progress = history::progress(&entries, &mine);
     let root = commands
         .spawn((
             Name::new("Progress screen"),
@@ -215,20 +220,26 @@ fn summary(
             ChildOf(parent),
         ))
         .id();
-    if let Some((kind, score)) = progress.weakest {
-        let kind = ui.kind_name(kind);
-        commands.spawn((
-            paragraph(
-                ui.fill(
-                    "ui.weakest",
-                    &[("kind", &kind), ("score", &format!("{score:.0}"))],
-                ),
-                size::LEAD,
-                ui.p.warn,
+    let (line, colour) = match progress.weakest {
+        Some((kind, score)) => (
+            ui.fill(
+                "ui.weakest",
+                &[
+                    ("kind", &ui.kind_name(kind)),
+                    ("score", &format!("{score:.0}")),
+                ],
             ),
-            ChildOf(p),
-        ));
-    }
+            ui.p.warn,
+        ),
+        None => (
+            ui.fill(
+                "ui.no_weak",
+                &[("score", &format!("{:.0}", history::WEAK_BELOW))],
+            ),
+            ui.p.good,
+        ),
+    };
+    commands.spawn((paragraph(line, size::LEAD, colour), ChildOf(p)));
     let suggested = progress
         .suggestion
         .as_deref()

@@ -9,11 +9,13 @@ use super::despawn_roots;
 use crate::game::action::ScreenActions;
 use crate::game::state::{Prefs, Setup};
 use crate::game::theme::{self, size, space};
+use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
     ActionButton, BaseColour, Selected, button, column, heading, label, main_area, panel,
     panel_node, paragraph, primary_button, row, screen_root, spread_row,
 };
 use crate::game::{Action, Catalog, DataDir, Entry, Game, GameView, Mode, Reloaded, Screen, Ui};
+use crate::record::Input;
 use crate::scenario::Difficulty;
 use crate::session::Prepared;
 use crate::session::journal::Interrupted as Unfinished;
@@ -21,7 +23,10 @@ use crate::session::journal::Interrupted as Unfinished;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Drafts>()
         .init_resource::<Interrupted>()
-        .add_systems(OnEnter(Screen::Title), (read_journal, spawn).chain())
+        .add_systems(
+            OnEnter(Screen::Title),
+            (read_journal, first_in_language, spawn).chain(),
+        )
         .add_systems(OnExit(Screen::Title), release_journal)
         .add_systems(
             Update,
@@ -31,6 +36,7 @@ pub(super) fn plugin(app: &mut App) {
                 rebuild.run_if(
                     resource_changed::<Setup>
                         .or_else(resource_changed::<Ui>)
+                        .or_else(resource_changed::<Prefs>)
                         .or_else(resource_changed::<Catalog>),
                 ),
             )
@@ -88,6 +94,21 @@ fn read_journal(
         .find_map(|it| it.scenario(&ready).ok().map(|p| (it, p)));
 }
 
+/// The first time the title shows, a scenario in the interface language
+/// is selected.
+fn first_in_language(
+    mut done: Local<bool>,
+    mut setup: ResMut<Setup>,
+    catalog: Res<Catalog>,
+    ui: Res<Ui>,
+    prefs: Res<Prefs>,
+) {
+    if !*done {
+        *done = true;
+        select_in_language(&catalog, &mut setup, &ui, &prefs);
+    }
+}
+
 /// Leaving the title without resuming sets the session aside: kept on
 /// disk, offered again next time.
 fn release_journal(mut interrupted: ResMut<Interrupted>) {
@@ -127,7 +148,7 @@ fn spawn_ui(commands: &mut Commands, data: &TitleData, drafts: &Drafts) {
         interrupted_banner(commands, root, it, prepared, ui);
     }
     let body = commands.spawn((main_area(space::L), ChildOf(root))).id();
-    scenario_list(commands, body, &data.catalog, &data.setup, ui);
+    scenario_list(commands, body, data);
     settings_panel(commands, body, data, drafts);
     commands.spawn((
         paragraph(ui.t("ui.title_keys"), size::SMALL, ui.p.muted),
@@ -150,6 +171,7 @@ fn header(commands: &mut Commands, root: Entity, ui: &Ui) {
         row(space::S),
         ChildOf(header),
         children![
+            button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
             button(ui.p, ui.t("ui.progress"), Action::ShowProgress),
             button(ui.p, ui.t("ui.language_button"), Action::ToggleLanguage),
         ],
@@ -182,7 +204,10 @@ fn interrupted_banner(
             label(
                 ui.fill(
                     "ui.interrupted",
-                    &[("title", &title), ("turns", &t.turns.len().to_string())]
+                    &[
+                        ("title", &title),
+                        ("turns", &ui.locale.count("count.turns", t.turns.len()))
+                    ]
                 ),
                 size::BODY,
                 ui.p.warn
@@ -193,8 +218,10 @@ fn interrupted_banner(
     ));
 }
 
-/// Every scenario file: a card to select, or its error.
-fn scenario_list(commands: &mut Commands, body: Entity, catalog: &Catalog, setup: &Setup, ui: &Ui) {
+/// The scenarios in the interface language (or all): a card to select
+/// each, or its error; a button shows the other languages' too.
+fn scenario_list(commands: &mut Commands, body: Entity, data: &TitleData) {
+    let (catalog, setup, ui) = (&*data.catalog, &*data.setup, &*data.ui);
     let list = commands
         .spawn((
             Name::new("Scenario list"),
@@ -211,8 +238,24 @@ fn scenario_list(commands: &mut Commands, body: Entity, catalog: &Catalog, setup
             ChildOf(body),
         ))
         .id();
-    commands.spawn((heading(ui.p, ui.t("ui.scenarios")), ChildOf(list)));
-    for (i, entry) in catalog.entries.iter().enumerate() {
+    let filter = if data.prefs.settings.all_languages {
+        "ui.only_my_language"
+    } else {
+        "ui.all_languages"
+    };
+    commands.spawn((
+        Node {
+            flex_shrink: 0.0,
+            ..spread_row(space::S)
+        },
+        ChildOf(list),
+        children![
+            heading(ui.p, ui.t("ui.scenarios")),
+            button(ui.p, ui.t(filter), Action::ToggleAllLanguages),
+        ],
+    ));
+    for i in listed(catalog, setup, ui, &data.prefs) {
+        let entry = &catalog.entries[i];
         scenario_card(commands, list, i, entry, i == setup.scenario, ui);
     }
 }
@@ -301,6 +344,15 @@ fn settings_panel(commands: &mut Commands, body: Entity, data: &TitleData, draft
             ChildOf(body),
         ))
         .id();
+    commands.spawn((heading(ui.p, ui.t("ui.student")), ChildOf(settings)));
+    let name = drafts
+        .student
+        .clone()
+        .unwrap_or_else(|| data.prefs.settings.student.clone());
+    commands.spawn((
+        text_field(ui, Field::Student, &name, Some(60)),
+        ChildOf(settings),
+    ));
     commands.spawn((heading(ui.p, ui.t("ui.difficulty")), ChildOf(settings)));
     let tiers = Difficulty::ALL.map(|d| {
         let text = ui.t(&format!("difficulty.{}", d.name()));
@@ -417,20 +469,59 @@ fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     setup: Res<Setup>,
     catalog: Res<Catalog>,
+    ui: Res<Ui>,
+    prefs: Res<Prefs>,
     mut actions: MessageWriter<Action>,
 ) {
-    let n = catalog.entries.len();
-    if n == 0 {
-        return;
-    }
-    if keys.just_pressed(KeyCode::ArrowDown) {
-        actions.write(Action::SelectScenario((setup.scenario + 1) % n));
-    }
-    if keys.just_pressed(KeyCode::ArrowUp) {
-        actions.write(Action::SelectScenario((setup.scenario + n - 1) % n));
+    // Up and Down go through the scenarios listed, in their order
+    let shown = listed(&catalog, &setup, &ui, &prefs);
+    let n = shown.len();
+    if n > 0 {
+        let at = shown.iter().position(|&i| i == setup.scenario).unwrap_or(0);
+        if keys.just_pressed(KeyCode::ArrowDown) {
+            actions.write(Action::SelectScenario(shown[(at + 1) % n]));
+        }
+        if keys.just_pressed(KeyCode::ArrowUp) {
+            actions.write(Action::SelectScenario(shown[(at + n - 1) % n]));
+        }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::PageDown]) {
         actions.write(Action::Start);
+    }
+}
+
+/// Whether a catalog entry is in the interface language (broken files are
+/// always listed, with their error).
+fn in_language(entry: &Entry, ui: &Ui) -> bool {
+    match entry {
+        Entry::Ready(p) => p.scenario.lang() == ui.lang,
+        Entry::Broken { .. } => true,
+    }
+}
+
+/// The catalog entries the title lists, by index: those in the interface
+/// language (or all, when the player asked), and always the one selected.
+fn listed(catalog: &Catalog, setup: &Setup, ui: &Ui, prefs: &Prefs) -> Vec<usize> {
+    catalog
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| prefs.settings.all_languages || in_language(e, ui) || *i == setup.scenario)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// After the language or the filter changed: the selection moves to the
+/// first scenario listed in the language, if it is not in it.
+fn select_in_language(catalog: &Catalog, setup: &mut Setup, ui: &Ui, prefs: &Prefs) {
+    let fits = |i: usize| {
+        prefs.settings.all_languages || catalog.entries.get(i).is_some_and(|e| in_language(e, ui))
+    };
+    if !fits(setup.scenario)
+        && let Some(first) = (0..catalog.entries.len())
+            .find(|&i| matches!(catalog.entries[i], Entry::Ready(_)) && fits(i))
+    {
+        setup.scenario = first;
     }
 }
 
@@ -440,6 +531,8 @@ fn keys(
 struct Drafts {
     teams: String,
     seed: String,
+    /// The name as typed; `None` until typed (the saved name shows).
+    student: Option<String>,
 }
 
 /// Which draft a text field edits.
@@ -447,6 +540,7 @@ struct Drafts {
 pub enum Field {
     Teams,
     Seed,
+    Student,
 }
 
 /// Copies what is typed in the fields into the drafts.
@@ -459,6 +553,7 @@ fn keep_drafts<'a>(
         match field {
             Field::Teams => drafts.teams = value,
             Field::Seed => drafts.seed = value,
+            Field::Student => drafts.student = Some(value),
         }
     }
 }
@@ -467,10 +562,8 @@ fn keep_drafts<'a>(
 fn text_field(ui: &Ui, field: Field, text: &str, max: Option<usize>) -> impl Bundle {
     (
         field,
-        EditableText {
-            max_characters: max,
-            ..EditableText::new(text)
-        },
+        editable(text, max),
+        caret(ui.p),
         TextFont::from_font_size(FontSize::Rem(size::BODY)),
         TextColor(ui.p.text),
         Node {
@@ -503,7 +596,16 @@ fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: b
         session.end();
     }
     let mut game = Game::new(session, setup);
-    game.teams =
+    // a session played by picking goes on by picking
+    if t.turns
+        .iter()
+        .any(|turn| matches!(turn.input, Input::Pick(_)))
+    {
+        game.mode = Mode::Pick;
+    }
+    // its players as saved (older journals: the teams that answered)
+    game.student = t.student.clone();
+    game.teams = if t.teams.is_empty() {
         t.turns
             .iter()
             .filter_map(|turn| turn.team.clone())
@@ -512,8 +614,17 @@ fn interrupted_game(it: Unfinished, prepared: &Prepared, setup: &Setup, score: b
                     v.push(team);
                 }
                 v
-            });
-    game.team_turn = t.turns.len();
+            })
+    } else {
+        t.teams.clone()
+    };
+    // the team after the one that answered last
+    game.team_turn = t
+        .turns
+        .last()
+        .and_then(|turn| turn.team.as_ref())
+        .and_then(|last| game.teams.iter().position(|team| team == last))
+        .map_or(t.turns.len(), |i| i + 1);
     game.journal = Some(it.into_journal());
     game
 }
@@ -525,6 +636,8 @@ struct Choices<'w, 's> {
     drafts: ResMut<'w, Drafts>,
     fields: Query<'w, 's, (&'static mut EditableText, &'static Field)>,
     catalog: Res<'w, Catalog>,
+    ui: Res<'w, Ui>,
+    prefs: ResMut<'w, Prefs>,
     next: ResMut<'w, NextState<Screen>>,
 }
 
@@ -541,12 +654,34 @@ impl Choices<'_, '_> {
         }
     }
 
-    /// To the briefing, with the teams and the seed as typed.
+    /// The player's name, for this session's reports and remembered.
+    fn set_student(&mut self, name: &str) {
+        let name = name.trim().to_string();
+        self.drafts.student = Some(name.clone());
+        for (mut text, field) in &mut self.fields {
+            if *field == Field::Student && text.value().to_string() != name {
+                text.editor_mut().set_text(&name);
+            }
+        }
+        self.setup.student = name.clone();
+        if self.prefs.settings.student != name {
+            self.prefs.settings.student = name;
+            self.prefs.save();
+        }
+    }
+
+    /// To the briefing, with the name, the teams and the seed as typed.
     fn start(&mut self) {
         if self.catalog.ready(self.setup.scenario).is_none() {
             return;
         }
         keep_drafts(self.fields.iter(), &mut self.drafts);
+        let name = self
+            .drafts
+            .student
+            .clone()
+            .unwrap_or_else(|| self.prefs.settings.student.clone());
+        self.set_student(&name);
         if !self.drafts.teams.trim().is_empty() {
             self.setup.teams = parse_teams(&self.drafts.teams);
         }
@@ -566,7 +701,7 @@ impl Choices<'_, '_> {
             return;
         };
         let over = game.session.outcome().is_some();
-        commands.insert_resource(GameView::new(&self.setup));
+        commands.insert_resource(GameView::new(game.mode, self.ui.projector));
         commands.insert_resource(game);
         self.next.set(if over {
             Screen::Debrief
@@ -592,6 +727,14 @@ fn apply(
             Action::NewSeed => choices.set_seed(None),
             Action::SetSeed(seed) => choices.set_seed(Some(*seed)),
             Action::SetTeams(teams) => choices.setup.teams = teams.clone(),
+            Action::SetStudent(name) => choices.set_student(name),
+            Action::ToggleAllLanguages => {
+                let all = !choices.prefs.settings.all_languages;
+                choices.prefs.settings.all_languages = all;
+                choices.prefs.save();
+                let (catalog, ui, prefs) = (&*choices.catalog, &*choices.ui, &*choices.prefs);
+                select_in_language(catalog, &mut choices.setup, ui, prefs);
+            }
             Action::ShowProgress => choices.next.set(Screen::Progress),
             Action::ResumeJournal | Action::ScoreJournal => {
                 let score = *action == Action::ScoreJournal;
@@ -603,13 +746,21 @@ fn apply(
     }
 }
 
-/// The interface language, saved; the title draws itself again in it.
-fn toggle_language(mut actions: ScreenActions, mut ui: ResMut<Ui>, mut prefs: ResMut<Prefs>) {
+/// The interface language, saved; the title draws itself again in it,
+/// listing that language's scenarios.
+fn toggle_language(
+    mut actions: ScreenActions,
+    mut ui: ResMut<Ui>,
+    mut prefs: ResMut<Prefs>,
+    mut setup: ResMut<Setup>,
+    catalog: Res<Catalog>,
+) {
     for action in actions.read() {
         if *action == Action::ToggleLanguage {
             *ui = Ui::new(ui.lang.other(), ui.projector);
             prefs.settings.language = ui.lang;
             prefs.save();
+            select_in_language(&catalog, &mut setup, &ui, &prefs);
         }
     }
 }

@@ -6,13 +6,17 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::StickToBottom;
-use crate::game::screens::dialogue::{Dialogue, dialogue};
+use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
 use crate::game::theme::{self, size, space};
-use crate::game::widgets::{ActionButton, BaseColour, bar, column, label, paragraph, row};
-use crate::game::{Action, Game, GameView, Ui};
+use crate::game::widgets::{
+    ActionButton, BaseColour, bar, button, column, label, paragraph, primary_button, row,
+};
+use crate::game::{Action, Game, GameView, Mode, Ui};
 use crate::i18n::money;
+use crate::record::Outcome;
 use crate::scoring::chart::price_points;
 use crate::session::Session;
+use crate::session::describe::outcome_line;
 
 /// The areas of the screen that are filled from the game.
 #[derive(Component, Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,6 +29,8 @@ pub(super) enum Area {
     Options,
     /// The hint and the notice under the ladder.
     Notes,
+    /// The keys for the mode in use.
+    Keys,
 }
 
 /// What the whole screen is drawn from.
@@ -40,13 +46,14 @@ pub(super) fn fill(commands: &mut Commands, entity: Entity, area: Area, shown: &
     let (game, view, ui) = (&*shown.game, &*shown.view, &*shown.ui);
     let session = &game.session;
     match area {
-        Area::Meters => meters(commands, entity, game, view.scores_hidden, ui),
+        Area::Meters => meters(commands, entity, game, view, ui),
         Area::Persona => persona(commands, entity, session, ui),
-        Area::Latest => latest(commands, entity, session, ui),
+        Area::Latest => latest(commands, entity, session, view, ui),
         Area::Log => log(commands, entity, session, view, ui),
         Area::Ladder => ladder(commands, entity, session, ui),
         Area::Options => options(commands, entity, session, view.highlight, ui),
-        Area::Notes => notes(commands, entity, view, ui),
+        Area::Notes => notes(commands, entity, session, view, ui),
+        Area::Keys => keys(commands, entity, session, view, ui),
     }
 }
 
@@ -70,7 +77,7 @@ pub(super) mod refill {
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Meters) {
-            super::meters(&mut commands, e, &game, view.scores_hidden, &ui);
+            super::meters(&mut commands, e, &game, &view, &ui);
         }
     }
 
@@ -89,10 +96,23 @@ pub(super) mod refill {
         mut commands: Commands,
         areas: Query<(Entity, &Area)>,
         game: Res<Game>,
+        view: Res<GameView>,
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Latest) {
-            super::latest(&mut commands, e, &game.session, &ui);
+            super::latest(&mut commands, e, &game.session, &view, &ui);
+        }
+    }
+
+    pub(in crate::game::screens) fn keys_area(
+        mut commands: Commands,
+        areas: Query<(Entity, &Area)>,
+        game: Res<Game>,
+        view: Res<GameView>,
+        ui: Res<Ui>,
+    ) {
+        if let Some(e) = emptied(&mut commands, &areas, Area::Keys) {
+            super::keys(&mut commands, e, &game.session, &view, &ui);
         }
     }
 
@@ -134,17 +154,18 @@ pub(super) mod refill {
     pub(in crate::game::screens) fn notes_area(
         mut commands: Commands,
         areas: Query<(Entity, &Area)>,
+        game: Res<Game>,
         view: Res<GameView>,
         ui: Res<Ui>,
     ) {
         if let Some(e) = emptied(&mut commands, &areas, Area::Notes) {
-            super::notes(&mut commands, e, &view, &ui);
+            super::notes(&mut commands, e, &game.session, &view, &ui);
         }
     }
 }
 
 /// Who answers next, and trust and patience (unless scores are hidden).
-fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: bool, ui: &Ui) {
+fn meters(commands: &mut Commands, parent: Entity, game: &Game, view: &GameView, ui: &Ui) {
     if let Some(team) = game.next_team() {
         commands.spawn((
             label(
@@ -155,13 +176,31 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: b
             ChildOf(parent),
         ));
     }
-    if scores_hidden {
-        commands.spawn((
-            label(ui.t("ui.scores_hidden"), size::SMALL, ui.p.muted),
-            ChildOf(parent),
-        ));
+    if view.scores_hidden {
+        let key = match view.mode {
+            Mode::Type => "ui.scores_hidden_type",
+            Mode::Pick => "ui.scores_hidden",
+        };
+        commands.spawn((label(ui.t(key), size::SMALL, ui.p.muted), ChildOf(parent)));
         return;
     }
+    let s = &game.session;
+    let turn =
+        (s.turns().len() as u32 + u32::from(s.outcome().is_none())).min(s.scenario().max_turns);
+    commands.spawn((
+        label(
+            ui.fill(
+                "ui.turn_of",
+                &[
+                    ("n", &turn.to_string()),
+                    ("max", &s.scenario().max_turns.to_string()),
+                ],
+            ),
+            size::SMALL,
+            ui.p.muted,
+        ),
+        ChildOf(parent),
+    ));
     let m = game.session.meters();
     let start_patience = f64::from(game.session.params().patience).max(1.0);
     for (key, share, text) in [
@@ -173,7 +212,7 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: b
         (
             "ui.patience",
             (m.patience / start_patience) as f32,
-            format!("{:.1}", m.patience.max(0.0)),
+            ui.locale.count("count.replies", replies_left(m.patience)),
         ),
     ] {
         commands.spawn((
@@ -186,6 +225,12 @@ fn meters(commands: &mut Commands, parent: Entity, game: &Game, scores_hidden: b
             ],
         ));
     }
+}
+
+/// Patience counts replies, in halves: 5.5 left is 6 more replies before
+/// it runs out, 0 is none.
+pub(super) fn replies_left(patience: f64) -> usize {
+    patience.max(0.0).ceil() as usize
 }
 
 /// The customer's mood as a word and a colour, from trust.
@@ -246,16 +291,56 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
     }
 }
 
-/// The customer's latest line: the largest text on the screen.
-fn latest(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
-    let lines = session
-        .turns()
-        .last()
-        .map_or(session.opening(), |t| t.persona.as_slice());
+/// The customer's latest line: the largest text on the screen. On a
+/// projector, where the log gives way to it, the reply it answers and that
+/// reply's tags (T) show above it.
+fn latest(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    let last = session.turns().last();
+    if ui.projector
+        && view.show_tags
+        && !view.scores_hidden
+        && let Some(turn) = last
+    {
+        let who = turn.team.clone().unwrap_or_else(|| ui.t("ui.you"));
+        commands.spawn((
+            paragraph(format!("{who}: {}", turn.text), size::SMALL, ui.p.muted),
+            ChildOf(parent),
+        ));
+        let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
+        spawn_chips(commands, chips, &turn.analysis, ui);
+    }
+    let lines = last.map_or(session.opening(), |t| t.persona.as_slice());
     let name = &session.scenario().persona.name;
     commands.spawn((label(name, size::SMALL, ui.p.muted), ChildOf(parent)));
     for line in lines {
         commands.spawn((paragraph(line, size::TITLE, ui.p.text), ChildOf(parent)));
+    }
+}
+
+/// The keys for the mode in use: in pick mode as many digits as there are
+/// options; in type mode the presenter letters with Ctrl.
+fn keys(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    let text = match view.mode {
+        Mode::Type => ui.t("ui.keys_type"),
+        Mode::Pick => {
+            let n = session.options().len().clamp(1, 4);
+            ui.fill("ui.keys_pick", &[("n", &n.to_string())])
+        }
+    };
+    commands.spawn((
+        Node {
+            flex_grow: 1.0,
+            flex_basis: px(0),
+            ..default()
+        },
+        ChildOf(parent),
+        children![paragraph(text, size::SMALL, ui.p.muted)],
+    ));
+    if session.outcome().is_none() {
+        commands.spawn((
+            button(ui.p, ui.t("ui.finish"), Action::Finish),
+            ChildOf(parent),
+        ));
     }
 }
 
@@ -308,13 +393,28 @@ fn log(commands: &mut Commands, parent: Entity, session: &Session, view: &GameVi
     commands.entity(parent).insert(StickToBottom(2));
 }
 
-/// The hint (F3) and the notice (a refused reply, a turn not saved).
-fn notes(commands: &mut Commands, parent: Entity, view: &GameView, ui: &Ui) {
+/// The hint (F3) and the notice (a refused reply, a turn not saved); once
+/// the negotiation is over, how it ended and the step to the debrief.
+fn notes(commands: &mut Commands, parent: Entity, session: &Session, view: &GameView, ui: &Ui) {
+    if let Some(outcome) = session.outcome() {
+        let currency = &session.scenario().product.currency;
+        let line = outcome_line(Some(outcome), currency, ui.locale);
+        let colour = match outcome {
+            Outcome::Deal { .. } => ui.p.good,
+            _ => ui.p.warn,
+        };
+        commands.spawn((label(line, size::LEAD, colour), ChildOf(parent)));
+        commands.spawn((
+            primary_button(ui.p, ui.t("ui.see_debrief"), Action::SeeDebrief),
+            ChildOf(parent),
+        ));
+        return;
+    }
     if let Some(h) = &view.hint {
-        commands.spawn((label(h, size::BODY, ui.p.warn), ChildOf(parent)));
+        commands.spawn((paragraph(h, size::BODY, ui.p.warn), ChildOf(parent)));
     }
     if let Some(n) = &view.notice {
-        commands.spawn((label(n, size::BODY, ui.p.bad), ChildOf(parent)));
+        commands.spawn((paragraph(n, size::BODY, ui.p.bad), ChildOf(parent)));
     }
 }
 
@@ -438,6 +538,9 @@ fn options(
     highlight: Option<usize>,
     ui: &Ui,
 ) {
+    if session.outcome().is_some() {
+        return; // nothing left to pick; the notes lead to the debrief
+    }
     for (i, text) in session.options().iter().enumerate().take(4) {
         let edge = if highlight == Some(i) {
             ui.p.accent
@@ -467,7 +570,7 @@ fn options(
                     TextLayout::no_wrap()
                 ),
                 (
-                    label(*text, size::BODY, ui.p.text),
+                    label(text.to_string(), size::BODY, ui.p.text),
                     Node {
                         flex_grow: 1.0,
                         flex_shrink: 1.0,

@@ -53,12 +53,13 @@ pub fn scan(text: &str) -> Vec<Number> {
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
         let word_start = !text[..i].ends_with(|p: char| p.is_ascii_alphanumeric());
-        if c.is_ascii_alphabetic() && word_start {
-            if let Some(n) = english_number(text, i) {
-                i = n.end;
-                out.push(n);
-                continue;
-            }
+        if c.is_ascii_alphabetic()
+            && word_start
+            && let Some(n) = english_number(text, i)
+        {
+            i = n.end;
+            out.push(n);
+            continue;
         }
         if c.is_ascii_alphabetic() {
             // model numbers such as "PK560" are names, not amounts
@@ -254,7 +255,7 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
             _ => break,
         }
     }
-    scaled.then(|| Number {
+    scaled.then_some(Number {
         start,
         end,
         value: total + section,

@@ -45,9 +45,8 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .collect();
     bare_clauses.dedup();
     let stacked = bare_clauses.len() >= STACKED_ACKNOWLEDGEMENTS;
-    let involved: Vec<&Hit> = if labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense {
-        rubric.iter().collect()
-    } else if repeated(text, &rubric, 2) {
+    let recital = labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense;
+    let involved: Vec<&Hit> = if recital || repeated(text, &rubric, 2) {
         rubric.iter().collect()
     } else if repeated(text, &acks, 3) || stacked {
         acks.iter().collect()

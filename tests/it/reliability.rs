@@ -48,6 +48,13 @@ pub struct Run {
 /// The peak resident memory of a running process's own address space
 /// (`VmHWM`), in KiB; `None` when it cannot be read (gone, or no /proc).
 fn own_peak_kib(pid: libc::pid_t) -> Option<i64> {
+    // before exec the child still shares the spawning test process's
+    // memory: only a reading taken once it runs our binary counts
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok()?;
+    let ours = std::fs::canonicalize(BIN).ok()?;
+    if exe != ours {
+        return None;
+    }
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
@@ -58,8 +65,8 @@ fn own_peak_kib(pid: libc::pid_t) -> Option<i64> {
 /// `ru_maxrss` that wait4 reports for a spawned child starts at the
 /// spawning process's resident size, so in a test binary that has run many
 /// Bevy apps it measured the test binary. The child's own high-water mark
-/// is sampled from /proc while it runs; where that cannot be read, the
-/// wait4 figure is used, which can only over-report.)
+/// is sampled from /proc while it runs, once it runs our binary; a child
+/// that ends before a reading reports 0, too quick to have used much.)
 #[allow(clippy::zombie_processes)] // reaped by wait4 below
 pub fn run_bounded(args: &[&str], stdin: &[u8], data: Option<&Path>, limit: Duration) -> Run {
     let mut cmd = Command::new(BIN);
@@ -123,7 +130,7 @@ pub fn run_bounded(args: &[&str], stdin: &[u8], data: Option<&Path>, limit: Dura
         stdout,
         stderr,
         elapsed,
-        max_rss_kib: own_peak.unwrap_or(usage.ru_maxrss),
+        max_rss_kib: own_peak.unwrap_or(0),
     }
 }
 

@@ -35,13 +35,13 @@ pub struct GameOptions {
 /// so every text in the game can show both.
 const FONT: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
 
-fn install_font(mut fonts: ResMut<Assets<Font>>) {
+pub(super) fn install_font(mut fonts: ResMut<Assets<Font>>) {
     let _ = fonts.insert(&Handle::default(), Font::from_bytes(FONT.to_vec()));
 }
 
 /// Layouts are designed at 1280x720; larger windows scale everything by
 /// one factor, so nothing is laid out twice and nothing overlaps.
-fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+pub(super) fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
     if let Some(w) = windows.iter().next() {
         let factor = (w.height() / theme::DESIGN_HEIGHT).clamp(0.5, 4.0);
         if (scale.0 - factor).abs() > 0.01 {
@@ -139,8 +139,8 @@ pub fn run(opts: GameOptions) -> AppExit {
         }
         None => crate::storage::data_dir(),
     }))
-    .add_systems(Startup, (install_font, spawn_camera))
-    .add_systems(Update, fit_to_window);
+    .add_systems(Startup, spawn_camera)
+    .add_plugins(super::look);
     match &opts.demo {
         // the tour must keep rendering without input
         Some(dir) => {

@@ -6,6 +6,8 @@ mod fuzz;
 #[cfg(feature = "game")]
 mod game;
 mod layering;
+#[cfg(feature = "game")]
+mod layout;
 #[cfg(unix)]
 mod reliability;
 mod reports;

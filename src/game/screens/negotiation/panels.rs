@@ -9,7 +9,8 @@ use super::StickToBottom;
 use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
 use crate::game::theme::{self, size, space};
 use crate::game::widgets::{
-    ActionButton, BaseColour, bar, button, column, label, paragraph, primary_button, row,
+    ActionButton, BaseColour, InView, Shrinks, bar, button, column, label, paragraph,
+    primary_button, row,
 };
 use crate::game::{Action, Game, GameView, Mode, Ui};
 use crate::i18n::money;
@@ -313,7 +314,12 @@ fn latest(commands: &mut Commands, parent: Entity, session: &Session, view: &Gam
     let name = &session.scenario().persona.name;
     commands.spawn((label(name, size::SMALL, ui.p.muted), ChildOf(parent)));
     for line in lines {
-        commands.spawn((paragraph(line, size::TITLE, ui.p.text), ChildOf(parent)));
+        commands.spawn((
+            paragraph(line, size::TITLE, ui.p.text),
+            Shrinks { min: size::BODY },
+            InView,
+            ChildOf(parent),
+        ));
     }
 }
 
@@ -406,6 +412,7 @@ fn notes(commands: &mut Commands, parent: Entity, session: &Session, view: &Game
         commands.spawn((label(line, size::LEAD, colour), ChildOf(parent)));
         commands.spawn((
             primary_button(ui.p, ui.t("ui.see_debrief"), Action::SeeDebrief),
+            InView,
             ChildOf(parent),
         ));
         return;
@@ -538,6 +545,8 @@ fn options(
     highlight: Option<usize>,
     ui: &Ui,
 ) {
+    // a new set of options starts at the top
+    commands.entity(parent).insert(ScrollPosition::default());
     if session.outcome().is_some() {
         return; // nothing left to pick; the notes lead to the debrief
     }
@@ -548,7 +557,7 @@ fn options(
             ui.p.border
         };
         let letter = ["A", "B", "C", "D"][i];
-        commands.spawn((
+        let mut card = commands.spawn((
             Button,
             ActionButton(Action::Pick(i + 1)),
             BaseColour(ui.p.raised),
@@ -580,5 +589,8 @@ fn options(
                 ),
             ],
         ));
+        if highlight == Some(i) {
+            card.insert(InView);
+        }
     }
 }

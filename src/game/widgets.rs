@@ -276,6 +276,16 @@ pub(super) fn scroll_with_wheel(
     }
 }
 
+/// A panel that may scroll, and its cue so far.
+type ScrollingPanel<'a> = (
+    Entity,
+    &'a mut Node,
+    &'a ComputedNode,
+    &'a ScrollPosition,
+    Option<&'a mut ScrollCue>,
+    Option<&'a mut BorderColor>,
+);
+
 /// The edge a scroll cue lights, in px.
 const CUE_EDGE: f32 = 3.0;
 
@@ -283,14 +293,7 @@ const CUE_EDGE: f32 = 3.0;
 /// more above, its bottom edge when there is more below.
 pub(super) fn show_scroll_cues(
     mut commands: Commands,
-    mut panels: Query<(
-        Entity,
-        &mut Node,
-        &ComputedNode,
-        &ScrollPosition,
-        Option<&mut ScrollCue>,
-        Option<&mut BorderColor>,
-    )>,
+    mut panels: Query<ScrollingPanel>,
     ui: Res<Ui>,
 ) {
     for (e, mut node, computed, scroll, cue, border) in &mut panels {

@@ -367,9 +367,10 @@ pub(super) fn bring_into_view(
         // in physical pixels: the item and the panel's inner box
         let item_top = t.translation.y - node.size.y / 2.0;
         let item_bottom = t.translation.y + node.size.y / 2.0;
+        // (the content box is relative to the panel's centre)
         let inner = pc.content_box();
-        let top = pt.translation.y - pc.size.y / 2.0 + inner.min.y;
-        let bottom = top + inner.height();
+        let top = pt.translation.y + inner.min.y;
+        let bottom = pt.translation.y + inner.max.y;
         let k = pc.inverse_scale_factor;
         let delta = if item_top < top {
             item_top - top
@@ -378,8 +379,10 @@ pub(super) fn bring_into_view(
         } else {
             0.0
         };
-        if delta.abs() > 0.5 {
-            scroll.0.y = (scroll.0.y + delta * k).clamp(0.0, max_scroll(pc));
+        let to = (scroll.0.y + delta * k).clamp(0.0, max_scroll(pc));
+        // only a real move asks for another frame (never a loop)
+        if delta.abs() > 0.5 && (to - scroll.0.y).abs() > 0.5 {
+            scroll.0.y = to;
             redraw.write(bevy::window::RequestRedraw);
         }
     }

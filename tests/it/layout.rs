@@ -191,6 +191,24 @@ fn misfits(app: &mut App) -> Vec<String> {
     out
 }
 
+/// Once laid out, a screen asks for no more frames: an idle game draws
+/// nothing (a loop of redraws would burn a core while the class reads).
+fn restless(app: &mut App) -> Option<String> {
+    for _ in 0..8 {
+        app.update();
+    }
+    let asked: usize = (0..3)
+        .map(|_| {
+            app.update();
+            app.world()
+                .resource::<Messages<bevy::window::RequestRedraw>>()
+                .iter_current_update_messages()
+                .count()
+        })
+        .sum();
+    (asked > 0).then(|| format!("still asks for frames when idle ({asked} in 3 updates)"))
+}
+
 /// The price chart's labels: none overlaps another, all inside the plot.
 fn chart_misfits(app: &mut App) -> Vec<String> {
     let world = app.world_mut();
@@ -257,6 +275,7 @@ fn tour(width: u32, height: u32, projector: bool, zh: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut check = |app: &mut App, what: &str| {
         out.extend(misfits(app).into_iter().map(|m| format!("{what}: {m}")));
+        out.extend(restless(app).map(|m| format!("{what}: {m}")));
     };
     if projector {
         send(&mut app, [Action::ToggleProjector]);

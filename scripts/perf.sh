@@ -4,12 +4,14 @@
 # one Xvfb server with Mesa's software Vulkan; then the benchmarks. Prints
 # medians and game/bare ratios and writes docs/perf.md.
 #
-#   scripts/perf.sh              5 runs each, 10 s of idle measured per run
-#   RUNS=3 IDLE=5 scripts/perf.sh
+#   scripts/perf.sh              5 runs each, 10 s of idle measured per run,
+#                                at 1920x1080 (a projector's size)
+#   RUNS=3 IDLE=5 SIZE=1280x720 scripts/perf.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-5}"
 idle="${IDLE:-10}"
+size="${SIZE:-1920x1080}"
 
 missing=()
 command -v Xvfb >/dev/null || missing+=(xvfb)
@@ -27,7 +29,7 @@ game=target/release/counteroffer
 bare=target/release/examples/bare
 
 display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x720x24 >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "${size}x24" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 export DISPLAY="$display"
@@ -76,8 +78,8 @@ measure() {
 
 for i in $(seq "$runs"); do
     echo "run $i of $runs"
-    COUNTEROFFER_DATA_DIR="$(mktemp -d)" measure game "$game" --perf
-    measure bare "$bare"
+    COUNTEROFFER_DATA_DIR="$(mktemp -d)" measure game "$game" --perf --window "$size"
+    measure bare "$bare" "$size"
 done
 
 echo "benchmarks"
@@ -96,7 +98,7 @@ lines = [
     "# Performance",
     "",
     f"Measured {datetime.date.today()} by \`scripts/perf.sh\` on {subprocess.getoutput('nproc')} cores ({cpu}), "
-    f"Linux {platform.release()}, no GPU: Xvfb 1280x720 with Mesa's llvmpipe (software Vulkan). "
+    f"Linux {platform.release()}, no GPU: Xvfb $size with Mesa's llvmpipe (software Vulkan). "
     f"Medians of {runs} alternating runs each; idle CPU over {idle} s.",
     "",
     "| measure | game | bare Bevy | game/bare | target |",

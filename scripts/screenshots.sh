@@ -37,7 +37,7 @@ else
 fi
 
 out="${OUT:-docs/screenshots}"
-expected=20
+expected=33
 for size in "${sizes[@]}"; do
     dir="$out/$size"
     # 4K pictures are large; they are checked in a temporary folder

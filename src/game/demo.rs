@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use super::{Action, Catalog, Mode, Screen};
+use super::{Action, Catalog, Game, Mode, Screen};
 
 pub(super) struct DemoPlugin {
     pub(super) dir: PathBuf,
@@ -18,10 +18,16 @@ struct Tour {
     dir: PathBuf,
     step: usize,
     wait: u32,
+    /// Votes cast in the current `Step::Vote`.
+    votes: u32,
 }
 
 enum Step {
     Do(Action),
+    /// Pick as a class would (explore, then respond; in the price talk
+    /// take the customer's counter, else a smaller step), this many times,
+    /// stopping early where the price talk starts (`true`) or it is over.
+    Vote(u32, bool),
     /// Select the scenario with this id on the title screen.
     Select(&'static str),
     Shot(&'static str),
@@ -32,7 +38,15 @@ fn steps() -> Vec<Step> {
     use Step::*;
     vec![
         Do(Action::SetSeed(4)),
+        Shot("walkthrough-en"),
+        Do(Action::WalkNext),
+        Do(Action::WalkNext),
+        Shot("walkthrough-offer-en"),
+        Do(Action::WalkSkip),
         Shot("title-en"),
+        Do(Action::ShowScoring),
+        Shot("scoring-en"),
+        Do(Action::ShowScoring),
         Select("hengda-packaging-en"),
         Do(Action::Start),
         Shot("briefing-en"),
@@ -43,7 +57,6 @@ fn steps() -> Vec<Step> {
         Do(Action::Send(
             "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours. Over eight years the difference works out at about 83 dollars a month.".into(),
         )),
-        Do(Action::ToggleTags),
         Do(Action::Hint),
         Shot("negotiation-en"),
         Do(Action::Send(
@@ -55,52 +68,86 @@ fn steps() -> Vec<Step> {
         Do(Action::Resume),
         Do(Action::Send("Of course. What needs to happen on your side before a decision, and who signs off?".into())),
         Do(Action::Send("If you sign this week, I can do 45,000.".into())),
-        Do(Action::Send("Shall we sign at 45,000?".into())),
+        Shot("deal-en"),
+        Do(Action::SeeDebrief),
         Shot("debrief-en"),
         Do(Action::Help),
         Shot("help-en"),
         Do(Action::Help),
         Do(Action::QuitToTitle),
+        // pick mode in English, voted through to the price talk
+        Do(Action::SetMode(Mode::Pick)),
+        Do(Action::Start),
+        Do(Action::Begin),
+        Vote(12, true),
+        Shot("negotiation-en-price"),
+        Vote(12, false),
+        Shot("deal-en-pick"),
+        Do(Action::SeeDebrief),
+        Do(Action::QuitToTitle),
         Do(Action::ToggleLanguage),
         Select("deren-dental-zh"),
-        Do(Action::SetMode(Mode::Pick)),
         Shot("title-zh"),
         Do(Action::Start),
         Shot("briefing-zh"),
         Do(Action::Begin),
         Do(Action::Pick(1)),
         Shot("negotiation-zh-pick"),
-        Do(Action::Pick(3)),
-        Do(Action::Pick(1)),
-        Do(Action::Pick(1)),
-                Do(Action::Finish),
+        Vote(12, true),
+        Shot("negotiation-zh-price"),
+        Vote(12, false),
+        Do(Action::SeeDebrief),
         Shot("debrief-zh"),
+        Do(Action::ShowScoring),
+        Shot("scoring-zh"),
+        Do(Action::ShowScoring),
         // classroom: projector mode, teams, presenter keys
         Do(Action::QuitToTitle),
         Do(Action::ToggleProjector),
         Do(Action::SetTeams(vec!["红队".into(), "蓝队".into()])),
         Shot("projector-title-zh"),
+        Do(Action::WalkNext),
+        Shot("projector-walkthrough-zh"),
+        Do(Action::WalkSkip),
         Do(Action::Start),
         Shot("projector-briefing-zh"),
         Do(Action::Begin),
         Do(Action::Pick(1)),
         Do(Action::Advance),
         Do(Action::Advance),
+        Do(Action::Advance),
         Shot("projector-negotiation-zh"),
         Do(Action::ToggleReveal),
         Shot("projector-reveal-zh"),
         Do(Action::ToggleReveal),
-        Do(Action::Pick(3)),
-        Do(Action::Pause),
-        Do(Action::Finish),
+        Vote(12, true),
+        Do(Action::Advance),
+        Do(Action::Advance),
+        Do(Action::Advance),
+        Shot("projector-price-zh"),
+        Vote(12, false),
+        Shot("projector-deal-zh"),
+        Do(Action::SeeDebrief),
         Shot("projector-debrief-zh"),
         Do(Action::QuitToTitle),
         Do(Action::ToggleLanguage),
         Do(Action::SetTeams(Vec::new())),
         Select("hengda-packaging-en"),
-        Do(Action::SetMode(Mode::Type)),
+        Do(Action::SetMode(Mode::Pick)),
         Do(Action::Start),
         Shot("projector-briefing-en"),
+        Do(Action::Begin),
+        Vote(12, true),
+        Do(Action::Advance),
+        Do(Action::Advance),
+        Do(Action::Advance),
+        Do(Action::Advance),
+        Do(Action::ToggleTags),
+        Shot("projector-price-en"),
+        Do(Action::Pause),
+        Do(Action::QuitToTitle),
+        Do(Action::SetMode(Mode::Type)),
+        Do(Action::Start),
         Do(Action::Begin),
         Do(Action::Send(
             "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?".into(),
@@ -110,14 +157,51 @@ fn steps() -> Vec<Step> {
         Do(Action::ToggleScores),
         Shot("projector-scores-hidden-en"),
         Do(Action::Pause),
-                Do(Action::Finish),
+        Do(Action::Finish),
         Shot("projector-debrief-en"),
+        Do(Action::ShowScoring),
+        Shot("projector-scoring-en"),
+        Do(Action::ShowScoring),
         Do(Action::QuitToTitle),
         Do(Action::ToggleProjector),
         Do(Action::ShowProgress),
         Shot("progress-en"),
         Exit,
     ]
+}
+
+/// What a class votes for (see `Step::Vote`), or `None` when there is
+/// nothing to pick.
+fn class_vote(game: &Game) -> Option<usize> {
+    use crate::session::price_options::{Move, in_play, price_options};
+    let s = &game.session;
+    if s.outcome().is_some() {
+        return None;
+    }
+    if in_play(s) {
+        let options = price_options(s);
+        let n = [Move::Accept, Move::Counter, Move::HoldAndAdd]
+            .iter()
+            .find_map(|m| options.iter().position(|o| o.kind == *m))
+            .unwrap_or(0);
+        return Some(n + 1);
+    }
+    let o = s.current_objection()?;
+    let explored = s
+        .turns()
+        .iter()
+        .filter(|t| t.objection.as_deref() == Some(o.id.as_str()))
+        .any(|t| t.analysis.laer.iter().any(|l| l.name() == "explore"));
+    let want = if explored { "respond" } else { "explore" };
+    let bad = ["arguing", "pressure", "exaggeration", "reveal_bottom_line"];
+    let n = o
+        .options
+        .iter()
+        .position(|r| {
+            r.tags.iter().any(|t| t == want) && !r.tags.iter().any(|t| bad.contains(&t.as_str()))
+        })
+        .unwrap_or(0);
+    Some(n + 1)
 }
 
 impl Plugin for DemoPlugin {
@@ -127,6 +211,7 @@ impl Plugin for DemoPlugin {
             dir: self.dir.clone(),
             step: 0,
             wait: 20,
+            votes: 0,
         })
         .add_systems(Update, run.run_if(not(in_state(Screen::Loading))));
     }
@@ -136,6 +221,7 @@ fn run(
     mut commands: Commands,
     mut tour: ResMut<Tour>,
     catalog: Res<Catalog>,
+    game: Option<Res<Game>>,
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -153,6 +239,23 @@ fn run(
     match step {
         Step::Do(action) => {
             actions.write(action.clone());
+        }
+        Step::Vote(left, to_price) => {
+            let game = game.as_deref();
+            let at_price = game.is_some_and(|g| crate::session::price_options::in_play(&g.session));
+            let pick = game.and_then(class_vote);
+            match pick {
+                Some(n) if *left > 0 && !(*to_price && at_price) => {
+                    actions.write(Action::Pick(n));
+                    tour.votes += 1;
+                    if tour.votes < *left {
+                        tour.step -= 1; // vote again next time
+                    } else {
+                        tour.votes = 0;
+                    }
+                }
+                _ => tour.votes = 0,
+            }
         }
         Step::Select(id) => {
             let i = catalog.find(id).map_or(0, |(i, _)| i);

@@ -26,8 +26,9 @@ use bevy::prelude::*;
 pub use action::Action;
 pub use catalog::{Catalog, Entry, Reloaded};
 pub use display::Ui;
-pub use screens::Field;
+pub use screens::{ChartLabel, Field, Plot};
 pub use state::{DataDir, Game, GameView, Menu, Mode, Presenter, Screen};
+pub use widgets::{InView, ScrollCue};
 pub use window::{GameOptions, run};
 
 use crate::lang::Lang;
@@ -63,6 +64,9 @@ pub fn plugin(app: &mut App) {
                 widgets::press_buttons,
                 widgets::show_selection,
                 widgets::scroll_with_wheel,
+                widgets::show_scroll_cues,
+                widgets::bring_into_view,
+                widgets::shrink_to_fit,
                 global_keys,
                 display::toggle_fullscreen,
                 display::toggle_projector,
@@ -76,6 +80,14 @@ pub fn plugin(app: &mut App) {
     if !app.world().contains_resource::<Ui>() {
         app.insert_resource(Ui::new(Lang::En, false));
     }
+}
+
+/// How the game looks in a window: its font (Latin and CJK) and one UI
+/// scale fitted to the window's height. Apart from `plugin` so headless
+/// layout tests can compute the real layout.
+pub fn look(app: &mut App) {
+    app.add_systems(Startup, window::install_font)
+        .add_systems(Update, window::fit_to_window);
 }
 
 /// Scenarios load synchronously (well under a millisecond each); the

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::state::HelpOpen;
 use super::theme::{size, space};
 use super::widgets::{
-    Selected, button, column, label, panel, panel_node, paragraph, primary_button, row,
+    InView, Selected, button, column, label, panel, panel_node, paragraph, primary_button, row,
 };
 use super::{Action, Game, Menu, Presenter, Screen, Ui};
 use crate::record::Turn;
@@ -201,7 +201,7 @@ fn pause_menu(commands: &mut Commands, ui: &Ui, chosen: usize) {
         if i == chosen {
             commands
                 .entity(b)
-                .insert((Selected, BorderColor::all(ui.p.accent)));
+                .insert((Selected, InView, BorderColor::all(ui.p.accent)));
         }
     }
     commands.spawn((

@@ -30,6 +30,27 @@ pub(super) fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> imp
     )
 }
 
+/// Marks what must always be wholly in view: the customer's latest line,
+/// the highlighted option, the selected scenario, the main button. The
+/// layout tests check it; scrolling panels bring it into view.
+#[derive(Component, Clone, Copy, Default)]
+pub struct InView;
+
+/// A panel that scrolls, and whether there is more above or below what it
+/// shows; its top and bottom edges light up when there is (the cue).
+#[derive(Component, Clone, Copy, Default, Debug)]
+pub struct ScrollCue {
+    pub above: bool,
+    pub below: bool,
+}
+
+impl ScrollCue {
+    /// Whether the panel shows that it scrolls.
+    pub fn shown(&self) -> bool {
+        self.above || self.below
+    }
+}
+
 /// A button that sends `action` when pressed.
 #[derive(Component, Clone)]
 pub(super) struct ActionButton(pub(super) Action);
@@ -251,6 +272,156 @@ pub(super) fn scroll_with_wheel(
             if inside {
                 scroll.0.y = (scroll.0.y - lines).clamp(0.0, max_scroll(computed));
             }
+        }
+    }
+}
+
+/// A panel that may scroll, and its cue so far.
+type ScrollingPanel<'a> = (
+    Entity,
+    &'a mut Node,
+    &'a ComputedNode,
+    &'a ScrollPosition,
+    Option<&'a mut ScrollCue>,
+    Option<&'a mut BorderColor>,
+);
+
+/// The edge a scroll cue lights, in px.
+const CUE_EDGE: f32 = 3.0;
+
+/// Every panel that scrolls shows it: its top edge lights up when there is
+/// more above, its bottom edge when there is more below.
+pub(super) fn show_scroll_cues(
+    mut commands: Commands,
+    mut panels: Query<ScrollingPanel>,
+    ui: Res<Ui>,
+) {
+    for (e, mut node, computed, scroll, cue, border) in &mut panels {
+        if node.overflow.y != OverflowAxis::Scroll {
+            continue;
+        }
+        let max = max_scroll(computed);
+        let now = ScrollCue {
+            above: scroll.0.y > 1.0,
+            below: max > 1.0 && scroll.0.y < max - 1.0,
+        };
+        if node.border.top == Val::ZERO && node.border.bottom == Val::ZERO {
+            node.border.top = px(CUE_EDGE);
+            node.border.bottom = px(CUE_EDGE);
+            // Bevy's furthest scroll leaves the edges out: room for them
+            if node.padding.bottom == Val::ZERO {
+                node.padding.bottom = px(2.0 * CUE_EDGE);
+            }
+        }
+        let colour = |on: bool| if on { ui.p.accent } else { Color::NONE };
+        match (cue, border) {
+            (Some(mut cue), Some(mut border)) => {
+                if cue.above != now.above || cue.below != now.below {
+                    *cue = now;
+                    border.top = colour(now.above);
+                    border.bottom = colour(now.below);
+                }
+            }
+            // (the panel may be despawned by a redraw this frame)
+            _ => {
+                commands.entity(e).try_insert((
+                    now,
+                    BorderColor {
+                        top: colour(now.above),
+                        bottom: colour(now.below),
+                        ..BorderColor::DEFAULT
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// What must be in view is brought into view: the panel that scrolls
+/// around it scrolls just enough.
+pub(super) fn bring_into_view(
+    wanted: Query<(Entity, &ComputedNode, &UiGlobalTransform), With<InView>>,
+    parents: Query<&ChildOf>,
+    mut panels: Query<(
+        &Node,
+        &ComputedNode,
+        &UiGlobalTransform,
+        &mut ScrollPosition,
+    )>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    for (e, node, t) in &wanted {
+        if node.size.y < 1.0 {
+            continue;
+        }
+        let Some(panel) = parents.iter_ancestors(e).find(|a| {
+            panels
+                .get(*a)
+                .is_ok_and(|p| p.0.overflow.y == OverflowAxis::Scroll)
+        }) else {
+            continue;
+        };
+        let Ok((_, pc, pt, mut scroll)) = panels.get_mut(panel) else {
+            continue;
+        };
+        // in physical pixels: the item and the panel's inner box
+        let item_top = t.translation.y - node.size.y / 2.0;
+        let item_bottom = t.translation.y + node.size.y / 2.0;
+        // (the content box is relative to the panel's centre)
+        let inner = pc.content_box();
+        let top = pt.translation.y + inner.min.y;
+        let bottom = pt.translation.y + inner.max.y;
+        let k = pc.inverse_scale_factor;
+        let delta = if item_top < top {
+            item_top - top
+        } else if item_bottom > bottom && node.size.y <= inner.height() {
+            item_bottom - bottom
+        } else {
+            0.0
+        };
+        let to = (scroll.0.y + delta * k).clamp(0.0, max_scroll(pc));
+        // only a real move asks for another frame (never a loop)
+        if delta.abs() > 0.5 && (to - scroll.0.y).abs() > 0.5 {
+            scroll.0.y = to;
+            redraw.write(bevy::window::RequestRedraw);
+        }
+    }
+}
+
+/// Text that shrinks, a step at a time down to `min` rem, while the panel
+/// it is in has more than it can show: the latest line is never cut.
+#[derive(Component, Clone, Copy)]
+pub(super) struct Shrinks {
+    pub(super) min: f32,
+}
+
+/// One step smaller for each shrinking text in an overflowing panel (the
+/// next layout shows whether that was enough).
+pub(super) fn shrink_to_fit(
+    panels: Query<(&Node, &ComputedNode, &Children)>,
+    mut texts: Query<(&Shrinks, &mut TextFont)>,
+    children: Query<&Children>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    for (node, computed, kids) in &panels {
+        if node.overflow.y != OverflowAxis::Scroll || max_scroll(computed) < 1.0 {
+            continue;
+        }
+        let mut shrunk = false;
+        let all = kids
+            .iter()
+            .flat_map(|k| std::iter::once(k).chain(children.iter_descendants(k)));
+        for k in all {
+            if let Ok((s, mut font)) = texts.get_mut(k)
+                && let FontSize::Rem(r) = font.font_size
+                && r > s.min
+            {
+                font.font_size = FontSize::Rem((r * 0.9).max(s.min));
+                shrunk = true;
+            }
+        }
+        if shrunk {
+            redraw.write(bevy::window::RequestRedraw);
         }
     }
 }

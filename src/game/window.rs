@@ -3,10 +3,11 @@
 //! headless tests use without a window.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 
 use super::state::Prefs;
 use super::{Action, Catalog, DataDir, DemoPlugin, Screen, Ui, theme};
@@ -35,13 +36,13 @@ pub struct GameOptions {
 /// so every text in the game can show both.
 const FONT: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
 
-fn install_font(mut fonts: ResMut<Assets<Font>>) {
+pub(super) fn install_font(mut fonts: ResMut<Assets<Font>>) {
     let _ = fonts.insert(&Handle::default(), Font::from_bytes(FONT.to_vec()));
 }
 
 /// Layouts are designed at 1280x720; larger windows scale everything by
 /// one factor, so nothing is laid out twice and nothing overlaps.
-fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+pub(super) fn fit_to_window(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
     if let Some(w) = windows.iter().next() {
         let factor = (w.height() / theme::DESIGN_HEIGHT).clamp(0.5, 4.0);
         if (scale.0 - factor).abs() > 0.01 {
@@ -83,6 +84,43 @@ fn perf_walk(
         _ => {}
     }
     redraw.write(bevy::window::RequestRedraw);
+}
+
+/// Hot reload while idle: once a second a thread compares the scenario
+/// files' modification times (nothing else) and wakes the game when one
+/// changed; the game then checks and reloads them (`catalog`).
+fn watch_scenario_files(
+    catalog: Res<Catalog>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    let Some(proxy) = proxy else {
+        return;
+    };
+    let paths: Vec<PathBuf> = catalog.sources.iter().map(|(p, _)| p.clone()).collect();
+    if paths.is_empty() {
+        return;
+    }
+    let proxy = (**proxy).clone();
+    let stamp = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let _ = std::thread::Builder::new()
+        .name("scenario watcher".into())
+        .spawn(move || {
+            let mut seen: Vec<_> = paths.iter().map(stamp).collect();
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+                let now: Vec<_> = paths.iter().map(stamp).collect();
+                if now != seen {
+                    seen = now;
+                    // the game has quit when this fails
+                    if proxy
+                        .send_event(bevy::winit::WinitUserEvent::WakeUp)
+                        .is_err()
+                    {
+                        return;
+                    }
+                }
+            }
+        });
 }
 
 /// The saved settings, except that the tour always looks the same.
@@ -139,17 +177,25 @@ pub fn run(opts: GameOptions) -> AppExit {
         }
         None => crate::storage::data_dir(),
     }))
-    .add_systems(Startup, (install_font, spawn_camera))
-    .add_systems(Update, fit_to_window);
+    .add_systems(Startup, spawn_camera)
+    .add_plugins(super::look);
     match &opts.demo {
         // the tour must keep rendering without input
         Some(dir) => {
             app.insert_resource(WinitSettings::continuous())
                 .add_plugins(DemoPlugin { dir: dir.clone() });
         }
-        // waiting for the player costs no CPU
+        // waiting for the player costs no CPU: the game draws only for
+        // input or a redraw it asks for; it does not wake on a timer (the
+        // default wakes every 5 s and draws a frame, which under a software
+        // renderer at 1920x1080 was 2-3% of a core), and scenario files
+        // are watched by a thread that wakes it only when one changed
         None => {
-            app.insert_resource(WinitSettings::desktop_app());
+            app.insert_resource(WinitSettings {
+                focused_mode: UpdateMode::reactive(Duration::MAX),
+                unfocused_mode: UpdateMode::reactive_low_power(Duration::MAX),
+            })
+            .add_systems(Startup, watch_scenario_files);
         }
     }
     if opts.perf {

@@ -78,21 +78,25 @@ pub fn price_options(session: &Session) -> Vec<PriceOption> {
         });
     }
     let given = given(session);
+    // something added to the deal first (it reads as a gift), then a longer
+    // service period; the best value for its cost among them
     let addon = p
         .tradeables
         .iter()
         .filter(|t| t.kind != TradeableKind::Discount && !given.contains(&t.id.as_str()))
-        .max_by(|a, b| (a.value / a.cost.max(1.0)).total_cmp(&(b.value / b.cost.max(1.0))));
+        .max_by(|a, b| {
+            let gift = |t: &crate::scenario::Tradeable| t.kind == TradeableKind::AddOn;
+            let ratio = |t: &crate::scenario::Tradeable| t.value / t.cost.max(1.0);
+            gift(a).cmp(&gift(b)).then(ratio(a).total_cmp(&ratio(b)))
+        });
     if let Some(addon) = addon {
+        let name = match s.lang() {
+            crate::lang::Lang::En => with_article(&addon.name),
+            crate::lang::Lang::ZhCn => addon.name.clone(),
+        };
         out.push(PriceOption {
             kind: Move::HoldAndAdd,
-            text: pick(
-                locale,
-                "pick.price.hold",
-                &price_text(mine),
-                &addon.name,
-                variant,
-            ),
+            text: pick(locale, "pick.price.hold", &price_text(mine), &name, variant),
             price: Some(mine),
         });
     }
@@ -131,6 +135,22 @@ pub fn walks_away(session: &Session, n: usize) -> bool {
         && n.checked_sub(1)
             .and_then(|i| price_options(session).get(i).map(|o| o.kind))
             == Some(Move::WalkAway)
+}
+
+/// "the operator training", but "an extra month of coaching" and "five
+/// free seats" as they are.
+fn with_article(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+    let counted = first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || [
+            "a", "an", "the", "one", "two", "three", "four", "five", "six", "ten", "free",
+        ]
+        .contains(&first.as_str());
+    if counted {
+        name.to_string()
+    } else {
+        format!("the {name}")
+    }
 }
 
 /// One variant of `key` (variants are split by " | "), filled in.

@@ -8,6 +8,8 @@ mod playthroughs;
 #[cfg(feature = "game")]
 mod game;
 mod layering;
+#[cfg(feature = "game")]
+mod layout;
 #[cfg(unix)]
 mod reliability;
 mod reports;

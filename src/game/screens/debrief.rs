@@ -17,6 +17,7 @@ use crate::game::{Action, DataDir, Game, GameView, Screen, Ui};
 use crate::history;
 use crate::i18n::money;
 use crate::report::{Format, Report};
+use crate::scoring::chart::label_tops;
 use crate::scoring::chart::{price_points, price_span};
 use crate::scoring::debrief::team_results;
 use crate::scoring::debrief::{Point, debrief};
@@ -29,7 +30,13 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Debrief), (record_history, spawn).chain())
         .add_systems(
             Update,
-            (keys, apply, scroll_feedback, rebuild.run_if(shown_changed))
+            (
+                keys,
+                apply,
+                scroll_feedback,
+                rebuild.run_if(shown_changed),
+                separate_chart_labels,
+            )
                 .chain()
                 .run_if(in_state(Screen::Debrief)),
         );
@@ -315,6 +322,7 @@ fn chart(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
                 ..default()
             },
             BorderColor::all(ui.p.border),
+            Plot,
             ChildOf(p),
         ))
         .id();
@@ -376,7 +384,9 @@ fn plot_prices(commands: &mut Commands, plot: Entity, session: &Session, ui: &Ui
     }
 }
 
-/// A horizontal line `top` percent down the plot, labelled at its left.
+/// A horizontal line `top` percent down the plot, and its label at the
+/// left, placed apart from the other labels once laid out
+/// ([`separate_chart_labels`]).
 fn price_line(commands: &mut Commands, plot: Entity, top: f32, text: String, colour: Color) {
     commands.spawn((
         Node {
@@ -388,16 +398,65 @@ fn price_line(commands: &mut Commands, plot: Entity, top: f32, text: String, col
         },
         BackgroundColor(colour),
         ChildOf(plot),
-        children![(
-            Node {
-                position_type: PositionType::Absolute,
-                left: px(4),
-                bottom: px(2),
-                ..default()
-            },
-            children![label(text, size::SMALL, colour)],
-        )],
     ));
+    commands.spawn((
+        ChartLabel { line: top },
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(4),
+            top: percent(top),
+            ..default()
+        },
+        ChildOf(plot),
+        children![label(text, size::SMALL, colour)],
+    ));
+}
+
+/// The price chart's plot area.
+#[derive(Component)]
+pub struct Plot;
+
+/// A line's label on the price chart, and where its line is (percent of
+/// the plot's height from the top).
+#[derive(Component)]
+pub struct ChartLabel {
+    pub line: f32,
+}
+
+/// Places the chart's labels, as measured, so that none overlaps another
+/// or leaves the plot (`scoring::chart::label_tops`).
+pub(super) fn separate_chart_labels(
+    plots: Query<(&ComputedNode, &Children), With<Plot>>,
+    mut labels: Query<(&ChartLabel, &ComputedNode, &mut Node)>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    for (plot, children) in &plots {
+        let k = plot.inverse_scale_factor;
+        let plot_h = plot.size.y * k;
+        if plot_h < 1.0 {
+            continue;
+        }
+        let placed: Vec<(Entity, f64)> = children
+            .iter()
+            .filter_map(|c| labels.get(c).ok().map(|(l, _, _)| (c, f64::from(l.line))))
+            .collect();
+        let height = placed
+            .iter()
+            .filter_map(|(c, _)| labels.get(*c).ok())
+            .map(|(_, n, _)| n.size.y * k)
+            .fold(0.0_f32, f32::max);
+        let lines: Vec<f64> = placed.iter().map(|p| p.1).collect();
+        let tops = label_tops(&lines, f64::from(height / plot_h * 100.0));
+        for ((c, _), top) in placed.iter().zip(tops) {
+            let want = px(top as f32 * plot_h / 100.0);
+            if let Ok((_, _, mut node)) = labels.get_mut(*c)
+                && node.top != want
+            {
+                node.top = want;
+                redraw.write(bevy::window::RequestRedraw);
+            }
+        }
+    }
 }
 
 /// One part of the sandwich feedback: each point, the quoted words and a

@@ -12,6 +12,7 @@ mod title;
 
 use bevy::prelude::*;
 
+pub use debrief::{ChartLabel, Plot};
 pub use title::Field;
 
 pub(super) fn plugin(app: &mut App) {

@@ -17,7 +17,8 @@ use crate::game::action::ScreenActions;
 use crate::game::theme::{self, size, space};
 use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
-    button, column, label, main_area, max_scroll, panel, panel_node, row, screen_root, spread_row,
+    InView, button, column, label, main_area, max_scroll, panel, panel_node, row, screen_root,
+    spread_row,
 };
 use crate::game::{Action, DataDir, Game, GameView, Menu, Mode, Screen, Ui};
 use crate::session::Session;
@@ -287,6 +288,7 @@ fn reply_row(commands: &mut Commands, root: Entity, ui: &Ui, draft: &str) -> Ent
         .spawn((
             Name::new("Reply box"),
             ReplyBox,
+            InView,
             EditableText {
                 visible_lines: Some(3.0),
                 ..editable(draft, Some(crate::session::MAX_REPLY_CHARS))

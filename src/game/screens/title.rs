@@ -11,7 +11,7 @@ use crate::game::state::{Prefs, Setup};
 use crate::game::theme::{self, size, space};
 use crate::game::typing::{caret, editable};
 use crate::game::widgets::{
-    ActionButton, BaseColour, Selected, button, column, heading, label, main_area, panel,
+    ActionButton, BaseColour, InView, Selected, button, column, heading, label, main_area, panel,
     panel_node, paragraph, primary_button, row, screen_root, spread_row,
 };
 use crate::game::{Action, Catalog, DataDir, Entry, Game, GameView, Mode, Reloaded, Screen, Ui};
@@ -288,7 +288,7 @@ fn scenario_card(
         ))
         .id();
     if selected {
-        commands.entity(card).insert(Selected);
+        commands.entity(card).insert((Selected, InView));
     }
     match entry {
         Entry::Ready(p) => {
@@ -327,21 +327,34 @@ fn scenario_card(
     }
 }
 
-/// Difficulty, mode, seed and teams; notices; the Start button.
+/// Name, difficulty, mode, seed and teams, and notices, in a part that
+/// scrolls; the Start button under it, always in view.
 fn settings_panel(commands: &mut Commands, body: Entity, data: &TitleData, drafts: &Drafts) {
     let (ui, setup) = (&*data.ui, &*data.setup);
-    let settings = commands
+    let outer = commands
         .spawn((
             Name::new("Settings"),
             panel(
                 ui.p,
                 Node {
-                    width: px(400),
-                    overflow: Overflow::scroll_y(),
+                    width: px(if ui.projector { 480.0 } else { 400.0 }),
                     ..panel_node()
                 },
             ),
             ChildOf(body),
+        ))
+        .id();
+    let settings = commands
+        .spawn((
+            Name::new("Choices"),
+            Node {
+                flex_grow: 1.0,
+                flex_basis: px(0),
+                min_height: px(0),
+                overflow: Overflow::scroll_y(),
+                ..column(space::S)
+            },
+            ChildOf(outer),
         ))
         .id();
     commands.spawn((heading(ui.p, ui.t("ui.student")), ChildOf(settings)));
@@ -365,22 +378,16 @@ fn settings_panel(commands: &mut Commands, body: Entity, data: &TitleData, draft
     choices(commands, settings, ui, modes);
     seed_and_teams(commands, settings, ui, setup, drafts);
     notices(commands, settings, data);
-    commands.spawn((
-        Node {
-            flex_grow: 1.0,
-            ..default()
-        },
-        ChildOf(settings),
-    ));
     if data.catalog.ready(setup.scenario).is_some() {
         commands.spawn((
             primary_button(ui.p, ui.t("ui.start"), Action::Start),
-            ChildOf(settings),
+            InView,
+            ChildOf(outer),
         ));
     } else {
         commands.spawn((
             paragraph(ui.t("ui.pick_playable"), size::BODY, ui.p.warn),
-            ChildOf(settings),
+            ChildOf(outer),
         ));
     }
 }

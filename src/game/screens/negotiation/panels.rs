@@ -9,7 +9,8 @@ use super::StickToBottom;
 use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
 use crate::game::theme::{self, size, space};
 use crate::game::widgets::{
-    ActionButton, BaseColour, bar, button, column, label, paragraph, primary_button, row,
+    ActionButton, BaseColour, InView, Shrinks, bar, button, column, label, paragraph,
+    primary_button, row,
 };
 use crate::game::{Action, Game, GameView, Mode, Ui};
 use crate::i18n::money;
@@ -249,24 +250,20 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
     let s = session.scenario();
     let p = &s.persona;
     avatar(commands, parent, session, ui);
-    commands.spawn((label(&p.name, size::TITLE, ui.p.text), ChildOf(parent)));
+    let name_size = if ui.projector {
+        size::LEAD
+    } else {
+        size::TITLE
+    };
+    commands.spawn((label(&p.name, name_size, ui.p.text), ChildOf(parent)));
     commands.spawn((paragraph(&p.title, size::BODY, ui.p.text), ChildOf(parent)));
     commands.spawn((
         paragraph(&p.company, size::BODY, ui.p.muted),
         ChildOf(parent),
     ));
-
-    commands.spawn((
-        label(
-            ui.fill("ui.staff", &[("staff", &p.staff.to_string())]),
-            size::SMALL,
-            ui.p.muted,
-        ),
-        ChildOf(parent),
-    ));
     if let Some(o) = session.current_objection() {
         commands.spawn((
-            label(
+            paragraph(
                 ui.fill("ui.on_the_table", &[("kind", &ui.kind_name(o.kind))]),
                 size::SMALL,
                 ui.p.warn,
@@ -274,6 +271,7 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
             ChildOf(parent),
         ));
     }
+    // what was learned before the small print: it is what the player uses
     let revealed = session.revealed();
     if !revealed.is_empty() {
         commands.spawn((
@@ -289,6 +287,14 @@ fn persona(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) 
             }
         }
     }
+    commands.spawn((
+        paragraph(
+            ui.fill("ui.staff", &[("staff", &p.staff.to_string())]),
+            size::SMALL,
+            ui.p.muted,
+        ),
+        ChildOf(parent),
+    ));
 }
 
 /// The customer's latest line: the largest text on the screen. On a
@@ -301,19 +307,26 @@ fn latest(commands: &mut Commands, parent: Entity, session: &Session, view: &Gam
         && !view.scores_hidden
         && let Some(turn) = last
     {
+        // who answered and the tags it earned; the words were just on
+        // screen as the option picked (the debrief has the transcript)
         let who = turn.team.clone().unwrap_or_else(|| ui.t("ui.you"));
-        commands.spawn((
-            paragraph(format!("{who}: {}", turn.text), size::SMALL, ui.p.muted),
-            ChildOf(parent),
-        ));
         let chips = commands.spawn((row(space::XS), ChildOf(parent))).id();
+        commands.spawn((
+            label(format!("{who}:"), size::SMALL, ui.p.muted),
+            ChildOf(chips),
+        ));
         spawn_chips(commands, chips, &turn.analysis, ui);
     }
     let lines = last.map_or(session.opening(), |t| t.persona.as_slice());
     let name = &session.scenario().persona.name;
     commands.spawn((label(name, size::SMALL, ui.p.muted), ChildOf(parent)));
     for line in lines {
-        commands.spawn((paragraph(line, size::TITLE, ui.p.text), ChildOf(parent)));
+        commands.spawn((
+            paragraph(line, size::TITLE, ui.p.text),
+            Shrinks { min: size::BODY },
+            InView,
+            ChildOf(parent),
+        ));
     }
 }
 
@@ -349,6 +362,13 @@ fn avatar(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
     let name = &session.scenario().persona.name;
     let (mood_key, colour) = mood(session.meters().trust, ui);
     let initial: String = name.chars().next().map(String::from).unwrap_or_default();
+    // on a projector the text is large: a smaller ring leaves room for it
+    let ring = if ui.projector { 64.0 } else { 96.0 };
+    let letter = if ui.projector {
+        size::TITLE
+    } else {
+        size::HERO
+    };
     commands.spawn((
         Node {
             align_self: AlignSelf::Center,
@@ -358,8 +378,8 @@ fn avatar(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
         children![
             (
                 Node {
-                    width: px(96),
-                    height: px(96),
+                    width: px(ring),
+                    height: px(ring),
                     align_self: AlignSelf::Center,
                     justify_content: JustifyContent::Center,
                     align_items: AlignItems::Center,
@@ -369,7 +389,7 @@ fn avatar(commands: &mut Commands, parent: Entity, session: &Session, ui: &Ui) {
                 },
                 BorderColor::all(colour),
                 BackgroundColor(ui.p.raised),
-                children![label(initial, size::HERO, ui.p.text)],
+                children![label(initial, letter, ui.p.text)],
             ),
             (
                 Node {
@@ -406,6 +426,7 @@ fn notes(commands: &mut Commands, parent: Entity, session: &Session, view: &Game
         commands.spawn((label(line, size::LEAD, colour), ChildOf(parent)));
         commands.spawn((
             primary_button(ui.p, ui.t("ui.see_debrief"), Action::SeeDebrief),
+            InView,
             ChildOf(parent),
         ));
         return;
@@ -538,6 +559,8 @@ fn options(
     highlight: Option<usize>,
     ui: &Ui,
 ) {
+    // a new set of options starts at the top
+    commands.entity(parent).insert(ScrollPosition::default());
     if session.outcome().is_some() {
         return; // nothing left to pick; the notes lead to the debrief
     }
@@ -548,7 +571,7 @@ fn options(
             ui.p.border
         };
         let letter = ["A", "B", "C", "D"][i];
-        commands.spawn((
+        let mut card = commands.spawn((
             Button,
             ActionButton(Action::Pick(i + 1)),
             BaseColour(ui.p.raised),
@@ -580,5 +603,8 @@ fn options(
                 ),
             ],
         ));
+        if highlight == Some(i) {
+            card.insert(InView);
+        }
     }
 }

@@ -27,7 +27,10 @@ if ((${#missing[@]})); then
 fi
 
 if $quick; then
-    cargo build --locked
+    # the test build's binary: `cargo build` would compile Bevy a second time
+    # with other features (dev-dependencies unify differently), which filled
+    # the CI machine's disk
+    cargo test --locked --no-run
     bin=target/debug/counteroffer
     sizes=(1280x720)
 else

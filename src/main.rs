@@ -70,6 +70,10 @@ enum Command {
         jsonl: bool,
         /// The reply to analyze.
         text: Option<String>,
+        /// The rules alone, without the learned reader (what
+        /// scripts/train_reader.py trains it on).
+        #[arg(long)]
+        no_reader: bool,
     },
     /// Play a negotiation in the terminal (replies from standard input).
     Play {
@@ -185,6 +189,7 @@ fn main() -> ExitCode {
             context,
             jsonl,
             text,
+            no_reader,
         }) => {
             let opts = cli::analyze::Options {
                 lang,
@@ -193,6 +198,7 @@ fn main() -> ExitCode {
                 context,
                 jsonl,
                 text,
+                rules_only: no_reader,
             };
             cli::analyze::run(
                 opts,

@@ -12,6 +12,7 @@ use super::builder::Builder;
 use super::lexicon::Lexicon;
 use super::paraphrase::{Stopwords, content_keys};
 use super::patterns::Patterns;
+use super::reader::Reader;
 use super::rules::{self, Ctx};
 use super::tags::{Fab, Laer, Negative, Technique};
 use crate::scenario::{Scenario, TradeableKind};
@@ -46,7 +47,27 @@ pub enum Offer {
     },
 }
 
+impl QuestionKind {
+    /// The name in `analyze --jsonl`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionKind::Open => "open",
+            QuestionKind::Closed => "closed",
+        }
+    }
+}
+
 impl Offer {
+    /// The `kind` in `analyze --jsonl`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Offer::Price { .. } => "price",
+            Offer::DiscountPercent { .. } => "discount_percent",
+            Offer::DiscountAmount { .. } => "discount_amount",
+            Offer::Tradeable { .. } => "tradeable",
+        }
+    }
+
     pub fn conditional(&self) -> bool {
         match self {
             Offer::Price { conditional, .. }
@@ -113,6 +134,8 @@ pub struct Analyzer {
     pub(crate) patterns: Patterns,
     pub(crate) stopwords: Stopwords,
     pub(crate) scenario: Option<ScenarioTerms>,
+    /// The learned second reader of LAER steps; none for the rules alone.
+    reader: Option<&'static Reader>,
 }
 
 impl ScenarioTerms {
@@ -165,7 +188,15 @@ impl Analyzer {
             patterns,
             stopwords,
             scenario,
+            reader: Some(Reader::shipped()),
         }
+    }
+
+    /// The rules alone, without the learned reader: what the reader is
+    /// trained on (`analyze --no-reader`).
+    pub fn rules_only(mut self) -> Analyzer {
+        self.reader = None;
+        self
     }
 
     /// Tags one reply. `context` is the customer's last line, when known.
@@ -185,6 +216,12 @@ impl Analyzer {
         rules::negatives(&ctx, stuffed, &mut b);
         rules::offers(&ctx, &mut b);
         rules::respond(&mut b);
-        b.finish(question, ctx.closing())
+        let mut analysis = b.finish(question, ctx.closing());
+        if let Some(reader) = self.reader.filter(|_| stuffed.is_none()) {
+            // a paraphrase must say back something of the customer's
+            let may_listen = rules::reflects(&ctx, text);
+            reader.revise(&mut analysis, text, context, may_listen);
+        }
+        analysis
     }
 }

@@ -8,6 +8,7 @@ pub mod numbers;
 mod offers;
 mod paraphrase;
 mod patterns;
+mod reader;
 mod rules;
 pub mod tags;
 mod text;

@@ -21,11 +21,14 @@ pub struct Options {
     pub context: Option<String>,
     pub jsonl: bool,
     pub text: Option<String>,
+    /// The rules alone, without the learned reader.
+    pub rules_only: bool,
 }
 
 /// Analyzers per language, built on first use.
 struct Analyzers {
     scenario: Option<Scenario>,
+    rules_only: bool,
     built: HashMap<String, Analyzer>,
 }
 
@@ -40,8 +43,11 @@ impl Analyzers {
                         .join("\n")
                 })?;
             let scenario = self.scenario.as_ref().filter(|s| s.language == lang);
-            self.built
-                .insert(lang.to_string(), Analyzer::new(lexicon, scenario));
+            let mut analyzer = Analyzer::new(lexicon, scenario);
+            if self.rules_only {
+                analyzer = analyzer.rules_only();
+            }
+            self.built.insert(lang.to_string(), analyzer);
         }
         Ok(&self.built[lang])
     }
@@ -67,6 +73,7 @@ pub fn run(
     };
     let mut analyzers = Analyzers {
         scenario,
+        rules_only: opts.rules_only,
         built: HashMap::new(),
     };
     let default_lang = opts
@@ -240,14 +247,7 @@ pub fn describe(text: &str, a: &Analysis) -> String {
         names(a.laer.iter().map(|t| t.name()).collect())
     ));
     if let Some(q) = a.question {
-        s.push_str(&format!(
-            "question:   {}\n",
-            if q == crate::analysis::QuestionKind::Open {
-                "open"
-            } else {
-                "closed"
-            }
-        ));
+        s.push_str(&format!("question:   {}\n", q.name()));
     }
     s.push_str(&format!(
         "FAB:        {}\n",

@@ -170,7 +170,7 @@ proptest! {
         let input: Vec<u8> = lines.iter().flat_map(|l| l.iter().copied().chain([b'\n'])).collect();
         let mut out = Vec::new();
         let mut err = Vec::new();
-        let opts = Options { lang: None, scenario: None, scenarios: Vec::new(), context: None, jsonl: true, text: None };
+        let opts = Options { lang: None, scenario: None, scenarios: Vec::new(), context: None, jsonl: true, text: None, rules_only: false };
         let _ = analyze::run(opts, &input[..], &mut out, &mut err);
         let text = String::from_utf8(out).expect("the output is UTF-8");
         prop_assert_eq!(text.lines().count(), lines.len(), "one answer per input line");

@@ -504,6 +504,7 @@ fn analyze_line(chars: usize) -> String {
         context: None,
         jsonl: true,
         text: None,
+        rules_only: false,
     };
     let mut out = Vec::new();
     let _ = analyze::run(opts, line.as_bytes(), &mut out, &mut Vec::new());

@@ -16,16 +16,11 @@ use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, 
 /// counts.
 pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
-    let concerns = ctx.scenario.map(|s| &s.concern_keys);
-    let known = ctx.context.is_some() || concerns.is_some();
     for h in listens {
         let sentence = ctx
             .sentence_of(&h)
             .map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
-        let reflects = content_keys(sentence, ctx.stopwords)
-            .iter()
-            .any(|k| ctx.context_keys().contains(k) || concerns.is_some_and(|c| c.contains(k)));
-        if !known || reflects {
+        if reflects(ctx, sentence) {
             b.tag_laer(Laer::Listen, h);
             return;
         }
@@ -36,6 +31,18 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
     }
+}
+
+/// Whether `words` say back something of the customer's: their last line or
+/// any concern they hold in this scenario. With neither known, anything may.
+pub(crate) fn reflects(ctx: &Ctx, words: &str) -> bool {
+    let concerns = ctx.scenario.map(|s| &s.concern_keys);
+    if ctx.context.is_none() && concerns.is_none() {
+        return true;
+    }
+    content_keys(words, ctx.stopwords)
+        .iter()
+        .any(|k| ctx.context_keys().contains(k) || concerns.is_some_and(|c| c.contains(k)))
 }
 
 /// Content words a sentence must share with the customer's line to say it

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trains the analyzer's second reader: one logistic regression per tag over
-the words of a reply (English word 1-3-grams, Chinese character 1-3-grams),
+the words of a reply (English words and word pairs, Chinese characters and
+character pairs, the first of each clause),
 how much it shares with the customer's line, and what the rules found.
 Writes assets/reader.tsv, which `src/analysis/reader.rs` loads.
 
@@ -107,8 +108,6 @@ def features(text, context, rule_tags):
             f.add("u:" + cl[i])
             if i + 1 < len(cl):
                 f.add("b:" + cl[i] + " " + cl[i + 1])
-            if i + 2 < len(cl):
-                f.add("t:" + cl[i] + " " + cl[i + 1] + " " + cl[i + 2])
     f.add(overlap(text, context))
     f.update("r:" + t for t in rule_tags)
     return f

@@ -219,8 +219,7 @@ impl Analyzer {
         let mut analysis = b.finish(question, ctx.closing());
         if let Some(reader) = self.reader.filter(|_| stuffed.is_none()) {
             // a paraphrase must say back something of the customer's
-            let may_listen = rules::reflects(&ctx, text);
-            reader.revise(&mut analysis, text, context, may_listen);
+            reader.revise(&mut analysis, text, context, || rules::reflects(&ctx, text));
         }
         analysis
     }

@@ -3,8 +3,9 @@
 //! own wording (a paraphrase without "so what you're saying", a question
 //! that is small talk).
 //!
-//! It is a logistic score per step over the reply's words (English word
-//! 1-3-grams, Chinese character 1-3-grams, the first word of each clause),
+//! It is a logistic score per step over the reply's words (English words and
+//! word pairs, Chinese characters and character pairs, the first of each
+//! clause),
 //! how much the reply shares with the customer's line, and the tags the
 //! rules found. `assets/reader.tsv` holds the weights; `scripts/train_reader.py`
 //! writes it from `tests/labelled` and `tests/dev` (never `tests/blind`), and
@@ -31,16 +32,19 @@ const BOUNDARY: &[char] = &['.', ',', '!', '?', ';', ':', '\u{3002}', '\u{3001}'
 
 /// Per step: the intercept, and the score under which a rule's tag is
 /// dropped (none: the reader only adds).
+#[derive(Default, Clone, Copy)]
 struct Step {
-    laer: Laer,
+    known: bool,
     bias: f32,
     veto: Option<f32>,
 }
 
+/// One weight per LAER step, in `Laer::ALL` order.
+type Weights = [f32; 4];
+
 pub(crate) struct Reader {
-    steps: Vec<Step>,
-    /// Feature hash to one weight per step (same order as `steps`).
-    weights: HashMap<u64, Vec<f32>, BuildHasherDefault<KeyHasher>>,
+    steps: [Step; 4],
+    weights: HashMap<u64, Weights, BuildHasherDefault<KeyHasher>>,
 }
 
 /// The keys are FNV hashes already; hashing them again is wasted work.
@@ -69,11 +73,17 @@ struct Token {
     clause: usize,
 }
 
-/// A feature present in the reply: its key and the reply bytes it covers
-/// (none for the overlap and rule features, which quote nothing).
+/// A weighed feature present in the reply: its key, its weights and the
+/// reply bytes it covers (none for the overlap and rule features, which
+/// quote nothing).
 struct Feature {
     key: u64,
     span: Option<(usize, usize)>,
+    weights: Weights,
+}
+
+fn step_index(laer: Laer) -> usize {
+    Laer::ALL.iter().position(|l| *l == laer).unwrap_or(0)
 }
 
 impl Reader {
@@ -85,7 +95,7 @@ impl Reader {
 
     fn parse(table: &str) -> Result<Reader, String> {
         let mut reader = Reader {
-            steps: Vec::new(),
+            steps: [Step::default(); 4],
             weights: HashMap::default(),
         };
         for (n, line) in table.lines().enumerate() {
@@ -99,64 +109,78 @@ impl Reader {
             else {
                 return Err(bad());
             };
-            let laer = Laer::from_name(step).ok_or_else(bad)?;
+            let i = step_index(Laer::from_name(step).ok_or_else(bad)?);
             let value: f32 = value.parse().map_err(|_| bad())?;
-            let i = match reader.steps.iter().position(|s| s.laer == laer) {
-                Some(i) => i,
-                None => {
-                    reader.steps.push(Step { laer, bias: 0.0, veto: None });
-                    reader.steps.len() - 1
-                }
-            };
+            reader.steps[i].known = true;
             match feature {
                 "bias" => reader.steps[i].bias = value,
                 "veto" => reader.steps[i].veto = Some(value),
-                _ => {
-                    let w = reader.weights.entry(fnv1a(feature.bytes())).or_default();
-                    w.resize(w.len().max(i + 1), 0.0);
-                    w[i] = value;
-                }
+                _ => reader.weights.entry(key_of(feature)).or_default()[i] = value,
             }
         }
         Ok(reader)
     }
 
     /// Revises the rules' LAER steps in `a` for `text`, answering `context`;
-    /// it adds `listen` only where the reply `may_listen` (it says back
-    /// something of the customer's).
-    pub(crate) fn revise(&self, a: &mut Analysis, text: &str, context: Option<&str>, may_listen: bool) {
-        let features = features(text, context, a);
-        for (i, step) in self.steps.iter().enumerate() {
-            let weight = |f: &Feature| self.weights.get(&f.key).and_then(|w| w.get(i)).copied().unwrap_or(0.0);
-            let score = step.bias + features.iter().map(weight).sum::<f32>();
-            let has = a.laer.contains(&step.laer);
-            if !has && score > 0.0 && (step.laer != Laer::Listen || may_listen) {
-                // quote the words that weighed most for the step
-                let best = features
-                    .iter()
-                    .filter_map(|f| Some((f.span?, weight(f))))
-                    .filter(|(_, w)| *w > 0.0)
-                    .max_by(|x, y| x.1.total_cmp(&y.1));
-                if let Some(((start, end), _)) = best {
-                    a.laer.push(step.laer);
-                    a.evidence.push(Evidence {
-                        tag: step.laer.name().to_string(),
-                        start,
-                        end,
-                        text: text[start..end].to_string(),
-                    });
-                }
-            } else if has && step.veto.is_some_and(|v| score < v) {
-                a.laer.retain(|l| *l != step.laer);
-                a.evidence.retain(|e| e.tag != step.laer.name());
-                if step.laer == Laer::Explore {
-                    a.question = None;
-                }
+    /// it adds `listen` only where `may_listen` says the reply says back
+    /// something of the customer's.
+    pub(crate) fn revise(
+        &self,
+        a: &mut Analysis,
+        text: &str,
+        context: Option<&str>,
+        may_listen: impl FnOnce() -> bool,
+    ) {
+        let features = features(self, text, context, a);
+        let mut scores: Weights = std::array::from_fn(|i| self.steps[i].bias);
+        for f in &features {
+            for (s, w) in scores.iter_mut().zip(f.weights) {
+                *s += w;
             }
         }
-        a.laer.sort();
-        a.evidence.sort_by_key(|e| (e.start, e.end));
+        let mut may_listen = Some(may_listen);
+        let mut changed = false;
+        for (i, &laer) in Laer::ALL.iter().enumerate() {
+            let (step, score) = (self.steps[i], scores[i]);
+            let has = a.laer.contains(&laer);
+            let adds = step.known
+                && !has
+                && score > 0.0
+                && (laer != Laer::Listen || may_listen.take().is_some_and(|f| f()));
+            if adds && let Some((start, end)) = strongest(&features, i) {
+                a.laer.push(laer);
+                a.evidence.push(Evidence {
+                    tag: laer.name().to_string(),
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                });
+                changed = true;
+            } else if has && step.veto.is_some_and(|v| score < v) {
+                a.laer.retain(|l| *l != laer);
+                a.evidence.retain(|e| e.tag != laer.name());
+                if laer == Laer::Explore {
+                    a.question = None;
+                }
+                changed = true;
+            }
+        }
+        if changed {
+            a.laer.sort();
+            a.evidence.sort_by_key(|e| (e.start, e.end));
+        }
     }
+
+}
+
+/// The words that weighed most for step `i`.
+fn strongest(features: &[Feature], i: usize) -> Option<(usize, usize)> {
+    features
+        .iter()
+        .filter_map(|f| Some((f.span?, f.weights[i])))
+        .filter(|(_, w)| *w > 0.0)
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(span, _)| span)
 }
 
 /// Full-width ASCII to ASCII, then ASCII lower case.
@@ -234,84 +258,112 @@ fn tokens(text: &str, buf: &mut String) -> Vec<Token> {
     out
 }
 
-/// Every feature of the reply, each once (the script's feature set).
-fn features(text: &str, context: Option<&str>, a: &Analysis) -> Vec<Feature> {
+/// Word features are keyed by combining their words' hashes, so a pair
+/// costs one multiplication, not a second pass over its bytes; the table's
+/// `u:w`, `s:w` and `b:w1 w2` are keyed the same way when loaded. Other
+/// features are the FNV of their name.
+const UNIGRAM: u64 = 1;
+const CLAUSE_START: u64 = 2;
+const BIGRAM: u64 = 3;
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn word_hash(w: &str) -> u64 {
+    fnv1a(w.bytes())
+}
+
+/// The key of a feature as the table names it.
+fn key_of(feature: &str) -> u64 {
+    if let Some(w) = feature.strip_prefix("u:") {
+        mix(UNIGRAM, word_hash(w))
+    } else if let Some(w) = feature.strip_prefix("s:") {
+        mix(CLAUSE_START, word_hash(w))
+    } else if let Some((a, b)) = feature.strip_prefix("b:").and_then(|p| p.split_once(' ')) {
+        mix(mix(BIGRAM, word_hash(a)), word_hash(b))
+    } else {
+        fnv1a(feature.bytes())
+    }
+}
+
+/// Every feature of the reply that the table weighs, each once, with its
+/// weights (the script's feature set, less the features it never saw).
+fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) -> Vec<Feature> {
     let mut buf = String::with_capacity(text.len());
     let toks = tokens(text, &mut buf);
-    let word = |t: &Token| &buf[t.text.0..t.text.1];
-    let mut out = Vec::with_capacity(toks.len() * 3 + 16);
-    let key = |prefix: &str, words: &[&Token]| {
-        let mut bytes: Vec<u8> = prefix.bytes().collect();
-        for (i, t) in words.iter().enumerate() {
-            if i > 0 {
-                bytes.push(b' ');
-            }
-            bytes.extend(word(t).bytes());
+    let hashes: Vec<u64> = toks.iter().map(|t| word_hash(&buf[t.text.0..t.text.1])).collect();
+    let mut out = Vec::with_capacity(toks.len());
+    let mut weigh = |key: u64, span: Option<(usize, usize)>| {
+        if let Some(&weights) = reader.weights.get(&key) {
+            out.push(Feature { key, span, weights });
         }
-        fnv1a(bytes)
     };
     for (i, t) in toks.iter().enumerate() {
-        let same = |j: usize| toks.get(j).filter(|u| u.clause == t.clause);
         if i == 0 || toks[i - 1].clause != t.clause {
-            out.push(Feature { key: key("s:", &[t]), span: Some(t.span) });
+            weigh(mix(CLAUSE_START, hashes[i]), Some(t.span));
         }
-        out.push(Feature { key: key("u:", &[t]), span: Some(t.span) });
-        if let Some(u) = same(i + 1) {
-            out.push(Feature { key: key("b:", &[t, u]), span: Some((t.span.0, u.span.1)) });
-            if let Some(v) = same(i + 2) {
-                out.push(Feature { key: key("t:", &[t, u, v]), span: Some((t.span.0, v.span.1)) });
-            }
+        weigh(mix(UNIGRAM, hashes[i]), Some(t.span));
+        if let Some(u) = toks.get(i + 1).filter(|u| u.clause == t.clause) {
+            weigh(mix(mix(BIGRAM, hashes[i]), hashes[i + 1]), Some((t.span.0, u.span.1)));
         }
     }
-    out.push(Feature { key: fnv1a(overlap(&buf, &toks, context).bytes()), span: None });
-    for tag in rule_tags(a) {
-        out.push(Feature { key: fnv1a("r:".bytes().chain(tag.bytes())), span: None });
+    weigh(overlap(&buf, &toks, &hashes, context), None);
+    let rule = |name: &str| fnv1a("r:".bytes().chain(name.bytes()));
+    for key in a
+        .laer
+        .iter()
+        .map(|t| rule(t.name()))
+        .chain(a.fab.iter().map(|t| rule(t.name())))
+        .chain(a.techniques.iter().map(|t| rule(t.name())))
+        .chain(a.negatives.iter().map(|t| rule(t.name())))
+        .chain(a.question.map(|q| fnv1a("r:question:".bytes().chain(q.name().bytes()))))
+        .chain(a.offers.iter().map(|o| fnv1a("r:offer:".bytes().chain(o.kind().bytes()))))
+    {
+        weigh(key, None);
     }
-    // a feature counts once, quoted where it first appears
-    let mut seen = std::collections::HashSet::with_capacity(out.len());
-    out.retain(|f| seen.insert(f.key));
+    // a feature counts once, quoted where it first appears (the sort is stable)
+    out.sort_by_key(|f| f.key);
+    out.dedup_by_key(|f| f.key);
     out
 }
 
-/// The tags the rules found, named as in `analyze --jsonl`.
-fn rule_tags(a: &Analysis) -> Vec<String> {
-    let mut tags: Vec<String> = a.laer.iter().map(|t| t.name().to_string()).collect();
-    tags.extend(a.fab.iter().map(|t| t.name().to_string()));
-    tags.extend(a.techniques.iter().map(|t| t.name().to_string()));
-    tags.extend(a.negatives.iter().map(|t| t.name().to_string()));
-    if let Some(q) = a.question {
-        tags.push(format!("question:{}", q.name()));
-    }
-    tags.extend(a.offers.iter().map(|o| format!("offer:{}", o.kind())));
-    tags
-}
-
-/// How much the reply shares with the customer's line, bucketed: Latin
-/// words of four letters or more, and pairs of Han characters.
-fn overlap(buf: &str, toks: &[Token], context: Option<&str>) -> String {
+/// How much the reply shares with the customer's line, bucketed (the
+/// feature `ov:N`, or `ov:none` without a line): Latin words of four
+/// letters or more, and pairs of Han characters.
+fn overlap(buf: &str, toks: &[Token], hashes: &[u64], context: Option<&str>) -> u64 {
     let Some(context) = context else {
-        return "ov:none".to_string();
+        return fnv1a("ov:none".bytes());
     };
-    let units = |buf: &str, toks: &[Token]| {
-        let mut u = std::collections::HashSet::new();
+    let units = |buf: &str, toks: &[Token], hashes: &[u64]| {
+        let word = |t: &Token| &buf[t.text.0..t.text.1];
+        let han = |t: &Token| word(t).chars().all(is_han);
+        let mut u = Vec::new();
         for (i, t) in toks.iter().enumerate() {
-            let w = &buf[t.text.0..t.text.1];
-            if w.len() >= 4 && w.is_ascii() {
-                u.insert(w.to_string());
+            if word(t).len() >= 4 && word(t).is_ascii() {
+                u.push(hashes[i]);
             }
             if let Some(next) = toks.get(i + 1).filter(|n| n.clause == t.clause)
-                && w.chars().all(is_han)
-                && buf[next.text.0..next.text.1].chars().all(is_han)
+                && han(t)
+                && han(next)
             {
-                u.insert(buf[t.text.0..next.text.1].to_string());
+                u.push(mix(hashes[i], hashes[i + 1]));
             }
         }
+        u.sort_unstable();
+        u.dedup();
         u
     };
-    let mut cbuf = String::new();
+    let mut cbuf = String::with_capacity(context.len());
     let ctoks = tokens(context, &mut cbuf);
-    let shared = units(buf, toks).intersection(&units(&cbuf, &ctoks)).count();
-    format!("ov:{}", shared.min(4))
+    let chashes: Vec<u64> = ctoks.iter().map(|t| word_hash(&cbuf[t.text.0..t.text.1])).collect();
+    let theirs = units(&cbuf, &ctoks, &chashes);
+    let shared = units(buf, toks, hashes)
+        .iter()
+        .filter(|k| theirs.binary_search(k).is_ok())
+        .count();
+    let digit = [b'0' + shared.min(4) as u8];
+    fnv1a(b"ov:".iter().chain(&digit).copied())
 }
 
 #[cfg(test)]
@@ -322,7 +374,7 @@ mod tests {
     fn the_shipped_table_parses_and_covers_every_step() {
         let r = Reader::parse(TABLE).unwrap();
         for laer in Laer::ALL {
-            assert!(r.steps.iter().any(|s| s.laer == *laer), "{laer:?} missing");
+            assert!(r.steps[step_index(*laer)].known, "{laer:?} missing");
         }
         assert!(r.weights.len() > 1000, "only {} features", r.weights.len());
     }

@@ -17,10 +17,12 @@ use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, 
 pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
     for h in listens {
-        let sentence = ctx
-            .sentence_of(&h)
-            .map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
-        if reflects(ctx, sentence) {
+        let sentence = ctx.sentence_of(&h);
+        if sentence.is_some_and(|s| asks_openly(ctx, s)) {
+            continue;
+        }
+        let words = sentence.map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
+        if reflects(ctx, words) {
             b.tag_laer(Laer::Listen, h);
             return;
         }
@@ -31,6 +33,18 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
     }
+}
+
+/// An open question around a restating frame asks for the customer's view
+/// ("您觉得哪些地方还不放心？", "do you feel what's missing is…?"): it
+/// explores, it restates nothing. The frame's own words ("what you're
+/// saying") do not make it open.
+fn asks_openly(ctx: &Ctx, s: Sentence) -> bool {
+    let frames: Vec<Hit> = ctx.in_sentence(s, |c| c == Cue::Listen).collect();
+    s.question
+        && ctx
+            .in_sentence(s, |c| c == Cue::OpenWord)
+            .any(|w| !frames.iter().any(|f| f.start <= w.start && w.end <= f.end))
 }
 
 /// Whether `words` say back something of the customer's: their last line or
@@ -146,7 +160,7 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
             .in_sentence(s, |c| c == Cue::QuestionEnding)
             .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
     let is_question = s.question || probes || !ending;
-    let restates = ctx.sentence_has(s, |c| c == Cue::Listen);
+    let restates = ctx.sentence_has(s, |c| c == Cue::Listen) && !asks_openly(ctx, s);
     // small talk, a proposal or a proposal to close ("就按这个价成交？") asks
     // nothing about the customer
     let small_talk =

@@ -138,6 +138,11 @@ fn ascii_number(text: &str, start: usize) -> Option<Number> {
     if let Some(m) = multiplier {
         value *= m;
         end += suffix.map_or(0, char::len_utf8);
+        if suffix.is_some_and(|c| cn_unit(c).is_some()) {
+            let (more, len) = trailing_digit(&text[end..], m);
+            value += more;
+            end += len;
+        }
     }
     // "44 grand", "45 thousand", "45 K", "1.2 million"
     let (word_scale, word_len) = if multiplier.is_none() {
@@ -265,6 +270,23 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// "29万5" is 295,000 and "29万5千" too: one digit after a Chinese unit
+/// counts one step below it, or in the unit that follows it. Returns the
+/// value to add and the bytes read.
+fn trailing_digit(rest: &str, unit: f64) -> (f64, usize) {
+    let mut chars = rest.chars();
+    let Some(d) = chars.next().and_then(|c| c.to_digit(10)) else {
+        return (0.0, 0);
+    };
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() || c == '.' => (0.0, 0),
+        Some(c) if cn_unit(c).is_some_and(|u| u < unit) => {
+            (f64::from(d) * cn_unit(c).unwrap_or(0.0), 1 + c.len_utf8())
+        }
+        _ => (f64::from(d) * unit / 10.0, 1),
+    }
+}
+
 /// Reads "一万二千", "一万二" (colloquial 12,000), "两千五" (2,500), "三十".
 fn chinese_number(text: &str, start: usize) -> Option<Number> {
     let mut total = 0.0;
@@ -378,6 +400,10 @@ mod tests {
             vec![9500.0, 9500.0, 8000.0]
         );
         assert_eq!(values("1.2万元"), vec![12000.0]);
+        assert_eq!(values("29万5，不能再少"), vec![295000.0]);
+        assert_eq!(values("29万5千"), vec![295000.0]);
+        assert_eq!(values("3千5百块"), vec![3500.0]);
+        assert_eq!(values("29万 5台"), vec![290000.0, 5.0]);
         assert_eq!(values("¥12,000"), vec![12000.0]);
         assert_eq!(values("in 2 years, 40 seats"), vec![2.0, 40.0]);
         assert_eq!(values("PK560 and 1,23"), vec![1.0, 23.0]);

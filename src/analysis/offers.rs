@@ -102,7 +102,13 @@ impl InSentence<'_, '_> {
         // "over 500,000", "从15%", "能省六十万": a threshold, a starting
         // point or a saving, not an offer
         let lead = text[s.start..n.start].trim_end();
-        if l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
+        // "底价就是29.5万": a bottom line or offer frame ending right before
+        // the figure outweighs the "就是" inside it
+        let framed_lead = ctx.hits_in(s.start, n.start).iter().any(|h| {
+            h.end == s.start + lead.len()
+                && matches!(h.cue, Cue::Offer | Cue::Negative(Negative::RevealBottomLine))
+        });
+        if !framed_lead && l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
         if self.described(n) || self.standing_price(n) || self.said_back(n) {
@@ -260,9 +266,13 @@ impl InSentence<'_, '_> {
             Some(sc) => n.value >= sc.list_price * 0.1 && n.value <= sc.list_price * 3.0,
             None => n.value >= 10.0,
         };
+        // "the lowest I can go is 8,500", "底价就是29.5万": a bottom line
+        // names a price as surely as an offer word does
         let cue_before = in_range
             && self
-                .near(window_before, n.start, |c| c == Cue::Offer)
+                .near(window_before, n.start, |c| {
+                    matches!(c, Cue::Offer | Cue::Negative(Negative::RevealBottomLine))
+                })
                 .is_some();
         let breakdown = ctx.sentence_has(s, |c| {
             matches!(

@@ -214,8 +214,11 @@ impl Analyzer {
             rules::techniques(&ctx, &mut b);
         }
         rules::negatives(&ctx, stuffed, &mut b);
-        rules::offers(&ctx, &mut b);
-        rules::respond(&mut b);
+        // a recital's figures may still be offers; the add-ons it lists are not
+        rules::offers(&ctx, stuffed.is_none(), &mut b);
+        if stuffed.is_none() {
+            rules::respond(&mut b);
+        }
         let mut analysis = b.finish(question, ctx.closing());
         if let Some(reader) = self.reader.filter(|_| stuffed.is_none()) {
             // a paraphrase must say back something of the customer's

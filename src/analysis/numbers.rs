@@ -120,7 +120,11 @@ fn ascii_number(text: &str, start: usize) -> Option<Number> {
     let mut value: f64 = raw.parse().ok()?;
     // magnitude suffix: "9.5k", "1.2万", "3千", "2m"; "78 万" with a space too
     if text[end..].starts_with(' ')
-        && text[end + 1..].chars().next().and_then(cn_unit).is_some_and(|u| u >= 1000.0)
+        && text[end + 1..]
+            .chars()
+            .next()
+            .and_then(cn_unit)
+            .is_some_and(|u| u >= 1000.0)
     {
         end += 1;
     }

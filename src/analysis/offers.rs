@@ -106,7 +106,10 @@ impl InSentence<'_, '_> {
         // the figure outweighs the "就是" inside it
         let framed_lead = ctx.hits_in(s.start, n.start).iter().any(|h| {
             h.end == s.start + lead.len()
-                && matches!(h.cue, Cue::Offer | Cue::Negative(Negative::RevealBottomLine))
+                && matches!(
+                    h.cue,
+                    Cue::Offer | Cue::Negative(Negative::RevealBottomLine)
+                )
         });
         if !framed_lead && l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;

@@ -12,7 +12,8 @@
 //! this file extracts exactly the features that script does.
 //!
 //! The rules stay first: the reader adds a step the rules missed when its
-//! score is positive, quoting the words that weighed most, and drops a rule's
+//! score is positive, quoting the sentence that holds the words that weighed
+//! most, and drops a rule's
 //! step only when it is confident the rules misread (a score under the
 //! step's veto). A stuffed reply never reaches it.
 
@@ -28,7 +29,9 @@ use crate::fingerprint::fnv1a;
 const TABLE: &str = include_str!("../../assets/reader.tsv");
 
 /// Clause ends for the reader (full-width forms are folded to these first).
-const BOUNDARY: &[char] = &['.', ',', '!', '?', ';', ':', '\u{3002}', '\u{3001}', '\u{2026}', '\n'];
+const BOUNDARY: &[char] = &[
+    '.', ',', '!', '?', ';', ':', '\u{3002}', '\u{3001}', '\u{2026}', '\n',
+];
 
 /// Per step: the intercept, and the score under which a rule's tag is
 /// dropped (none: the reader only adds).
@@ -90,7 +93,9 @@ impl Reader {
     /// The table shipped with the program.
     pub(crate) fn shipped() -> &'static Reader {
         static READER: OnceLock<Reader> = OnceLock::new();
-        READER.get_or_init(|| Reader::parse(TABLE).expect("assets/reader.tsv is well-formed (checked by a test)"))
+        READER.get_or_init(|| {
+            Reader::parse(TABLE).expect("assets/reader.tsv is well-formed (checked by a test)")
+        })
     }
 
     fn parse(table: &str) -> Result<Reader, String> {
@@ -102,7 +107,12 @@ impl Reader {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let bad = || format!("assets/reader.tsv:{}: expected step<TAB>feature<TAB>number", n + 1);
+            let bad = || {
+                format!(
+                    "assets/reader.tsv:{}: expected step<TAB>feature<TAB>number",
+                    n + 1
+                )
+            };
             let mut cols = line.split('\t');
             let (Some(step), Some(feature), Some(value), None) =
                 (cols.next(), cols.next(), cols.next(), cols.next())
@@ -147,7 +157,10 @@ impl Reader {
                 && !has
                 && score > 0.0
                 && (laer != Laer::Listen || may_listen.take().is_some_and(|f| f()));
-            if adds && let Some((start, end)) = strongest(&features, i) {
+            if adds
+                && let Some((start, end)) =
+                    strongest(&features, i).map(|s| sentence_around(text, s))
+            {
                 a.laer.push(laer);
                 a.evidence.push(Evidence {
                     tag: laer.name().to_string(),
@@ -170,7 +183,6 @@ impl Reader {
             a.evidence.sort_by_key(|e| (e.start, e.end));
         }
     }
-
 }
 
 /// The words that weighed most for step `i`.
@@ -181,6 +193,28 @@ fn strongest(features: &[Feature], i: usize) -> Option<(usize, usize)> {
         .filter(|(_, w)| *w > 0.0)
         .max_by(|x, y| x.1.total_cmp(&y.1))
         .map(|(span, _)| span)
+}
+
+/// The sentence holding `span`, trimmed: the reader judged the sentence, so
+/// the evidence quotes it whole, not the one word that weighed most.
+fn sentence_around(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
+    let ends = |c: char| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\n'
+        )
+    };
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ends(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|(_, c)| ends(*c))
+        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
+    let lead = text[from..to].len() - text[from..to].trim_start().len();
+    (from + lead, from + text[from..to].trim_end().len())
 }
 
 /// Full-width ASCII to ASCII, then ASCII lower case.
@@ -200,19 +234,20 @@ fn tokens(text: &str, buf: &mut String) -> Vec<Token> {
     let mut clause_len = 0;
     // the word being read: where it starts in `buf` and in the reply
     let mut word: Option<(usize, usize)> = None;
-    let push = |out: &mut Vec<Token>, buf: &String, from: usize, span: (usize, usize), clause: usize| {
-        // apostrophes at either end are quotes, not part of the word
-        let t = &buf[from..];
-        let lead = t.len() - t.trim_start_matches('\'').len();
-        let trimmed = t.trim_matches('\'').len();
-        if trimmed > 0 {
-            out.push(Token {
-                text: (from + lead, from + lead + trimmed),
-                span,
-                clause,
-            });
-        }
-    };
+    let push =
+        |out: &mut Vec<Token>, buf: &String, from: usize, span: (usize, usize), clause: usize| {
+            // apostrophes at either end are quotes, not part of the word
+            let t = &buf[from..];
+            let lead = t.len() - t.trim_start_matches('\'').len();
+            let trimmed = t.trim_matches('\'').len();
+            if trimmed > 0 {
+                out.push(Token {
+                    text: (from + lead, from + lead + trimmed),
+                    span,
+                    clause,
+                });
+            }
+        };
     let mut last_end = 0;
     for (at, raw) in text.char_indices() {
         let c = fold(raw);
@@ -237,13 +272,21 @@ fn tokens(text: &str, buf: &mut String) -> Vec<Token> {
         if is_han(c) {
             let from = buf.len();
             buf.push(c);
-            out.push(Token { text: (from, buf.len()), span: (at, end), clause });
+            out.push(Token {
+                text: (from, buf.len()),
+                span: (at, end),
+                clause,
+            });
             clause_len += 1;
         } else if BOUNDARY.contains(&c) {
             if c == '?' {
                 let from = buf.len();
                 buf.push('?');
-                out.push(Token { text: (from, buf.len()), span: (at, end), clause });
+                out.push(Token {
+                    text: (from, buf.len()),
+                    span: (at, end),
+                    clause,
+                });
                 clause_len += 1;
             }
             if clause_len > 0 {
@@ -292,7 +335,10 @@ fn key_of(feature: &str) -> u64 {
 fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) -> Vec<Feature> {
     let mut buf = String::with_capacity(text.len());
     let toks = tokens(text, &mut buf);
-    let hashes: Vec<u64> = toks.iter().map(|t| word_hash(&buf[t.text.0..t.text.1])).collect();
+    let hashes: Vec<u64> = toks
+        .iter()
+        .map(|t| word_hash(&buf[t.text.0..t.text.1]))
+        .collect();
     let mut out = Vec::with_capacity(toks.len());
     let mut weigh = |key: u64, span: Option<(usize, usize)>| {
         if let Some(&weights) = reader.weights.get(&key) {
@@ -305,7 +351,10 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
         }
         weigh(mix(UNIGRAM, hashes[i]), Some(t.span));
         if let Some(u) = toks.get(i + 1).filter(|u| u.clause == t.clause) {
-            weigh(mix(mix(BIGRAM, hashes[i]), hashes[i + 1]), Some((t.span.0, u.span.1)));
+            weigh(
+                mix(mix(BIGRAM, hashes[i]), hashes[i + 1]),
+                Some((t.span.0, u.span.1)),
+            );
         }
     }
     weigh(overlap(&buf, &toks, &hashes, context), None);
@@ -317,8 +366,15 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
         .chain(a.fab.iter().map(|t| rule(t.name())))
         .chain(a.techniques.iter().map(|t| rule(t.name())))
         .chain(a.negatives.iter().map(|t| rule(t.name())))
-        .chain(a.question.map(|q| fnv1a("r:question:".bytes().chain(q.name().bytes()))))
-        .chain(a.offers.iter().map(|o| fnv1a("r:offer:".bytes().chain(o.kind().bytes()))))
+        .chain(
+            a.question
+                .map(|q| fnv1a("r:question:".bytes().chain(q.name().bytes()))),
+        )
+        .chain(
+            a.offers
+                .iter()
+                .map(|o| fnv1a("r:offer:".bytes().chain(o.kind().bytes()))),
+        )
     {
         weigh(key, None);
     }
@@ -356,7 +412,10 @@ fn overlap(buf: &str, toks: &[Token], hashes: &[u64], context: Option<&str>) -> 
     };
     let mut cbuf = String::with_capacity(context.len());
     let ctoks = tokens(context, &mut cbuf);
-    let chashes: Vec<u64> = ctoks.iter().map(|t| word_hash(&cbuf[t.text.0..t.text.1])).collect();
+    let chashes: Vec<u64> = ctoks
+        .iter()
+        .map(|t| word_hash(&cbuf[t.text.0..t.text.1]))
+        .collect();
     let theirs = units(&cbuf, &ctoks, &chashes);
     let shared = units(buf, toks, hashes)
         .iter()
@@ -387,9 +446,24 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| &buf[t.text.0..t.text.1]).collect();
         assert_eq!(words, ["so", "0", "0", "ok", "?", "您", "好", "don't"]);
         let quoted: Vec<&str> = toks.iter().map(|t| &text[t.span.0..t.span.1]).collect();
-        assert_eq!(quoted, ["So", "8", "000", "ＯＫ", "？", "您", "好", "don't"]);
+        assert_eq!(
+            quoted,
+            ["So", "8", "000", "ＯＫ", "？", "您", "好", "don't"]
+        );
         let clauses: Vec<usize> = toks.iter().map(|t| t.clause).collect();
         assert_eq!(clauses, [0, 1, 2, 2, 2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn evidence_is_the_whole_sentence() {
+        let text = "Fine. So it's the timing, right? Yes";
+        let at = text.find("timing").unwrap();
+        let (s, e) = sentence_around(text, (at, at + 6));
+        assert_eq!(&text[s..e], "So it's the timing, right?");
+        let zh = "好的。您是担心价格。";
+        let at = zh.find("价格").unwrap();
+        let (s, e) = sentence_around(zh, (at, at + 6));
+        assert_eq!(&zh[s..e], "您是担心价格。");
     }
 
     #[test]

@@ -174,11 +174,10 @@ fn summarize_one(path: &Path, scenarios: &mut Scenarios) -> Result<Row, String> 
     // each dimension's score, "-" where it was not assessed, and the rubric
     let shown_scores = |card: &crate::scoring::scorecard::Scorecard| -> Vec<String> {
         std::iter::once(format!("{:.0}", card.overall))
-            .chain(
-                Dimension::ALL
-                    .iter()
-                    .map(|d| card.score(*d).map_or("-".to_string(), |v| format!("{v:.0}"))),
-            )
+            .chain(Dimension::ALL.iter().map(|d| {
+                card.score(*d)
+                    .map_or("-".to_string(), |v| format!("{v:.0}"))
+            }))
             .chain(std::iter::once(card.rubric.to_string()))
             .collect()
     };
@@ -270,7 +269,11 @@ fn table(rows: &[Row], markdown: bool) -> String {
     .map(|s| s.to_string())
     // "outcome score" and the like: the deal column is "outcome"
     .chain(Dimension::ALL.iter().map(|d| format!("{} score", d.name())))
-    .chain(["rubric".to_string(), "date".to_string(), "status".to_string()])
+    .chain([
+        "rubric".to_string(),
+        "date".to_string(),
+        "status".to_string(),
+    ])
     .collect();
     let cells = |r: &Row| -> Vec<String> {
         [

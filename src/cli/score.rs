@@ -63,7 +63,10 @@ pub fn run(
             };
             ExitCode::SUCCESS
         }
-        Check::RubricChanged { recorded, recomputed } => {
+        Check::RubricChanged {
+            recorded,
+            recomputed,
+        } => {
             let _ = if json {
                 writeln!(
                     out,
@@ -71,7 +74,8 @@ pub fn run(
                     serde_json::to_string_pretty(&recomputed).expect("scorecards serialize")
                 )
             } else {
-                let locale = Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
+                let locale =
+                    Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
                 let session = replay(&prepared, &transcript);
                 let d = debrief(&prepared.scenario, session.turns(), &recomputed, locale);
                 writeln!(out, "{}", render_text(&recomputed, &d, locale))

@@ -79,8 +79,7 @@ impl Buyer {
 
     fn stretched(&self, value: f64) -> f64 {
         let cut = 1.0 - self.sensitivity * TUNING.buyer.sensitivity_stretch_cut;
-        let stretched =
-            self.budget + (self.walk_away - self.budget) * value.clamp(0.0, 1.0) * cut;
+        let stretched = self.budget + (self.walk_away - self.budget) * value.clamp(0.0, 1.0) * cut;
         self.known_floor.map_or(stretched, |f| stretched.min(f))
     }
 
@@ -103,7 +102,13 @@ impl Buyer {
         traded: f64,
         rng: &mut StdRng,
     ) -> Answer {
-        let agree = |p: f64| if ready { Answer::Accept(p) } else { Answer::NotYet(p) };
+        let agree = |p: f64| {
+            if ready {
+                Answer::Accept(p)
+            } else {
+                Answer::NotYet(p)
+            }
+        };
         if let Some(last) = self.final_price {
             // a final call is final: only a trade buys more, up to what the
             // trade is worth to it and never past its walk-away price

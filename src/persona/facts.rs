@@ -12,7 +12,9 @@ use super::{Persona, Response};
 use crate::analysis::tags::Negative;
 use crate::analysis::{Analysis, QuestionKind};
 use crate::record::Event;
-use crate::scenario::{FactKind, ObjectionKind, QUESTION_WORDS, Reveal, Scenario, is_question_word};
+use crate::scenario::{
+    FactKind, ObjectionKind, QUESTION_WORDS, Reveal, Scenario, is_question_word,
+};
 
 /// Each hidden fact's topic terms in one automaton, so that a question is
 /// read once for all of them: trimmed, question words left out, English
@@ -212,11 +214,13 @@ impl Persona {
 fn fits(kind: FactKind, on: Option<ObjectionKind>) -> bool {
     matches!(
         (kind, on),
-        (FactKind::Budget | FactKind::Batna, Some(ObjectionKind::Price))
-            | (
-                FactKind::DelayReason | FactKind::DecisionMaker,
-                Some(ObjectionKind::Delay)
-            )
+        (
+            FactKind::Budget | FactKind::Batna,
+            Some(ObjectionKind::Price)
+        ) | (
+            FactKind::DelayReason | FactKind::DecisionMaker,
+            Some(ObjectionKind::Delay)
+        )
     )
 }
 

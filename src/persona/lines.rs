@@ -59,7 +59,10 @@ impl Said {
         if !candidates.iter().any(|c| c.1) {
             // every variant said: start the round again, but not with the
             // line said last
-            let keys: Vec<usize> = candidates.iter().map(|c| lines[c.0].as_ptr() as usize).collect();
+            let keys: Vec<usize> = candidates
+                .iter()
+                .map(|c| lines[c.0].as_ptr() as usize)
+                .collect();
             self.used.retain(|k| !keys.contains(k));
             let alone = candidates.len() == 1;
             for c in &mut candidates {
@@ -212,7 +215,9 @@ mod tests {
 
     #[test]
     fn lines_that_need_a_missing_value_are_passed_over() {
-        let lines: Vec<String> = ["{feature}, you said.", "Go on."].map(String::from).to_vec();
+        let lines: Vec<String> = ["{feature}, you said.", "Go on."]
+            .map(String::from)
+            .to_vec();
         let mut said = Said::default();
         let mut rng = StdRng::seed_from_u64(1);
         let none = [("feature", None)];

@@ -79,7 +79,11 @@ pub struct Persona {
 
 impl Persona {
     /// The customer before the first reply, and what it opens with.
-    pub fn start(scenario: Arc<Scenario>, difficulty: Difficulty, seed: u64) -> (Persona, Response) {
+    pub fn start(
+        scenario: Arc<Scenario>,
+        difficulty: Difficulty,
+        seed: u64,
+    ) -> (Persona, Response) {
         let topics = Arc::new(Topics::new(&scenario));
         Persona::start_with(scenario, topics, difficulty, seed)
     }

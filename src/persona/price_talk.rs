@@ -89,9 +89,8 @@ impl Persona {
         let (mut priced, conditional, traded) = self.take_offers(a, said);
         let position = self.talk.buyer.position;
         // "OK, deal" / "就按您说的": the player takes the customer's counter
-        let agreed = a.closing
-            && self.talk.named
-            && (!priced || (self.talk.price - position).abs() < 0.5);
+        let agreed =
+            a.closing && self.talk.named && (!priced || (self.talk.price - position).abs() < 0.5);
         if agreed && !priced {
             self.talk.price = position;
             priced = true;

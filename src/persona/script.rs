@@ -73,7 +73,10 @@ impl Persona {
         .into_iter()
         .find(|n| a.negatives.contains(n));
         let Some(pos) = self.script.raised.iter().rposition(|o| !o.resolved) else {
-            return (negative.map_or(Reaction::Nothing, Reaction::Negative), events);
+            return (
+                negative.map_or(Reaction::Nothing, Reaction::Negative),
+                events,
+            );
         };
         let scenario = Arc::clone(&self.scenario);
         let index = self.script.raised[pos].index;
@@ -217,12 +220,20 @@ impl Persona {
             Reaction::Asked if answered => None,
             Reaction::Asked => on_table.map(|i| {
                 let r = reactions(i);
-                let lines = if r.asked.is_empty() { &r.good } else { &r.asked };
+                let lines = if r.asked.is_empty() {
+                    &r.good
+                } else {
+                    &r.asked
+                };
                 self.pick_or_builtin(lines, "asked", &fills, &["feature"])
             }),
             Reaction::Heard => on_table.map(|i| {
                 let r = reactions(i);
-                let lines = if r.heard.is_empty() { &r.good } else { &r.heard };
+                let lines = if r.heard.is_empty() {
+                    &r.good
+                } else {
+                    &r.heard
+                };
                 self.pick_or_builtin(lines, "heard", &fills, &["feature"])
             }),
             Reaction::Good => on_table

@@ -75,12 +75,19 @@ pub fn render(r: &Report) -> String {
     }
     out.push('\n');
     if let Some(cap) = t.scorecard.capped_at {
-        let _ = writeln!(out, "{}\n", escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))])));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]))
+        );
     }
     let _ = writeln!(
         out,
         "{}",
-        escape(&l.fill("debrief.rubric", &[("version", &t.scorecard.rubric.to_string())]))
+        escape(&l.fill(
+            "debrief.rubric",
+            &[("version", &t.scorecard.rubric.to_string())]
+        ))
     );
     if !r.teams.is_empty() {
         let _ = writeln!(out, "\n### {}\n", l.text("ui.team_scores"));

@@ -336,8 +336,29 @@ impl Resolution {
 /// Words every question has ("when", "谁"): they say that a sentence asks,
 /// not what it asks about, so they never make a hidden fact's topic.
 pub const QUESTION_WORDS: &[&str] = &[
-    "what", "why", "how", "when", "who", "whom", "whose", "where", "which", "谁", "什么",
-    "为什么", "怎么", "怎样", "怎么样", "多少", "哪", "哪些", "哪个", "什么时候", "几", "吗", "呢",
+    "what",
+    "why",
+    "how",
+    "when",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "which",
+    "谁",
+    "什么",
+    "为什么",
+    "怎么",
+    "怎样",
+    "怎么样",
+    "多少",
+    "哪",
+    "哪些",
+    "哪个",
+    "什么时候",
+    "几",
+    "吗",
+    "呢",
 ];
 
 /// Whether `term` is only a question word (see [`QUESTION_WORDS`]).

@@ -295,7 +295,11 @@ fn lint_variety(c: &mut Checker, s: &Scenario) {
             &[Step::Field("voice")],
             format!(
                 "`voice` leaves out {}: built-in lines stand in",
-                left_out.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                left_out
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             format!("write {MIN_VARIANTS} or more lines of each in the persona's own voice"),
         );
@@ -304,7 +308,10 @@ fn lint_variety(c: &mut Checker, s: &Scenario) {
         if !lines.is_empty() && few(lines.len()) {
             c.warning_help(
                 &[Step::Field("voice"), Step::Field(name)],
-                format!("`voice.{name}` has {} (fewer than {MIN_VARIANTS})", variants(lines.len())),
+                format!(
+                    "`voice.{name}` has {} (fewer than {MIN_VARIANTS})",
+                    variants(lines.len())
+                ),
                 variety_help.clone(),
             );
         }
@@ -335,9 +342,14 @@ fn lint_variety(c: &mut Checker, s: &Scenario) {
                 format!(
                     "the reactions of objection \"{}\" leave out {}: the `good` lines stand in",
                     o.id,
-                    missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                    missing
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
-                "`heard` confirms a restatement, `asked` answers a question about the concern".into(),
+                "`heard` confirms a restatement, `asked` answers a question about the concern"
+                    .into(),
             );
         }
         for (name, lines) in o.reactions.kinds() {
@@ -363,7 +375,9 @@ fn lint_variety(c: &mut Checker, s: &Scenario) {
                     Route::Technique(t) | Route::Tradeable(t) | Route::Pain(t) => {
                         vec![here, Step::Field("resolved_by"), Step::Quoted(t)]
                     }
-                    Route::Price => vec![here, Step::Field("resolved_by"), Step::Text("PriceAtMost")],
+                    Route::Price => {
+                        vec![here, Step::Field("resolved_by"), Step::Text("PriceAtMost")]
+                    }
                 };
                 let name = route_name(&route);
                 c.warning_help(
@@ -854,7 +868,9 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 let listed: Vec<String> = routes.iter().map(route_name).collect();
                 c.error(
                     &at,
-                    format!("reaction route {name} of {ctx} is not one of its `resolved_by` routes"),
+                    format!(
+                        "reaction route {name} of {ctx} is not one of its `resolved_by` routes"
+                    ),
                     Some(if listed.is_empty() {
                         "add the route to `resolved_by` first".into()
                     } else {
@@ -866,10 +882,18 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
                 c.error(
                     &at,
                     format!("reaction route {name} of {ctx} has nothing to `say`"),
-                    Some("add at least one line the persona says when a reply takes this route".into()),
+                    Some(
+                        "add at least one line the persona says when a reply takes this route"
+                            .into(),
+                    ),
                 );
             }
-            c.placeholders(&at, &r.say, &["feature"], &format!("a reaction line of {ctx}"));
+            c.placeholders(
+                &at,
+                &r.say,
+                &["feature"],
+                &format!("a reaction line of {ctx}"),
+            );
         }
         for option in &o.options {
             for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {

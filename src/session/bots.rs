@@ -134,7 +134,11 @@ impl Bot {
             .options
             .iter()
             .filter(|r| sound(&r.tags) && !has(r, "respond"))
-            .filter(|r| ["listen", "acknowledge", "explore"].iter().any(|t| has(r, t)))
+            .filter(|r| {
+                ["listen", "acknowledge", "explore"]
+                    .iter()
+                    .any(|t| has(r, t))
+            })
             .map(|r| r.text.as_str())
             .collect();
         let mut answers: Vec<&str> = o
@@ -146,7 +150,11 @@ impl Bot {
         let full: Vec<&str> = o
             .model_answers
             .iter()
-            .filter(|m| ["acknowledge", "explore", "respond"].iter().all(|t| m.demonstrates(t)))
+            .filter(|m| {
+                ["acknowledge", "explore", "respond"]
+                    .iter()
+                    .all(|t| m.demonstrates(t))
+            })
             .map(|m| m.text())
             .collect();
         // a different order of answers each game
@@ -168,7 +176,12 @@ impl Bot {
             (None, None) => {}
         }
         plan.extend(answers);
-        plan.extend(full.iter().filter(|m| !plan.contains(m)).copied().collect::<Vec<_>>());
+        plan.extend(
+            full.iter()
+                .filter(|m| !plan.contains(m))
+                .copied()
+                .collect::<Vec<_>>(),
+        );
         plan.into_iter().map(str::to_string).collect()
     }
 
@@ -230,7 +243,11 @@ impl Bot {
                 // at the limit: hold it, in other words each time
                 self.concessions += 1;
                 let last = money(p.list_price - room * STEPS[STEPS.len() - 1], &p.currency);
-                let key = if self.concessions.is_multiple_of(2) { "bot.ideal.close" } else { "bot.ideal.hold" };
+                let key = if self.concessions.is_multiple_of(2) {
+                    "bot.ideal.close"
+                } else {
+                    "bot.ideal.hold"
+                };
                 self.say(key, &[("price", &last)])
             }
         }
@@ -263,7 +280,10 @@ impl Bot {
             }
             _ => {
                 self.concessions += 1;
-                self.say("bot.mediocre.concede", &[("price", &money(mine, &p.currency))])
+                self.say(
+                    "bot.mediocre.concede",
+                    &[("price", &money(mine, &p.currency))],
+                )
             }
         }
     }

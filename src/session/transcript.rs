@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::scoring::rubric::RUBRIC_VERSION;
 use super::{Prepared, Session};
 use crate::fingerprint::fnv1a;
 use crate::record::{Input, Outcome, Turn};
 use crate::scenario::{Difficulty, Scenario};
+use crate::scoring::rubric::RUBRIC_VERSION;
 use crate::scoring::scorecard::Scorecard;
 
 /// Bumped whenever a field changes meaning. Schema 2 records the rubric

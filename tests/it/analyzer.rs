@@ -439,3 +439,132 @@ fn labelled_set_precision_and_recall() {
         "tags below 0.85 precision or recall: {failing:?}"
     );
 }
+
+fn in_scenario(id: &str, text: &str) -> Analysis {
+    let s = &scenarios()[id];
+    Analyzer::new(builtin(&s.language).expect("builtin lexicon"), Some(s)).analyze(text, None)
+}
+
+#[test]
+fn bottom_lines_name_their_price_and_chinese_amounts_read_as_people_say_them() {
+    use counteroffer::analysis::tags::Negative;
+    let a = plain("zh-CN").analyze("跟您说实话，我们最低底价就是29万5，再低就没提成了。", None);
+    assert!(a.negatives.contains(&Negative::RevealBottomLine), "{a:?}");
+    assert_eq!(a.offers, vec![price(295000.0, None, false)]);
+    // "让" straight before an amount concedes that much off; "让到" names the price
+    assert_eq!(
+        offers("zh-CN", "价格我让三万。"),
+        vec![Offer::DiscountAmount {
+            amount: 30000.0,
+            conditional: false
+        }]
+    );
+    assert_eq!(
+        offers("zh-CN", "我最多让到30万。"),
+        vec![price(300000.0, None, false)]
+    );
+    // "X的话" is a condition; "这样的话" ("in that case") is not
+    assert!(offers("zh-CN", "您签三年维保合同的话，设备我可以做到31.2万。")[0].conditional());
+    assert!(!offers("zh-CN", "这样的话，我给您做到30万。")[0].conditional());
+}
+
+#[test]
+fn what_if_proposes_and_throwing_in_gives() {
+    let a = in_scenario(
+        "brightwater-saas-en",
+        "what if we did 15,800 and threw in the onboarding sessions?",
+    );
+    assert!(
+        a.offers.iter().any(
+            |o| matches!(o, Offer::Price { amount, conditional: false, .. } if *amount == 15800.0)
+        ),
+        "{:?}",
+        a.offers
+    );
+    assert!(
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "guided_onboarding")),
+        "{:?}",
+        a.offers
+    );
+}
+
+#[test]
+fn questions_that_ask_for_a_view_explore_and_small_talk_or_pushes_do_not() {
+    use counteroffer::analysis::tags::{Laer, Negative};
+    let zh = plain("zh-CN");
+    let a = zh.analyze(
+        "如果抛开价格，您觉得乙厂的方案哪些地方还让您不太放心？",
+        None,
+    );
+    assert!(
+        a.has_laer(Laer::Explore) && !a.has_laer(Laer::Listen),
+        "{a:?}"
+    );
+    assert_eq!(a.question, Some(QuestionKind::Open));
+    let en = plain("en");
+    for small_talk in [
+        "nice office btw, did you guys just move in?",
+        "How's the fleet holding up in this weather?",
+    ] {
+        assert!(
+            !en.analyze(small_talk, None).has_laer(Laer::Explore),
+            "{small_talk}"
+        );
+    }
+    for push in [
+        "So can we get the PO signed today or not?",
+        "Can you really afford to lose another account while you wait?",
+    ] {
+        let a = en.analyze(push, None);
+        assert!(
+            a.negatives.contains(&Negative::Pressure) && !a.has_laer(Laer::Explore),
+            "{push}: {a:?}"
+        );
+    }
+}
+
+#[test]
+fn a_list_of_fragments_naming_the_rubric_is_stuffing_and_lists_no_add_ons() {
+    use counteroffer::analysis::tags::Negative;
+    for list in [
+        "投资回报 节能保证 客户案例 分期付款 延保 免费维保",
+        "竞品对比、增值服务、免费培训、延保，这些我们都有。",
+    ] {
+        let a = in_scenario("haiyue-hvac-zh", list);
+        assert_eq!(a.negatives, vec![Negative::KeywordStuffing], "{list}");
+        assert!(a.laer.is_empty() && a.offers.is_empty(), "{list}: {a:?}");
+    }
+    // what a price includes, listed, is an offer's content, not a recital
+    let a = in_scenario("haiyue-hvac-zh", "含安装、调试、培训、三年维保，总价80万。");
+    assert!(!a.negatives.contains(&Negative::KeywordStuffing), "{a:?}");
+}
+
+#[test]
+fn the_second_reader_adds_a_paraphrase_in_the_players_own_words_and_quotes_it() {
+    use counteroffer::analysis::tags::Laer;
+    let s = &scenarios()["brightwater-saas-en"];
+    let context = Some(
+        "The partners set aside fourteen thousand for project tools this year. That's the number I'm working to.",
+    );
+    let text = "Let me check I've got it: fourteen is the number the partners set, and that's what you're working to.";
+    let full = Analyzer::new(builtin("en").unwrap(), Some(s));
+    let rules = Analyzer::new(builtin("en").unwrap(), Some(s)).rules_only();
+    let with = full.analyze(text, context);
+    let without = rules.analyze(text, context);
+    assert!(!without.has_laer(Laer::Listen), "{without:?}");
+    assert!(with.has_laer(Laer::Listen), "{with:?}");
+    let quoted = with
+        .evidence
+        .iter()
+        .find(|e| e.tag == "listen")
+        .expect("evidence");
+    assert_eq!(quoted.text, text, "the sentence it read is quoted whole");
+    // never on a reply the rules found stuffed
+    let stuffed = full.analyze(
+        "Listen, acknowledge, explore, respond. Feature, advantage, benefit. ROI.",
+        context,
+    );
+    assert!(stuffed.laer.is_empty(), "{stuffed:?}");
+}

@@ -3,13 +3,13 @@
 mod analyzer;
 mod check_cli;
 mod fuzz;
-mod persona;
-mod playthroughs;
 #[cfg(feature = "game")]
 mod game;
 mod layering;
 #[cfg(feature = "game")]
 mod layout;
+mod persona;
+mod playthroughs;
 #[cfg(unix)]
 mod reliability;
 mod reports;

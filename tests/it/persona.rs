@@ -99,7 +99,10 @@ fn a_resolved_objection_is_answered_with_the_route_the_reply_took_zh() {
         let t = session.reply("降到75万，今天就定吧").unwrap().clone();
         for line in &t.persona {
             for claim in ["分两个财年", "分期", "节电保证", "写进合同", "回本"] {
-                assert!(!line.contains(claim), "seed {seed}: {line:?} claims {claim}");
+                assert!(
+                    !line.contains(claim),
+                    "seed {seed}: {line:?} claims {claim}"
+                );
             }
         }
     }
@@ -154,12 +157,17 @@ fn a_resolved_objection_is_answered_with_the_route_the_reply_took_en() {
         let last = turns.last().unwrap();
         assert_eq!(last.objection.as_deref(), Some("delay-1"), "seed {seed}");
         assert!(
-            has(last, |e| matches!(e, Event::Resolved { objection } if objection == "delay-1")),
+            has(
+                last,
+                |e| matches!(e, Event::Resolved { objection } if objection == "delay-1")
+            ),
             "seed {seed}: {:?}",
             last.events
         );
         assert!(
-            last.persona.iter().all(|l| !l.to_lowercase().contains("trial")),
+            last.persona
+                .iter()
+                .all(|l| !l.to_lowercase().contains("trial")),
             "seed {seed}: {:?}",
             last.persona
         );
@@ -174,7 +182,9 @@ fn an_offer_gets_no_praise_for_a_question_and_a_question_no_confirmation() {
         let mut session = Session::start(&p, Difficulty::Normal, seed);
         let t = session.reply("I can do 46,000.").unwrap();
         assert!(
-            t.persona.iter().all(|l| !l.to_lowercase().contains("question")),
+            t.persona
+                .iter()
+                .all(|l| !l.to_lowercase().contains("question")),
             "seed {seed}: {:?}",
             t.persona
         );
@@ -208,7 +218,8 @@ fn an_offer_gets_no_praise_for_a_question_and_a_question_no_confirmation() {
             assert!(!from(&delay.reactions.heard, line), "seed {seed}: {line:?}");
         }
         assert!(
-            last.persona.iter().any(|l| from(&delay.reactions.asked, l)) || !revealed(last).is_empty(),
+            last.persona.iter().any(|l| from(&delay.reactions.asked, l))
+                || !revealed(last).is_empty(),
             "seed {seed}: {:?}",
             last.persona
         );
@@ -264,7 +275,12 @@ fn no_line_repeats_while_an_unused_variant_is_left() {
 fn every_line_kind_has_four_variants_and_every_route_a_reaction() {
     for s in shipped_scenarios() {
         for (kind, lines) in s.persona.voice.kinds() {
-            assert!(lines.len() >= 4, "{}: voice.{kind} has {}", s.id, lines.len());
+            assert!(
+                lines.len() >= 4,
+                "{}: voice.{kind} has {}",
+                s.id,
+                lines.len()
+            );
         }
         for o in &s.objections {
             assert!(o.lines.len() >= 4, "{} {}: lines", s.id, o.id);
@@ -304,7 +320,11 @@ fn a_price_within_reach_with_a_concern_open_is_called_workable_en() {
                 "I can do 14,000.",
             ],
         );
-        assert!(revealed(&turns[2]).contains(&"budget".to_string()), "{:?}", turns[2]);
+        assert!(
+            revealed(&turns[2]).contains(&"budget".to_string()),
+            "{:?}",
+            turns[2]
+        );
         let last = turns.last().unwrap();
         assert_eq!(last.objection.as_deref(), Some("price-1"));
         for line in &last.persona {
@@ -333,7 +353,11 @@ fn a_price_within_reach_with_a_concern_open_is_called_workable_zh() {
                 "一年一万六，我们可以做到。",
             ],
         );
-        assert!(revealed(&turns[1]).contains(&"budget".to_string()), "{:?}", turns[1]);
+        assert!(
+            revealed(&turns[1]).contains(&"budget".to_string()),
+            "{:?}",
+            turns[1]
+        );
         let last = turns.last().unwrap();
         assert_eq!(last.objection.as_deref(), Some("fit-1"));
         assert!(
@@ -342,10 +366,18 @@ fn a_price_within_reach_with_a_concern_open_is_called_workable_zh() {
             last.persona
         );
         // the price, where the line names it, is said as people say it
-        assert!(last.persona.iter().all(|l| !l.contains('{') && !l.contains("16,000")));
+        assert!(
+            last.persona
+                .iter()
+                .all(|l| !l.contains('{') && !l.contains("16,000"))
+        );
         // and says what is still open: the objection's concern
         let concern = p.scenario.objections[0].concern.clone().unwrap();
-        assert!(last.persona.iter().any(|l| l.contains(&concern)), "{:?}", last.persona);
+        assert!(
+            last.persona.iter().any(|l| l.contains(&concern)),
+            "{:?}",
+            last.persona
+        );
         assert!(last.persona.iter().all(|l| !from(&voice.insist, l)));
     }
 }
@@ -409,15 +441,24 @@ fn a_final_call_is_final_unless_the_player_trades_something() {
         let above = format!("{:.0}", last + 1000.0);
         // never silently higher after its last word
         let t = s.reply(&higher.replace("{price}", &above)).unwrap().clone();
-        assert!(matches!(s.outcome(), Some(Outcome::WalkAway { .. })), "{id}: {t:?}");
-        assert!(!has(&t, |e| matches!(e, Event::Deal { price } if *price > last)));
+        assert!(
+            matches!(s.outcome(), Some(Outcome::WalkAway { .. })),
+            "{id}: {t:?}"
+        );
+        assert!(!has(
+            &t,
+            |e| matches!(e, Event::Deal { price } if *price > last)
+        ));
         // a trade is the one thing that buys more
         let mut s = start();
         assert_eq!(until_final_call(&mut s, hold), last);
         let t = s.reply(&traded.replace("{price}", &above)).unwrap().clone();
         assert!(has(&t, |e| matches!(e, Event::Gave { .. })), "{id}: {t:?}");
         assert!(
-            has(&t, |e| matches!(e, Event::Deal { .. } | Event::Referred { .. })),
+            has(&t, |e| matches!(
+                e,
+                Event::Deal { .. } | Event::Referred { .. }
+            )),
             "{id}: {t:?}"
         );
     }
@@ -495,10 +536,17 @@ fn an_offer_far_below_its_own_position_is_checked_before_it_binds() {
         };
         let mut s = start();
         let t = s.reply(slip).unwrap().clone();
-        assert!(has(&t, |e| matches!(e, Event::Checked { .. })), "{id}: {t:?}");
+        assert!(
+            has(&t, |e| matches!(e, Event::Checked { .. })),
+            "{id}: {t:?}"
+        );
         assert!(s.outcome().is_none());
         let voice = &p.scenario.persona.voice;
-        assert!(t.persona.iter().any(|l| from(&voice.confirm, l)), "{id}: {:?}", t.persona);
+        assert!(
+            t.persona.iter().any(|l| from(&voice.confirm, l)),
+            "{id}: {:?}",
+            t.persona
+        );
         // corrected before it binds
         let t = s.reply(fix).unwrap().clone();
         assert!(!has(&t, |e| matches!(e, Event::Deal { .. })), "{id}: {t:?}");
@@ -574,11 +622,30 @@ fn the_decision_role_limits_what_the_customer_signs_alone() {
         ],
     );
     let last = turns.last().unwrap();
-    assert!(has(last, |e| matches!(e, Event::Referred { price } if *price == 14_000.0)), "{turns:#?}");
-    assert!(last.persona.iter().any(|l| from(&p.scenario.persona.voice.approval, l)));
+    assert!(
+        has(
+            last,
+            |e| matches!(e, Event::Referred { price } if *price == 14_000.0)
+        ),
+        "{turns:#?}"
+    );
+    assert!(
+        last.persona
+            .iter()
+            .any(|l| from(&p.scenario.persona.voice.approval, l))
+    );
     assert!(s.outcome().is_none());
-    let t = s.reply("Thank you, I'll wait for the partners.").unwrap().clone();
-    assert!(has(&t, |e| matches!(e, Event::Deal { price } if *price == 14_000.0)), "{t:?}");
+    let t = s
+        .reply("Thank you, I'll wait for the partners.")
+        .unwrap()
+        .clone();
+    assert!(
+        has(
+            &t,
+            |e| matches!(e, Event::Deal { price } if *price == 14_000.0)
+        ),
+        "{t:?}"
+    );
 
     // finance signs within its budget and refers what is above it
     let p = prepared("haiyue-hvac-zh");
@@ -617,8 +684,9 @@ fn the_customer_names_its_fallback_when_pushed_if_trust_allows() {
             break;
         }
         let t = s.reply("I can do 23,800.").unwrap();
-        named |= has(t, |e| matches!(e, Event::NamedFallback | Event::Revealed { .. }))
-            && t.persona.iter().any(|l| l.contains("public course"));
+        named |= has(t, |e| {
+            matches!(e, Event::NamedFallback | Event::Revealed { .. })
+        }) && t.persona.iter().any(|l| l.contains("public course"));
     }
     assert!(named, "{:#?}", s.turns());
     // without trust it keeps its fallback to itself
@@ -694,15 +762,30 @@ fn a_fact_waits_for_trust_and_the_refusal_is_an_event() {
     // en: a hard customer does not name its decision maker at once
     let p = prepared("brightwater-saas-en");
     let mut s = Session::start(&p, Difficulty::Hard, 1);
-    let t = s.reply("Who has the final say among the partners?").unwrap();
+    let t = s
+        .reply("Who has the final say among the partners?")
+        .unwrap();
     assert!(revealed(t).is_empty());
-    assert!(has(t, |e| matches!(e, Event::Deflected { fact } if fact == "managing_partner")));
-    assert!(t.persona.iter().any(|l| from(&p.scenario.persona.voice.deflect, l)));
+    assert!(has(
+        t,
+        |e| matches!(e, Event::Deflected { fact } if fact == "managing_partner")
+    ));
+    assert!(
+        t.persona
+            .iter()
+            .any(|l| from(&p.scenario.persona.voice.deflect, l))
+    );
     // zh: the owner's wife keeps the books; not told on a first question
     let p = prepared("deren-dental-zh");
     let mut s = Session::start(&p, Difficulty::Normal, 1);
     let t = s.reply("谁来拍板？").unwrap();
-    assert!(has(t, |e| matches!(e, Event::Deflected { fact } if fact == "partner")), "{t:?}");
+    assert!(
+        has(
+            t,
+            |e| matches!(e, Event::Deflected { fact } if fact == "partner")
+        ),
+        "{t:?}"
+    );
     // with trust, the same question gets the fact
     let mut s = Session::start(&p, Difficulty::Easy, 1);
     let t = s.reply("我理解您的顾虑。最后由谁来拍板？").unwrap();
@@ -719,7 +802,11 @@ fn the_reveal_is_shown_in_the_text_log() {
             "What budget have you got approved for this line?\n/quit\n",
             "(fact revealed: budget)",
         ),
-        ("deren-dental-zh", "您的预算多少？\n/quit\n", "（客户透露了：budget）"),
+        (
+            "deren-dental-zh",
+            "您的预算多少？\n/quit\n",
+            "（客户透露了：budget）",
+        ),
     ] {
         let data = std::env::temp_dir().join(format!("co-persona-log-{}-{id}", std::process::id()));
         let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))
@@ -729,7 +816,12 @@ fn the_reveal_is_shown_in_the_text_log() {
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(question.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(question.as_bytes())
+            .unwrap();
         let out = child.wait_with_output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains(note), "{text}");
@@ -749,28 +841,48 @@ fn a_hard_customer_interrupts_and_demands_proof_an_easy_one_hints() {
             long_en,
             "Our servo drives use about 30% less electricity, so your power bill drops.",
         ),
-        ("hengda-packaging-zh", long_zh, "我们的伺服驱动比气动装箱机省电约30%，这样您的电费就降下来了。"),
+        (
+            "hengda-packaging-zh",
+            long_zh,
+            "我们的伺服驱动比气动装箱机省电约30%，这样您的电费就降下来了。",
+        ),
     ] {
         let p = prepared(id);
         let voice = p.scenario.persona.voice.clone();
         let mut hard = Session::start(&p, Difficulty::Hard, 1);
         let t = hard.reply(long).unwrap().clone();
         assert!(has(&t, |e| matches!(e, Event::Interrupted)), "{id}: {t:?}");
-        assert!(from(&voice.interrupt, &t.persona[0]), "{id}: {:?}", t.persona);
+        assert!(
+            from(&voice.interrupt, &t.persona[0]),
+            "{id}: {:?}",
+            t.persona
+        );
         let mut normal = Session::start(&p, Difficulty::Normal, 1);
         let t = normal.reply(long).unwrap();
         assert!(!has(t, |e| matches!(e, Event::Interrupted)));
         // figures no customer case backs: the hard customer wants proof
         let mut hard = Session::start(&p, Difficulty::Hard, 1);
         let t = hard.reply(figures).unwrap();
-        assert!(t.persona.iter().any(|l| from(&voice.proof, l)), "{id}: {:?}", t.persona);
+        assert!(
+            t.persona.iter().any(|l| from(&voice.proof, l)),
+            "{id}: {:?}",
+            t.persona
+        );
         let mut normal = Session::start(&p, Difficulty::Normal, 1);
         let t = normal.reply(figures).unwrap();
-        assert!(t.persona.iter().all(|l| !from(&voice.proof, l)), "{id}: {:?}", t.persona);
+        assert!(
+            t.persona.iter().all(|l| !from(&voice.proof, l)),
+            "{id}: {:?}",
+            t.persona
+        );
         // a reply that misses: the easy customer says what it cares about
         let mut easy = Session::start(&p, Difficulty::Easy, 1);
         let t = easy.reply("OK.").unwrap();
-        assert!(t.persona.iter().any(|l| from(&voice.hint, l)), "{id}: {:?}", t.persona);
+        assert!(
+            t.persona.iter().any(|l| from(&voice.hint, l)),
+            "{id}: {:?}",
+            t.persona
+        );
         let mut normal = Session::start(&p, Difficulty::Normal, 1);
         let t = normal.reply("OK.").unwrap();
         assert!(t.persona.iter().all(|l| !from(&voice.hint, l)));
@@ -794,11 +906,14 @@ fn a_hard_customer_interrupts_and_demands_proof_an_easy_one_hints() {
 
 #[test]
 fn check_warns_about_thin_line_kinds_and_routes_without_a_reaction() {
-    let loaded = counteroffer::scenario::load_file(std::path::Path::new(
-        "tests/broken/minimal-valid.ron",
-    ));
+    let loaded =
+        counteroffer::scenario::load_file(std::path::Path::new("tests/broken/minimal-valid.ron"));
     assert!(loaded.scenario.is_some());
-    let text: String = loaded.diagnostics.iter().map(|d| format!("{d}\n")).collect();
+    let text: String = loaded
+        .diagnostics
+        .iter()
+        .map(|d| format!("{d}\n"))
+        .collect();
     assert!(
         text.contains("tests/broken/minimal-valid.ron:36:13: warning: `voice.counter` has 1 variant (fewer than 4)"),
         "{text}"
@@ -807,7 +922,10 @@ fn check_warns_about_thin_line_kinds_and_routes_without_a_reaction() {
         text.contains("warning: objection \"price-1\" has no reaction for its route Technique(\"cost_breakdown\")"),
         "{text}"
     );
-    assert!(text.contains("help: add `(when: Technique(\"cost_breakdown\"), say: [\"...\"])`"), "{text}");
+    assert!(
+        text.contains("help: add `(when: Technique(\"cost_breakdown\"), say: [\"...\"])`"),
+        "{text}"
+    );
     // the shipped scenarios have none of these
     for l in counteroffer::scenario::load_paths(&[std::path::PathBuf::from("scenarios")]) {
         assert!(l.diagnostics.is_empty(), "{}: {:?}", l.path, l.diagnostics);
@@ -839,7 +957,11 @@ fn procurement_signs_within_its_reach_alone() {
         }),
         "{turns:#?}"
     );
-    assert!(turns.iter().all(|t| !has(t, |e| matches!(e, Event::Referred { .. }))));
+    assert!(
+        turns
+            .iter()
+            .all(|t| !has(t, |e| matches!(e, Event::Referred { .. })))
+    );
 }
 
 #[test]
@@ -861,7 +983,13 @@ fn a_reply_that_answers_an_earlier_open_objection_is_heard() {
     );
     let last = turns.last().unwrap();
     assert_eq!(last.objection.as_deref(), Some("delay-1"), "{turns:#?}");
-    assert!(has(last, |e| matches!(e, Event::Resolved { objection } if objection == "price-1")), "{last:?}");
+    assert!(
+        has(
+            last,
+            |e| matches!(e, Event::Resolved { objection } if objection == "price-1")
+        ),
+        "{last:?}"
+    );
     // en: the delay comes up on top of the fit question; a customer case
     // still answers the fit
     let p = prepared("hengda-packaging-en");
@@ -877,5 +1005,11 @@ fn a_reply_that_answers_an_earlier_open_objection_is_heard() {
     );
     let last = turns.last().unwrap();
     assert_eq!(last.objection.as_deref(), Some("delay-1"), "{turns:#?}");
-    assert!(has(last, |e| matches!(e, Event::Resolved { objection } if objection == "fit-1")), "{last:?}");
+    assert!(
+        has(
+            last,
+            |e| matches!(e, Event::Resolved { objection } if objection == "fit-1")
+        ),
+        "{last:?}"
+    );
 }

@@ -680,7 +680,14 @@ fn journals(data: &Path) -> Vec<(PathBuf, Transcript)> {
 /// data in `data`, replies from a pipe.
 fn play_in(data: &Path) -> std::process::Child {
     Command::new(BIN)
-        .args(["play", "--text", "--scenario", "hengda-packaging-en", "--seed", "4"])
+        .args([
+            "play",
+            "--text",
+            "--scenario",
+            "hengda-packaging-en",
+            "--seed",
+            "4",
+        ])
         .env("COUNTEROFFER_DATA_DIR", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())

@@ -145,7 +145,10 @@ fn a_schema_1_transcript_is_read_and_re_scored_under_this_rubric() {
     );
 }
 
-fn items_of(card: &counteroffer::scoring::scorecard::Scorecard, objection: &str) -> Vec<(Rule, u32)> {
+fn items_of(
+    card: &counteroffer::scoring::scorecard::Scorecard,
+    objection: &str,
+) -> Vec<(Rule, u32)> {
     card.items
         .iter()
         .filter(|i| i.objection.as_deref() == Some(objection))
@@ -178,18 +181,26 @@ fn exploring_a_worry_before_it_is_raised_counts_for_it() {
     let card = s.scorecard();
     let delay = items_of(&card, "delay-1");
     assert!(
-        delay.iter().any(|(r, t)| matches!(r, Rule::LaerExploreUncovered | Rule::LaerExploreOpen) && *t < raised_at),
+        delay.iter().any(
+            |(r, t)| matches!(r, Rule::LaerExploreUncovered | Rule::LaerExploreOpen)
+                && *t < raised_at
+        ),
         "{delay:?}"
     );
-    assert!(!delay.iter().any(|(r, _)| *r == Rule::LaerPremature), "{delay:?}");
+    assert!(
+        !delay.iter().any(|(r, _)| *r == Rule::LaerPremature),
+        "{delay:?}"
+    );
 }
 
 #[test]
 fn acknowledging_only_after_answering_earns_less_and_the_debrief_says_so() {
     let p = prepared("hengda-packaging-en");
     let mut s = counteroffer::session::Session::start(&p, Difficulty::Normal, 1);
-    s.reply("Spread over eight years that difference is about 83 dollars a month.").unwrap();
-    s.reply("I understand, eight thousand over Vendor B is real money.").unwrap();
+    s.reply("Spread over eight years that difference is about 83 dollars a month.")
+        .unwrap();
+    s.reply("I understand, eight thousand over Vendor B is real money.")
+        .unwrap();
     s.end();
     let card = s.scorecard();
     let price = items_of(&card, "price-1");
@@ -201,8 +212,17 @@ fn acknowledging_only_after_answering_earns_less_and_the_debrief_says_so() {
         &card,
         counteroffer::i18n::Locale::builtin(counteroffer::lang::Lang::En),
     );
-    assert!(d.improve.iter().any(|i| i.rule == Some(Rule::LaerAcknowledgeLate)), "{d:#?}");
-    assert!(!d.well.iter().any(|i| i.rule == Some(Rule::LaerAcknowledgeLate)));
+    assert!(
+        d.improve
+            .iter()
+            .any(|i| i.rule == Some(Rule::LaerAcknowledgeLate)),
+        "{d:#?}"
+    );
+    assert!(
+        !d.well
+            .iter()
+            .any(|i| i.rule == Some(Rule::LaerAcknowledgeLate))
+    );
 }
 
 #[test]

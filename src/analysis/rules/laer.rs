@@ -163,8 +163,9 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let restates = ctx.sentence_has(s, |c| c == Cue::Listen) && !asks_openly(ctx, s);
     // small talk, a proposal or a proposal to close ("就按这个价成交？") asks
     // nothing about the customer
-    let small_talk =
-        ctx.sentence_has(s, |c| matches!(c, Cue::SmallTalk | Cue::Proposal | Cue::Close));
+    let small_talk = ctx.sentence_has(s, |c| {
+        matches!(c, Cue::SmallTalk | Cue::Proposal | Cue::Close)
+    });
     // "…, right?" after the customer's own words checks a restatement (a
     // fact check, "you have 40 staff, right?", still explores); a smear
     // put as a question argues

@@ -16,6 +16,16 @@ const BARE_ITEMS: usize = 3;
 const RUBRIC_SHARE: f64 = 0.3;
 const RUBRIC_WORDS: usize = 3;
 
+/// A list of fragments ("投资回报 节能保证 客户案例 分期付款 延保") is a
+/// recital when this many of its pieces are verbless fragments, making up
+/// this share of them, and at least `LIST_RUBRIC` pieces name the rubric.
+const LIST_FRAGMENTS: usize = 4;
+const LIST_SHARE: f64 = 0.75;
+const LIST_RUBRIC: usize = 2;
+/// A fragment: at most this many Han characters, or Latin words.
+const FRAGMENT_HAN: usize = 4;
+const FRAGMENT_WORDS: usize = 2;
+
 /// Bare acknowledgements ("I hear you. Fair point. Great question.") in one
 /// reply that make a stack rather than a reply.
 const STACKED_ACKNOWLEDGEMENTS: usize = 3;
@@ -45,7 +55,8 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .collect();
     bare_clauses.dedup();
     let stacked = bare_clauses.len() >= STACKED_ACKNOWLEDGEMENTS;
-    let recital = labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense;
+    let recital =
+        labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense || fragment_list(ctx, &rubric);
     let involved: Vec<&Hit> = if recital || repeated(text, &rubric, 2) {
         rubric.iter().collect()
     } else if repeated(text, &acks, 3) || stacked {
@@ -56,6 +67,69 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
     let start = involved.iter().map(|h| h.start).min()?;
     let end = involved.iter().map(|h| h.end).max()?;
     Some((start, end))
+}
+
+/// Whether the reply is a list of fragments strung with commas or spaces,
+/// naming the rubric, with no figure in it (a list of what a price
+/// includes is an offer, not a recital).
+fn fragment_list(ctx: &Ctx, rubric: &[Hit]) -> bool {
+    if rubric.len() < LIST_RUBRIC || !ctx.numbers.is_empty() {
+        return false;
+    }
+    let text = ctx.text;
+    let pieces = list_pieces(text);
+    let fragment = |&(start, end): &(usize, usize)| {
+        let p = &text[start..end];
+        let han = p.chars().filter(|c| is_han(*c)).count();
+        if han > 0 {
+            han <= FRAGMENT_HAN
+        } else {
+            p.split_whitespace().count() <= FRAGMENT_WORDS
+        }
+    };
+    let fragments: Vec<&(usize, usize)> = pieces.iter().filter(|p| fragment(p)).collect();
+    let naming = fragments
+        .iter()
+        .filter(|(start, end)| rubric.iter().any(|h| h.start >= *start && h.end <= *end))
+        .count();
+    fragments.len() >= LIST_FRAGMENTS
+        && fragments.len() as f64 >= LIST_SHARE * pieces.len() as f64
+        && naming >= LIST_RUBRIC
+}
+
+/// The pieces of a list: text between punctuation (list commas and colons
+/// too), and between Han
+/// characters also between spaces ("投资回报 客户案例"), trimmed.
+fn list_pieces(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let han_around = |i: usize| {
+        let before = chars[..i].iter().rev().find(|(_, c)| !c.is_whitespace());
+        let after = chars[i + 1..].iter().find(|(_, c)| !c.is_whitespace());
+        before.is_some_and(|(_, c)| is_han(*c)) && after.is_some_and(|(_, c)| is_han(*c))
+    };
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let splits = if c.is_whitespace() {
+            han_around(i)
+        } else {
+            is_punct(c) || matches!(c, '、' | '；' | ';' | ':' | '：' | '/' | '|')
+        };
+        if splits {
+            pieces.push((start, at));
+            start = at + c.len_utf8();
+        }
+    }
+    pieces.push((start, text.len()));
+    pieces
+        .into_iter()
+        .filter_map(|(s, e)| {
+            let piece = &text[s..e];
+            let trimmed = piece.trim_matches(is_punct);
+            let lead = piece.len() - piece.trim_start_matches(is_punct).len();
+            (!trimmed.is_empty()).then_some((s + lead, s + lead + trimmed.len()))
+        })
+        .collect()
 }
 
 /// The same cue `times` times in a row with only punctuation between

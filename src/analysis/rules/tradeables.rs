@@ -8,14 +8,17 @@ use crate::analysis::tags::Technique;
 use crate::scenario::TradeableKind;
 
 /// The prices and discounts found in the reply (see `offers::offers`), then
-/// each tradeable other than a discount that the player states in a
+/// (unless `tradeables` is false, for a recital) each tradeable other than a discount that the player states in a
 /// sentence that gives or offers it, or a question that offers it ("how
 /// about 14,500 with onboarding?"). A term the customer signs in return
 /// ("if you sign the three-year contract") is their side of the trade.
-pub(crate) fn offers(ctx: &Ctx, b: &mut Builder) {
+pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
     for (offer, start, end) in &ctx.offers {
         b.evidence_span("offer", *start, *end);
         b.offer(offer.clone());
+    }
+    if !tradeables {
+        return;
     }
     for (i, (id, kind)) in ctx
         .scenario

@@ -568,3 +568,16 @@ fn the_second_reader_adds_a_paraphrase_in_the_players_own_words_and_quotes_it() 
     );
     assert!(stuffed.laer.is_empty(), "{stuffed:?}");
 }
+
+#[test]
+fn a_but_followed_by_telling_the_customer_off_or_a_boast_cancels_the_acknowledgement() {
+    use counteroffer::analysis::tags::{Laer, Negative};
+    let zh = plain("zh-CN");
+    let wrong = zh.analyze("我理解，但您这个判断是错的，演示的时候您可能没仔细看。", None);
+    assert!(!wrong.has_laer(Laer::Acknowledge) && wrong.negatives.contains(&Negative::Arguing), "{wrong:?}");
+    let boast = zh.analyze("理解理解，不过说真的，我们这个牌子在行业里数一数二，没人比我们强。", None);
+    assert!(!boast.has_laer(Laer::Acknowledge) && boast.negatives.contains(&Negative::Exaggeration), "{boast:?}");
+    // a "but" that moves on to a proposal keeps the acknowledgement
+    let fair = zh.analyze("我理解您的顾虑，不过我们可以先试用一个月。", None);
+    assert!(fair.has_laer(Laer::Acknowledge), "{fair:?}");
+}

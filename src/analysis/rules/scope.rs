@@ -50,7 +50,8 @@ fn negates(text: &str, negator: &Hit, h: &Hit) -> bool {
 }
 
 /// Whether acknowledgement cue `h` stands: no sarcasm in the reply, no
-/// argument in its sentence or in a "but…" sentence right after it, and not
+/// argument in its sentence or in a "but…" sentence right after it, no boast
+/// after a "but" in its sentence, and not
 /// praise that follows "our" in its clause.
 pub(crate) fn acknowledges(ctx: &Ctx, h: &Hit) -> bool {
     if ctx.sarcastic() {
@@ -59,6 +60,18 @@ pub(crate) fn acknowledges(ctx: &Ctx, h: &Hit) -> bool {
     let arguing = |c| c == Cue::Negative(Negative::Arguing);
     if let Some(s) = ctx.sentence_of(h) {
         if ctx.sentence_has(s, arguing) {
+            return false;
+        }
+        // "理解理解，不过…没人比我们强": after a "but", a boast answers the
+        // customer's point the way an argument does
+        let turn = ctx
+            .in_sentence(s, |c| c == Cue::Contrast)
+            .find(|c| c.start >= h.end);
+        if turn.is_some_and(|c| {
+            ctx.hits_in(c.end, s.end)
+                .iter()
+                .any(|o| o.cue == Cue::Negative(Negative::Exaggeration))
+        }) {
             return false;
         }
         let next = ctx.sentences.iter().find(|n| n.start >= s.end);

@@ -102,10 +102,11 @@ impl InSentence<'_, '_> {
         // "over 500,000", "从15%", "能省六十万": a threshold, a starting
         // point or a saving, not an offer
         let lead = text[s.start..n.start].trim_end();
-        // "底价就是29.5万": a bottom line or offer frame ending right before
-        // the figure outweighs the "就是" inside it
-        let framed_lead = ctx.hits_in(s.start, n.start).iter().any(|h| {
-            h.end == s.start + lead.len()
+        // "底价就是29.5万", "I can do about 45k": a bottom line or offer frame
+        // earlier in the figure's clause outweighs the "就是" or "about"
+        let clause = ctx.clause_marks.start(n.start);
+        let framed_lead = ctx.hits_in(clause, n.start).iter().any(|h| {
+            h.end <= n.start
                 && matches!(
                     h.cue,
                     Cue::Offer | Cue::Negative(Negative::RevealBottomLine)

@@ -469,6 +469,23 @@ fn bottom_lines_name_their_price_and_chinese_amounts_read_as_people_say_them() {
 }
 
 #[test]
+fn an_approximate_figure_describes_and_an_offer_frame_still_offers() {
+    let cost = in_scenario(
+        "hengda-packaging-en",
+        "So roughly thirty hours at nine hundred an hour, about 27,000 a year.",
+    );
+    assert!(cost.offers.is_empty(), "{:?}", cost.offers);
+    for offer in ["How about 45,000?", "I can do about 45k."] {
+        let a = in_scenario("hengda-packaging-en", offer);
+        assert!(
+            a.offers.iter().any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)),
+            "{offer}: {:?}",
+            a.offers
+        );
+    }
+}
+
+#[test]
 fn what_if_proposes_and_throwing_in_gives() {
     let a = in_scenario(
         "brightwater-saas-en",

@@ -84,6 +84,8 @@ fn draw(commands: &mut Commands, catalog: &Catalog, setup: &Setup, ui: &Ui) {
         ChildOf(root),
         children![
             button(ui.p, ui.t("ui.back"), Action::Back),
+            // the rubric before the first reply, so a class knows what counts
+            button(ui.p, ui.t("ui.scoring_title"), Action::ShowScoring),
             primary_button(ui.p, ui.t("ui.begin"), Action::Begin),
         ],
     ));

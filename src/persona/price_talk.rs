@@ -89,9 +89,8 @@ impl Persona {
         let (mut priced, conditional, traded) = self.take_offers(a, said);
         let position = self.talk.buyer.position;
         // "OK, deal" / "就按您说的": the player takes the customer's counter
-        let agreed = a.closing
-            && self.talk.named
-            && (!priced || (self.talk.price - position).abs() < 0.5);
+        let agreed =
+            a.closing && self.talk.named && (!priced || (self.talk.price - position).abs() < 0.5);
         if agreed && !priced {
             self.talk.price = position;
             priced = true;
@@ -148,6 +147,11 @@ impl Persona {
             .talk
             .buyer
             .answer(price, moved, ready, value, traded, &mut self.rng);
+        self.say_answer(answer, turn, said);
+    }
+
+    /// Says what the buyer decided about the price.
+    fn say_answer(&mut self, answer: Answer, turn: u32, said: &mut Response) {
         match answer {
             Answer::Accept(price) => self.agree(price, turn, said),
             Answer::NotYet(price) => self.workable(price, said),

@@ -12,7 +12,7 @@ use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
 use crate::session::MAX_REPLY_CHARS;
 use crate::session::describe::{self, hint, outcome_line};
-use crate::session::journal::Journal;
+use crate::session::journal::{Interrupted, Journal};
 use crate::session::transcript::Transcript;
 use crate::session::{Prepared, Session, random_seed};
 use crate::storage::{Line, data_dir, read_line_bounded, size, write_atomic, write_new};
@@ -128,27 +128,7 @@ fn interrupted<R: BufRead>(
     if found.is_empty() {
         return None;
     }
-    let candidates = candidates(opts);
-    let mut offered = None;
-    for it in found {
-        if offered.is_some() {
-            it.set_aside(); // kept for another time, untouched
-            continue;
-        }
-        match it.scenario(&candidates) {
-            Ok(prepared) => offered = Some((it, prepared)),
-            Err(why) => {
-                let _ = writeln!(
-                    err,
-                    "warning: an unfinished session of \"{}\" cannot be resumed: {why}; it is kept in {}\n  help: give the scenario file it was played on with --scenario PATH to resume it",
-                    shown(&it.transcript.scenario_id, 64),
-                    it.path().display()
-                );
-                it.set_aside();
-            }
-        }
-    }
-    let (it, prepared) = offered?;
+    let (it, prepared) = resumable(found, opts, err)?;
     let locale = Locale::builtin(prepared.scenario.lang());
     let _ = writeln!(
         out,
@@ -196,6 +176,37 @@ fn interrupted<R: BufRead>(
             None
         }
     }
+}
+
+/// The newest interrupted session whose scenario is at hand, with it; the
+/// others are set aside untouched (kept for another time), saying why for
+/// those whose scenario cannot be found.
+fn resumable(
+    found: Vec<Interrupted>,
+    opts: &Options,
+    err: &mut impl Write,
+) -> Option<(Interrupted, Prepared)> {
+    let candidates = candidates(opts);
+    let mut offered = None;
+    for it in found {
+        if offered.is_some() {
+            it.set_aside();
+            continue;
+        }
+        match it.scenario(&candidates) {
+            Ok(prepared) => offered = Some((it, prepared)),
+            Err(why) => {
+                let _ = writeln!(
+                    err,
+                    "warning: an unfinished session of \"{}\" cannot be resumed: {why}; it is kept in {}\n  help: give the scenario file it was played on with --scenario PATH to resume it",
+                    shown(&it.transcript.scenario_id, 64),
+                    it.path().display()
+                );
+                it.set_aside();
+            }
+        }
+    }
+    offered
 }
 
 pub fn run(

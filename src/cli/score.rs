@@ -9,8 +9,9 @@ use crate::diagnostic::shown;
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::scoring::debrief::{debrief, render_text};
+use crate::scoring::scorecard::Scorecard;
 use crate::session::Prepared;
-use crate::session::transcript::{Check, check, replay};
+use crate::session::transcript::{Check, Transcript, check, replay};
 
 pub fn run(
     path: &Path,
@@ -43,23 +44,11 @@ pub fn run(
     }
     match checked {
         Check::Matches(card) | Check::SameUnderNewHash { card, .. } => {
+            let text = card_text(&card, json, &prepared, &transcript);
             let _ = if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&card).expect("scorecards serialize")
-                )
+                writeln!(out, "{text}")
             } else {
-                let locale =
-                    Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
-                let session = replay(&prepared, &transcript);
-                let d = debrief(&prepared.scenario, session.turns(), &card, locale);
-                writeln!(
-                    out,
-                    "{}\n{}",
-                    render_text(&card, &d, locale),
-                    locale.text("score.matches")
-                )
+                writeln!(out, "{text}\n{}", locale(&transcript).text("score.matches"))
             };
             ExitCode::SUCCESS
         }
@@ -67,19 +56,11 @@ pub fn run(
             recorded,
             recomputed,
         } => {
-            let _ = if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&recomputed).expect("scorecards serialize")
-                )
-            } else {
-                let locale =
-                    Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default());
-                let session = replay(&prepared, &transcript);
-                let d = debrief(&prepared.scenario, session.turns(), &recomputed, locale);
-                writeln!(out, "{}", render_text(&recomputed, &d, locale))
-            };
+            let _ = writeln!(
+                out,
+                "{}",
+                card_text(&recomputed, json, &prepared, &transcript)
+            );
             let _ = writeln!(
                 err,
                 "{}: note: scored under rubric {recorded} (overall {:.1}); re-scored under rubric {} from a replay of the inputs (overall {:.1})",
@@ -110,4 +91,20 @@ pub fn run(
             ExitCode::FAILURE
         }
     }
+}
+
+/// The transcript's language.
+fn locale(transcript: &Transcript) -> &'static Locale {
+    Locale::builtin(Lang::from_code(&transcript.language).unwrap_or_default())
+}
+
+/// A scorecard as JSON, or as text with its debrief from a replay.
+fn card_text(card: &Scorecard, json: bool, prepared: &Prepared, transcript: &Transcript) -> String {
+    if json {
+        return serde_json::to_string_pretty(card).expect("scorecards serialize");
+    }
+    let locale = locale(transcript);
+    let session = replay(prepared, transcript);
+    let d = debrief(&prepared.scenario, session.turns(), card, locale);
+    render_text(card, &d, locale)
 }

@@ -10,17 +10,50 @@ use super::{Mode, Screen};
 use crate::scenario::Difficulty;
 
 /// Everything a player (or a script, or a test) can ask for.
+///
+/// One flat enum on purpose: it is one message stream, so actions keep the
+/// order they were sent in (a script's `SetMode` then `Start`) and one
+/// [`ScreenStart`] mark divides it between screens; and over a dozen
+/// actions are read by more than one screen (the presenter keys, scoring,
+/// quitting to the title), so an enum per screen would not fit. The
+/// variants are grouped by where they are mostly used.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum Action {
+    // the title screen
     SelectScenario(usize),
     SetDifficulty(Difficulty),
     SetMode(Mode),
     NewSeed,
     SetSeed(u64),
     ToggleLanguage,
+    /// Team names for classroom play (the title screen's field).
+    SetTeams(Vec<String>),
+    /// The player's name for reports (the title screen's field), saved.
+    SetStudent(String),
+    /// The title lists scenarios in every language, or only the
+    /// interface's (saved).
+    ToggleAllLanguages,
+    ShowProgress,
+    /// Go on with the session left unfinished (after a crash or a kill),
+    /// or score it as it stands.
+    ResumeJournal,
+    ScoreJournal,
+
+    // from screen to screen
     Start,
     Begin,
     Back,
+    QuitToTitle,
+    /// From the negotiation's last line to the debrief, once it is over.
+    SeeDebrief,
+    /// The scoring page: every rule of the rubric by dimension.
+    ShowScoring,
+    /// The first-run walkthrough: next page, previous page, skip.
+    WalkNext,
+    WalkBack,
+    WalkSkip,
+
+    // the negotiation and its pause menu
     /// Send what is in the reply box.
     SubmitReply,
     Send(String),
@@ -30,48 +63,33 @@ pub enum Action {
     Pause,
     Resume,
     Restart,
-    QuitToTitle,
     Finish,
-    /// From the negotiation's last line to the debrief, once it is over.
-    SeeDebrief,
-    /// The scoring page: every rule of the rubric by dimension.
-    ShowScoring,
-    /// The first-run walkthrough: next page, previous page, skip.
-    WalkNext,
-    WalkBack,
-    WalkSkip,
+    /// Give the next reply to the next team (F4).
+    NextTeam,
+
+    // the debrief
     RetrySame,
     RetryNew,
     Export,
-    Help,
-    Fullscreen,
-    /// Large type and the high-contrast palette (F5).
-    ToggleProjector,
-    /// Text a step larger or smaller (Ctrl+= / Ctrl+-), saved.
-    TextScale(i8),
-    /// Presenter keys: hide scores and meters (H), reveal panel (R), blank (B).
+    /// Opens the folder the reports were exported to.
+    OpenReports,
+
+    // presenter keys, in the negotiation and the debrief
+    /// Hide scores and meters (H), reveal panel (R), blank (B).
     ToggleScores,
     ToggleReveal,
     ToggleBlank,
     /// Presenter advance and back (Space/PageDown, PageUp).
     Advance,
     Retreat,
-    /// Give the next reply to the next team (F4).
-    NextTeam,
-    /// Team names for classroom play (the title screen's field).
-    SetTeams(Vec<String>),
-    /// The player's name for reports (the title screen's field), saved.
-    SetStudent(String),
-    /// The title lists scenarios in every language, or only the
-    /// interface's (saved).
-    ToggleAllLanguages,
-    /// Opens the folder the reports were exported to.
-    OpenReports,
-    ShowProgress,
-    /// Go on with the session left unfinished (after a crash or a kill),
-    /// or score it as it stands.
-    ResumeJournal,
-    ScoreJournal,
+
+    // anywhere
+    Help,
+    Fullscreen,
+    /// Large type and the high-contrast palette (F5).
+    ToggleProjector,
+    /// Text a step larger or smaller (Ctrl+= / Ctrl+-), saved.
+    TextScale(i8),
     /// Look for edited scenario files now (F9; also every second).
     ReloadScenarios,
 }

@@ -34,7 +34,33 @@ enum Step {
     Exit,
 }
 
+/// The tour, leg by leg; each leg starts where the one before it ends.
 fn steps() -> Vec<Step> {
+    [
+        title_screens_en(),
+        typed_game_en(),
+        pick_game_en(),
+        pick_game_zh(),
+        classroom_zh(),
+        projector_pick_en(),
+        projector_typed_en(),
+        vec![
+            Step::Do(Action::ShowProgress),
+            Step::Shot("progress-en"),
+            Step::Exit,
+        ],
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// A reply that restates, acknowledges and explores the price objection of
+/// hengda-packaging-en: the typed games open with it.
+const EXPLORE_PRICE_EN: &str = "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?";
+
+/// The walkthrough on first start, the title screen and the scoring page.
+fn title_screens_en() -> Vec<Step> {
     use Step::*;
     vec![
         Do(Action::SetSeed(4)),
@@ -47,13 +73,19 @@ fn steps() -> Vec<Step> {
         Do(Action::ShowScoring),
         Shot("scoring-en"),
         Do(Action::ShowScoring),
+    ]
+}
+
+/// A typed game in English to a deal, with the pause menu, the debrief and
+/// help; back on the title screen.
+fn typed_game_en() -> Vec<Step> {
+    use Step::*;
+    vec![
         Select("hengda-packaging-en"),
         Do(Action::Start),
         Shot("briefing-en"),
         Do(Action::Begin),
-        Do(Action::Send(
-            "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?".into(),
-        )),
+        Do(Action::Send(EXPLORE_PRICE_EN.into())),
         Do(Action::Send(
             "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift stops losing hours. Over eight years the difference works out at about 83 dollars a month.".into(),
         )),
@@ -75,7 +107,13 @@ fn steps() -> Vec<Step> {
         Shot("help-en"),
         Do(Action::Help),
         Do(Action::QuitToTitle),
-        // pick mode in English, voted through to the price talk
+    ]
+}
+
+/// Pick mode in English, voted through to the price talk and a deal.
+fn pick_game_en() -> Vec<Step> {
+    use Step::*;
+    vec![
         Do(Action::SetMode(Mode::Pick)),
         Do(Action::Start),
         Do(Action::Begin),
@@ -85,6 +123,13 @@ fn steps() -> Vec<Step> {
         Shot("deal-en-pick"),
         Do(Action::SeeDebrief),
         Do(Action::QuitToTitle),
+    ]
+}
+
+/// The same in Chinese on another scenario, ending on the scoring page.
+fn pick_game_zh() -> Vec<Step> {
+    use Step::*;
+    vec![
         Do(Action::ToggleLanguage),
         Select("deren-dental-zh"),
         Shot("title-zh"),
@@ -101,7 +146,14 @@ fn steps() -> Vec<Step> {
         Do(Action::ShowScoring),
         Shot("scoring-zh"),
         Do(Action::ShowScoring),
-        // classroom: projector mode, teams, presenter keys
+    ]
+}
+
+/// A classroom in Chinese: projector mode, two teams taking turns (the
+/// presenter advances), the answer revealed, a deal and its debrief.
+fn classroom_zh() -> Vec<Step> {
+    use Step::*;
+    vec![
         Do(Action::QuitToTitle),
         Do(Action::ToggleProjector),
         Do(Action::SetTeams(vec!["红队".into(), "蓝队".into()])),
@@ -129,6 +181,14 @@ fn steps() -> Vec<Step> {
         Shot("projector-deal-zh"),
         Do(Action::SeeDebrief),
         Shot("projector-debrief-zh"),
+    ]
+}
+
+/// On the projector in English without teams: pick mode to the price talk
+/// with the tags shown; back on the title screen.
+fn projector_pick_en() -> Vec<Step> {
+    use Step::*;
+    vec![
         Do(Action::QuitToTitle),
         Do(Action::ToggleLanguage),
         Do(Action::SetTeams(Vec::new())),
@@ -146,12 +206,18 @@ fn steps() -> Vec<Step> {
         Shot("projector-price-en"),
         Do(Action::Pause),
         Do(Action::QuitToTitle),
+    ]
+}
+
+/// On the projector, a typed reply with the tags and then the scores
+/// hidden, finished early for its debrief; ends off the projector.
+fn projector_typed_en() -> Vec<Step> {
+    use Step::*;
+    vec![
         Do(Action::SetMode(Mode::Type)),
         Do(Action::Start),
         Do(Action::Begin),
-        Do(Action::Send(
-            "So the concern is the price compared with Vendor B. I understand. What does a night-shift stoppage cost you today, and what budget do you have approved?".into(),
-        )),
+        Do(Action::Send(EXPLORE_PRICE_EN.into())),
         Do(Action::ToggleTags),
         Shot("projector-negotiation-en"),
         Do(Action::ToggleScores),
@@ -164,9 +230,6 @@ fn steps() -> Vec<Step> {
         Do(Action::ShowScoring),
         Do(Action::QuitToTitle),
         Do(Action::ToggleProjector),
-        Do(Action::ShowProgress),
-        Shot("progress-en"),
-        Exit,
     ]
 }
 

@@ -147,6 +147,11 @@ impl Persona {
             .talk
             .buyer
             .answer(price, moved, ready, value, traded, &mut self.rng);
+        self.say_answer(answer, turn, said);
+    }
+
+    /// Says what the buyer decided about the price.
+    fn say_answer(&mut self, answer: Answer, turn: u32, said: &mut Response) {
         match answer {
             Answer::Accept(price) => self.agree(price, turn, said),
             Answer::NotYet(price) => self.workable(price, said),

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::facts::Found;
+use super::lines::Fills;
 use super::tuning::TUNING;
 use super::{Persona, Response};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
@@ -136,7 +137,14 @@ impl Persona {
         if !taken.is_empty() {
             return (Reaction::Doubt, events);
         }
-        let reaction = if a.question.is_some() {
+        (self.plain_reaction(a, text), events)
+    }
+
+    /// How a reply that takes no route and breaks no rule lands: a
+    /// question, listening, a useful move (doubted when a demanding
+    /// customer hears figures without backing), an offer, or nothing of use.
+    fn plain_reaction(&self, a: &Analysis, text: &str) -> Reaction {
+        if a.question.is_some() {
             Reaction::Asked
         } else if a.has_laer(Laer::Listen) || a.has_laer(Laer::Acknowledge) {
             Reaction::Heard
@@ -150,8 +158,7 @@ impl Persona {
             Reaction::Nothing
         } else {
             Reaction::Bad
-        };
-        (reaction, events)
+        }
     }
 
     /// The trust below which the customer believes no answer.
@@ -183,27 +190,11 @@ impl Persona {
                 .position(|x| x.id == o.id)
                 .expect("objection of this scenario")
         });
-        let reactions = |i: usize| &scenario.objections[i].reactions;
         let answered = matches!(fact, Found::Tell(_) | Found::Deflect(_));
         let line = match &reaction {
             Reaction::Nothing => None,
             Reaction::Resolved { index, route } => {
-                let r = reactions(*index);
-                let own = r
-                    .routes
-                    .iter()
-                    .find(|x| &x.when == route)
-                    .map_or(&[][..], |x| x.say.as_slice());
-                let line = match self.said.pick(&mut self.rng, own, &fills, &["feature"]) {
-                    Some(line) => line,
-                    None => self.pick_or_builtin(&r.resolved, "resolved", &fills, &["feature"]),
-                };
-                said.say(
-                    line,
-                    Some(Event::Resolved {
-                        objection: scenario.objections[*index].id.clone(),
-                    }),
-                );
+                self.say_resolved(*index, route, &fills, said);
                 None
             }
             Reaction::Negative(n) => {
@@ -218,28 +209,10 @@ impl Persona {
             Reaction::Doubt => Some(self.voice_line("proof", &[])),
             // the fact is the answer
             Reaction::Asked if answered => None,
-            Reaction::Asked => on_table.map(|i| {
-                let r = reactions(i);
-                let lines = if r.asked.is_empty() {
-                    &r.good
-                } else {
-                    &r.asked
-                };
-                self.pick_or_builtin(lines, "asked", &fills, &["feature"])
-            }),
-            Reaction::Heard => on_table.map(|i| {
-                let r = reactions(i);
-                let lines = if r.heard.is_empty() {
-                    &r.good
-                } else {
-                    &r.heard
-                };
-                self.pick_or_builtin(lines, "heard", &fills, &["feature"])
-            }),
-            Reaction::Good => on_table
-                .map(|i| self.pick_or_builtin(&reactions(i).good, "good", &fills, &["feature"])),
-            Reaction::Bad => on_table
-                .map(|i| self.pick_or_builtin(&reactions(i).bad, "bad", &fills, &["feature"])),
+            Reaction::Asked => self.table_line(on_table, "asked", &fills),
+            Reaction::Heard => self.table_line(on_table, "heard", &fills),
+            Reaction::Good => self.table_line(on_table, "good", &fills),
+            Reaction::Bad => self.table_line(on_table, "bad", &fills),
         };
         if let Some(line) = line {
             said.say(line, None);
@@ -256,6 +229,43 @@ impl Persona {
             let line = self.voice_line("hint", &[]);
             said.say(line, None);
         }
+    }
+
+    /// The objection's line for the route the reply took, else one of its
+    /// `resolved` lines; said with the event that marks it resolved.
+    fn say_resolved(&mut self, index: usize, route: &Route, fills: Fills, said: &mut Response) {
+        let scenario = Arc::clone(&self.scenario);
+        let objection = &scenario.objections[index];
+        let r = &objection.reactions;
+        let own = r
+            .routes
+            .iter()
+            .find(|x| &x.when == route)
+            .map_or(&[][..], |x| x.say.as_slice());
+        let line = match self.said.pick(&mut self.rng, own, fills, &["feature"]) {
+            Some(line) => line,
+            None => self.pick_or_builtin(&r.resolved, "resolved", fills, &["feature"]),
+        };
+        said.say(
+            line,
+            Some(Event::Resolved {
+                objection: objection.id.clone(),
+            }),
+        );
+    }
+
+    /// A `kind` reaction of the objection on the table (`asked` and `heard`
+    /// fall back on its `good` lines), or none when no objection is.
+    fn table_line(&mut self, on_table: Option<usize>, kind: &str, fills: Fills) -> Option<String> {
+        let scenario = Arc::clone(&self.scenario);
+        let r = &scenario.objections[on_table?].reactions;
+        let lines = match kind {
+            "asked" if !r.asked.is_empty() => &r.asked,
+            "heard" if !r.heard.is_empty() => &r.heard,
+            "bad" => &r.bad,
+            _ => &r.good,
+        };
+        Some(self.pick_or_builtin(lines, kind, fills, &["feature"]))
     }
 
     /// Whether the objection `id` has been resolved.

@@ -3,8 +3,10 @@
 
 use std::fmt::Write;
 
-use super::{Report, entity};
+use super::{Report, Writer, compose, entity};
+use crate::record::Turn;
 use crate::scoring::chart::{price_points, price_span};
+use crate::scoring::debrief::Point;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -45,59 +47,86 @@ td, th { padding: 0.6mm 3mm 0.6mm 0; text-align: left; }
 "#;
 
 pub fn render(r: &Report) -> String {
-    let l = r.locale;
-    let t = r.t;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
-        escape(&r.scenario.language),
-        escape(&format!("{}: {}", l.text("report.title"), r.scenario.title))
-    );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&r.scenario.title));
-    let who = t.student.as_deref().unwrap_or("-");
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&r.meta(who)));
-    let _ = writeln!(out, "<p class=\"outcome\">{}</p>", escape(&r.outcome()));
+    compose(r, Html::default())
+}
 
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2><div class=\"grid\"><div>",
-        escape(l.text("report.scores"))
-    );
-    let _ = writeln!(
-        out,
-        "<div><span class=\"overall\">{:.0}</span> {}</div>",
-        t.scorecard.overall,
-        escape(l.text("ui.overall"))
-    );
-    out.push_str(&score_bars(r));
-    let card = &t.scorecard;
-    for d in &card.not_assessed {
-        let _ = writeln!(
-            out,
-            "<p class=\"meta\">{}: {}</p>",
-            escape(l.text(&format!("dimension.{}", d.name()))),
-            escape(l.text("debrief.not_assessed"))
+#[derive(Default)]
+struct Html {
+    out: String,
+}
+
+impl Html {
+    /// A line the customer said.
+    fn customer(&mut self, r: &Report, line: &str) {
+        let name = escape(&r.scenario.persona.name);
+        let _ = write!(
+            self.out,
+            "<div class=\"customer\"><b>{name}:</b> {}</div>",
+            escape(line)
         );
     }
-    if let Some(cap) = card.capped_at {
+
+    /// A note under the scores.
+    fn note(&mut self, text: &str) {
+        let _ = writeln!(self.out, "<p class=\"meta\">{}</p>", escape(text));
+    }
+}
+
+impl Writer for Html {
+    fn head(&mut self, r: &Report) {
+        let l = r.locale;
+        let out = &mut self.out;
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+            escape(&r.scenario.language),
+            escape(&format!("{}: {}", l.text("report.title"), r.scenario.title))
+        );
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&r.scenario.title));
+        let who = r.t.student.as_deref().unwrap_or("-");
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&r.meta(who)));
+        let _ = writeln!(out, "<p class=\"outcome\">{}</p>", escape(&r.outcome()));
+    }
+
+    /// The scores as bars beside the price chart.
+    fn scores(&mut self, r: &Report) {
+        let l = r.locale;
+        let card = &r.t.scorecard;
+        let _ = writeln!(
+            self.out,
+            "<h2>{}</h2><div class=\"grid\"><div>",
+            escape(l.text("report.scores"))
+        );
+        let _ = writeln!(
+            self.out,
+            "<div><span class=\"overall\">{:.0}</span> {}</div>",
+            card.overall,
+            escape(l.text("ui.overall"))
+        );
+        self.out.push_str(&score_bars(r));
+        for d in &card.not_assessed {
+            self.note(&format!(
+                "{}: {}",
+                l.text(&format!("dimension.{}", d.name())),
+                l.text("debrief.not_assessed")
+            ));
+        }
+        if let Some(cap) = card.capped_at {
+            self.note(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]));
+        }
+        self.note(&l.fill("debrief.rubric", &[("version", &card.rubric.to_string())]));
+        self.out.push_str("</div><div>");
+        self.out.push_str(&ladder_chart(r));
+        self.out.push_str("</div></div>\n");
+    }
+
+    fn teams(&mut self, r: &Report) {
+        let out = &mut self.out;
         let _ = writeln!(
             out,
-            "<p class=\"meta\">{}</p>",
-            escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]))
+            "<h2>{}</h2><table>",
+            escape(r.locale.text("ui.team_scores"))
         );
-    }
-    let _ = writeln!(
-        out,
-        "<p class=\"meta\">{}</p>",
-        escape(&l.fill("debrief.rubric", &[("version", &card.rubric.to_string())]))
-    );
-    out.push_str("</div><div>");
-    out.push_str(&ladder_chart(r));
-    out.push_str("</div></div>\n");
-
-    if !r.teams.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2><table>", escape(l.text("ui.team_scores")));
         for (team, card) in &r.teams {
             let _ = writeln!(
                 out,
@@ -109,10 +138,9 @@ pub fn render(r: &Report) -> String {
         out.push_str("</table>\n");
     }
 
-    for (key, points) in r.debrief.sections() {
-        if points.is_empty() {
-            continue;
-        }
+    fn debrief(&mut self, r: &Report, key: &str, points: &[Point]) {
+        let l = r.locale;
+        let out = &mut self.out;
         let _ = writeln!(out, "<h2>{}</h2><ul>", escape(l.text(key)));
         for p in points {
             let _ = write!(out, "<li>{}", escape(&p.text));
@@ -121,49 +149,53 @@ pub fn render(r: &Report) -> String {
                 let _ = write!(out, "<br><span class=\"quote\">{}</span>", escape(&said));
             }
             if let Some(b) = &p.better {
-                let _ = write!(
-                    out,
-                    "<br><span class=\"better\">{}</span>",
-                    escape(&l.fill("debrief.try", &[("answer", b)]))
-                );
+                let better = l.fill("debrief.try", &[("answer", b)]);
+                let _ = write!(out, "<br><span class=\"better\">{}</span>", escape(&better));
             }
             out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
 
-    let _ = writeln!(out, "<h2>{}</h2>", escape(l.text("ui.transcript")));
-    let name = escape(&r.scenario.persona.name);
-    for line in &t.opening {
+    fn transcript(&mut self, r: &Report) {
         let _ = writeln!(
-            out,
-            "<div class=\"customer\"><b>{name}:</b> {}</div>",
-            escape(line)
+            self.out,
+            "<h2>{}</h2>",
+            escape(r.locale.text("ui.transcript"))
         );
     }
-    for turn in &t.turns {
+
+    fn opening(&mut self, r: &Report, line: &str) {
+        self.customer(r, line);
+        self.out.push('\n');
+    }
+
+    fn turn(&mut self, r: &Report, turn: &Turn) {
         let _ = write!(
-            out,
+            self.out,
             "<div class=\"turn\"><div class=\"you\">{}. {}: <span style=\"font-weight:normal\">{}</span></div><div>",
             turn.number,
             escape(&r.speaker(turn)),
             escape(&turn.text)
         );
         for (kind, word) in r.tags(turn) {
-            let _ = write!(out, "<span class=\"tag {kind}\">{}</span>", escape(&word));
-        }
-        out.push_str("</div>");
-        for line in &turn.persona {
             let _ = write!(
-                out,
-                "<div class=\"customer\"><b>{name}:</b> {}</div>",
-                escape(line)
+                self.out,
+                "<span class=\"tag {kind}\">{}</span>",
+                escape(&word)
             );
         }
-        out.push_str("</div>\n");
+        self.out.push_str("</div>");
+        for line in &turn.persona {
+            self.customer(r, line);
+        }
+        self.out.push_str("</div>\n");
     }
-    out.push_str("</body></html>\n");
-    out
+
+    fn finish(mut self) -> String {
+        self.out.push_str("</body></html>\n");
+        self.out
+    }
 }
 
 /// One horizontal bar per dimension, 0-100.

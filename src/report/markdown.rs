@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::{Report, entity};
+use super::{Report, Writer, compose, entity};
+use crate::record::Turn;
+use crate::scoring::debrief::Point;
 
 /// Makes text literal in Markdown: HTML is escaped (many renderers pass it
 /// through) and Markdown punctuation is backslashed; line breaks become
@@ -28,68 +30,85 @@ pub fn escape(text: &str) -> String {
 }
 
 pub fn render(r: &Report) -> String {
-    let l = r.locale;
-    let t = r.t;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {}: {}\n",
-        l.text("report.title"),
-        escape(&r.scenario.title)
-    );
-    let who = t
-        .student
-        .as_deref()
-        .map(escape)
-        .unwrap_or_else(|| "-".into());
-    let _ = writeln!(out, "{}\n", r.meta(&who));
-    let _ = writeln!(out, "**{}**\n", escape(&r.outcome()));
+    compose(r, Markdown::default())
+}
 
-    let _ = writeln!(out, "## {}\n", l.text("report.scores"));
-    let _ = writeln!(
-        out,
-        "| {} | {} |\n|---|---:|",
-        l.text("report.dimension"),
-        l.text("report.score")
-    );
-    let _ = writeln!(
-        out,
-        "| **{}** | **{:.0}** |",
-        l.text("ui.overall"),
-        t.scorecard.overall
-    );
-    for (d, v) in &t.scorecard.dimensions {
+#[derive(Default)]
+struct Markdown {
+    out: String,
+}
+
+impl Markdown {
+    /// A line the customer said, as a quote.
+    fn customer(&mut self, r: &Report, line: &str) {
+        let name = escape(&r.scenario.persona.name);
+        let _ = writeln!(self.out, "> **{name}:** {}\n", escape(line));
+    }
+}
+
+impl Writer for Markdown {
+    fn head(&mut self, r: &Report) {
+        let l = r.locale;
+        let out = &mut self.out;
         let _ = writeln!(
             out,
-            "| {} | {v:.0} |",
-            l.text(&format!("dimension.{}", d.name()))
+            "# {}: {}\n",
+            l.text("report.title"),
+            escape(&r.scenario.title)
         );
+        let who =
+            r.t.student
+                .as_deref()
+                .map(escape)
+                .unwrap_or_else(|| "-".into());
+        let _ = writeln!(out, "{}\n", r.meta(&who));
+        let _ = writeln!(out, "**{}**\n", escape(&r.outcome()));
     }
-    for d in &t.scorecard.not_assessed {
+
+    fn scores(&mut self, r: &Report) {
+        let l = r.locale;
+        let card = &r.t.scorecard;
+        let out = &mut self.out;
+        let _ = writeln!(out, "## {}\n", l.text("report.scores"));
         let _ = writeln!(
             out,
-            "| {} | {} |",
-            l.text(&format!("dimension.{}", d.name())),
-            escape(l.text("debrief.not_assessed"))
+            "| {} | {} |\n|---|---:|",
+            l.text("report.dimension"),
+            l.text("report.score")
         );
-    }
-    out.push('\n');
-    if let Some(cap) = t.scorecard.capped_at {
         let _ = writeln!(
             out,
-            "{}\n",
-            escape(&l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]))
+            "| **{}** | **{:.0}** |",
+            l.text("ui.overall"),
+            card.overall
         );
+        for (d, v) in &card.dimensions {
+            let _ = writeln!(
+                out,
+                "| {} | {v:.0} |",
+                l.text(&format!("dimension.{}", d.name()))
+            );
+        }
+        for d in &card.not_assessed {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                l.text(&format!("dimension.{}", d.name())),
+                escape(l.text("debrief.not_assessed"))
+            );
+        }
+        out.push('\n');
+        if let Some(cap) = card.capped_at {
+            let capped = l.fill("debrief.capped", &[("cap", &format!("{cap:.0}"))]);
+            let _ = writeln!(out, "{}\n", escape(&capped));
+        }
+        let rubric = l.fill("debrief.rubric", &[("version", &card.rubric.to_string())]);
+        let _ = writeln!(out, "{}", escape(&rubric));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        escape(&l.fill(
-            "debrief.rubric",
-            &[("version", &t.scorecard.rubric.to_string())]
-        ))
-    );
-    if !r.teams.is_empty() {
+
+    fn teams(&mut self, r: &Report) {
+        let l = r.locale;
+        let out = &mut self.out;
         let _ = writeln!(out, "\n### {}\n", l.text("ui.team_scores"));
         let _ = writeln!(
             out,
@@ -102,19 +121,15 @@ pub fn render(r: &Report) -> String {
         }
     }
 
-    for (key, points) in r.debrief.sections() {
-        if points.is_empty() {
-            continue;
-        }
+    fn debrief(&mut self, r: &Report, key: &str, points: &[Point]) {
+        let l = r.locale;
+        let out = &mut self.out;
         let _ = writeln!(out, "\n## {}\n", l.text(key));
         for p in points {
             let _ = writeln!(out, "- {}", escape(&p.text));
             if !p.quote.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  - {}",
-                    l.fill("debrief.you_said", &[("quote", &escape(&p.quote))])
-                );
+                let said = l.fill("debrief.you_said", &[("quote", &escape(&p.quote))]);
+                let _ = writeln!(out, "  - {said}");
             }
             if let Some(b) = &p.better {
                 let _ = writeln!(
@@ -126,30 +141,37 @@ pub fn render(r: &Report) -> String {
         }
     }
 
-    let _ = writeln!(out, "\n## {}\n", l.text("ui.transcript"));
-    let name = escape(&r.scenario.persona.name);
-    for line in &t.opening {
-        let _ = writeln!(out, "> **{name}:** {}\n", escape(line));
+    fn transcript(&mut self, r: &Report) {
+        let _ = writeln!(self.out, "\n## {}\n", r.locale.text("ui.transcript"));
     }
-    for turn in &t.turns {
+
+    fn opening(&mut self, r: &Report, line: &str) {
+        self.customer(r, line);
+    }
+
+    fn turn(&mut self, r: &Report, turn: &Turn) {
         let _ = writeln!(
-            out,
+            self.out,
             "**{}. {}:** {}\n",
             turn.number,
             escape(&r.speaker(turn)),
             escape(&turn.text)
         );
-        let tags: Vec<String> = r.tags(turn).into_iter().map(|(_, w)| w).collect();
-        if !tags.is_empty() {
-            let chips: Vec<String> = tags
-                .iter()
-                .map(|w| format!("`{}`", w.replace('`', "'")))
-                .collect();
-            let _ = writeln!(out, "{}\n", chips.join(" "));
+        // tags as code spans, which a backtick would end
+        let chips: Vec<String> = r
+            .tags(turn)
+            .into_iter()
+            .map(|(_, w)| format!("`{}`", w.replace('`', "'")))
+            .collect();
+        if !chips.is_empty() {
+            let _ = writeln!(self.out, "{}\n", chips.join(" "));
         }
         for line in &turn.persona {
-            let _ = writeln!(out, "> **{name}:** {}\n", escape(line));
+            self.customer(r, line);
         }
     }
-    out
+
+    fn finish(self) -> String {
+        self.out
+    }
 }

@@ -12,7 +12,7 @@ pub use markdown::escape as markdown_escape;
 use crate::i18n::{Locale, money};
 use crate::record::Turn;
 use crate::scenario::Scenario;
-use crate::scoring::debrief::{Debrief, debrief};
+use crate::scoring::debrief::{Debrief, Point, debrief};
 use crate::scoring::scorecard::{Scorecard, by_team};
 use crate::session::describe::outcome_line;
 use crate::session::transcript::Transcript;
@@ -138,6 +138,49 @@ impl<'a> Report<'a> {
             ],
         )
     }
+}
+
+/// How one format writes each part of a report. [`compose`] puts the parts
+/// in order, so the formats show the same things in the same order.
+trait Writer {
+    /// Title, student, date and outcome.
+    fn head(&mut self, r: &Report);
+    /// The overall score, each dimension's, and the notes under them.
+    fn scores(&mut self, r: &Report);
+    /// Each team's overall score (classroom sessions only).
+    fn teams(&mut self, r: &Report);
+    /// One part of the debrief, under the heading with locale key `key`.
+    fn debrief(&mut self, r: &Report, key: &str, points: &[Point]);
+    /// The transcript's heading.
+    fn transcript(&mut self, r: &Report);
+    /// A line the customer opened with.
+    fn opening(&mut self, r: &Report, line: &str);
+    /// A reply with its tags, and the customer's answer.
+    fn turn(&mut self, r: &Report, turn: &Turn);
+    /// The whole report.
+    fn finish(self) -> String;
+}
+
+/// The report in `w`'s format: scores, debrief, then the transcript.
+fn compose(r: &Report, mut w: impl Writer) -> String {
+    w.head(r);
+    w.scores(r);
+    if !r.teams.is_empty() {
+        w.teams(r);
+    }
+    for (key, points) in r.debrief.sections() {
+        if !points.is_empty() {
+            w.debrief(r, key, points);
+        }
+    }
+    w.transcript(r);
+    for line in &r.t.opening {
+        w.opening(r, line);
+    }
+    for turn in &r.t.turns {
+        w.turn(r, turn);
+    }
+    w.finish()
 }
 
 /// "2026-11-26" for seconds since the Unix epoch (UTC).

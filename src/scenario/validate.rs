@@ -278,132 +278,162 @@ fn placeholder_names(line: &str) -> Vec<&str> {
 /// resolution routes with no reaction of their own, objections with no
 /// `concern`, and reveal terms that are only question words.
 fn lint_variety(c: &mut Checker, s: &Scenario) {
-    let few = |n: usize| n < MIN_VARIANTS;
-    let variety_help =
-        format!("write at least {MIN_VARIANTS} variants so the persona does not repeat itself");
-    let variants = |n: usize| format!("{n} variant{}", if n == 1 { "" } else { "s" });
-    let left_out: Vec<&str> = s
-        .persona
-        .voice
-        .kinds()
+    lint_voice(c, s);
+    for o in &s.objections {
+        lint_objection_variety(c, o);
+        lint_route_reactions(c, o);
+        lint_concern(c, o);
+    }
+    lint_reveal_terms(c, s);
+}
+
+/// "2 variants": how many lines a kind has.
+fn variants(n: usize) -> String {
+    format!("{n} variant{}", if n == 1 { "" } else { "s" })
+}
+
+/// The kinds of line with none written, as "`a`, `b`".
+fn left_out(kinds: &[(&str, &Vec<String>)]) -> Option<String> {
+    let names: Vec<String> = kinds
         .iter()
         .filter(|(_, lines)| lines.is_empty())
-        .map(|(name, _)| *name)
+        .map(|(name, _)| format!("`{name}`"))
         .collect();
-    if !left_out.is_empty() {
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Warns that some lines have too few variants to keep the persona from
+/// repeating itself.
+fn warn_few_variants(c: &mut Checker, at: &[Step], message: String) {
+    c.warning_help(
+        at,
+        message,
+        format!("write at least {MIN_VARIANTS} variants so the persona does not repeat itself"),
+    );
+}
+
+/// Warns about each kind of line written with too few variants (a kind
+/// left out is reported apart); `message` says what has how many.
+fn lint_few_variants<'a>(
+    c: &mut Checker,
+    kinds: &[(&'static str, &Vec<String>)],
+    at: impl Fn(&'static str) -> Vec<Step<'a>>,
+    message: impl Fn(&str, String) -> String,
+) {
+    for (name, lines) in kinds {
+        if !lines.is_empty() && lines.len() < MIN_VARIANTS {
+            warn_few_variants(c, &at(name), message(name, variants(lines.len())));
+        }
+    }
+}
+
+/// The persona's own lines: kinds left to the built-in lines, and kinds
+/// with too few variants.
+fn lint_voice(c: &mut Checker, s: &Scenario) {
+    let kinds = s.persona.voice.kinds();
+    if let Some(names) = left_out(&kinds) {
         c.warning_help(
             &[Step::Field("voice")],
-            format!(
-                "`voice` leaves out {}: built-in lines stand in",
-                left_out
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            format!("`voice` leaves out {names}: built-in lines stand in"),
             format!("write {MIN_VARIANTS} or more lines of each in the persona's own voice"),
         );
     }
-    for (name, lines) in s.persona.voice.kinds() {
-        if !lines.is_empty() && few(lines.len()) {
-            c.warning_help(
-                &[Step::Field("voice"), Step::Field(name)],
-                format!(
-                    "`voice.{name}` has {} (fewer than {MIN_VARIANTS})",
-                    variants(lines.len())
-                ),
-                variety_help.clone(),
-            );
-        }
+    lint_few_variants(
+        c,
+        &kinds,
+        |name| vec![Step::Field("voice"), Step::Field(name)],
+        |name, n| format!("`voice.{name}` has {n} (fewer than {MIN_VARIANTS})"),
+    );
+}
+
+/// An objection's lines and reactions: too few variants, and reaction
+/// kinds left to the `good` lines.
+fn lint_objection_variety(c: &mut Checker, o: &Objection) {
+    let here = Step::Id(&o.id);
+    // no lines at all is an error of its own, and warned here too
+    if o.lines.len() < MIN_VARIANTS {
+        warn_few_variants(
+            c,
+            &[here, Step::Field("lines")],
+            format!(
+                "objection \"{}\" has {} of its `lines` (fewer than {MIN_VARIANTS})",
+                o.id,
+                variants(o.lines.len())
+            ),
+        );
     }
-    for o in &s.objections {
-        let here = Step::Id(&o.id);
-        if few(o.lines.len()) {
-            c.warning_help(
-                &[here, Step::Field("lines")],
-                format!(
-                    "objection \"{}\" has {} of its `lines` (fewer than {MIN_VARIANTS})",
-                    o.id,
-                    variants(o.lines.len())
-                ),
-                variety_help.clone(),
-            );
-        }
-        let missing: Vec<&str> = o
-            .reactions
-            .kinds()
-            .iter()
-            .filter(|(_, lines)| lines.is_empty())
-            .map(|(name, _)| *name)
-            .collect();
-        if !missing.is_empty() {
-            c.warning_help(
-                &[here, Step::Field("reactions")],
-                format!(
-                    "the reactions of objection \"{}\" leave out {}: the `good` lines stand in",
-                    o.id,
-                    missing
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                "`heard` confirms a restatement, `asked` answers a question about the concern"
-                    .into(),
-            );
-        }
-        for (name, lines) in o.reactions.kinds() {
-            if !lines.is_empty() && few(lines.len()) {
-                c.warning_help(
-                    &[here, Step::Field("reactions"), Step::Field(name)],
-                    format!(
-                        "objection \"{}\" has {} of `reactions.{name}` (fewer than {MIN_VARIANTS})",
-                        o.id,
-                        variants(lines.len())
-                    ),
-                    variety_help.clone(),
-                );
+    let kinds = o.reactions.kinds();
+    if let Some(names) = left_out(&kinds) {
+        c.warning_help(
+            &[here, Step::Field("reactions")],
+            format!(
+                "the reactions of objection \"{}\" leave out {names}: the `good` lines stand in",
+                o.id
+            ),
+            "`heard` confirms a restatement, `asked` answers a question about the concern".into(),
+        );
+    }
+    lint_few_variants(
+        c,
+        &kinds,
+        |name| vec![here, Step::Field("reactions"), Step::Field(name)],
+        |name, n| {
+            format!(
+                "objection \"{}\" has {n} of `reactions.{name}` (fewer than {MIN_VARIANTS})",
+                o.id
+            )
+        },
+    );
+}
+
+/// Each route that resolves the objection, without a reaction of its
+/// own, gets a generic `resolved` line; warned once per route.
+fn lint_route_reactions(c: &mut Checker, o: &Objection) {
+    let here = Step::Id(&o.id);
+    let mut seen: Vec<Route> = Vec::new();
+    for r in &o.resolved_by {
+        for route in r.routes() {
+            if seen.contains(&route) || o.reactions.routes.iter().any(|x| x.when == route) {
+                continue;
             }
-        }
-        let mut seen: Vec<Route> = Vec::new();
-        for r in &o.resolved_by {
-            for route in r.routes() {
-                if seen.contains(&route) || o.reactions.routes.iter().any(|x| x.when == route) {
-                    continue;
+            let at: Vec<Step> = match &route {
+                Route::Technique(t) | Route::Tradeable(t) | Route::Pain(t) => {
+                    vec![here, Step::Field("resolved_by"), Step::Quoted(t)]
                 }
-                let at: Vec<Step> = match &route {
-                    Route::Technique(t) | Route::Tradeable(t) | Route::Pain(t) => {
-                        vec![here, Step::Field("resolved_by"), Step::Quoted(t)]
-                    }
-                    Route::Price => {
-                        vec![here, Step::Field("resolved_by"), Step::Text("PriceAtMost")]
-                    }
-                };
-                let name = route_name(&route);
-                c.warning_help(
-                    &at,
-                    format!(
-                        "objection \"{}\" has no reaction for its route {name}: a reply that takes it gets a generic `resolved` line",
-                        o.id
-                    ),
-                    format!(
-                        "add `(when: {name}, say: [\"...\"])` to its `reactions.routes`, in words that refer to what that reply did"
-                    ),
-                );
-                seen.push(route);
-            }
-        }
-        if o.concern.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                Route::Price => vec![here, Step::Field("resolved_by"), Step::Text("PriceAtMost")],
+            };
+            let name = route_name(&route);
             c.warning_help(
-                &[here],
+                &at,
                 format!(
-                    "objection \"{}\" has no `concern`: while it is open the persona cannot say what is left besides the price",
+                    "objection \"{}\" has no reaction for its route {name}: a reply that takes it gets a generic `resolved` line",
                     o.id
                 ),
-                "add a short phrase, e.g. `concern: \"how the set-up won't drag on\"`".into(),
+                format!(
+                    "add `(when: {name}, say: [\"...\"])` to its `reactions.routes`, in words that refer to what that reply did"
+                ),
             );
+            seen.push(route);
         }
     }
+}
+
+/// Without a `concern` the persona cannot name what is left open.
+fn lint_concern(c: &mut Checker, o: &Objection) {
+    if o.concern.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        c.warning_help(
+            &[Step::Id(&o.id)],
+            format!(
+                "objection \"{}\" has no `concern`: while it is open the persona cannot say what is left besides the price",
+                o.id
+            ),
+            "add a short phrase, e.g. `concern: \"how the set-up won't drag on\"`".into(),
+        );
+    }
+}
+
+/// Reveal terms that are question words match every question.
+fn lint_reveal_terms(c: &mut Checker, s: &Scenario) {
     for fact in &s.persona.hidden {
         let (Reveal::OpenQuestion { terms } | Reveal::Question { terms }) = &fact.reveal else {
             continue;
@@ -738,11 +768,30 @@ fn check_prices(c: &mut Checker, s: &Scenario) {
     }
 }
 
+/// The ids an objection may refer to.
+struct Refs<'s> {
+    objections: Known<'s>,
+    pains: Known<'s>,
+    tradeables: Known<'s>,
+    techniques: Known<'static>,
+}
+
 fn check_objections(c: &mut Checker, s: &Scenario) {
-    let ids = Known::new(s.objections.iter().map(|o| o.id.as_str()));
-    let pains = Known::new(s.persona.pains.iter().map(|x| x.id.as_str()));
-    let tradeables = Known::new(s.product.tradeables.iter().map(|x| x.id.as_str()));
-    let techniques = Known::new(Technique::ALL.iter().map(|t| t.name()));
+    let refs = Refs {
+        objections: Known::new(s.objections.iter().map(|o| o.id.as_str())),
+        pains: Known::new(s.persona.pains.iter().map(|x| x.id.as_str())),
+        tradeables: Known::new(s.product.tradeables.iter().map(|x| x.id.as_str())),
+        techniques: Known::new(Technique::ALL.iter().map(|t| t.name())),
+    };
+    check_objection_set(c, s, &refs.objections);
+    for o in &s.objections {
+        check_objection(c, o, &refs);
+    }
+}
+
+/// The objections as a whole: some, with unique ids, one of each kind,
+/// and exactly one to open with.
+fn check_objection_set(c: &mut Checker, s: &Scenario, ids: &Known) {
     c.not_empty(
         &[Step::Field("objections")],
         &s.objections,
@@ -774,139 +823,164 @@ fn check_objections(c: &mut Checker, s: &Scenario) {
             Some("give one objection `trigger: AtStart` and the others a later trigger".into()),
         );
     }
-    for o in &s.objections {
-        let ctx = format!("objection \"{}\"", o.id);
-        let here = Step::Id(&o.id);
-        for (field, list, what) in [
-            ("lines", &o.lines, "lines"),
-            ("terms", &o.terms, "terms"),
-            ("good", &o.reactions.good, "good reactions"),
-            ("bad", &o.reactions.bad, "bad reactions"),
-            ("resolved", &o.reactions.resolved, "resolved reactions"),
-        ] {
-            c.not_empty(
-                &[here, Step::Field(field)],
-                list,
-                format!("{ctx} has no {what}"),
-            );
-        }
-        for answer in &o.model_answers {
-            let ModelAnswer::Tagged(a) = answer else {
-                continue;
-            };
-            c.not_empty(
-                &[here, Step::Field("model_answers"), Step::Field("shows")],
-                &a.shows,
-                format!("a model answer of {ctx} shows nothing; list what it demonstrates or give plain text"),
-            );
-            for tag in a
-                .shows
-                .iter()
-                .filter(|t| !is_known_tag(t) && !ModelAnswer::LESSONS.contains(&t.as_str()))
-            {
-                let mut known = all_tag_names();
-                known.extend(ModelAnswer::LESSONS);
-                c.error(
-                    &[here, Step::Field("model_answers"), Step::Quoted(tag)],
-                    format!("a model answer of {ctx} shows unknown tag \"{tag}\""),
-                    Some(format!("known tags: {}", known.join(", "))),
-                );
-            }
-        }
+}
+
+/// One objection, field by field in the order they are written.
+fn check_objection(c: &mut Checker, o: &Objection, refs: &Refs) {
+    let ctx = format!("objection \"{}\"", o.id);
+    let here = Step::Id(&o.id);
+    for (field, list, what) in [
+        ("lines", &o.lines, "lines"),
+        ("terms", &o.terms, "terms"),
+        ("good", &o.reactions.good, "good reactions"),
+        ("bad", &o.reactions.bad, "bad reactions"),
+        ("resolved", &o.reactions.resolved, "resolved reactions"),
+    ] {
         c.not_empty(
-            &[here, Step::Field("model_answers")],
-            &o.model_answers,
-            format!("{ctx} has no model answers"),
+            &[here, Step::Field(field)],
+            list,
+            format!("{ctx} has no {what}"),
         );
+    }
+    check_model_answers(c, o, &ctx);
+    c.not_empty(
+        &[here, Step::Field("model_answers")],
+        &o.model_answers,
+        format!("{ctx} has no model answers"),
+    );
+    c.not_empty(
+        &[here, Step::Field("resolved_by")],
+        &o.resolved_by,
+        format!("{ctx} has nothing in `resolved_by`, so it can never be resolved"),
+    );
+    if let Trigger::AfterResolved(other) = &o.trigger {
+        c.reference(
+            &[here, Step::Field("trigger"), Step::Quoted(other)],
+            "objection",
+            other,
+            &refs.objections,
+            &format!("the trigger of {ctx}"),
+        );
+    }
+    check_resolutions(c, o, &ctx, refs);
+    check_reactions(c, o, &ctx);
+    check_option_tags(c, o, &ctx);
+}
+
+/// A tagged model answer shows something, and only known tags or lessons.
+fn check_model_answers(c: &mut Checker, o: &Objection, ctx: &str) {
+    let here = Step::Id(&o.id);
+    for answer in &o.model_answers {
+        let ModelAnswer::Tagged(a) = answer else {
+            continue;
+        };
         c.not_empty(
-            &[here, Step::Field("resolved_by")],
-            &o.resolved_by,
-            format!("{ctx} has nothing in `resolved_by`, so it can never be resolved"),
+            &[here, Step::Field("model_answers"), Step::Field("shows")],
+            &a.shows,
+            format!(
+                "a model answer of {ctx} shows nothing; list what it demonstrates or give plain text"
+            ),
         );
-        if let Trigger::AfterResolved(other) = &o.trigger {
-            c.reference(
-                &[here, Step::Field("trigger"), Step::Quoted(other)],
-                "objection",
-                other,
-                &ids,
-                &format!("the trigger of {ctx}"),
+        for tag in a
+            .shows
+            .iter()
+            .filter(|t| !is_known_tag(t) && !ModelAnswer::LESSONS.contains(&t.as_str()))
+        {
+            let mut known = all_tag_names();
+            known.extend(ModelAnswer::LESSONS);
+            c.error(
+                &[here, Step::Field("model_answers"), Step::Quoted(tag)],
+                format!("a model answer of {ctx} shows unknown tag \"{tag}\""),
+                Some(format!("known tags: {}", known.join(", "))),
             );
         }
-        for r in &o.resolved_by {
-            let at = |v| [here, Step::Field("resolved_by"), Step::Quoted(v)];
-            match r {
-                Resolution::Technique(t) => c.reference(&at(t), "technique", t, &techniques, &ctx),
-                Resolution::Tradeable(t) => c.reference(&at(t), "tradeable", t, &tradeables, &ctx),
-                Resolution::Benefit { pains: ps } => {
-                    c.not_empty(
-                        &[here, Step::Field("resolved_by")],
-                        ps,
-                        format!("a Benefit in {ctx} lists no pains"),
-                    );
-                    for p in ps {
-                        c.reference(&at(p), "pain", p, &pains, &ctx);
-                    }
+    }
+}
+
+/// Every way to resolve the objection names something that exists.
+fn check_resolutions(c: &mut Checker, o: &Objection, ctx: &str, refs: &Refs) {
+    let here = Step::Id(&o.id);
+    for r in &o.resolved_by {
+        let at = |v| [here, Step::Field("resolved_by"), Step::Quoted(v)];
+        match r {
+            Resolution::Technique(t) => c.reference(&at(t), "technique", t, &refs.techniques, ctx),
+            Resolution::Tradeable(t) => c.reference(&at(t), "tradeable", t, &refs.tradeables, ctx),
+            Resolution::Benefit { pains: ps } => {
+                c.not_empty(
+                    &[here, Step::Field("resolved_by")],
+                    ps,
+                    format!("a Benefit in {ctx} lists no pains"),
+                );
+                for p in ps {
+                    c.reference(&at(p), "pain", p, &refs.pains, ctx);
                 }
-                Resolution::PriceAtMost(price) => {
-                    c.money(&[here, Step::Text("PriceAtMost")], "PriceAtMost", *price);
-                }
+            }
+            Resolution::PriceAtMost(price) => {
+                c.money(&[here, Step::Text("PriceAtMost")], "PriceAtMost", *price);
             }
         }
-        let routes: Vec<Route> = o.resolved_by.iter().flat_map(Resolution::routes).collect();
-        for (name, lines) in o.reactions.kinds() {
-            c.placeholders(
-                &[here, Step::Field("reactions"), Step::Field(name)],
-                lines,
-                &["feature"],
-                &format!("a `reactions.{name}` line of {ctx}"),
-            );
-        }
-        for r in &o.reactions.routes {
-            let name = route_name(&r.when);
-            let at = [here, Step::Field("routes"), route_step(&r.when)];
-            if !routes.contains(&r.when) {
-                let listed: Vec<String> = routes.iter().map(route_name).collect();
-                c.error(
-                    &at,
-                    format!(
-                        "reaction route {name} of {ctx} is not one of its `resolved_by` routes"
-                    ),
-                    Some(if listed.is_empty() {
-                        "add the route to `resolved_by` first".into()
-                    } else {
-                        format!("its routes: {}", listed.join(", "))
-                    }),
-                );
-            }
-            if r.say.iter().all(|l| l.trim().is_empty()) {
-                c.error(
-                    &at,
-                    format!("reaction route {name} of {ctx} has nothing to `say`"),
-                    Some(
-                        "add at least one line the persona says when a reply takes this route"
-                            .into(),
-                    ),
-                );
-            }
-            c.placeholders(
+    }
+}
+
+/// Reaction lines use only known placeholders, and each reaction route is
+/// one of the objection's routes with something to say.
+fn check_reactions(c: &mut Checker, o: &Objection, ctx: &str) {
+    let here = Step::Id(&o.id);
+    for (name, lines) in o.reactions.kinds() {
+        c.placeholders(
+            &[here, Step::Field("reactions"), Step::Field(name)],
+            lines,
+            &["feature"],
+            &format!("a `reactions.{name}` line of {ctx}"),
+        );
+    }
+    let routes: Vec<Route> = o.resolved_by.iter().flat_map(Resolution::routes).collect();
+    for r in &o.reactions.routes {
+        let name = route_name(&r.when);
+        let at = [here, Step::Field("routes"), route_step(&r.when)];
+        if !routes.contains(&r.when) {
+            let listed: Vec<String> = routes.iter().map(route_name).collect();
+            c.error(
                 &at,
-                &r.say,
-                &["feature"],
-                &format!("a reaction line of {ctx}"),
+                format!("reaction route {name} of {ctx} is not one of its `resolved_by` routes"),
+                Some(if listed.is_empty() {
+                    "add the route to `resolved_by` first".into()
+                } else {
+                    format!("its routes: {}", listed.join(", "))
+                }),
             );
         }
-        for option in &o.options {
-            for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {
-                let help = match did_you_mean(tag, all_tag_names()) {
-                    Some(near) => format!("did you mean \"{near}\"?"),
-                    None => format!("known tags: {}", all_tag_names().join(", ")),
-                };
-                c.error(
-                    &[here, Step::Field("options"), Step::Quoted(tag)],
-                    format!("unknown tag \"{tag}\" in a reply option of {ctx}"),
-                    Some(help),
-                );
-            }
+        if r.say.iter().all(|l| l.trim().is_empty()) {
+            c.error(
+                &at,
+                format!("reaction route {name} of {ctx} has nothing to `say`"),
+                Some("add at least one line the persona says when a reply takes this route".into()),
+            );
+        }
+        c.placeholders(
+            &at,
+            &r.say,
+            &["feature"],
+            &format!("a reaction line of {ctx}"),
+        );
+    }
+}
+
+/// The tags of the reply options are known ones (with a suggestion for a
+/// misspelt one).
+fn check_option_tags(c: &mut Checker, o: &Objection, ctx: &str) {
+    let here = Step::Id(&o.id);
+    for option in &o.options {
+        for tag in option.tags.iter().filter(|t| !is_known_tag(t)) {
+            let help = match did_you_mean(tag, all_tag_names()) {
+                Some(near) => format!("did you mean \"{near}\"?"),
+                None => format!("known tags: {}", all_tag_names().join(", ")),
+            };
+            c.error(
+                &[here, Step::Field("options"), Step::Quoted(tag)],
+                format!("unknown tag \"{tag}\" in a reply option of {ctx}"),
+                Some(help),
+            );
         }
     }
 }

@@ -10,6 +10,8 @@
 //! - "keep doing" names strengths: how the player traded, the facts their
 //!   questions uncovered, and other moves done well.
 
+use std::cell::OnceCell;
+
 use serde::{Deserialize, Serialize};
 
 use super::relevance::Relevance;
@@ -96,94 +98,154 @@ pub fn better_answer<'s>(
         .or_else(|| scenario.objections.iter().find_map(shows))
 }
 
+/// The debrief of a scored session, from its scorecard's items.
 pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &Locale) -> Debrief {
-    let turn_of = |n: u32| turns.iter().find(|t| t.number == n);
-    // replies that lost points anywhere are praised nowhere
-    let lost: Vec<u32> = card
-        .items
-        .iter()
-        .filter(|i| i.points < 0.0 && i.turn > 0)
-        .map(|i| i.turn)
-        .collect();
-    let relevance = std::cell::OnceCell::new();
-    let text = |item: &Item| {
+    let writer = Writer::new(scenario, turns, card, locale);
+    // what went well: moments, most points first
+    let moments = moments(card, &writer);
+    let mut used: Vec<Rule> = Vec::new();
+    let well = pick(moments.iter().copied(), WELL, &mut used, &writer);
+    // keep doing: habits first, then other moves done well
+    let habits = HABITS.iter().filter_map(|rule| {
+        card.items
+            .iter()
+            .find(|i| writer.praised(i) && i.rule == *rule)
+    });
+    let keep = pick(
+        habits.chain(moments.iter().copied()),
+        KEEP,
+        &mut used,
+        &writer,
+    );
+    Debrief {
+        well,
+        improve: improve(card, &writer),
+        keep,
+    }
+}
+
+/// Writes debrief points from scorecard items, in the scenario's language.
+struct Writer<'a> {
+    scenario: &'a Scenario,
+    turns: &'a [Turn],
+    locale: &'a Locale,
+    /// Replies that lost points anywhere: they are praised nowhere.
+    lost: Vec<u32>,
+    /// Built only when an off-topic reply needs its words named.
+    relevance: OnceCell<Relevance>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        turns: &'a [Turn],
+        card: &Scorecard,
+        locale: &'a Locale,
+    ) -> Self {
+        let lost = card
+            .items
+            .iter()
+            .filter(|i| i.points < 0.0 && i.turn > 0)
+            .map(|i| i.turn)
+            .collect();
+        Writer {
+            scenario,
+            turns,
+            locale,
+            lost,
+            relevance: OnceCell::new(),
+        }
+    }
+
+    fn turn(&self, number: u32) -> Option<&'a Turn> {
+        self.turns.iter().find(|t| t.number == number)
+    }
+
+    /// Earned points, is a gain, and its reply lost none.
+    fn praised(&self, i: &Item) -> bool {
+        i.points > 0.0
+            && i.rule.kind() == Kind::Gain
+            && (i.turn == 0 || !self.lost.contains(&i.turn))
+    }
+
+    /// What the rule says, its blanks filled in.
+    fn text(&self, item: &Item) -> String {
         let key = item.rule.text_key();
         match item.rule {
-            Rule::EthicsCap => locale.fill(
+            Rule::EthicsCap => self.locale.fill(
                 &key,
                 &[("cap", &format!("{:.0}", super::rubric::PASS_MARK))],
             ),
             Rule::LaerOffTopic | Rule::RelationshipOffTopic => {
-                let words = turn_of(item.turn)
-                    .and_then(|t| {
-                        relevance
-                            .get_or_init(|| Relevance::new(scenario))
-                            .off_topic(&t.text, 0)
-                    })
-                    .unwrap_or_default();
-                {
-                    let comma = if scenario.lang() == crate::lang::Lang::ZhCn {
-                        "、"
-                    } else {
-                        ", "
-                    };
-                    locale.fill(&key, &[("words", &words.join(comma))])
-                }
+                let words = self.off_topic_words(item.turn);
+                let comma = if self.scenario.lang() == crate::lang::Lang::ZhCn {
+                    "、"
+                } else {
+                    ", "
+                };
+                self.locale.fill(&key, &[("words", &words.join(comma))])
             }
-            _ => locale.text(&key).to_string(),
+            _ => self.locale.text(&key).to_string(),
         }
-    };
-    let point = |item: &Item| Point {
-        turn: item.turn,
-        text: text(item),
-        quote: item.quote.clone(),
-        better: None,
-        rule: Some(item.rule),
-    };
-    let praised = |i: &&Item| {
-        i.points > 0.0 && i.rule.kind() == Kind::Gain && (i.turn == 0 || !lost.contains(&i.turn))
-    };
+    }
 
-    // what went well: moments, most points first
+    /// The words of another customer's case that a reply named.
+    fn off_topic_words(&self, turn: u32) -> Vec<String> {
+        self.turn(turn)
+            .and_then(|t| {
+                self.relevance
+                    .get_or_init(|| Relevance::new(self.scenario))
+                    .off_topic(&t.text, 0)
+            })
+            .unwrap_or_default()
+    }
+
+    fn point(&self, item: &Item) -> Point {
+        Point {
+            turn: item.turn,
+            text: self.text(item),
+            quote: item.quote.clone(),
+            better: None,
+            rule: Some(item.rule),
+        }
+    }
+}
+
+/// LAER and FAB moves praised in a reply, most points first.
+fn moments<'c>(card: &'c Scorecard, writer: &Writer) -> Vec<&'c Item> {
     let mut moments: Vec<&Item> = card
         .items
         .iter()
-        .filter(praised)
+        .filter(|i| writer.praised(i))
         .filter(|i| i.turn > 0 && matches!(i.dimension, Dimension::Laer | Dimension::Fab))
         .collect();
     moments.sort_by(|a, b| b.points.total_cmp(&a.points).then(a.turn.cmp(&b.turn)));
-    let mut used: Vec<Rule> = Vec::new();
-    let mut well = Vec::new();
-    for i in moments.iter().copied() {
-        if well.len() == WELL || used.contains(&i.rule) {
+    moments
+}
+
+/// Up to `max` points from `items` in order, one per rule, skipping the
+/// rules in `used` (the sections share it, so no rule is named twice).
+fn pick<'c>(
+    items: impl Iterator<Item = &'c Item>,
+    max: usize,
+    used: &mut Vec<Rule>,
+    writer: &Writer,
+) -> Vec<Point> {
+    let mut picked = Vec::new();
+    for i in items {
+        if picked.len() == max || used.contains(&i.rule) {
             continue;
         }
         used.push(i.rule);
-        well.push(point(i));
+        picked.push(writer.point(i));
     }
+    picked
+}
 
-    // keep doing: habits first, then other moves done well
-    let mut keep = Vec::new();
-    let habits = HABITS
-        .iter()
-        .filter_map(|rule| card.items.iter().filter(praised).find(|i| i.rule == *rule));
-    let others = moments.iter().copied();
-    for i in habits.chain(others) {
-        if keep.len() == KEEP || used.contains(&i.rule) {
-            continue;
-        }
-        used.push(i.rule);
-        keep.push(point(i));
-    }
-
-    // what to improve: mistakes (most points lost first), then moves done
-    // only partly, then steps never taken; each against the reply at fault
-    let order = |i: &&Item| match i.rule.kind() {
-        Kind::Penalty => 0,
-        Kind::Cap => 1,
-        Kind::Partial => 2,
-        _ => 3,
-    };
+/// What to improve: mistakes (most points lost first), then moves done
+/// only partly, then steps never taken; each against the reply at fault,
+/// with a model answer to try instead, each model answer shown once.
+fn improve(card: &Scorecard, writer: &Writer) -> Vec<Point> {
     let mut faults: Vec<&Item> = card
         .items
         .iter()
@@ -196,8 +258,8 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         })
         .collect();
     faults.sort_by(|a, b| {
-        order(a)
-            .cmp(&order(b))
+        fault_order(a)
+            .cmp(&fault_order(b))
             .then(a.points.total_cmp(&b.points))
             .then(a.turn.cmp(&b.turn))
     });
@@ -208,13 +270,12 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         if improve.len() == IMPROVE || rules_seen.contains(&item.rule) {
             continue;
         }
-        let Some(turn) = turn_of(item.turn) else {
+        let Some(turn) = writer.turn(item.turn) else {
             continue;
         };
         rules_seen.push(item.rule);
         let objection = item.objection.as_deref().or(turn.objection.as_deref());
-        // one model answer is shown once
-        let better = better_answer(scenario, item.rule, objection)
+        let better = better_answer(writer.scenario, item.rule, objection)
             .map(ModelAnswer::text)
             .filter(|b| !offered.contains(b));
         if let Some(b) = better {
@@ -228,13 +289,20 @@ pub fn debrief(scenario: &Scenario, turns: &[Turn], card: &Scorecard, locale: &L
         improve.push(Point {
             quote,
             better: better.map(str::to_string),
-            ..point(item)
+            ..writer.point(item)
         });
     }
-    Debrief {
-        well,
-        improve,
-        keep,
+    improve
+}
+
+/// Penalties first, then what an ethics breach capped, then partial moves,
+/// then missing steps.
+fn fault_order(i: &Item) -> u8 {
+    match i.rule.kind() {
+        Kind::Penalty => 0,
+        Kind::Cap => 1,
+        Kind::Partial => 2,
+        _ => 3,
     }
 }
 

@@ -13,23 +13,10 @@ use crate::analysis::tags::{Fab, Negative};
 /// Benefits on different pains that earn points: the first and two more.
 const BENEFITS: usize = 3;
 
+/// Adds the FAB items.
 pub(super) fn items(items: &mut Items, s: &Session) {
-    let scenario = s.scenario;
-    let voiced = |r: &Reading, pain: &str| {
-        scenario
-            .persona
-            .pains
-            .iter()
-            .find(|p| p.id == pain)
-            .is_some_and(|p| {
-                p.terms
-                    .iter()
-                    .any(|t| has_term(&r.heard, &t.to_lowercase()))
-            })
-    };
-    let mut feature = false;
     let mut advantage = false;
-    let mut benefits: Vec<String> = Vec::new();
+    let mut benefits: Vec<&str> = Vec::new();
     let mut first_feature: Option<&Reading> = None;
     // value claimed while arguing or exaggerating is not believed
     let honest = |r: &&Reading| {
@@ -38,8 +25,7 @@ pub(super) fn items(items: &mut Items, s: &Session) {
     for r in s.mine().filter(|r| r.valid()).filter(honest) {
         let a = &r.turn.analysis;
         let t = r.turn;
-        if a.fab.contains(&Fab::Feature) && !feature {
-            feature = true;
+        if a.fab.contains(&Fab::Feature) && first_feature.is_none() {
             first_feature = Some(r);
             items.add(t, quote(t, "feature"), Rule::FabFeature, 20.0, None);
         }
@@ -47,26 +33,8 @@ pub(super) fn items(items: &mut Items, s: &Session) {
             advantage = true;
             items.add(t, quote(t, "advantage"), Rule::FabAdvantage, 20.0, None);
         }
-        let mut pains: Vec<&str> = Vec::new();
-        if a.fab.contains(&Fab::Benefit) {
-            pains.extend(a.pains.iter().map(String::as_str));
-            if a.pains.is_empty() {
-                pains.push("");
-            }
-        }
-        for f in &a.features {
-            let Some(feature) = scenario.product.features.iter().find(|x| &x.id == f) else {
-                continue;
-            };
-            pains.extend(
-                a.pains
-                    .iter()
-                    .filter(|p| feature.relieves.contains(p) && voiced(r, p))
-                    .map(String::as_str),
-            );
-        }
-        for pain in pains {
-            if benefits.len() >= BENEFITS || benefits.iter().any(|b| b == pain) {
+        for pain in benefit_pains(s, r) {
+            if benefits.len() >= BENEFITS || benefits.contains(&pain) {
                 continue;
             }
             let tag = if a.fab.contains(&Fab::Benefit) {
@@ -79,21 +47,12 @@ pub(super) fn items(items: &mut Items, s: &Session) {
             } else {
                 (Rule::FabBenefitMore, 15.0)
             };
-            benefits.push(pain.to_string());
+            benefits.push(pain);
             items.add(t, quote(t, tag), rule, points, None);
         }
     }
-    if !feature && !advantage && benefits.is_empty() {
-        // shown against the first answer given without the product's value
-        match s.mine().find(|r| {
-            r.valid()
-                && r.turn
-                    .analysis
-                    .has_laer(crate::analysis::tags::Laer::Respond)
-        }) {
-            Some(r) => items.add(r.turn, &r.turn.text, Rule::FabMissing, 0.0, None),
-            None => items.whole(Rule::FabMissing, 0.0),
-        }
+    if first_feature.is_none() && !advantage && benefits.is_empty() {
+        missing_value(items, s);
     } else if benefits.is_empty() {
         match first_feature {
             Some(r) => items.add(
@@ -105,5 +64,59 @@ pub(super) fn items(items: &mut Items, s: &Session) {
             ),
             None => items.whole(Rule::FabMissingBenefit, 0.0),
         }
+    }
+}
+
+/// The pains a reply's benefits touch: those of a benefit it states (""
+/// for one on no pain in particular), then those its features relieve that
+/// the customer has voiced.
+fn benefit_pains<'r>(s: &Session, r: &'r Reading) -> Vec<&'r str> {
+    let a = &r.turn.analysis;
+    let mut pains: Vec<&str> = Vec::new();
+    if a.fab.contains(&Fab::Benefit) {
+        pains.extend(a.pains.iter().map(String::as_str));
+        if a.pains.is_empty() {
+            pains.push("");
+        }
+    }
+    for f in &a.features {
+        let Some(feature) = s.scenario.product.features.iter().find(|x| &x.id == f) else {
+            continue;
+        };
+        pains.extend(
+            a.pains
+                .iter()
+                .filter(|p| feature.relieves.contains(p) && voiced(s, r, p))
+                .map(String::as_str),
+        );
+    }
+    pains
+}
+
+/// The customer had said the words of `pain` before reply `r`.
+fn voiced(s: &Session, r: &Reading, pain: &str) -> bool {
+    s.scenario
+        .persona
+        .pains
+        .iter()
+        .find(|p| p.id == pain)
+        .is_some_and(|p| {
+            p.terms
+                .iter()
+                .any(|t| has_term(&r.heard, &t.to_lowercase()))
+        })
+}
+
+/// No feature, advantage or benefit at all: shown against the first
+/// answer given without the product's value.
+fn missing_value(items: &mut Items, s: &Session) {
+    match s.mine().find(|r| {
+        r.valid()
+            && r.turn
+                .analysis
+                .has_laer(crate::analysis::tags::Laer::Respond)
+    }) {
+        Some(r) => items.add(r.turn, &r.turn.text, Rule::FabMissing, 0.0, None),
+        None => items.whole(Rule::FabMissing, 0.0),
     }
 }

@@ -299,76 +299,149 @@ pub(super) fn items(items: &mut Items, s: &Session) -> Vec<String> {
     judged.iter().map(|id| id.to_string()).collect()
 }
 
+/// The items of one judged concern: each LAER step once, and answering
+/// before exploring.
 fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
     let o = Some(c.id());
-    let window: Vec<&Reading> = s.mine().filter(|r| c.addressed_by(r)).collect();
-    let valid: Vec<&Reading> = window.iter().copied().filter(|r| r.valid()).collect();
+    let replies = Replies::new(s, c);
+    for rules in EARLY_STEPS {
+        early_step(items, &replies, &rules, o);
+    }
+    explore_item(items, &replies, o);
+    respond_item(items, c, &replies, o);
+    if let Some(r) = replies.first_respond()
+        && replies
+            .explores
+            .first()
+            .is_none_or(|e| e.0.number() > r.number())
+    {
+        items.add(r.turn, &r.turn.text, Rule::LaerPremature, -10.0, o);
+    }
+}
 
-    let responds: Vec<&Reading> = valid
-        .iter()
-        .copied()
-        .filter(|r| {
-            r.turn.analysis.has_laer(Laer::Respond)
-                || r.turn
-                    .events
-                    .iter()
-                    .any(|e| matches!(e, Event::Resolved { objection } if objection == c.id()))
-        })
-        .collect();
-    let first_respond = responds.first().copied();
-    let explores: Vec<(&Reading, Rule, f64)> = s
-        .mine()
-        .filter(|r| r.valid())
-        .filter_map(|r| c.explored_by(r).map(|(rule, p)| (r, rule, p)))
-        .collect();
-    let first_explore = explores.first().map(|e| e.0.number());
+/// The player's replies that bear on one concern.
+struct Replies<'r> {
+    /// Replies to it.
+    window: Vec<&'r Reading<'r>>,
+    /// Of those, the ones that earn moves.
+    valid: Vec<&'r Reading<'r>>,
+    /// Valid replies that answer it: a respond step, or it was resolved.
+    responds: Vec<&'r Reading<'r>>,
+    /// Valid replies anywhere that explore it, with the rule and points
+    /// each earns.
+    explores: Vec<(&'r Reading<'r>, Rule, f64)>,
+}
 
-    // listen and acknowledge: before the answer, or half after it
-    for (step, rule, late, missing) in [
-        (
-            Laer::Listen,
-            Rule::LaerListen,
-            Rule::LaerListenLate,
-            Rule::LaerMissingListen,
-        ),
-        (
-            Laer::Acknowledge,
-            Rule::LaerAcknowledge,
-            Rule::LaerAcknowledgeLate,
-            Rule::LaerMissingAcknowledge,
-        ),
-    ] {
-        match valid.iter().find(|r| r.turn.analysis.has_laer(step)) {
-            Some(r) => {
-                let after = first_respond.is_some_and(|a| {
-                    r.number() > a.number()
-                        || (r.number() == a.number()
-                            && matches!((step_at(r, step), respond_at(r)), (Some(x), Some(y)) if x > y))
-                });
-                if after {
-                    items.add(r.turn, quote(r.turn, step.name()), late, 10.0, o);
-                } else {
-                    items.add(r.turn, quote(r.turn, step.name()), rule, 20.0, o);
-                }
-            }
-            None => {
-                // shown against the reply that answered without it
-                let at = first_respond
-                    .or_else(|| valid.first().copied())
-                    .filter(|r| !r.turn.analysis.has_laer(step))
-                    .or_else(|| {
-                        window
-                            .iter()
-                            .copied()
-                            .find(|r| !r.turn.analysis.has_laer(step))
-                    });
-                missing_item(items, at, missing, o);
-            }
+impl<'r> Replies<'r> {
+    fn new(s: &'r Session, c: &Concern) -> Self {
+        let window: Vec<&Reading> = s.mine().filter(|r| c.addressed_by(r)).collect();
+        let valid: Vec<&Reading> = window.iter().copied().filter(|r| r.valid()).collect();
+        let responds = valid
+            .iter()
+            .copied()
+            .filter(|r| {
+                r.turn.analysis.has_laer(Laer::Respond)
+                    || r.turn
+                        .events
+                        .iter()
+                        .any(|e| matches!(e, Event::Resolved { objection } if objection == c.id()))
+            })
+            .collect();
+        let explores = s
+            .mine()
+            .filter(|r| r.valid())
+            .filter_map(|r| c.explored_by(r).map(|(rule, p)| (r, rule, p)))
+            .collect();
+        Replies {
+            window,
+            valid,
+            responds,
+            explores,
         }
     }
 
-    // explore: the best question about it, wherever it was asked
-    let best = explores
+    fn first_respond(&self) -> Option<&'r Reading<'r>> {
+        self.responds.first().copied()
+    }
+}
+
+/// Where a missing `step` is shown: `candidate` when it lacks the step,
+/// else the first reply in `order` that lacks it.
+fn lacking<'r>(
+    step: Laer,
+    candidate: Option<&'r Reading<'r>>,
+    mut order: impl Iterator<Item = &'r Reading<'r>>,
+) -> Option<&'r Reading<'r>> {
+    candidate
+        .filter(|r| !r.turn.analysis.has_laer(step))
+        .or_else(|| order.find(|r| !r.turn.analysis.has_laer(step)))
+}
+
+/// A step that belongs before the answer, and its rules.
+struct EarlyStep {
+    step: Laer,
+    on_time: Rule,
+    late: Rule,
+    missing: Rule,
+}
+
+const EARLY_STEPS: [EarlyStep; 2] = [
+    EarlyStep {
+        step: Laer::Listen,
+        on_time: Rule::LaerListen,
+        late: Rule::LaerListenLate,
+        missing: Rule::LaerMissingListen,
+    },
+    EarlyStep {
+        step: Laer::Acknowledge,
+        on_time: Rule::LaerAcknowledge,
+        late: Rule::LaerAcknowledgeLate,
+        missing: Rule::LaerMissingAcknowledge,
+    },
+];
+
+/// Listen or acknowledge: full points before the answer, half after it;
+/// missing, shown against the reply that answered without it.
+fn early_step(items: &mut Items, replies: &Replies, rules: &EarlyStep, o: Option<&str>) {
+    let step = rules.step;
+    match replies
+        .valid
+        .iter()
+        .find(|r| r.turn.analysis.has_laer(step))
+    {
+        Some(r) => {
+            let late = replies
+                .first_respond()
+                .is_some_and(|answer| after_answer(r, step, answer));
+            let (rule, points) = if late {
+                (rules.late, 10.0)
+            } else {
+                (rules.on_time, 20.0)
+            };
+            items.add(r.turn, quote(r.turn, step.name()), rule, points, o);
+        }
+        None => {
+            let candidate = replies
+                .first_respond()
+                .or_else(|| replies.valid.first().copied());
+            let at = lacking(step, candidate, replies.window.iter().copied());
+            missing_item(items, at, rules.missing, o);
+        }
+    }
+}
+
+/// Reply `r` took `step` after `answer` answered: in a later reply, or
+/// later in the same one.
+fn after_answer(r: &Reading, step: Laer, answer: &Reading) -> bool {
+    r.number() > answer.number()
+        || (r.number() == answer.number()
+            && matches!((step_at(r, step), respond_at(r)), (Some(x), Some(y)) if x > y))
+}
+
+/// Explore: the best question about the concern, wherever it was asked.
+fn explore_item(items: &mut Items, replies: &Replies, o: Option<&str>) {
+    let best = replies
+        .explores
         .iter()
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.number().cmp(&a.0.number())));
     match best {
@@ -376,37 +449,29 @@ fn concern_items(items: &mut Items, s: &Session, c: &Concern) {
             items.add(r.turn, quote(r.turn, "explore"), *rule, *points, o);
         }
         None => {
-            let at = first_respond
-                .or_else(|| valid.first().copied())
-                .or_else(|| window.first().copied())
-                .filter(|r| !r.turn.analysis.has_laer(Laer::Explore))
-                .or_else(|| {
-                    window
-                        .iter()
-                        .copied()
-                        .find(|r| !r.turn.analysis.has_laer(Laer::Explore))
-                });
+            let candidate = replies
+                .first_respond()
+                .or_else(|| replies.valid.first().copied())
+                .or_else(|| replies.window.first().copied());
+            let at = lacking(Laer::Explore, candidate, replies.window.iter().copied());
             missing_item(items, at, Rule::LaerMissingExplore, o);
         }
     }
+}
 
-    // respond: the route this objection needs, or half for any answer
-    match (responds.iter().find(|r| c.fitting(r)), first_respond) {
+/// Respond: the route this objection needs, or half for any answer;
+/// missing, shown against the last reply to it.
+fn respond_item(items: &mut Items, c: &Concern, replies: &Replies, o: Option<&str>) {
+    match (
+        replies.responds.iter().find(|r| c.fitting(r)),
+        replies.first_respond(),
+    ) {
         (Some(r), _) => items.add(r.turn, &r.turn.text, Rule::LaerRespond, 30.0, o),
         (None, Some(r)) => items.add(r.turn, &r.turn.text, Rule::LaerRespondGeneric, 15.0, o),
         (None, None) => {
-            let at = window
-                .iter()
-                .rev()
-                .copied()
-                .find(|r| !r.turn.analysis.has_laer(Laer::Respond));
+            let at = lacking(Laer::Respond, None, replies.window.iter().rev().copied());
             missing_item(items, at, Rule::LaerMissingRespond, o);
         }
-    }
-    if let Some(r) = first_respond
-        && first_explore.is_none_or(|e| e > r.number())
-    {
-        items.add(r.turn, &r.turn.text, Rule::LaerPremature, -10.0, o);
     }
 }
 

@@ -478,7 +478,9 @@ fn an_approximate_figure_describes_and_an_offer_frame_still_offers() {
     for offer in ["How about 45,000?", "I can do about 45k."] {
         let a = in_scenario("hengda-packaging-en", offer);
         assert!(
-            a.offers.iter().any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)),
+            a.offers
+                .iter()
+                .any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)),
             "{offer}: {:?}",
             a.offers
         );
@@ -590,10 +592,22 @@ fn the_second_reader_adds_a_paraphrase_in_the_players_own_words_and_quotes_it() 
 fn a_but_followed_by_telling_the_customer_off_or_a_boast_cancels_the_acknowledgement() {
     use counteroffer::analysis::tags::{Laer, Negative};
     let zh = plain("zh-CN");
-    let wrong = zh.analyze("我理解，但您这个判断是错的，演示的时候您可能没仔细看。", None);
-    assert!(!wrong.has_laer(Laer::Acknowledge) && wrong.negatives.contains(&Negative::Arguing), "{wrong:?}");
-    let boast = zh.analyze("理解理解，不过说真的，我们这个牌子在行业里数一数二，没人比我们强。", None);
-    assert!(!boast.has_laer(Laer::Acknowledge) && boast.negatives.contains(&Negative::Exaggeration), "{boast:?}");
+    let wrong = zh.analyze(
+        "我理解，但您这个判断是错的，演示的时候您可能没仔细看。",
+        None,
+    );
+    assert!(
+        !wrong.has_laer(Laer::Acknowledge) && wrong.negatives.contains(&Negative::Arguing),
+        "{wrong:?}"
+    );
+    let boast = zh.analyze(
+        "理解理解，不过说真的，我们这个牌子在行业里数一数二，没人比我们强。",
+        None,
+    );
+    assert!(
+        !boast.has_laer(Laer::Acknowledge) && boast.negatives.contains(&Negative::Exaggeration),
+        "{boast:?}"
+    );
     // a "but" that moves on to a proposal keeps the acknowledgement
     let fair = zh.analyze("我理解您的顾虑，不过我们可以先试用一个月。", None);
     assert!(fair.has_laer(Laer::Acknowledge), "{fair:?}");

@@ -219,7 +219,7 @@ fn a_broken_scenario_is_listed_with_its_error_and_cannot_be_started() {
     let dir = std::env::temp_dir().join(format!("co-game-broken-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("bad.ron"), "Scenario(id: \"oops\",").unwrap();
-    let mut app = app_with(Catalog::load(&[dir.clone()]), None);
+    let mut app = app_with(Catalog::load(std::slice::from_ref(&dir)), None);
     let broken = app
         .world()
         .resource::<Catalog>()
@@ -582,7 +582,7 @@ fn an_edited_scenario_is_reloaded_and_a_broken_edit_keeps_the_last_good_version(
         f.set_modified(SystemTime::now() + Duration::from_secs(secs))
             .unwrap();
     };
-    let mut app = app_with(Catalog::load(&[dir.clone()]), None);
+    let mut app = app_with(Catalog::load(std::slice::from_ref(&dir)), None);
     let title_of = |app: &App| {
         let c = app.world().resource::<Catalog>();
         let i = c.sources.iter().position(|(p, _)| p == &file).unwrap();

@@ -4,13 +4,11 @@
 //! sentences and numbers, and read for offers (`offers`); the `rules` then
 //! tag it, each rule in its own function.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use super::builder::Builder;
 use super::lexicon::Lexicon;
-use super::paraphrase::{Stopwords, content_keys};
+use super::paraphrase::{KeySet, Stopwords, content_keys};
 use super::patterns::Patterns;
 use super::reader::Reader;
 use super::rules::{self, Ctx};
@@ -121,7 +119,7 @@ pub(crate) struct ScenarioTerms {
     pub(crate) advantage_keys: Vec<Vec<u64>>,
     /// Content keys of what the customer says and cares about (objection
     /// lines and terms, pains, hidden facts), for paraphrase checks.
-    pub(crate) concern_keys: HashSet<u64>,
+    pub(crate) concern_keys: KeySet,
     pub(crate) list_price: f64,
     pub(crate) currency: String,
     /// Figures the customer says in this scenario (a rival's price, their

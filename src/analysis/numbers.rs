@@ -16,23 +16,21 @@ pub struct Number {
     pub scaled: bool,
 }
 
-const CN_DIGITS: &[(char, u32)] = &[
-    ('零', 0),
-    ('〇', 0),
-    ('一', 1),
-    ('二', 2),
-    ('两', 2),
-    ('三', 3),
-    ('四', 4),
-    ('五', 5),
-    ('六', 6),
-    ('七', 7),
-    ('八', 8),
-    ('九', 9),
-];
-
 fn cn_digit(c: char) -> Option<u32> {
-    CN_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v)
+    // a jump table: this runs on every Han character of a reply
+    match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
 }
 
 fn cn_unit(c: char) -> Option<f64> {
@@ -49,41 +47,52 @@ fn cn_unit(c: char) -> Option<f64> {
 /// All numbers in `text`, in order.
 pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        let word_start = !text[..i].ends_with(|p: char| p.is_ascii_alphanumeric());
-        if c.is_ascii_alphabetic()
-            && word_start
-            && let Some(n) = english_number(text, i)
-        {
-            i = n.end;
-            out.push(n);
+    while i < bytes.len() {
+        let b = bytes[i];
+        // spaces and ASCII punctuation start no number: the common case
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        if c.is_ascii_alphabetic() {
+        if b.is_ascii_alphabetic() {
+            let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+            if word_start
+                && opens_number(ascii_word(&text[i..]))
+                && let Some(n) = english_number(text, i)
+            {
+                i = n.end;
+                out.push(n);
+                continue;
+            }
             // model numbers such as "PK560" are names, not amounts
-            i += text[i..]
-                .bytes()
-                .take_while(u8::is_ascii_alphanumeric)
+            i += bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
             continue;
         }
-        let found = if c.is_ascii_digit() {
+        let found = if b.is_ascii_digit() {
             ascii_number(text, i)
-        } else if cn_digit(c).is_some()
-            || (c == '十' && !text[..i].ends_with(|p: char| cn_digit(p).is_some()))
-        {
-            chinese_number(text, i)
         } else {
-            None
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if cn_digit(c).is_some()
+                || (c == '十' && !text[..i].ends_with(|p: char| cn_digit(p).is_some()))
+            {
+                chinese_number(text, i)
+            } else {
+                // not a numeral: step over the whole character
+                i += c.len_utf8();
+                continue;
+            }
         };
         match found {
             Some(n) => {
                 i = n.end;
                 out.push(n);
             }
-            None => i += c.len_utf8(),
+            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
         }
     }
     out
@@ -175,14 +184,14 @@ fn scale_word(rest: &str) -> (Option<f64>, usize) {
     let Some(after) = rest.strip_prefix(' ') else {
         return (None, 0);
     };
-    let word: String = after
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
-    let scale = match word.to_ascii_lowercase().as_str() {
-        "thousand" | "grand" | "k" => Some(1000.0),
-        "million" | "mil" => Some(1_000_000.0),
-        _ => None,
+    let word = ascii_word(after);
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    let scale = if is("thousand") || is("grand") || is("k") {
+        Some(1000.0)
+    } else if is("million") || is("mil") {
+        Some(1_000_000.0)
+    } else {
+        None
     };
     match scale {
         Some(s) => (Some(s), 1 + word.len()),
@@ -190,6 +199,15 @@ fn scale_word(rest: &str) -> (Option<f64>, usize) {
     }
 }
 
+/// The run of ASCII letters at the start of `s`.
+fn ascii_word(s: &str) -> &str {
+    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    &s[..len]
+}
+
+/// The English number words, as a list: `word_value` reads the same words
+/// (a test holds them equal).
+#[cfg(test)]
 const EN_WORDS: &[(&str, f64)] = &[
     ("zero", 0.0),
     ("one", 1.0),
@@ -221,6 +239,61 @@ const EN_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
+/// Whether `word` (ASCII letters) is a number word, the only kind of word
+/// `english_number` reads first: most words of a reply are passed over
+/// with a look at their length and first letter.
+fn opens_number(word: &str) -> bool {
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !(3..=9).contains(&word.len())
+        || !matches!(first, Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+    {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    word_value(&buf[..word.len()]).is_some()
+}
+
+/// The value of a lower-case number word of `EN_WORDS`, matched as one
+/// `match` (a jump on the length, then a few comparisons) rather than by
+/// walking the list: every English word of a reply is looked up.
+fn word_value(lower: &[u8]) -> Option<f64> {
+    let v = match lower {
+        b"zero" => 0.0,
+        b"one" => 1.0,
+        b"two" => 2.0,
+        b"three" => 3.0,
+        b"four" => 4.0,
+        b"five" => 5.0,
+        b"six" => 6.0,
+        b"seven" => 7.0,
+        b"eight" => 8.0,
+        b"nine" => 9.0,
+        b"ten" => 10.0,
+        b"eleven" => 11.0,
+        b"twelve" => 12.0,
+        b"thirteen" => 13.0,
+        b"fourteen" => 14.0,
+        b"fifteen" => 15.0,
+        b"sixteen" => 16.0,
+        b"seventeen" => 17.0,
+        b"eighteen" => 18.0,
+        b"nineteen" => 19.0,
+        b"twenty" => 20.0,
+        b"thirty" => 30.0,
+        b"forty" => 40.0,
+        b"fifty" => 50.0,
+        b"sixty" => 60.0,
+        b"seventy" => 70.0,
+        b"eighty" => 80.0,
+        b"ninety" => 90.0,
+        _ => return None,
+    };
+    Some(v)
+}
+
 /// Reads number words with a scale, as people say prices: "forty-four
 /// thousand", "forty four grand", "twelve hundred". Without a scale word
 /// ("two weeks", "one customer") it reads nothing.
@@ -229,38 +302,45 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
     let mut end = start;
     let mut at = start;
     loop {
-        let word: String = text[at..]
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
-        let lower = word.to_ascii_lowercase();
-        match lower.as_str() {
-            "hundred" if section > 0.0 => {
+        let word = ascii_word(&text[at..]);
+        // lower-cased into a small buffer once; no word this reads is
+        // longer than nine letters ("seventeen")
+        if word.len() > 9 {
+            break;
+        }
+        let mut buf = [0u8; 9];
+        for (d, b) in buf.iter_mut().zip(word.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = &buf[..word.len()];
+        let and = lower == b"and";
+        match lower {
+            b"hundred" if section > 0.0 => {
                 section *= 100.0;
                 scaled = true;
             }
-            "thousand" | "grand" if section > 0.0 => {
+            b"thousand" | b"grand" if section > 0.0 => {
                 total += section * 1000.0;
                 section = 0.0;
                 scaled = true;
             }
-            "million" if section > 0.0 => {
+            b"million" if section > 0.0 => {
                 total += section * 1_000_000.0;
                 section = 0.0;
                 scaled = true;
             }
-            "and" if section > 0.0 || total > 0.0 => {}
-            w => match EN_WORDS.iter().find(|(name, _)| *name == w) {
-                Some((_, v)) => section += v,
+            b"and" if section > 0.0 || total > 0.0 => {}
+            w => match word_value(w) {
+                Some(v) => section += v,
                 None => break,
             },
         }
-        if lower != "and" {
+        if !and {
             end = at + word.len();
         }
         at += word.len();
-        match text[at..].chars().next() {
-            Some(' ' | '-') => at += 1,
+        match text.as_bytes().get(at) {
+            Some(b' ' | b'-') => at += 1,
             _ => break,
         }
     }
@@ -423,6 +503,19 @@ mod tests {
         assert_eq!(values("forty four grand"), [44_000.0]);
         assert_eq!(values("two weeks and one customer"), Vec::<f64>::new());
         assert_eq!(values("twelve hundred a month"), [1_200.0]);
+    }
+
+    #[test]
+    fn number_words_are_looked_up_by_their_list() {
+        for (w, v) in EN_WORDS {
+            assert_eq!(word_value(w.as_bytes()), Some(*v), "{w}");
+        }
+        for (w, _) in EN_WORDS {
+            assert!(opens_number(w) && opens_number(&w.to_uppercase()), "{w}");
+        }
+        assert!(!opens_number("hundred") && !opens_number("the") && !opens_number("on"));
+        assert_eq!(word_value(b"hundred"), None);
+        assert_eq!(word_value(b"the"), None);
     }
 
     #[test]

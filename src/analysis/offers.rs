@@ -347,12 +347,32 @@ pub(crate) fn condition_clauses(
             let end = l
                 .clause_joins
                 .iter()
-                .filter_map(|w| rest.find(&format!(" {w} ")))
+                .filter_map(|w| find_spaced(rest, w))
                 .min()
                 .map_or(stop, |i| h.end + i);
             (h.start, end)
         })
         .collect()
+}
+
+/// Where `word` first stands between two spaces in `text`: the offset of
+/// the space before it (as `text.find(" {word} ")`, without building the
+/// pattern for every clause).
+fn find_spaced(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return text.find("  ");
+    }
+    let bytes = text.as_bytes();
+    let step = word.chars().next().map_or(1, char::len_utf8);
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(word)) {
+        let at = from + i;
+        if at > 0 && bytes[at - 1] == b' ' && bytes.get(at + word.len()) == Some(&b' ') {
+            return Some(at - 1);
+        }
+        from = at + step;
+    }
+    None
 }
 
 /// The currency written next to `n`: just before it in the same sentence,
@@ -418,4 +438,26 @@ fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn find_spaced_is_find_with_spaces() {
+        for (text, word) in [
+            ("order by friday and we add", "and"),
+            ("andand and", "and"),
+            ("band and", "and"),
+            ("和 and 和", "and"),
+            (" and", "and"),
+            ("and ", "and"),
+            ("a  b", ""),
+            ("aaa aa aa ", "aa"),
+            ("和", "和"),
+            (" 和 和 ", "和"),
+        ] {
+            let spaced = format!(" {word} ");
+            assert_eq!(super::find_spaced(text, word), text.find(&spaced), "{text}");
+        }
+    }
 }

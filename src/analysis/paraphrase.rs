@@ -2,18 +2,47 @@
 //! words: the customer's concern (listen) or a feature's advantage.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::is_han;
 use crate::fingerprint::fnv1a;
 
+/// A set of content keys. The keys are hashes already (or packed
+/// character pairs), so the set mixes their bits once instead of running
+/// `std`'s keyed SipHash over them on every lookup.
+pub(crate) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
+/// The hasher of [`KeySet`]: one multiply and a fold of the high bits
+/// into the low ones (the table indexes by the low bits).
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // only u64 keys are stored; any other input still hashes
+        for &b in bytes {
+            self.write_u64(self.0 ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        let x = (self.0 ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 32);
+    }
+}
+
 /// Stopwords as content keys, so checking a key is one set lookup.
 pub(crate) struct Stopwords {
-    keys: HashSet<u64>,
+    keys: KeySet,
 }
 
 impl Stopwords {
     pub(crate) fn new(words: &[String]) -> Stopwords {
-        let mut keys = HashSet::new();
+        let mut keys = KeySet::default();
         for w in words {
             keys.insert(word_key(&w.to_ascii_lowercase(), usize::MAX));
             let chars: Vec<char> = w.chars().collect();
@@ -72,7 +101,7 @@ pub(crate) fn is_han_key(key: u64) -> bool {
 }
 
 pub(crate) fn restates(around: &str, advantage: &[u64], stop: &Stopwords) -> bool {
-    let shared: HashSet<u64> = content_keys(around, stop)
+    let shared: KeySet = content_keys(around, stop)
         .into_iter()
         .filter(|k| advantage.contains(k))
         .collect();

@@ -217,8 +217,10 @@ impl Patterns {
                 )
             })
             .collect();
+        // every pattern is lower case (`add_phrase`) and `hits` searches a
+        // lower-case copy of the reply: a case-sensitive automaton has half
+        // the transitions to follow per byte
         let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&set.patterns)
             .expect("lexicon phrases form a valid automaton");
@@ -234,7 +236,9 @@ impl Patterns {
         let bytes = text.as_bytes();
         let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
         let mut hits = Vec::new();
-        for m in self.matcher.find_overlapping_iter(text) {
+        // ASCII lower case keeps every byte offset
+        let lower = text.to_ascii_lowercase();
+        for m in self.matcher.find_overlapping_iter(&lower) {
             let (start, end) = (m.start(), m.end());
             let p = m.pattern().as_usize();
             let (at_start, at_end) = self.bounded[p];

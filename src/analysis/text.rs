@@ -42,28 +42,42 @@ pub(crate) fn is_punct(c: char) -> bool {
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let ends = match c {
-            '?' | '？' | '!' | '！' | '。' | ';' | '；' | '\n' => true,
-            '.' => {
-                let prev = |back: usize| k.checked_sub(back).map(|j| chars[j].1);
-                let next_digit = chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_digit());
-                let decimal = prev(1).is_some_and(|p| p.is_ascii_digit()) && next_digit;
+    let bytes = text.as_bytes();
+    let ascii = |i: usize| bytes.get(i).copied().filter(u8::is_ascii);
+    // a byte scan: every mark is ASCII or one of the full-width marks
+    // below, and only ASCII letters and digits matter around a full stop
+    for (i, &b) in bytes.iter().enumerate() {
+        let (ends, question) = match b {
+            b'?' => (true, true),
+            b'!' | b';' | b'\n' => (true, false),
+            b'.' => {
+                let before = i.checked_sub(1).and_then(ascii);
+                let next_digit = ascii(i + 1).is_some_and(|n| n.is_ascii_digit());
+                let decimal = before.is_some_and(|p| p.is_ascii_digit()) && next_digit;
                 // "a.m.", "e.g.": a single letter before the stop
-                let initial = prev(1).is_some_and(|p| p.is_ascii_alphabetic())
-                    && prev(2).is_none_or(|p| !p.is_ascii_alphabetic());
-                !(decimal || initial)
+                let initial = before.is_some_and(|p| p.is_ascii_alphabetic())
+                    && i.checked_sub(2)
+                        .and_then(ascii)
+                        .is_none_or(|p| !p.is_ascii_alphabetic());
+                (!(decimal || initial), false)
             }
-            _ => false,
+            // ？ ！ ；
+            0xEF => match bytes.get(i + 1..i + 3) {
+                Some([0xBC, 0x9F]) => (true, true),
+                Some([0xBC, 0x81 | 0x9B]) => (true, false),
+                _ => (false, false),
+            },
+            // 。
+            0xE3 => (bytes.get(i + 1..i + 3) == Some(&[0x80, 0x82]), false),
+            _ => (false, false),
         };
         if ends {
-            let end = i + c.len_utf8();
+            let end = i + if b.is_ascii() { 1 } else { 3 };
             if !text[start..end].trim().is_empty() {
                 out.push(Sentence {
                     start,
                     end,
-                    question: matches!(c, '?' | '？'),
+                    question,
                 });
             }
             start = end;
@@ -100,18 +114,27 @@ pub(crate) fn mark_unpunctuated_questions(
     }
 }
 
-/// Whether `c` at byte `i` ends a clause: sentence and clause punctuation,
-/// but not a decimal point or thousands separator between digits ("81.7",
-/// "48,000").
-fn ends_clause(text: &str, i: usize, c: char) -> bool {
-    let digit_before = text[..i].ends_with(|p: char| p.is_ascii_digit());
-    let digit_after = text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_digit());
-    match c {
-        '.' | ',' => !(digit_before && digit_after),
-        '，' | '、' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？' | '\n' => {
-            true
+/// The length of the clause-ending mark at byte `i`, if one is there:
+/// sentence and clause punctuation, but not a decimal point or thousands
+/// separator between digits ("81.7", "48,000"). A byte scan: the marks
+/// are ASCII or full-width.
+fn clause_mark(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes[i] {
+        b'.' | b',' => {
+            let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+            let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            (!(digit_before && digit_after)).then_some(1)
         }
-        _ => false,
+        b';' | b':' | b'!' | b'?' | b'\n' => Some(1),
+        // ， ； ： ！ ？
+        0xEF => matches!(
+            bytes.get(i + 1..i + 3),
+            Some([0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F])
+        )
+        .then_some(3),
+        // 、 。
+        0xE3 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x81 | 0x82])).then_some(3),
+        _ => None,
     }
 }
 
@@ -125,11 +148,18 @@ pub(crate) struct Clauses {
 
 impl Clauses {
     pub(crate) fn new(text: &str) -> Clauses {
-        let marks = text
-            .char_indices()
-            .filter(|&(i, c)| ends_clause(text, i, c))
-            .map(|(i, c)| (i, i + c.len_utf8()))
-            .collect();
+        let bytes = text.as_bytes();
+        let mut marks = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            // only these bytes can start a mark
+            if matches!(
+                b,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | 0xE3 | 0xEF
+            ) && let Some(len) = clause_mark(bytes, i)
+            {
+                marks.push((i, i + len));
+            }
+        }
         Clauses {
             marks,
             len: text.len(),

@@ -1,11 +1,9 @@
 //! LAER: listen, acknowledge, explore, respond.
 
-use std::collections::HashSet;
-
 use super::{Ctx, scope};
 use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
-use crate::analysis::paraphrase::{content_keys, is_han_key};
+use crate::analysis::paraphrase::{KeySet, content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, trim_span};
@@ -93,7 +91,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         return false;
     }
     let theirs = ctx.context_keys();
-    let shared: HashSet<u64> = content_keys(body, ctx.stopwords)
+    let shared: KeySet = content_keys(body, ctx.stopwords)
         .into_iter()
         .filter(|k| theirs.contains(k))
         .collect();

@@ -4,7 +4,6 @@
 //! looks like a price, and so on.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 mod fab;
 mod laer;
@@ -23,8 +22,7 @@ use super::analyzer::{Analyzer, ScenarioTerms};
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::offers::{self as found, Spanned};
-use super::paraphrase::Stopwords;
-use super::paraphrase::content_keys;
+use super::paraphrase::{KeySet, Stopwords, content_keys};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
 use super::text::{Clauses, Sentence, mark_unpunctuated_questions, sentences};
@@ -50,7 +48,7 @@ pub(crate) struct Ctx<'a> {
     /// Where content does not answer the concern (see [`Ctx::stated`]).
     muted: Spans,
     /// Content keys of the customer's last line (empty when unknown).
-    context_keys: OnceCell<HashSet<u64>>,
+    context_keys: OnceCell<KeySet>,
     /// Figures in the customer's last line.
     context_figures: OnceCell<Vec<f64>>,
     /// The longest hit, so a search for hits around a point stays local.
@@ -229,7 +227,7 @@ impl<'a> Ctx<'a> {
 
     /// Content keys of the customer's last line (empty when unknown),
     /// worked out only when a rule asks: most replies never need them.
-    pub(crate) fn context_keys(&self) -> &HashSet<u64> {
+    pub(crate) fn context_keys(&self) -> &KeySet {
         self.context_keys.get_or_init(|| {
             self.context
                 .map(|c| content_keys(c, self.stopwords).into_iter().collect())

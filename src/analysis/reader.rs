@@ -11,11 +11,9 @@
 //! writes it from `tests/labelled` and `tests/dev` (never `tests/blind`), and
 //! this file extracts exactly the features that script does.
 //!
-//! The rules stay first: the reader adds a step the rules missed when its
-//! score is positive, quoting the sentence that holds the words that weighed
-//! most, and drops a rule's
-//! step only when it is confident the rules misread (a score under the
-//! step's veto). A stuffed reply never reaches it.
+//! The rules stay first: the reader only adds a step the rules missed, when
+//! its score is positive, quoting the sentence that holds the words that
+//! weighed most. A stuffed reply never reaches it.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,13 +31,11 @@ const BOUNDARY: &[char] = &[
     '.', ',', '!', '?', ';', ':', '\u{3002}', '\u{3001}', '\u{2026}', '\n',
 ];
 
-/// Per step: the intercept, and the score under which a rule's tag is
-/// dropped (none: the reader only adds).
+/// Per step: whether the table has it, and its intercept.
 #[derive(Default, Clone, Copy)]
 struct Step {
     known: bool,
     bias: f32,
-    veto: Option<f32>,
 }
 
 /// One weight per LAER step, in `Laer::ALL` order.
@@ -124,22 +120,21 @@ impl Reader {
             reader.steps[i].known = true;
             match feature {
                 "bias" => reader.steps[i].bias = value,
-                "veto" => reader.steps[i].veto = Some(value),
                 _ => reader.weights.entry(key_of(feature)).or_default()[i] = value,
             }
         }
         Ok(reader)
     }
 
-    /// Revises the rules' LAER steps in `a` for `text`, answering `context`;
-    /// it adds `listen` only where `may_listen` says the reply says back
-    /// something of the customer's.
+    /// Adds to `a` the LAER steps the rules missed in `text`, answering
+    /// `context`; `listen` only where `says_back` finds that the sentence it
+    /// read says back something of the customer's.
     pub(crate) fn revise(
         &self,
         a: &mut Analysis,
         text: &str,
         context: Option<&str>,
-        may_listen: impl FnOnce() -> bool,
+        says_back: impl Fn(&str) -> bool,
     ) {
         let features = features(self, text, context, a);
         let mut scores: Weights = std::array::from_fn(|i| self.steps[i].bias);
@@ -148,37 +143,28 @@ impl Reader {
                 *s += w;
             }
         }
-        let mut may_listen = Some(may_listen);
-        let mut changed = false;
+        let mut added = false;
         for (i, &laer) in Laer::ALL.iter().enumerate() {
-            let (step, score) = (self.steps[i], scores[i]);
-            let has = a.laer.contains(&laer);
-            let adds = step.known
-                && !has
-                && score > 0.0
-                && (laer != Laer::Listen || may_listen.take().is_some_and(|f| f()));
-            if adds
-                && let Some((start, end)) =
-                    strongest(&features, i).map(|s| sentence_around(text, s))
-            {
-                a.laer.push(laer);
-                a.evidence.push(Evidence {
-                    tag: laer.name().to_string(),
-                    start,
-                    end,
-                    text: text[start..end].to_string(),
-                });
-                changed = true;
-            } else if has && step.veto.is_some_and(|v| score < v) {
-                a.laer.retain(|l| *l != laer);
-                a.evidence.retain(|e| e.tag != laer.name());
-                if laer == Laer::Explore {
-                    a.question = None;
-                }
-                changed = true;
+            if !self.steps[i].known || scores[i] <= 0.0 || a.laer.contains(&laer) {
+                continue;
             }
+            let Some((start, end)) = strongest(&features, i).map(|s| sentence_around(text, s))
+            else {
+                continue;
+            };
+            if laer == Laer::Listen && !says_back(&text[start..end]) {
+                continue;
+            }
+            a.laer.push(laer);
+            a.evidence.push(Evidence {
+                tag: laer.name().to_string(),
+                start,
+                end,
+                text: text[start..end].to_string(),
+            });
+            added = true;
         }
-        if changed {
+        if added {
             a.laer.sort();
             a.evidence.sort_by_key(|e| (e.start, e.end));
         }

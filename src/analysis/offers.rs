@@ -101,12 +101,16 @@ impl InSentence<'_, '_> {
         }
         // "over 500,000", "从15%", "能省六十万": a threshold, a starting
         // point or a saving, not an offer
+        // every check below reads "46" in "close at 46" as 46,000
+        let shorthand = self.thousands_dropped(n);
+        let n = shorthand.as_ref().unwrap_or(n);
         let lead = text[s.start..n.start].trim_end();
         // "底价就是29.5万", "I can do about 45k": a bottom line or offer frame
         // earlier in the figure's clause outweighs the "就是" or "about"
         let clause = ctx.clause_marks.start(n.start);
         let framed_lead = ctx.hits_in(clause, n.start).iter().any(|h| {
             h.end <= n.start
+                && h.end - h.start > 3
                 && matches!(
                     h.cue,
                     Cue::Offer | Cue::Negative(Negative::RevealBottomLine)
@@ -158,6 +162,34 @@ impl InSentence<'_, '_> {
             return Some((amount, n.start, n.end));
         }
         self.price(n, window_before, currency, plausible)
+    }
+
+    /// "44 and it's yours", "I can close at 46.5": in a deal of tens of
+    /// thousands a seller drops the thousands, and an offer frame in the
+    /// sentence says which number is the price. The figure in thousands,
+    /// when it fits this product's price.
+    fn thousands_dropped(&self, n: &Number) -> Option<Number> {
+        let list = self.ctx.scenario?.list_price;
+        let thousands = n.value * 1000.0;
+        let fits = list >= 10_000.0 && thousands >= list * 0.5 && thousands <= list * 1.2;
+        // a frame of more than a connective ("at", "for" frame any figure)
+        let framed = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
+            h.end - h.start > 3
+                && matches!(
+                    h.cue,
+                    Cue::Offer | Cue::Negative(Negative::RevealBottomLine)
+                )
+        });
+        // "12.50 a head" is money with its cents, not thousands
+        let cents = self.ctx.text[n.start..n.end]
+            .split_once('.')
+            .is_some_and(|(_, d)| d.len() == 2);
+        let bare = !n.chinese && !n.scaled && !cents && n.value < 1000.0;
+        (fits && framed && bare).then(|| Number {
+            value: thousands,
+            scaled: true,
+            ..n.clone()
+        })
     }
 
     /// "the $8,000 gap", "jams that cost you $900", "Vendor B is 40k", "40%

@@ -612,3 +612,28 @@ fn a_but_followed_by_telling_the_customer_off_or_a_boast_cancels_the_acknowledge
     let fair = zh.analyze("我理解您的顾虑，不过我们可以先试用一个月。", None);
     assert!(fair.has_laer(Laer::Acknowledge), "{fair:?}");
 }
+
+#[test]
+fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
+    for (text, amount) in [
+        ("44 and it's yours.", 44000.0),
+        ("I can close at 46.5 if you sign this week.", 46500.0),
+    ] {
+        let a = in_scenario("hengda-packaging-en", text);
+        assert!(
+            a.offers
+                .iter()
+                .any(|o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)),
+            "{text}: {:?}",
+            a.offers
+        );
+    }
+    // no offer frame, or the customer's own figure said back: no price
+    for text in [
+        "We have 40 staff on two shifts.",
+        "Thanks for sharing the 44, I know you didn't have to.",
+    ] {
+        let a = in_scenario("hengda-packaging-en", text);
+        assert!(a.offers.is_empty(), "{text}: {:?}", a.offers);
+    }
+}

@@ -184,7 +184,14 @@ impl InSentence<'_, '_> {
         let cents = self.ctx.text[n.start..n.end]
             .split_once('.')
             .is_some_and(|(_, d)| d.len() == 2);
-        let bare = !n.chinese && !n.scaled && !cents && n.value < 1000.0;
+        let after = self.ctx.text[n.end..].trim_start();
+        let percent = self
+            .ctx
+            .lexicon
+            .percent
+            .iter()
+            .any(|w| starts_with_ci(after, w));
+        let bare = !n.chinese && !n.scaled && !cents && !percent && n.value < 1000.0;
         (fits && framed && bare).then(|| Number {
             value: thousands,
             scaled: true,

@@ -628,6 +628,18 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
             a.offers
         );
     }
+    // a percentage stays a percentage
+    let a = in_scenario(
+        "brightwater-saas-en",
+        "I can do 10% off if you sign this week.",
+    );
+    assert!(
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::DiscountPercent { percent, .. } if *percent == 10.0)),
+        "{:?}",
+        a.offers
+    );
     // no offer frame, or the customer's own figure said back: no price
     for text in [
         "We have 40 staff on two shifts.",

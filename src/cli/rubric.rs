@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::i18n::Locale;
 use crate::lang::Lang;
-use crate::scoring::rubric::{Kind, PASS_MARK, Points, RUBRIC_VERSION, Rule};
+use crate::scoring::rubric::{Kind, Points, RUBRIC_VERSION, Rule};
 use crate::scoring::scorecard::Dimension;
 
 fn number(x: f64) -> String {
@@ -59,10 +59,7 @@ pub fn render(lang: Lang) -> String {
         out.push_str(l.text(key));
         out.push('\n');
     }
-    let cap = l.fill(
-        &Rule::EthicsCap.text_key(),
-        &[("cap", &format!("{PASS_MARK:.0}"))],
-    );
+    let cap = Rule::EthicsCap.stated(l);
     out.push_str(&l.fill("rubric.cap", &[("rule", &cap)]));
     out.push('\n');
     out.push_str(l.text("rubric.model_answers"));
@@ -74,13 +71,7 @@ pub fn render(lang: Lang) -> String {
             d.weight()
         ));
         for rule in Rule::current().filter(|r| r.dimension() == d) {
-            let text = match rule {
-                Rule::EthicsCap => cap.clone(),
-                _ => l.fill(
-                    &rule.text_key(),
-                    &[("words", "…"), ("cap", &format!("{PASS_MARK:.0}"))],
-                ),
-            };
+            let text = rule.stated(l);
             let points = match rule.kind() {
                 Kind::Missing => "0".to_string(),
                 _ => points_text(rule, l),

@@ -321,10 +321,10 @@ fn show_scoring(
             ),
             ChildOf(p),
         ));
-        for rule in Rule::ALL.iter().filter(|r| r.dimension() == d) {
+        for rule in Rule::current().filter(|r| r.dimension() == d) {
             commands.spawn((
                 paragraph(
-                    format!("• {}", ui.t(&rule.text_key())),
+                    format!("• {}", rule.stated(ui.locale)),
                     size::SMALL,
                     ui.p.text,
                 ),

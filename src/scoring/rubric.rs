@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::scorecard::Dimension;
+use crate::i18n::Locale;
 
 /// Bumped whenever a rule, its points, a weight or the cap changes.
 /// Version 1 (scorecards without a `rubric` field) scored LAER and FAB per
@@ -159,6 +160,16 @@ impl Rule {
     /// say what was missing).
     pub fn is_missing(self) -> bool {
         self.kind() == Kind::Missing
+    }
+
+    /// The rule as the rubric states it in `l`'s language, for a listing
+    /// (`counteroffer rubric`, the game's scoring page): the words a debrief
+    /// would quote stand as "…".
+    pub fn stated(self, l: &Locale) -> String {
+        l.fill(
+            &self.text_key(),
+            &[("words", "…"), ("cap", &format!("{PASS_MARK:.0}"))],
+        )
     }
 
     /// The rules this rubric applies, in the order `counteroffer rubric`

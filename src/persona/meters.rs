@@ -5,7 +5,10 @@ use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Analysis, QuestionKind};
 use crate::record::Meters;
 
-pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64) {
+/// `off_topic`: the reply is about another customer's case (see
+/// `scoring::relevance`): nothing in it counts for this customer, and it
+/// costs trust and patience, as a reply with nothing to use would.
+pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64, off_topic: bool) {
     let t = &TUNING;
     let mut trust = 0.0;
     if a.has_laer(Laer::Listen) {
@@ -53,7 +56,13 @@ pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64) {
         }
     }
     let said_something = !a.laer.is_empty() || !a.offers.is_empty() || a.closing;
-    if !said_something && a.negatives.is_empty() {
+    if off_topic {
+        // said to someone else: its moves earn nothing here, its slips
+        // still cost, and not being listened to costs more
+        trust = trust.min(0.0) - t.off_topic_trust_cost;
+        value = 0.0;
+        m.patience -= t.off_topic_patience_cost;
+    } else if !said_something && a.negatives.is_empty() {
         m.patience -= t.empty_reply_patience_cost; // nothing the customer can use
     }
     m.trust = (m.trust + trust).clamp(0.0, 1.0);

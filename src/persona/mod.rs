@@ -21,13 +21,14 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::analysis::Analysis;
+use crate::analysis::tags::Negative;
 use crate::lang::Lang;
 use crate::record::{Event, Meters, Outcome};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
 pub use facts::Topics;
 use lines::{Fills, Said};
 use price_talk::PriceTalk;
-use script::Script;
+use script::{Reaction, Script};
 use tuning::{INTERRUPT_PATIENCE_COST, TUNING, TierTuning};
 
 /// What the customer says in answer to one reply, and what happened.
@@ -160,17 +161,26 @@ impl Persona {
             .map(|o| &self.scenario.objections[o.index])
     }
 
-    /// Hears reply number `turn` and answers it.
-    pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str) -> Response {
+    /// Hears reply number `turn` and answers it. `off_topic`: the reply
+    /// is about another customer's case, not this one (the session judges
+    /// it as the scorer does).
+    pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str, off_topic: bool) -> Response {
         let mut said = Response::default();
         self.interrupt(text, &mut said);
+        // a recital of sales words has its own reaction and cost
+        let off_topic = off_topic && !a.negatives.contains(&Negative::KeywordStuffing);
         let patience = self.meters.patience;
-        meters::move_meters(&mut self.meters, a, self.params.scepticism);
+        meters::move_meters(&mut self.meters, a, self.params.scepticism, off_topic);
         // a tier changes how much each slip costs
         self.meters.patience =
             patience - (patience - self.meters.patience) * self.tier.patience_cost;
-        let reaction = self.work_objection(a, text);
-        let fact = self.find_fact(a, text);
+        // said to someone else, it works no objection and asks for no fact
+        let (reaction, fact) = if off_topic {
+            ((Reaction::OffTopic, Vec::new()), facts::Found::Nothing)
+        } else {
+            let reaction = self.work_objection(a, text);
+            (reaction, self.find_fact(a, text))
+        };
         self.react(reaction, fact, a, &mut said);
         self.negotiate(turn, a, &mut said);
         if let Some(fact) = self.volunteered.take()

@@ -58,6 +58,8 @@ pub(super) enum Reaction {
     Good,
     /// It missed the concern.
     Bad,
+    /// It was about another customer's case, not this one.
+    OffTopic,
 }
 
 impl Persona {
@@ -207,6 +209,7 @@ impl Persona {
                 Some(self.voice_line(kind, &[]))
             }
             Reaction::Doubt => Some(self.voice_line("proof", &[])),
+            Reaction::OffTopic => Some(self.voice_line("off_topic", &[])),
             // the fact is the answer
             Reaction::Asked if answered => None,
             Reaction::Asked => self.table_line(on_table, "asked", &fills),
@@ -225,7 +228,12 @@ impl Persona {
         if reaction == Reaction::Negative(Negative::Pressure) {
             self.name_batna(said);
         }
-        if self.tier.hints && matches!(reaction, Reaction::Bad | Reaction::Negative(_)) {
+        if self.tier.hints
+            && matches!(
+                reaction,
+                Reaction::Bad | Reaction::Negative(_) | Reaction::OffTopic
+            )
+        {
             let line = self.voice_line("hint", &[]);
             said.say(line, None);
         }

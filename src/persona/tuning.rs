@@ -37,6 +37,13 @@ pub struct Tuning {
     pub exaggeration_base: f64,
     /// A reply with nothing the customer can use costs a reply of patience.
     pub empty_reply_patience_cost: f64,
+    /// A reply about another customer's case (names, pains or objections
+    /// this customer never raised, nothing of its own; the scorer's
+    /// `off_topic`) earns nothing and costs this much trust and patience:
+    /// the customer hears that it is not being listened to. A recital of
+    /// sales words is charged as stuffing instead.
+    pub off_topic_trust_cost: f64,
+    pub off_topic_patience_cost: f64,
     /// Responding to an objection before exploring it costs patience.
     pub premature_patience_cost: f64,
     /// Below this trust the customer believes no answer to an objection,
@@ -176,6 +183,8 @@ pub const TUNING: Tuning = Tuning {
     exaggeration_trust_cost: 0.1,
     exaggeration_base: 0.5,
     empty_reply_patience_cost: 1.0,
+    off_topic_trust_cost: 0.1,
+    off_topic_patience_cost: 1.0,
     premature_patience_cost: 0.5,
     belief_trust: 0.2,
     resolved_value: 0.1,

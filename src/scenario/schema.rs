@@ -244,6 +244,11 @@ pub struct Voice {
     /// To a recital of sales words with no move in it.
     #[serde(default)]
     pub stuffed: Vec<String>,
+    /// To a reply about another customer's case: people, pains or
+    /// objections it never raised ("I'm not sure what that has to do
+    /// with us.").
+    #[serde(default)]
+    pub off_topic: Vec<String>,
     /// Demands proof of a claim it does not believe yet (and, on hard,
     /// of any figure).
     #[serde(default)]
@@ -261,7 +266,7 @@ pub struct Voice {
 
 impl Voice {
     /// Every list by its field name, in file order.
-    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 17] {
+    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 18] {
         [
             ("counter", &self.counter),
             ("insist", &self.insist),
@@ -276,6 +281,7 @@ impl Voice {
             ("argued", &self.argued),
             ("doubted", &self.doubted),
             ("stuffed", &self.stuffed),
+            ("off_topic", &self.off_topic),
             ("proof", &self.proof),
             ("interrupt", &self.interrupt),
             ("hint", &self.hint),

@@ -7,6 +7,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
 use crate::scenario::{Scenario, TradeableKind, shipped_scenarios};
 
 /// Whether `text` (lowercase) holds `term` (lowercase): for Latin terms as
@@ -161,16 +163,79 @@ fn shipped() -> &'static [Scenario] {
 }
 
 /// What counts as this customer's case and what as another's.
-pub(super) struct Relevance {
+pub(crate) struct Relevance {
     /// Terms of this case that no other case uses.
     own: Vec<String>,
     /// Names and topics of other cases that this case never uses.
     foreign_names: Vec<String>,
     foreign_topics: Vec<String>,
+    /// Every term above in one automaton, so that a reply is read once
+    /// (the customer checks every reply as it hears it).
+    terms: Terms,
+}
+
+/// Which lists a term of [`Relevance`] is on.
+const OWN: u8 = 1;
+const NAME: u8 = 2;
+const TOPIC: u8 = 4;
+
+/// The terms of [`Relevance`] in one automaton, each with its lists.
+struct Terms {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the term and the lists it is on.
+    terms: Vec<(String, u8)>,
+}
+
+impl Terms {
+    fn new(lists: [(&[String], u8); 3]) -> Terms {
+        let mut terms: Vec<(String, u8)> = Vec::new();
+        for (list, flag) in lists {
+            for t in list {
+                match terms.iter_mut().find(|(x, _)| x == t) {
+                    Some((_, flags)) => *flags |= flag,
+                    None => terms.push((t.clone(), flag)),
+                }
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(terms.iter().map(|(t, _)| t))
+            .ok();
+        Terms { matcher, terms }
+    }
+
+    /// The terms `text` (lowercase) holds, as [`has_term`] finds them (Latin
+    /// edges at word boundaries), each once, with their lists; `None` as
+    /// soon as one of this case's own terms turns up.
+    fn found(&self, text: &str) -> Option<Vec<(&str, u8)>> {
+        let mut out: Vec<(&str, u8)> = Vec::new();
+        let Some(matcher) = &self.matcher else {
+            return Some(out);
+        };
+        let bytes = text.as_bytes();
+        let word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        for m in matcher.find_overlapping_iter(text) {
+            let (term, flags) = &self.terms[m.pattern().as_usize()];
+            let bounded_start = term.starts_with(|c: char| c.is_ascii_alphanumeric());
+            let bounded_end = term.ends_with(|c: char| c.is_ascii_alphanumeric());
+            if (bounded_start && m.start() > 0 && word(m.start() - 1))
+                || (bounded_end && word(m.end()))
+            {
+                continue;
+            }
+            if flags & OWN != 0 {
+                return None;
+            }
+            if !out.iter().any(|(t, _)| t == term) {
+                out.push((term.as_str(), *flags));
+            }
+        }
+        Some(out)
+    }
 }
 
 impl Relevance {
-    pub(super) fn new(scenario: &Scenario) -> Relevance {
+    pub(crate) fn new(scenario: &Scenario) -> Relevance {
         Relevance::with_others(scenario, shipped())
     }
 
@@ -207,24 +272,29 @@ impl Relevance {
             foreign_names.extend(foreign(names));
             foreign_topics.extend(foreign(topics));
         }
+        let foreign_names = normal(foreign_names);
+        let foreign_topics = normal(foreign_topics);
+        let terms = Terms::new([
+            (&own, OWN),
+            (&foreign_names, NAME),
+            (&foreign_topics, TOPIC),
+        ]);
         Relevance {
             own,
-            foreign_names: normal(foreign_names),
-            foreign_topics: normal(foreign_topics),
+            foreign_names,
+            foreign_topics,
+            terms,
         }
     }
 
     /// The foreign terms a reply names when it is about another customer
     /// rather than this one: two of that case's terms, or one of its
     /// names, and nothing that only this case has. None when on topic.
-    pub(super) fn off_topic(&self, text: &str, _own_hits: usize) -> Option<Vec<String>> {
+    pub(crate) fn off_topic(&self, text: &str, _own_hits: usize) -> Option<Vec<String>> {
         let lower = text.to_lowercase();
-        if !found(&lower, &self.own).is_empty() {
-            return None;
-        }
-        let names = found(&lower, &self.foreign_names);
-        let mut all = names.clone();
-        all.extend(found(&lower, &self.foreign_topics));
+        let found = self.terms.found(&lower)?;
+        let names = found.iter().any(|(_, flags)| flags & NAME != 0);
+        let mut all: Vec<&str> = found.iter().map(|(t, _)| *t).collect();
         all.sort();
         all.dedup();
         // a longer term holds the shorter ones it contains
@@ -233,7 +303,7 @@ impl Relevance {
             .copied()
             .filter(|t| !all.iter().any(|o| o.len() > t.len() && o.contains(*t)))
             .collect();
-        (all.len() >= 2 || !names.is_empty()).then(|| all.iter().map(|t| t.to_string()).collect())
+        (all.len() >= 2 || names).then(|| all.iter().map(|t| t.to_string()).collect())
     }
 }
 
@@ -278,3 +348,4 @@ mod tests {
         );
     }
 }
+

@@ -28,6 +28,7 @@ use crate::analysis::tags::Laer;
 use crate::persona::{Persona, Topics};
 use crate::record::{Input, Meters, Outcome, Turn};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
+use crate::scoring::relevance::Relevance;
 use crate::scoring::scorecard::{Scorecard, score};
 
 /// Replies longer than this are refused, not analysed slowly.
@@ -42,6 +43,9 @@ pub struct Prepared {
     analyzer: Arc<OnceLock<Analyzer>>,
     /// What the customer's hidden facts are about, built on first use.
     topics: Arc<OnceLock<Arc<Topics>>>,
+    /// What is this customer's case and what another's: the customer
+    /// reacts to a reply about another case as the scorer scores it.
+    relevance: Arc<OnceLock<Relevance>>,
     /// Fingerprint of the scenario's content, stored in transcripts.
     pub hash: String,
 }
@@ -59,6 +63,7 @@ impl Prepared {
             scenario: Arc::new(scenario),
             analyzer: Arc::new(OnceLock::new()),
             topics: Arc::new(OnceLock::new()),
+            relevance: Arc::new(OnceLock::new()),
         })
     }
 
@@ -68,6 +73,15 @@ impl Prepared {
             self.topics
                 .get_or_init(|| Arc::new(Topics::new(&self.scenario))),
         )
+    }
+
+    /// Whether `text` is about another customer's case rather than this
+    /// one (the scorer's `off_topic`), with the terms built on first use.
+    pub fn off_topic(&self, text: &str) -> bool {
+        self.relevance
+            .get_or_init(|| Relevance::new(&self.scenario))
+            .off_topic(text, 0)
+            .is_some()
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -284,7 +298,8 @@ impl Session {
             .cloned();
         let analysis = self.prepared.analyzer().analyze(&text, context.as_deref());
         let objection = self.current_objection().map(|o| o.id.clone());
-        let said = self.persona.hear(number, &analysis, &text);
+        let off_topic = self.prepared.off_topic(&text);
+        let said = self.persona.hear(number, &analysis, &text, off_topic);
         self.turns.push(Turn {
             number,
             team: self.next_team.clone(),

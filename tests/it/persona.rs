@@ -1013,3 +1013,106 @@ fn a_reply_that_answers_an_earlier_open_objection_is_heard() {
         "{last:?}"
     );
 }
+
+// --- Replies about another customer's case (issue "Scoring v2") ----------
+
+/// A reply pasted from another customer's case, and one in the same shape
+/// about this customer, per language.
+const OFF_TOPIC: [(&str, &str, &str); 2] = [
+    (
+        "hengda-packaging-en",
+        "I hear you on the timesheets. With fee budget alerts your project leads see \
+         an overrun before the invoices go out, so the studio never bills late.",
+        "I hear you on the changeovers. With tool-free changeover your operators swap \
+         a format in minutes, so the line is back up before the shift notices.",
+    ),
+    (
+        "hengda-packaging-zh",
+        "您说的爽约问题我明白。我们的自动复诊提醒和微信在线预约能把空出来的椅位补上。",
+        "您说的换型问题我明白。我们的免工具换型几分钟就能换好，产线很快就能恢复。",
+    ),
+];
+
+#[test]
+fn a_reply_about_another_customers_case_costs_trust_and_patience_and_the_customer_says_so() {
+    use counteroffer::persona::tuning::TUNING;
+    use counteroffer::scoring::rubric::Rule;
+    for (id, pasted, own) in OFF_TOPIC {
+        let p = prepared(id);
+        let lines = &p.scenario.persona.voice.off_topic;
+        assert!(lines.len() >= 4, "{id}: voice.off_topic");
+        for seed in 0..6 {
+            let mut session = Session::start(&p, Difficulty::Normal, seed);
+            let before = session.meters();
+            let t = session.reply(pasted).unwrap().clone();
+            assert!(
+                t.persona.iter().any(|l| from(lines, l)),
+                "{id} seed {seed}: no off-topic reaction in {:?}",
+                t.persona
+            );
+            // it earns nothing: no trust, no value, no objection resolved
+            assert!(
+                t.meters.trust <= before.trust - TUNING.off_topic_trust_cost + 1e-9,
+                "{id} seed {seed}: trust {} -> {}",
+                before.trust,
+                t.meters.trust
+            );
+            assert!(
+                t.meters.patience <= before.patience - TUNING.off_topic_patience_cost + 1e-9,
+                "{id} seed {seed}: patience {} -> {}",
+                before.patience,
+                t.meters.patience
+            );
+            assert_eq!(t.meters.value, before.value, "{id} seed {seed}");
+            assert!(!has(&t, |e| matches!(e, Event::Resolved { .. } | Event::Revealed { .. })));
+            // the scorer names it too
+            let card = session.scorecard();
+            assert!(
+                card.items.iter().any(|i| i.turn == 1 && i.rule == Rule::LaerOffTopic),
+                "{id} seed {seed}: the scorecard does not name it"
+            );
+
+            // the same moves said about this customer are heard
+            let mut session = Session::start(&p, Difficulty::Normal, seed);
+            let t = session.reply(own).unwrap().clone();
+            assert!(
+                !t.persona.iter().any(|l| from(lines, l)),
+                "{id} seed {seed}: {:?}",
+                t.persona
+            );
+            assert!(t.meters.trust >= before.trust, "{id} seed {seed}");
+        }
+    }
+}
+
+#[test]
+fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_repeat() {
+    use counteroffer::i18n::Locale;
+    use counteroffer::lang::Lang;
+    for ((id, pasted, _), lang) in OFF_TOPIC.into_iter().zip([Lang::En, Lang::ZhCn]) {
+        let mut s = scenario(id);
+        s.persona.voice.off_topic.clear();
+        let builtin: Vec<String> = Locale::builtin(lang)
+            .text("persona.off_topic")
+            .split(" | ")
+            .map(str::to_string)
+            .collect();
+        assert!(builtin.len() >= 4, "{lang:?}: persona.off_topic");
+        let p = Prepared::new(s).unwrap();
+        // an easy customer lasts long enough to hear it four times
+        let mut session = Session::start(&p, Difficulty::Easy, 3);
+        let mut said = Vec::new();
+        for _ in 0..4 {
+            if session.outcome().is_some() {
+                break;
+            }
+            let t = session.reply(pasted).unwrap();
+            said.extend(t.persona.iter().filter(|l| builtin.contains(l)).cloned());
+        }
+        assert!(said.len() >= 2, "{id}: {said:?}");
+        let all = said.len();
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), all, "{id}: a line repeated while others were unused");
+    }
+}

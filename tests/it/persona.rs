@@ -717,9 +717,9 @@ fn the_reveal_is_shown_in_the_text_log() {
         (
             "hengda-packaging-en",
             "What budget have you got approved for this line?\n/quit\n",
-            "(fact revealed: budget)",
+            "(Fact revealed: their budget)",
         ),
-        ("deren-dental-zh", "您的预算多少？\n/quit\n", "（客户透露了：budget）"),
+        ("deren-dental-zh", "您的预算多少？\n/quit\n", "（客户透露了：预算）"),
     ] {
         let data = std::env::temp_dir().join(format!("co-persona-log-{}-{id}", std::process::id()));
         let mut child = Command::new(env!("CARGO_BIN_EXE_counteroffer"))

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use crate::diagnostic::shown;
 use crate::i18n::{Locale, money};
-use crate::record::Event;
 use crate::scenario::Difficulty;
 use crate::scoring::debrief::{debrief, render_text};
 use crate::session::MAX_REPLY_CHARS;
@@ -367,20 +366,12 @@ fn show_turn(session: &Session, locale: &Locale, out: &mut impl Write) -> std::i
     for line in &turn.persona {
         writeln!(out, "{}: {line}", s.persona.name)?;
     }
-    for event in &turn.events {
-        let note = match event {
-            Event::Revealed { fact } => locale.fill("play.revealed", &[("fact", fact)]),
-            Event::Checked { price } => locale.fill(
-                "play.event.checked",
-                &[("price", &money(*price, &s.product.currency))],
-            ),
-            Event::Referred { price } => locale.fill(
-                "play.event.referred",
-                &[("price", &money(*price, &s.product.currency))],
-            ),
-            _ => continue,
-        };
-        writeln!(out, "{note}")?;
+    for note in turn
+        .events
+        .iter()
+        .filter_map(|e| describe::event_note(e, s, locale))
+    {
+        writeln!(out, "{}", locale.fill("play.note", &[("note", &note)]))?;
     }
     let m = session.meters();
     writeln!(

@@ -28,7 +28,7 @@ pub use catalog::{Catalog, Entry, Reloaded};
 pub use display::Ui;
 pub use screens::{ChartLabel, Field, Plot};
 pub use state::{DataDir, Game, GameView, Menu, Mode, Presenter, Screen};
-pub use widgets::{InView, ScrollCue};
+pub use widgets::{InView, Note, ScrollCue};
 pub use window::{GameOptions, run};
 
 use crate::lang::Lang;

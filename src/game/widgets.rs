@@ -30,6 +30,28 @@ pub(super) fn paragraph(text: impl Into<String>, rem: f32, colour: Color) -> imp
     )
 }
 
+/// A note in the conversation, not a line anyone said: a hidden fact
+/// came out, an offer is being checked before it binds, a price went to
+/// whoever signs. Smaller, in the accent colour, set off by a bar.
+#[derive(Component, Clone, Copy, Default)]
+pub struct Note;
+
+/// A [`Note`] at `rem`.
+pub(super) fn note(p: &Palette, text: impl Into<String>, rem: f32) -> impl Bundle {
+    (
+        Note,
+        Node {
+            max_width: percent(100),
+            border: UiRect::left(px(3)),
+            padding: UiRect::left(px(space::S)),
+            margin: UiRect::left(px(space::M)),
+            ..default()
+        },
+        BorderColor::all(p.accent),
+        children![paragraph(text, rem, p.accent)],
+    )
+}
+
 /// Marks what must always be wholly in view: the customer's latest line,
 /// the highlighted option, the selected scenario, the main button. The
 /// layout tests check it; scrolling panels bring it into view.

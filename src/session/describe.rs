@@ -3,7 +3,8 @@
 
 use super::{MAX_REPLY_CHARS, Session, SessionError};
 use crate::i18n::{Locale, money};
-use crate::record::Outcome;
+use crate::record::{Event, Outcome};
+use crate::scenario::{FactKind, Scenario};
 
 /// How the negotiation ended, in one line.
 pub fn outcome_line(outcome: Option<&Outcome>, currency: &str, locale: &Locale) -> String {
@@ -14,6 +15,41 @@ pub fn outcome_line(outcome: Option<&Outcome>, currency: &str, locale: &Locale) 
         Some(Outcome::WalkAway { .. }) => locale.text("outcome.walk_away").to_string(),
         _ => locale.text("outcome.ended").to_string(),
     }
+}
+
+/// What an event of a turn means for the player, as a note under the
+/// customer's lines (the log of `play --text` and of the game): a hidden
+/// fact came out, an offer far below the customer's position is being
+/// checked before it binds, or the price went to whoever signs. `None`
+/// for events the lines already say.
+pub fn event_note(event: &Event, scenario: &Scenario, locale: &Locale) -> Option<String> {
+    let currency = &scenario.product.currency;
+    Some(match event {
+        Event::Revealed { fact } => {
+            let kind = scenario
+                .persona
+                .hidden
+                .iter()
+                .find(|h| &h.id == fact)
+                .map_or(FactKind::Other, |h| h.kind);
+            let what = match kind {
+                FactKind::Budget => "budget",
+                FactKind::Batna => "batna",
+                FactKind::DelayReason => "delay_reason",
+                FactKind::DecisionMaker => "decision_maker",
+                FactKind::Other => "other",
+            };
+            let key = format!("note.fact.{what}");
+            locale.fill("note.revealed", &[("fact", locale.text(&key))])
+        }
+        Event::Checked { price } => {
+            locale.fill("note.checked", &[("price", &money(*price, currency))])
+        }
+        Event::Referred { price } => {
+            locale.fill("note.referred", &[("price", &money(*price, currency))])
+        }
+        _ => return None,
+    })
 }
 
 /// The LAER steps still missing on the objection on the table, said as

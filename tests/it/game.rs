@@ -1353,3 +1353,148 @@ fn a_first_run_walkthrough_shows_once_and_the_scoring_page_lists_the_rubric() {
     );
     assert_eq!(screen(&app), Screen::Title, "Esc closed the page only");
 }
+
+/// The texts of the notes in the log (not lines anyone said), in order.
+fn notes(app: &mut App) -> Vec<String> {
+    let mut q = app
+        .world_mut()
+        .query_filtered::<&Children, With<game::Note>>();
+    let children: Vec<Entity> = q
+        .iter(app.world())
+        .flat_map(|c| c.iter().collect::<Vec<_>>())
+        .collect();
+    children
+        .into_iter()
+        .filter_map(|e| app.world().get::<Text>(e).map(|t| t.0.clone()))
+        .collect()
+}
+
+/// Plays `replies` in the game on `id` with `seed`, the interface in
+/// Chinese when `zh`.
+fn played(id: &str, seed: u64, zh: bool, replies: &[&str]) -> App {
+    let mut app = app();
+    let i = index_of(&app, id);
+    let mut start = Vec::new();
+    if zh {
+        start.push(Action::ToggleLanguage);
+    }
+    start.extend([
+        Action::SelectScenario(i),
+        Action::SetSeed(seed),
+        Action::Start,
+        Action::Begin,
+    ]);
+    send(&mut app, start);
+    send(
+        &mut app,
+        replies.iter().map(|r| Action::Send(r.to_string())),
+    );
+    assert_eq!(screen(&app), Screen::Negotiation);
+    app
+}
+
+#[test]
+fn the_log_shows_a_revealed_fact_a_checked_figure_and_a_referral_as_notes() {
+    // a fact comes out: the customer's line, then a note naming the fact
+    let mut app = played(
+        "hengda-packaging-en",
+        3,
+        false,
+        &["What budget have you got approved for this line?"],
+    );
+    let turn = app.world().resource::<Game>().session.turns()[0].clone();
+    assert!(
+        turn.events
+            .iter()
+            .any(|e| matches!(e, counteroffer::record::Event::Revealed { .. }))
+    );
+    assert!(texts(&mut app).contains(&turn.persona[0]));
+    // in the log and beside the latest line
+    let shown = notes(&mut app);
+    assert!(
+        !shown.is_empty() && shown.iter().all(|n| n == "Fact revealed: their budget"),
+        "{shown:?}"
+    );
+
+    // a price far below the customer's own: "Just so I'm clear, $8,000?"
+    // and a note saying how to correct it
+    let setup = [
+        "I understand, eight thousand is real money. What do the stoppages on your night shift cost you today?",
+        "Our predictive maintenance sensors warn you two weeks before a breakdown, so your night shift keeps running.",
+        "Yantai Carton runs two sizes too; after switching, their changeovers dropped from 45 to 8 minutes and they freed one operator per shift.",
+        "I can do 8,000.",
+    ];
+    let mut app = played("hengda-packaging-en", 2, false, &setup);
+    let shown = notes(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|n| n.starts_with("The customer checks your figure: $8,000.")),
+        "{shown:?}"
+    );
+
+    // a technical lead takes the price to the partners
+    let mut app = played(
+        "brightwater-saas-en",
+        1,
+        false,
+        &[
+            "So you'd be paying for an enterprise tool when you only need to see where the hours go. What happens today when a timesheet comes in late?",
+            "Harlow & Finch are 35 people; with invoices drafted straight from approved timesheets they cut write-offs by 70% in the first year, so the hours you work actually get billed.",
+            "That's 35 dollars per person per month, less than an hour of billable time.",
+            "I see.",
+            "Right.",
+            "Why not run a free 30-day trial on the Harbourside project itself, so the partners see real numbers before they decide?",
+            "If you sign for two years, I can do 14,000.",
+        ],
+    );
+    let shown = notes(&mut app);
+    assert!(
+        shown.iter().any(|n| n
+            == "The customer cannot sign $14,000 alone; the answer comes with your next reply"),
+        "{shown:?}"
+    );
+    // the notes stay in the log as it grows, and the debrief transcript has them
+    send(
+        &mut app,
+        [Action::Send(
+            "Thank you, I'll wait for the partners.".into(),
+        )],
+    );
+    assert!(notes(&mut app).iter().any(|n| n.contains("$14,000 alone")));
+}
+
+#[test]
+fn the_log_notes_are_in_chinese_with_a_chinese_interface() {
+    let mut app = played("deren-dental-zh", 3, true, &["您的预算多少？"]);
+    let shown = notes(&mut app);
+    assert!(
+        !shown.is_empty() && shown.iter().all(|n| n == "客户透露了：预算"),
+        "{shown:?}"
+    );
+    let mut app = played(
+        "deren-dental-zh",
+        2,
+        true,
+        &[
+            "您的意思是怕花钱买了一堆用不上的功能，对吧？我理解。现在每周大概有多少预约没来？",
+            "城东的康美口腔也是三台牙椅，用了自动复诊提醒以后，爽约率从 18% 降到 7%，牙椅基本排满了。",
+            "算下来每天 54 块，每周少爽约一个患者，就多收四五百块，一个月就回本了。",
+            "我们可以做到2000元。",
+        ],
+    );
+    let shown = notes(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|n| n.starts_with("客户在核对您的报价：¥2,000。")),
+        "{shown:?}"
+    );
+    send(&mut app, [Action::Pause, Action::Finish]);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let shown = notes(&mut app);
+    assert!(
+        shown.iter().any(|n| n.starts_with("客户在核对您的报价")),
+        "the debrief transcript: {shown:?}"
+    );
+}

@@ -800,12 +800,12 @@ fn the_reveal_is_shown_in_the_text_log() {
         (
             "hengda-packaging-en",
             "What budget have you got approved for this line?\n/quit\n",
-            "(fact revealed: budget)",
+            "(Fact revealed: their budget)",
         ),
         (
             "deren-dental-zh",
             "您的预算多少？\n/quit\n",
-            "（客户透露了：budget）",
+            "（客户透露了：预算）",
         ),
     ] {
         let data = std::env::temp_dir().join(format!("co-persona-log-{}-{id}", std::process::id()));
@@ -1064,11 +1064,16 @@ fn a_reply_about_another_customers_case_costs_trust_and_patience_and_the_custome
                 t.meters.patience
             );
             assert_eq!(t.meters.value, before.value, "{id} seed {seed}");
-            assert!(!has(&t, |e| matches!(e, Event::Resolved { .. } | Event::Revealed { .. })));
+            assert!(!has(&t, |e| matches!(
+                e,
+                Event::Resolved { .. } | Event::Revealed { .. }
+            )));
             // the scorer names it too
             let card = session.scorecard();
             assert!(
-                card.items.iter().any(|i| i.turn == 1 && i.rule == Rule::LaerOffTopic),
+                card.items
+                    .iter()
+                    .any(|i| i.turn == 1 && i.rule == Rule::LaerOffTopic),
                 "{id} seed {seed}: the scorecard does not name it"
             );
 
@@ -1113,6 +1118,10 @@ fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_re
         let all = said.len();
         said.sort();
         said.dedup();
-        assert_eq!(said.len(), all, "{id}: a line repeated while others were unused");
+        assert_eq!(
+            said.len(),
+            all,
+            "{id}: a line repeated while others were unused"
+        );
     }
 }

@@ -5,9 +5,11 @@ use bevy::prelude::*;
 
 use crate::analysis::{Analysis, Offer};
 use crate::game::Ui;
-use crate::game::theme::space;
-use crate::game::widgets::{chip, paragraph, row};
+use crate::game::theme::{size, space};
+use crate::game::widgets::{chip, note, paragraph, row};
+use crate::record::Turn;
 use crate::session::Session;
+use crate::session::describe::event_note;
 
 /// How the conversation is shown: the live log or the debrief transcript.
 pub(super) struct Dialogue {
@@ -51,6 +53,33 @@ pub(super) fn dialogue(
         for line in &turn.persona {
             customer(commands, line);
         }
+        event_notes(
+            commands,
+            parent,
+            session,
+            turn,
+            how.text_size * size::SMALL,
+            ui,
+        );
+    }
+}
+
+/// The notes under a turn's lines (as `play --text` shows them), in the
+/// interface language.
+pub(super) fn event_notes(
+    commands: &mut Commands,
+    parent: Entity,
+    session: &Session,
+    turn: &Turn,
+    rem: f32,
+    ui: &Ui,
+) {
+    for text in turn
+        .events
+        .iter()
+        .filter_map(|e| event_note(e, session.scenario(), ui.locale))
+    {
+        commands.spawn((note(ui.p, text, rem), ChildOf(parent)));
     }
 }
 

@@ -6,7 +6,7 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
 use super::StickToBottom;
-use crate::game::screens::dialogue::{Dialogue, dialogue, spawn_chips};
+use crate::game::screens::dialogue::{Dialogue, dialogue, event_notes, spawn_chips};
 use crate::game::theme::{self, size, space};
 use crate::game::widgets::{
     ActionButton, BaseColour, InView, Shrinks, bar, button, column, label, paragraph,
@@ -327,6 +327,9 @@ fn latest(commands: &mut Commands, parent: Entity, session: &Session, view: &Gam
             InView,
             ChildOf(parent),
         ));
+    }
+    if let Some(turn) = last {
+        event_notes(commands, parent, session, turn, size::BODY, ui);
     }
 }
 

@@ -131,7 +131,7 @@ impl InSentence<'_, '_> {
         }
         let currency = currency_near(ctx, n, s);
         let unit_after = ctx
-            .hits
+            .hits_in(gap_after, gap_after + 1)
             .iter()
             .any(|h| h.cue == Cue::NotPriceUnit && h.start == gap_after);
         if unit_after && currency.is_none() {
@@ -420,7 +420,8 @@ fn currency_near(ctx: &Ctx, n: &Number, s: Sentence) -> Option<String> {
     let text = ctx.text;
     let before = n.start.saturating_sub(5).max(s.start);
     let after_ws = n.end + (text[n.end..].len() - text[n.end..].trim_start().len());
-    ctx.hits
+    // every hit that can match ends after `before` and starts by `after_ws`
+    ctx.hits_near(before, after_ws.max(n.end) + 1)
         .iter()
         .find(|h| match h.cue {
             Cue::Currency(_) => {

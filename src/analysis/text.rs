@@ -6,6 +6,9 @@ pub(crate) struct Sentence {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) question: bool,
+    /// It ends with a tag question ("…, right?", "对吧？"); see
+    /// [`mark_tag_questions`].
+    pub(crate) tagged: bool,
 }
 
 impl Sentence {
@@ -78,6 +81,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
                     start,
                     end,
                     question,
+                    tagged: false,
                 });
             }
             start = end;
@@ -88,6 +92,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             start,
             end: text.len(),
             question: false,
+            tagged: false,
         });
     }
     out
@@ -111,6 +116,15 @@ pub(crate) fn mark_unpunctuated_questions(
             starts_with_ci(body, w)
                 && !body[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         });
+    }
+}
+
+/// Marks the sentences that end with a tag question ("…, right?"), once
+/// per reply: the LAER rules ask it of every sentence several times.
+pub(crate) fn mark_tag_questions(text: &str, sentences: &mut [Sentence], tags: &[String]) {
+    for s in sentences {
+        let body = text[s.start..s.end].trim();
+        s.tagged = tags.iter().any(|t| ends_with_word(body, t));
     }
 }
 

@@ -291,7 +291,7 @@ impl Relevance {
     /// rather than this one: two of that case's terms, or one of its
     /// names, and nothing that only this case has. None when on topic.
     pub(crate) fn off_topic(&self, text: &str, _own_hits: usize) -> Option<Vec<String>> {
-        let lower = text.to_lowercase();
+        let lower = lowercase(text);
         let found = self.terms.found(&lower)?;
         let names = found.iter().any(|(_, flags)| flags & NAME != 0);
         let mut all: Vec<&str> = found.iter().map(|(t, _)| *t).collect();
@@ -305,6 +305,27 @@ impl Relevance {
             .collect();
         (all.len() >= 2 || names).then(|| all.iter().map(|t| t.to_string()).collect())
     }
+}
+
+/// `text.to_lowercase()`, faster for the text replies are made of: when
+/// every character is ASCII or has no case (CJK ideographs, kana and their
+/// punctuation), lowering the ASCII letters is the whole job, without
+/// looking each Chinese character up in the case tables.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() || text.chars().all(caseless_or_ascii) {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// ASCII, or a character with no case mapping: the CJK blocks from the
+/// radicals to the unified ideographs, and the full-width forms other
+/// than the capital letters Ａ-Ｚ.
+fn caseless_or_ascii(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{2E80}'..='\u{9FFF}').contains(&c)
+        || (('\u{FF00}'..='\u{FFEF}').contains(&c) && !('\u{FF21}'..='\u{FF3A}').contains(&c))
 }
 
 /// The foreign and own terms a reply names (for tuning and tests).
@@ -336,6 +357,17 @@ mod tests {
         assert!(!has_term("priceless", "price"));
         assert!(has_term("the price, please", "price"));
         assert!(has_term("两万块太贵了", "太贵"));
+    }
+
+    #[test]
+    fn characters_taken_as_caseless_have_no_lower_case() {
+        for c in ('\u{80}'..='\u{FFFF}').filter(|c| caseless_or_ascii(*c)) {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
+        let mixed = "PK-560 比乙厂贵两万，ＡＢＣ，ΣΑΣ Straße İ";
+        assert_eq!(lowercase(mixed), mixed.to_lowercase());
+        let zh = "Vendor B 便宜两万，您的预算多少？";
+        assert_eq!(lowercase(zh), zh.to_lowercase());
     }
 
     #[test]

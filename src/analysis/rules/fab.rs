@@ -59,6 +59,7 @@ fn benefit(ctx: &Ctx, b: &mut Builder) -> Option<Hit> {
             start: 0,
             end: ctx.text.len(),
             question: false,
+            tagged: false,
         });
         let touches = match ctx.scenario {
             Some(_) => ctx.in_sentence(s, |c| matches!(c, Cue::Pain(_))).next(),

@@ -6,7 +6,7 @@ use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{KeySet, content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
-use crate::analysis::text::{Sentence, ends_with_word, is_punct, starts_with_ci, trim_span};
+use crate::analysis::text::{Sentence, is_punct, starts_with_ci, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
 /// customer's concern. A paraphrase may reflect the customer's last line or
@@ -72,18 +72,16 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     }
     // said back: "So you…", "You…", "您…", or a statement checked with "right?"
     let body = ctx.text[s.start..s.end].trim();
-    let opens = ctx
-        .in_sentence(s, |c| c == Cue::Addressee)
-        .next()
-        .is_some_and(|h| {
-            let before = ctx.text[s.start..h.start].trim().to_lowercase();
-            before.is_empty() || before == "so" || before == "所以" || before == "so,"
-        });
-    let checked = ctx
-        .lexicon
-        .tag_questions
-        .iter()
-        .any(|t| ends_with_word(body, t));
+    let checked = s.tagged;
+    // looked at only when no tag question checks it
+    let opens = !checked
+        && ctx
+            .in_sentence(s, |c| c == Cue::Addressee)
+            .next()
+            .is_some_and(|h| {
+                let before = ctx.text[s.start..h.start].trim().to_lowercase();
+                before.is_empty() || before == "so" || before == "所以" || before == "so,"
+            });
     let presents = ctx.sentence_has(s, |c| {
         matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
     }) || ctx.offered_in(s);
@@ -103,14 +101,12 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
 /// restatement ("So…", "就是说…") or says the customer's own words back.
 /// A plain fact check ("you have 40 staff, right?") still explores.
 fn restates_with_check(ctx: &Ctx, s: Sentence) -> bool {
+    if !s.tagged {
+        return false;
+    }
     let body = ctx.text[s.start..s.end].trim();
-    let checked = ctx
-        .lexicon
-        .tag_questions
-        .iter()
-        .any(|t| ends_with_word(body, t));
     let opens = starts_with_ci(body, "so ") || starts_with_ci(body, "so,");
-    checked && (opens || ctx.sentence_has(s, |c| c == Cue::Listen) || echoes(ctx, s))
+    opens || ctx.sentence_has(s, |c| c == Cue::Listen) || echoes(ctx, s)
 }
 
 /// Acknowledge: validating the customer's feeling ("that's a fair

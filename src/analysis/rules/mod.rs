@@ -25,7 +25,9 @@ use super::offers::{self as found, Spanned};
 use super::paraphrase::{KeySet, Stopwords, content_keys};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, mark_unpunctuated_questions, sentences};
+use super::text::{
+    Clauses, Sentence, mark_tag_questions, mark_unpunctuated_questions, sentences,
+};
 
 /// One reply as every rule sees it.
 pub(crate) struct Ctx<'a> {
@@ -87,6 +89,7 @@ impl<'a> Ctx<'a> {
         let hits = scope::drop_negated(text, &clause_marks, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
+        mark_tag_questions(text, &mut sentences, &lexicon.tag_questions);
         let clauses = Spans::new(found::condition_clauses(
             text,
             &hits,
@@ -147,6 +150,12 @@ impl<'a> Ctx<'a> {
         let first = self.hits.partition_point(|h| h.start < from);
         let last = self.hits.partition_point(|h| h.start < to);
         &self.hits[first..last.max(first)]
+    }
+
+    /// A run of hits, in order, holding every hit that ends at or after
+    /// `from` and starts before `to` (and perhaps a few more).
+    pub(crate) fn hits_near(&self, from: usize, to: usize) -> &[Hit] {
+        self.hits_in(from.saturating_sub(self.longest_hit), to)
     }
 
     /// The numbers that start in `from..to`, in order.

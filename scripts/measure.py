@@ -6,13 +6,15 @@ usage: scripts/measure.py BIN FILE... [--misses]
 """
 import collections, json, subprocess, sys
 
-def predicted(out):
+def predicted(out, conditional=True):
+    """The tags of one `analyze --jsonl` line; `offer:conditional` too
+    unless `conditional` is false."""
     tags = set(out.get("laer", []) + out.get("fab", []) + out.get("techniques", []) + out.get("negatives", []))
     if out.get("question"):
         tags.add("question:" + out["question"])
     for o in out.get("offers", []):
         tags.add("offer:" + o["kind"])
-        if o.get("conditional"):
+        if conditional and o.get("conditional"):
             tags.add("offer:conditional")
     return tags
 

@@ -16,7 +16,10 @@ usage: scripts/train_reader.py BIN [--eval]
 Training data: tests/labelled and tests/dev. Never tests/blind: that set
 measures how the analyzer does on replies nobody tuned it on.
 """
-import json, math, subprocess, sys, collections, glob
+import json, math, subprocess, sys, collections, glob, os
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from measure import predicted
 
 # The tags the reader decides; the rules still decide every other tag.
 TAGS = ["listen", "acknowledge", "explore", "respond"]
@@ -112,15 +115,6 @@ def features(text, context, rule_tags):
     return f
 
 
-def rule_tags(out):
-    tags = set(out.get("laer", []) + out.get("fab", []) + out.get("techniques", []) + out.get("negatives", []))
-    if out.get("question"):
-        tags.add("question:" + out["question"])
-    for o in out.get("offers", []):
-        tags.add("offer:" + o["kind"])
-    return tags
-
-
 def load(binary, files):
     rows = []
     for f in files:
@@ -134,7 +128,8 @@ def load(binary, files):
             out = subprocess.run([binary, "analyze", "--jsonl", *RULES_ONLY, "--scenario", sid], input=stdin,
                                  capture_output=True, text=True, check=True).stdout.splitlines()
             for r, o in zip(group, out):
-                r["rules"] = rule_tags(json.loads(o))
+                # the reader's rule features name offers by kind only
+                r["rules"] = predicted(json.loads(o), conditional=False)
                 r["lang"] = "zh-CN" if sid.endswith("-zh") else "en"
                 rows.append(r)
     return rows

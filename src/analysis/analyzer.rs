@@ -220,7 +220,7 @@ impl Analyzer {
         let mut analysis = b.finish(question, ctx.closing());
         if let Some(reader) = self.reader.filter(|_| stuffed.is_none()) {
             // a paraphrase must say back something of the customer's
-            reader.revise(&mut analysis, text, context, |words| {
+            reader.revise(&mut analysis, text, context, &ctx.sentences, |words| {
                 rules::reflects(&ctx, words)
             });
         }

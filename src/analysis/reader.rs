@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use super::analyzer::{Analysis, Evidence};
 use super::tags::Laer;
-use super::text::is_han;
+use super::text::{Sentence, is_han, trim_span};
 use crate::fingerprint::fnv1a;
 
 const TABLE: &str = include_str!("../../assets/reader.tsv");
@@ -134,6 +134,7 @@ impl Reader {
         a: &mut Analysis,
         text: &str,
         context: Option<&str>,
+        sentences: &[Sentence],
         says_back: impl Fn(&str) -> bool,
     ) {
         let features = features(self, text, context, a);
@@ -148,7 +149,8 @@ impl Reader {
             if !self.steps[i].known || scores[i] <= 0.0 || a.laer.contains(&laer) {
                 continue;
             }
-            let Some((start, end)) = strongest(&features, i).map(|s| sentence_around(text, s))
+            let Some((start, end)) =
+                strongest(&features, i).map(|s| sentence_around(text, sentences, s))
             else {
                 continue;
             };
@@ -183,24 +185,14 @@ fn strongest(features: &[Feature], i: usize) -> Option<(usize, usize)> {
 
 /// The sentence holding `span`, trimmed: the reader judged the sentence, so
 /// the evidence quotes it whole, not the one word that weighed most.
-fn sentence_around(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
-    let ends = |c: char| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\n'
-        )
-    };
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ends(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[end..]
-        .char_indices()
-        .find(|(_, c)| ends(*c))
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    let lead = text[from..to].len() - text[from..to].trim_start().len();
-    (from + lead, from + text[from..to].trim_end().len())
+fn sentence_around(text: &str, sentences: &[Sentence], span: (usize, usize)) -> (usize, usize) {
+    let i = sentences.partition_point(|s| s.start <= span.0);
+    let (start, end) = i
+        .checked_sub(1)
+        .map(|i| sentences[i])
+        .filter(|s| span.1 <= s.end)
+        .map_or(span, |s| (s.start, s.end));
+    trim_span(text, start, end)
 }
 
 /// Full-width ASCII to ASCII, then ASCII lower case.
@@ -414,6 +406,7 @@ fn overlap(buf: &str, toks: &[Token], hashes: &[u64], context: Option<&str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::sentences;
 
     #[test]
     fn the_shipped_table_parses_and_covers_every_step() {
@@ -444,11 +437,11 @@ mod tests {
     fn evidence_is_the_whole_sentence() {
         let text = "Fine. So it's the timing, right? Yes";
         let at = text.find("timing").unwrap();
-        let (s, e) = sentence_around(text, (at, at + 6));
+        let (s, e) = sentence_around(text, &sentences(text), (at, at + 6));
         assert_eq!(&text[s..e], "So it's the timing, right?");
         let zh = "好的。您是担心价格。";
         let at = zh.find("价格").unwrap();
-        let (s, e) = sentence_around(zh, (at, at + 6));
+        let (s, e) = sentence_around(zh, &sentences(zh), (at, at + 6));
         assert_eq!(&zh[s..e], "您是担心价格。");
     }
 

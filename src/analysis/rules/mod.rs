@@ -25,9 +25,7 @@ use super::offers::{self as found, Spanned};
 use super::paraphrase::{KeySet, Stopwords, content_keys};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
-use super::text::{
-    Clauses, Sentence, mark_tag_questions, mark_unpunctuated_questions, sentences,
-};
+use super::text::{Clauses, Sentence, mark_tag_questions, mark_unpunctuated_questions, sentences};
 
 /// One reply as every rule sees it.
 pub(crate) struct Ctx<'a> {

@@ -163,7 +163,7 @@ pub(crate) struct Clauses {
 impl Clauses {
     pub(crate) fn new(text: &str) -> Clauses {
         let bytes = text.as_bytes();
-        let mut marks = Vec::new();
+        let mut marks = Vec::with_capacity(8 + bytes.len() / 32);
         for (i, &b) in bytes.iter().enumerate() {
             // only these bytes can start a mark
             if matches!(
@@ -206,6 +206,12 @@ pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
     let Some(at) = s.len().checked_sub(word.len()) else {
         return false;
     };
+    // most words are told apart by their last byte
+    if let (Some(a), Some(b)) = (s.as_bytes().last(), word.as_bytes().last())
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return false;
+    }
     s.is_char_boundary(at)
         && s[at..].eq_ignore_ascii_case(word)
         && !(word.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -218,6 +224,42 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
         && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// `c.is_alphanumeric()`, without the Unicode table lookup for ASCII and
+/// the unified Han ideographs (a test holds the two equal for every
+/// character): the analyzer asks it of every character of a reply.
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ascii_letters_lower_case_to_s_and_o() {
+        // `echoes` compares "so" without case in place of to_lowercase()
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            if ["s", "o", ",", "so", "o,", "so,"].contains(&lower.as_str()) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }

@@ -18,6 +18,42 @@ impl Sentence {
     }
 }
 
+/// What a byte may be, for the analyzer's byte scans: one table lookup
+/// instead of several comparisons per byte.
+pub(crate) const ALPHA: u8 = 1;
+pub(crate) const DIGIT: u8 = 2;
+/// May start a sentence end (`sentences`): ASCII marks, or the first
+/// byte of a full-width one.
+const SENTENCE_MARK: u8 = 4;
+/// May start a clause mark (`clause_mark`).
+const CLAUSE_MARK: u8 = 8;
+
+pub(crate) static BYTES: [u8; 256] = byte_table();
+
+const fn byte_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut f = 0;
+        if b.is_ascii_alphabetic() {
+            f |= ALPHA;
+        }
+        if b.is_ascii_digit() {
+            f |= DIGIT;
+        }
+        if matches!(b, b'?' | b'!' | b';' | b'\n' | b'.' | 0xEF | 0xE3) {
+            f |= SENTENCE_MARK;
+        }
+        if matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | 0xE3 | 0xEF) {
+            f |= CLAUSE_MARK;
+        }
+        t[i] = f;
+        i += 1;
+    }
+    t
+}
+
 pub(crate) fn is_punct(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -50,6 +86,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     // a byte scan: every mark is ASCII or one of the full-width marks
     // below, and only ASCII letters and digits matter around a full stop
     for (i, &b) in bytes.iter().enumerate() {
+        if BYTES[b as usize] & SENTENCE_MARK == 0 {
+            continue;
+        }
         let (ends, question) = match b {
             b'?' => (true, true),
             b'!' | b';' | b'\n' => (true, false),
@@ -165,11 +204,9 @@ impl Clauses {
         let bytes = text.as_bytes();
         let mut marks = Vec::with_capacity(8 + bytes.len() / 32);
         for (i, &b) in bytes.iter().enumerate() {
-            // only these bytes can start a mark
-            if matches!(
-                b,
-                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | 0xE3 | 0xEF
-            ) && let Some(len) = clause_mark(bytes, i)
+            // only a few bytes can start a mark
+            if BYTES[b as usize] & CLAUSE_MARK != 0
+                && let Some(len) = clause_mark(bytes, i)
             {
                 marks.push((i, i + len));
             }
@@ -263,3 +300,4 @@ mod tests {
         }
     }
 }
+

@@ -237,7 +237,7 @@ impl Patterns {
         let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
         // a reply has a cue every few words: room for them at once, kept
         // under a kilobyte (larger requests take malloc's slow path)
-        let mut hits = Vec::with_capacity((16 + text.len() / 8).min(40));
+        let mut hits = Vec::with_capacity((16 + text.len() / 8).min(30));
         // ASCII lower case keeps every byte offset
         let lower = text.to_ascii_lowercase();
         for m in self.matcher.find_overlapping_iter(&lower) {

@@ -239,6 +239,7 @@ pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) 
 
 /// Whether `s` ends with `word` (ASCII case ignored), not inside a longer
 /// Latin word ("over" ends "is over", not "turnover").
+#[inline]
 pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
     let Some(at) = s.len().checked_sub(word.len()) else {
         return false;

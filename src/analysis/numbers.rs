@@ -3,6 +3,8 @@
 //! numerals ("一万二", "两千", "九五折"). One left-to-right scan; each number
 //! keeps its byte span so offers can carry evidence.
 
+use super::text::{ALPHA, BYTES, DIGIT};
+
 /// A number found in text, before deciding whether it is a price.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -57,9 +59,19 @@ pub fn scan(text: &str) -> Vec<Number> {
             continue;
         }
         if b.is_ascii_alphabetic() {
+            // the word's letters, then its letters and digits, in plain
+            // index loops over the byte table
+            let mut letters = i;
+            while letters < bytes.len() && BYTES[bytes[letters] as usize] & ALPHA != 0 {
+                letters += 1;
+            }
+            let mut end = letters;
+            while end < bytes.len() && BYTES[bytes[end] as usize] & (ALPHA | DIGIT) != 0 {
+                end += 1;
+            }
             let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             if word_start
-                && opens_number(ascii_word(&text[i..]))
+                && opens_number(&text[i..letters])
                 && let Some(n) = english_number(text, i)
             {
                 i = n.end;
@@ -67,10 +79,7 @@ pub fn scan(text: &str) -> Vec<Number> {
                 continue;
             }
             // model numbers such as "PK560" are names, not amounts
-            i += bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
+            i = end;
             continue;
         }
         let found = if b.is_ascii_digit() {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::text::is_han;
+use super::text::{is_alnum, is_han};
 use crate::fingerprint::fnv1a;
 
 /// A set of content keys. The keys are hashes already (or packed
@@ -69,7 +69,7 @@ fn pair_key(a: char, b: char) -> u64 {
 /// Han characters; stopwords left out. Hashed, so comparing is cheap.
 pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     let mut keys = Vec::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+    for word in text.split(|c: char| !(is_alnum(c) || c == '\'' || c == '-')) {
         if !word.is_ascii() || stop.keys.contains(&word_key(word, usize::MAX)) {
             continue;
         }

@@ -235,8 +235,9 @@ impl Patterns {
     pub(crate) fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        // a reply has a cue every few words: room for them at once
-        let mut hits = Vec::with_capacity(16 + text.len() / 8);
+        // a reply has a cue every few words: room for them at once, kept
+        // under a kilobyte (larger requests take malloc's slow path)
+        let mut hits = Vec::with_capacity((16 + text.len() / 8).min(30));
         // ASCII lower case keeps every byte offset
         let lower = text.to_ascii_lowercase();
         for m in self.matcher.find_overlapping_iter(&lower) {

@@ -18,6 +18,45 @@ impl Sentence {
     }
 }
 
+/// What a byte may be, for the analyzer's byte scans: one table lookup
+/// instead of several comparisons per byte.
+pub(crate) const ALPHA: u8 = 1;
+pub(crate) const DIGIT: u8 = 2;
+/// May start a sentence end (`sentences`): ASCII marks, or the first
+/// byte of a full-width one.
+const SENTENCE_MARK: u8 = 4;
+/// May start a clause mark (`clause_mark`).
+const CLAUSE_MARK: u8 = 8;
+
+pub(crate) static BYTES: [u8; 256] = byte_table();
+
+const fn byte_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let mut f = 0;
+        if b.is_ascii_alphabetic() {
+            f |= ALPHA;
+        }
+        if b.is_ascii_digit() {
+            f |= DIGIT;
+        }
+        if matches!(b, b'?' | b'!' | b';' | b'\n' | b'.' | 0xEF | 0xE3) {
+            f |= SENTENCE_MARK;
+        }
+        if matches!(
+            b,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | 0xE3 | 0xEF
+        ) {
+            f |= CLAUSE_MARK;
+        }
+        t[i] = f;
+        i += 1;
+    }
+    t
+}
+
 pub(crate) fn is_punct(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -50,6 +89,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     // a byte scan: every mark is ASCII or one of the full-width marks
     // below, and only ASCII letters and digits matter around a full stop
     for (i, &b) in bytes.iter().enumerate() {
+        if BYTES[b as usize] & SENTENCE_MARK == 0 {
+            continue;
+        }
         let (ends, question) = match b {
             b'?' => (true, true),
             b'!' | b';' | b'\n' => (true, false),
@@ -163,13 +205,11 @@ pub(crate) struct Clauses {
 impl Clauses {
     pub(crate) fn new(text: &str) -> Clauses {
         let bytes = text.as_bytes();
-        let mut marks = Vec::new();
+        let mut marks = Vec::with_capacity(8 + bytes.len() / 32);
         for (i, &b) in bytes.iter().enumerate() {
-            // only these bytes can start a mark
-            if matches!(
-                b,
-                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\n' | 0xE3 | 0xEF
-            ) && let Some(len) = clause_mark(bytes, i)
+            // only a few bytes can start a mark
+            if BYTES[b as usize] & CLAUSE_MARK != 0
+                && let Some(len) = clause_mark(bytes, i)
             {
                 marks.push((i, i + len));
             }
@@ -202,10 +242,17 @@ pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) 
 
 /// Whether `s` ends with `word` (ASCII case ignored), not inside a longer
 /// Latin word ("over" ends "is over", not "turnover").
+#[inline]
 pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
     let Some(at) = s.len().checked_sub(word.len()) else {
         return false;
     };
+    // most words are told apart by their last byte
+    if let (Some(a), Some(b)) = (s.as_bytes().last(), word.as_bytes().last())
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return false;
+    }
     s.is_char_boundary(at)
         && s[at..].eq_ignore_ascii_case(word)
         && !(word.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -218,6 +265,42 @@ pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
         && s[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// `c.is_alphanumeric()`, without the Unicode table lookup for ASCII and
+/// the unified Han ideographs (a test holds the two equal for every
+/// character): the analyzer asks it of every character of a reply.
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ascii_letters_lower_case_to_s_and_o() {
+        // `echoes` compares "so" without case in place of to_lowercase()
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: String = c.to_lowercase().collect();
+            if ["s", "o", ",", "so", "o,", "so,"].contains(&lower.as_str()) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }

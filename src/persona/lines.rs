@@ -40,9 +40,21 @@ impl Said {
         fills: Fills,
         prefer: &[&str],
     ) -> Option<String> {
+        if lines.is_empty() {
+            return None;
+        }
         // each line that can be filled: its key, whether it is unused and
-        // whether it refers to what the player did
-        let mut candidates: Vec<(usize, bool, bool)> = Vec::with_capacity(lines.len());
+        // whether it refers to what the player did; on the stack for the
+        // few variants a list has (a line is picked several times a reply)
+        let mut stack = [(0usize, false, false); 16];
+        let mut heap = Vec::new();
+        let room: &mut [(usize, bool, bool)] = if lines.len() <= stack.len() {
+            &mut stack[..lines.len()]
+        } else {
+            heap.resize(lines.len(), (0, false, false));
+            &mut heap
+        };
+        let mut n = 0;
         for (i, l) in lines.iter().enumerate() {
             // most lines have no placeholder at all
             let plain = !l.contains('{');
@@ -50,22 +62,24 @@ impl Said {
                 let key = l.as_ptr() as usize;
                 let unused = !self.used.contains(&key);
                 let grounded = !plain && prefer.iter().any(|p| uses(l, p));
-                candidates.push((i, unused, grounded));
+                room[n] = (i, unused, grounded);
+                n += 1;
             }
         }
+        let candidates = &mut room[..n];
         if candidates.is_empty() {
             return None;
         }
         if !candidates.iter().any(|c| c.1) {
             // every variant said: start the round again, but not with the
             // line said last
-            let keys: Vec<usize> = candidates
-                .iter()
-                .map(|c| lines[c.0].as_ptr() as usize)
-                .collect();
-            self.used.retain(|k| !keys.contains(k));
+            self.used.retain(|k| {
+                !candidates
+                    .iter()
+                    .any(|c| lines[c.0].as_ptr() as usize == *k)
+            });
             let alone = candidates.len() == 1;
-            for c in &mut candidates {
+            for c in candidates.iter_mut() {
                 c.1 = alone || Some(lines[c.0].as_ptr() as usize) != self.last;
             }
         }
@@ -181,15 +195,15 @@ pub(super) fn builtin(lang: Lang, kind: &str) -> &'static [String] {
 pub(super) fn spoken(amount: f64, currency: &str, lang: Lang) -> String {
     let whole = amount.round();
     if lang == Lang::ZhCn && whole >= 10_000.0 && (whole % 100.0).abs() < 0.5 {
-        let wan = whole / 10_000.0;
-        let mut text = format!("{wan:.2}");
-        while text.ends_with('0') {
-            text.pop();
-        }
-        if text.ends_with('.') {
-            text.pop();
-        }
-        return format!("{text}万");
+        // hundredths of 万, in whole numbers: the same digits as formatting
+        // the float with two decimals, without float formatting
+        let hundredths = (whole / 100.0) as u64;
+        let (wan, cents) = (hundredths / 100, hundredths % 100);
+        return match (cents / 10, cents % 10) {
+            (0, 0) => format!("{wan}万"),
+            (tenths, 0) => format!("{wan}.{tenths}万"),
+            _ => format!("{wan}.{cents:02}万"),
+        };
     }
     money(amount, currency)
 }
@@ -237,5 +251,20 @@ mod tests {
         assert_eq!(spoken(16_500.0, "CNY", Lang::ZhCn), "1.65万");
         assert_eq!(spoken(8_000.0, "CNY", Lang::ZhCn), "¥8,000");
         assert_eq!(spoken(37_000.0, "USD", Lang::En), "$37,000");
+        assert_eq!(spoken(10_000.0, "CNY", Lang::ZhCn), "1万");
+        assert_eq!(spoken(10_100.0, "CNY", Lang::ZhCn), "1.01万");
+        assert_eq!(spoken(1_234_500.0, "CNY", Lang::ZhCn), "123.45万");
+        // the digits formatting the float gave, for every round sum up to 10亿
+        for hundreds in (100..10_000_000u64).step_by(7) {
+            let whole = (hundreds * 100) as f64;
+            let mut text = format!("{:.2}", whole / 10_000.0);
+            while text.ends_with('0') {
+                text.pop();
+            }
+            if text.ends_with('.') {
+                text.pop();
+            }
+            assert_eq!(spoken(whole, "CNY", Lang::ZhCn), format!("{text}万"));
+        }
     }
 }

@@ -312,16 +312,54 @@ impl Relevance {
 /// punctuation), lowering the ASCII letters is the whole job, without
 /// looking each Chinese character up in the case tables.
 fn lowercase(text: &str) -> String {
-    if text.is_ascii() || text.chars().all(caseless_or_ascii) {
+    if text.is_ascii() || caseless_utf8(text.as_bytes()) {
         text.to_ascii_lowercase()
     } else {
         text.to_lowercase()
     }
 }
 
-/// ASCII, or a character with no case mapping: the CJK blocks from the
+/// Whether every character of `bytes` (UTF-8) passes
+/// [`caseless_or_ascii`], read from the bytes without decoding: ASCII, a
+/// three-byte character led by E3..E9 (U+3000..U+9FFF) or by E2 BA..BF
+/// (U+2E80..U+2FFF), or a full-width form EF BC..BF other than Ａ-Ｚ (EF
+/// BC A1..BA) and the specials from U+FFF0. Anything else answers false
+/// (the caller lowers the text the general way).
+fn caseless_utf8(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+            return false;
+        };
+        let ok = match b {
+            0xE3..=0xE9 => true,
+            0xE2 => b1 >= 0xBA,
+            0xEF => match b1 {
+                0xBC => !(0xA1..=0xBA).contains(&b2),
+                0xBD | 0xBE => true,
+                0xBF => b2 <= 0xAF,
+                _ => false,
+            },
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += 3;
+    }
+    true
+}
+
+/// The rule `caseless_utf8` reads from bytes, per character (the test
+/// holds the two equal): ASCII, or a character with no case mapping: the CJK blocks from the
 /// radicals to the unified ideographs, and the full-width forms other
 /// than the capital letters Ａ-Ｚ.
+#[cfg(test)]
 fn caseless_or_ascii(c: char) -> bool {
     c.is_ascii()
         || ('\u{2E80}'..='\u{9FFF}').contains(&c)
@@ -368,6 +406,12 @@ mod tests {
         assert_eq!(lowercase(mixed), mixed.to_lowercase());
         let zh = "Vendor B 便宜两万，您的预算多少？";
         assert_eq!(lowercase(zh), zh.to_lowercase());
+        // the byte test agrees with the character test on every character
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(caseless_utf8(s.as_bytes()), caseless_or_ascii(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -117,8 +117,9 @@ impl Bot {
     fn say(&mut self, key: &str, args: &[(&str, &str)]) -> String {
         // a key may hold several variants separated by " | "
         let text = self.locale.fill(key, args);
-        let variants: Vec<&str> = text.split(" | ").collect();
-        variants[self.rng.random_range(0..variants.len())].to_string()
+        let n = text.matches(" | ").count() + 1;
+        let k = self.rng.random_range(0..n);
+        text.split(" | ").nth(k).unwrap_or_default().to_string()
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {

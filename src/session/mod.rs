@@ -152,7 +152,8 @@ impl Session {
             seed,
             persona,
             opening: opening.lines,
-            turns: Vec::new(),
+            // one allocation for the whole negotiation, not one per doubling
+            turns: Vec::with_capacity((prepared.scenario.max_turns as usize).min(64)),
             next_team: None,
         }
     }
@@ -294,9 +295,11 @@ impl Session {
             .turns
             .last()
             .and_then(|t| t.persona.last())
-            .or(self.opening.last())
-            .cloned();
-        let analysis = self.prepared.analyzer().analyze(&text, context.as_deref());
+            .or(self.opening.last());
+        let analysis = self
+            .prepared
+            .analyzer()
+            .analyze(&text, context.map(String::as_str));
         let objection = self.current_objection().map(|o| o.id.clone());
         let off_topic = self.prepared.off_topic(&text);
         let said = self.persona.hear(number, &analysis, &text, off_topic);

@@ -79,8 +79,13 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
             .in_sentence(s, |c| c == Cue::Addressee)
             .next()
             .is_some_and(|h| {
-                let before = ctx.text[s.start..h.start].trim().to_lowercase();
-                before.is_empty() || before == "so" || before == "所以" || before == "so,"
+                // compared without case (no other character lower-cases
+                // to these letters: a test in `text` checks it)
+                let before = ctx.text[s.start..h.start].trim();
+                before.is_empty()
+                    || before.eq_ignore_ascii_case("so")
+                    || before == "所以"
+                    || before.eq_ignore_ascii_case("so,")
             });
     let presents = ctx.sentence_has(s, |c| {
         matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)

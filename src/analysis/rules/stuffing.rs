@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::analysis::patterns::{Cue, Hit};
-use crate::analysis::text::{Clauses, is_han, is_punct};
+use crate::analysis::text::{Clauses, is_alnum, is_han, is_punct};
 
 /// Labels ("Feature:") that make a reply a rubric recital.
 const LABELS: usize = 2;
@@ -150,7 +150,7 @@ fn letters<'s>(texts: impl IntoIterator<Item = &'s str>) -> usize {
     texts
         .into_iter()
         .flat_map(str::chars)
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| is_alnum(*c))
         .count()
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::expand::expand;
 use super::lexicon::Lexicon;
@@ -222,6 +222,7 @@ impl Patterns {
         // the transitions to follow per byte
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&set.patterns)
             .expect("lexicon phrases form a valid automaton");
         Patterns {

@@ -44,6 +44,17 @@ type Weights = [f32; 4];
 pub(crate) struct Reader {
     steps: [Step; 4],
     weights: HashMap<u64, Weights, BuildHasherDefault<KeyHasher>>,
+    /// One bit per key's top bits: most word pairs of a reply are not in
+    /// the table, and this answers that from a few kilobytes.
+    present: Vec<u64>,
+}
+
+/// Top bits of a key that pick its bit in `Reader::present`.
+const PRESENT_BITS: u32 = 17;
+
+fn present_bit(key: u64) -> (usize, u64) {
+    let i = (key >> (64 - PRESENT_BITS)) as usize;
+    (i / 64, 1 << (i % 64))
 }
 
 /// The keys are FNV hashes already; hashing them again is wasted work.
@@ -65,11 +76,20 @@ impl Hasher for KeyHasher {
 /// One token of the reply and where it sits, so a feature can quote it.
 #[derive(Clone, Copy)]
 struct Token {
-    /// Range in the reader's folded token text.
-    text: (usize, usize),
+    /// FNV of the token's folded text.
+    hash: u64,
     /// Range in the reply.
     span: (usize, usize),
     clause: usize,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// A Latin word and its folded length in bytes.
+    Word(usize),
+    Han,
+    Question,
 }
 
 /// A weighed feature present in the reply: its key, its weights and the
@@ -98,6 +118,7 @@ impl Reader {
         let mut reader = Reader {
             steps: [Step::default(); 4],
             weights: HashMap::default(),
+            present: vec![0; (1 << PRESENT_BITS) / 64],
         };
         for (n, line) in table.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -120,10 +141,23 @@ impl Reader {
             reader.steps[i].known = true;
             match feature {
                 "bias" => reader.steps[i].bias = value,
-                _ => reader.weights.entry(key_of(feature)).or_default()[i] = value,
+                _ => {
+                    let key = key_of(feature);
+                    let (word, bit) = present_bit(key);
+                    reader.present[word] |= bit;
+                    reader.weights.entry(key).or_default()[i] = value;
+                }
             }
         }
         Ok(reader)
+    }
+
+    fn weights_of(&self, key: u64) -> Option<&Weights> {
+        let (word, bit) = present_bit(key);
+        if self.present[word] & bit == 0 {
+            return None;
+        }
+        self.weights.get(&key)
     }
 
     /// Adds to `a` the LAER steps the rules missed in `text`, answering
@@ -204,67 +238,104 @@ fn fold(c: char) -> char {
     c.to_ascii_lowercase()
 }
 
-/// The reply as tokens (Latin words with digit runs as `0`, Han characters,
-/// `?`) grouped in clauses; `buf` holds their folded text.
-fn tokens(text: &str, buf: &mut String) -> Vec<Token> {
-    let mut out = Vec::new();
+/// A Latin word being read, hashed as it goes: its folded text is
+/// lower case with each digit run as `0`, without apostrophes at either end
+/// (quotes, not part of the word).
+struct Word {
+    start: usize,
+    end: usize,
+    hash: u64,
+    len: usize,
+    /// Apostrophes read since the last letter or digit: inside the word only
+    /// if another letter or digit follows.
+    quotes: usize,
+    in_digits: bool,
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+impl Word {
+    fn new(start: usize) -> Word {
+        Word {
+            start,
+            end: start,
+            hash: FNV_START,
+            len: 0,
+            quotes: 0,
+            in_digits: false,
+        }
+    }
+
+    fn push(&mut self, c: char, end: usize) {
+        self.end = end;
+        if c == '\'' {
+            // leading apostrophes are dropped; later ones wait
+            self.quotes += usize::from(self.len > 0);
+            return;
+        }
+        for _ in 0..std::mem::take(&mut self.quotes) {
+            self.add(b'\'');
+        }
+        if c.is_ascii_digit() {
+            if !self.in_digits {
+                self.add(b'0');
+            }
+            self.in_digits = true;
+        } else {
+            self.add(c as u8);
+        }
+    }
+
+    fn add(&mut self, b: u8) {
+        self.hash = fnv_step(self.hash, b);
+        self.len += 1;
+        self.in_digits = false;
+    }
+}
+
+/// The reply as tokens (Latin words, Han characters, `?`) grouped in
+/// clauses, each with the hash of its folded text.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 3 + 4);
     let mut clause = 0;
     let mut clause_len = 0;
-    // the word being read: where it starts in `buf` and in the reply
-    let mut word: Option<(usize, usize)> = None;
-    let push =
-        |out: &mut Vec<Token>, buf: &String, from: usize, span: (usize, usize), clause: usize| {
-            // apostrophes at either end are quotes, not part of the word
-            let t = &buf[from..];
-            let lead = t.len() - t.trim_start_matches('\'').len();
-            let trimmed = t.trim_matches('\'').len();
-            if trimmed > 0 {
-                out.push(Token {
-                    text: (from + lead, from + lead + trimmed),
-                    span,
-                    clause,
-                });
-            }
-        };
-    let mut last_end = 0;
+    let mut word: Option<Word> = None;
     for (at, raw) in text.char_indices() {
         let c = fold(raw);
         let end = at + raw.len_utf8();
         if c.is_ascii_alphanumeric() || c == '\'' {
-            let (from, _) = *word.get_or_insert((buf.len(), at));
-            if c.is_ascii_digit() {
-                if !buf[from..].ends_with('0') {
-                    buf.push('0');
-                }
-            } else {
-                buf.push(c);
-            }
-            last_end = end;
+            word.get_or_insert_with(|| Word::new(at)).push(c, end);
             continue;
         }
-        if let Some((from, start)) = word.take() {
-            let before = out.len();
-            push(&mut out, buf, from, (start, last_end), clause);
-            clause_len += out.len() - before;
-        }
-        if is_han(c) {
-            let from = buf.len();
-            buf.push(c);
+        if let Some(w) = word.take().filter(|w| w.len > 0) {
             out.push(Token {
-                text: (from, buf.len()),
+                hash: w.hash,
+                span: (w.start, w.end),
+                clause,
+                kind: Kind::Word(w.len),
+            });
+            clause_len += 1;
+        }
+        let mut single = |kind| {
+            let mut buf = [0; 4];
+            let hash = c.encode_utf8(&mut buf).bytes().fold(FNV_START, fnv_step);
+            out.push(Token {
+                hash,
                 span: (at, end),
                 clause,
+                kind,
             });
+        };
+        if is_han(c) {
+            single(Kind::Han);
             clause_len += 1;
         } else if BOUNDARY.contains(&c) {
             if c == '?' {
-                let from = buf.len();
-                buf.push('?');
-                out.push(Token {
-                    text: (from, buf.len()),
-                    span: (at, end),
-                    clause,
-                });
+                single(Kind::Question);
                 clause_len += 1;
             }
             if clause_len > 0 {
@@ -273,8 +344,13 @@ fn tokens(text: &str, buf: &mut String) -> Vec<Token> {
             }
         }
     }
-    if let Some((from, start)) = word.take() {
-        push(&mut out, buf, from, (start, last_end), clause);
+    if let Some(w) = word.filter(|w| w.len > 0) {
+        out.push(Token {
+            hash: w.hash,
+            span: (w.start, w.end),
+            clause,
+            kind: Kind::Word(w.len),
+        });
     }
     out
 }
@@ -311,31 +387,23 @@ fn key_of(feature: &str) -> u64 {
 /// Every feature of the reply that the table weighs, each once, with its
 /// weights (the script's feature set, less the features it never saw).
 fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) -> Vec<Feature> {
-    let mut buf = String::with_capacity(text.len());
-    let toks = tokens(text, &mut buf);
-    let hashes: Vec<u64> = toks
-        .iter()
-        .map(|t| word_hash(&buf[t.text.0..t.text.1]))
-        .collect();
+    let toks = tokens(text);
     let mut out = Vec::with_capacity(toks.len());
     let mut weigh = |key: u64, span: Option<(usize, usize)>| {
-        if let Some(&weights) = reader.weights.get(&key) {
+        if let Some(&weights) = reader.weights_of(key) {
             out.push(Feature { key, span, weights });
         }
     };
     for (i, t) in toks.iter().enumerate() {
         if i == 0 || toks[i - 1].clause != t.clause {
-            weigh(mix(CLAUSE_START, hashes[i]), Some(t.span));
+            weigh(mix(CLAUSE_START, t.hash), Some(t.span));
         }
-        weigh(mix(UNIGRAM, hashes[i]), Some(t.span));
+        weigh(mix(UNIGRAM, t.hash), Some(t.span));
         if let Some(u) = toks.get(i + 1).filter(|u| u.clause == t.clause) {
-            weigh(
-                mix(mix(BIGRAM, hashes[i]), hashes[i + 1]),
-                Some((t.span.0, u.span.1)),
-            );
+            weigh(mix(mix(BIGRAM, t.hash), u.hash), Some((t.span.0, u.span.1)));
         }
     }
-    weigh(overlap(&buf, &toks, &hashes, context), None);
+    weigh(overlap(&toks, context), None);
     let rule = |name: &str| fnv1a("r:".bytes().chain(name.bytes()));
     for key in a
         .laer
@@ -356,46 +424,38 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
     {
         weigh(key, None);
     }
-    // a feature counts once, quoted where it first appears (the sort is stable)
-    out.sort_by_key(|f| f.key);
+    // a feature counts once, quoted where it first appears
+    out.sort_unstable_by_key(|f| (f.key, f.span));
     out.dedup_by_key(|f| f.key);
     out
 }
 
-/// How much the reply shares with the customer's line, bucketed (the
-/// feature `ov:N`, or `ov:none` without a line): Latin words of four
+/// What overlap compares, sorted and deduplicated: Latin words of four
 /// letters or more, and pairs of Han characters.
-fn overlap(buf: &str, toks: &[Token], hashes: &[u64], context: Option<&str>) -> u64 {
+fn overlap_units(toks: &[Token]) -> Vec<u64> {
+    let mut u = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        match (t.kind, toks.get(i + 1)) {
+            (Kind::Word(len), _) if len >= 4 => u.push(t.hash),
+            (Kind::Han, Some(next)) if next.kind == Kind::Han && next.clause == t.clause => {
+                u.push(mix(t.hash, next.hash));
+            }
+            _ => {}
+        }
+    }
+    u.sort_unstable();
+    u.dedup();
+    u
+}
+
+/// How much the reply shares with the customer's line, bucketed (the
+/// feature `ov:N`, or `ov:none` without a line).
+fn overlap(toks: &[Token], context: Option<&str>) -> u64 {
     let Some(context) = context else {
         return fnv1a("ov:none".bytes());
     };
-    let units = |buf: &str, toks: &[Token], hashes: &[u64]| {
-        let word = |t: &Token| &buf[t.text.0..t.text.1];
-        let han = |t: &Token| word(t).chars().all(is_han);
-        let mut u = Vec::new();
-        for (i, t) in toks.iter().enumerate() {
-            if word(t).len() >= 4 && word(t).is_ascii() {
-                u.push(hashes[i]);
-            }
-            if let Some(next) = toks.get(i + 1).filter(|n| n.clause == t.clause)
-                && han(t)
-                && han(next)
-            {
-                u.push(mix(hashes[i], hashes[i + 1]));
-            }
-        }
-        u.sort_unstable();
-        u.dedup();
-        u
-    };
-    let mut cbuf = String::with_capacity(context.len());
-    let ctoks = tokens(context, &mut cbuf);
-    let chashes: Vec<u64> = ctoks
-        .iter()
-        .map(|t| word_hash(&cbuf[t.text.0..t.text.1]))
-        .collect();
-    let theirs = units(&cbuf, &ctoks, &chashes);
-    let shared = units(buf, toks, hashes)
+    let theirs = overlap_units(&tokens(context));
+    let shared = overlap_units(toks)
         .iter()
         .filter(|k| theirs.binary_search(k).is_ok())
         .count();
@@ -419,18 +479,23 @@ mod tests {
 
     #[test]
     fn tokens_fold_digits_width_and_case_and_keep_their_spans() {
-        let text = "So, 8,000 ＯＫ？您好 don't";
-        let mut buf = String::new();
-        let toks = tokens(text, &mut buf);
-        let words: Vec<&str> = toks.iter().map(|t| &buf[t.text.0..t.text.1]).collect();
-        assert_eq!(words, ["so", "0", "0", "ok", "?", "您", "好", "don't"]);
+        let text = "So, 8,000 ＯＫ？您好 don't 'quoted' 12a3";
+        let toks = tokens(text);
+        let hashes: Vec<u64> = toks.iter().map(|t| t.hash).collect();
+        let words = [
+            "so", "0", "0", "ok", "?", "您", "好", "don't", "quoted", "0a0",
+        ];
+        assert_eq!(hashes, words.map(word_hash));
         let quoted: Vec<&str> = toks.iter().map(|t| &text[t.span.0..t.span.1]).collect();
         assert_eq!(
             quoted,
-            ["So", "8", "000", "ＯＫ", "？", "您", "好", "don't"]
+            [
+                "So", "8", "000", "ＯＫ", "？", "您", "好", "don't", "'quoted'", "12a3"
+            ]
         );
         let clauses: Vec<usize> = toks.iter().map(|t| t.clause).collect();
-        assert_eq!(clauses, [0, 1, 2, 2, 2, 3, 3, 3]);
+        assert_eq!(clauses, [0, 1, 2, 2, 2, 3, 3, 3, 3, 3]);
+        assert!(toks[8].kind == Kind::Word(6) && toks[5].kind == Kind::Han);
     }
 
     #[test]

@@ -58,4 +58,5 @@ def main():
     if show:
         print("\n" + "\n".join(misses))
 
-main()
+if __name__ == "__main__":
+    main()

@@ -104,6 +104,9 @@ pub struct Lexicon {
     /// Checks that close a restatement ("right?", "对吧？"); read as written
     /// at the end of a sentence.
     pub tag_questions: Vec<String>,
+    /// Openers that sum up ("so", "basically", "说白了"): a sentence opening
+    /// with one that says the customer's words back restates them.
+    pub summary: Vec<String>,
     /// Words addressing the customer ("you", "您"): a sentence that says
     /// the customer's own words back to them restates their concern.
     pub addressee: Vec<String>,
@@ -224,6 +227,7 @@ impl Lexicon {
             ("contrast", &self.contrast),
             ("small_talk", &self.small_talk),
             ("proposal", &self.proposal),
+            ("summary", &self.summary),
             ("addressee", &self.addressee),
             ("rubric", &self.rubric),
             ("figure_context", &self.figure_context),

@@ -649,3 +649,78 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
         assert!(a.offers.is_empty(), "{text}: {:?}", a.offers);
     }
 }
+
+fn with_context(id: &str, text: &str, context: &str) -> Analysis {
+    let s = &scenarios()[id];
+    Analyzer::new(builtin(&s.language).expect("builtin lexicon"), Some(s))
+        .analyze(text, Some(context))
+}
+
+#[test]
+fn saying_the_customers_point_back_listens_without_a_stock_frame() {
+    use counteroffer::analysis::tags::Laer;
+    let context = "Forty-eight thousand? Vendor B quoted forty. You're twenty percent above them for a box that puts cartons in boxes.";
+    // a summing-up opener and the customer's own words
+    let a = with_context(
+        "hengda-packaging-en",
+        "So Vendor B's quote is the benchmark and we look expensive next to it.",
+        context,
+    );
+    assert!(a.has_laer(Laer::Listen), "{a:?}");
+    // the customer's own figure echoed before going on
+    let a = with_context(
+        "hengda-packaging-en",
+        "Forty-eight thousand, got it. What did their quote include on service?",
+        context,
+    );
+    assert!(a.has_laer(Laer::Listen), "{a:?}");
+    // the player's own price is not an echo, nor is a reply that shares nothing
+    for text in [
+        "44,000, and I'll add the spare parts kit.",
+        "Our engineer is on site within four hours.",
+    ] {
+        let a = with_context("hengda-packaging-en", text, context);
+        assert!(!a.has_laer(Laer::Listen), "{text}: {a:?}");
+    }
+    let a = with_context(
+        "hengda-packaging-zh",
+        "说白了，您就是觉得比乙厂贵了五万多，这钱花得值不值心里没底。",
+        "你们报33.8万，乙厂才28.5万，贵了五万多。",
+    );
+    assert!(a.has_laer(Laer::Listen), "{a:?}");
+}
+
+#[test]
+fn a_yes_no_question_about_nothing_of_the_customers_is_small_talk() {
+    use counteroffer::analysis::tags::Laer;
+    let context = "Honestly, this looks like a machine for a much bigger plant than ours.";
+    for chat in [
+        "Is that the new warehouse going up next door? Looks like business is good!",
+        "Love the new office by the way, is that a converted warehouse?",
+    ] {
+        let a = with_context("hengda-packaging-en", chat, context);
+        assert!(!a.has_laer(Laer::Explore), "{chat}: {a:?}");
+    }
+    // a yes/no question about their line still explores
+    let a = with_context(
+        "hengda-packaging-en",
+        "Do you run more than two carton sizes on that line?",
+        context,
+    );
+    assert!(a.has_laer(Laer::Explore), "{a:?}");
+}
+
+#[test]
+fn a_tradeable_named_beside_a_price_on_offer_is_offered() {
+    let a = in_scenario(
+        "hengda-packaging-zh",
+        "三十二万，延保两年，一口价，您看成不成？",
+    );
+    assert!(
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "extended_warranty")),
+        "{:?}",
+        a.offers
+    );
+}

@@ -6,7 +6,7 @@ use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{KeySet, content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
-use crate::analysis::text::{Sentence, is_punct, starts_with_ci, trim_span};
+use crate::analysis::text::{Sentence, is_han, is_punct, starts_with_ci, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
 /// customer's concern. A paraphrase may reflect the customer's last line or
@@ -26,11 +26,52 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         }
     }
     let restated = |s: &Sentence| echoes(ctx, *s) || restates_with_check(ctx, *s);
-    if let Some(s) = ctx.sentences.iter().copied().find(restated) {
-        let (start, end) = trim_span(ctx.text, s.start, s.end);
+    let span = match ctx.sentences.iter().copied().find(restated) {
+        Some(s) => Some(trim_span(ctx.text, s.start, s.end)),
+        None => echo_lead(ctx),
+    };
+    if let Some((start, end)) = span {
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
     }
+}
+
+/// The longest opening fragment that can be an echo, in Latin words.
+const LEAD_WORDS: usize = 4;
+
+/// A reply that opens with a short fragment saying the customer's own
+/// figure or words back before going on ("Twenty percent, yeah that
+/// stings", "14k, noted.", "Two sizes, got it."): the span of that
+/// fragment. A figure the player offers is their own, not the customer's.
+/// Not in Chinese, where a short first clause is how most sentences start
+/// ("您说下季度再说，…") and says nothing back by itself.
+fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
+    ctx.context?;
+    let first = *ctx.sentences.first()?;
+    let end = ctx.clause_marks.end(first.start).min(first.end);
+    let (start, end) = trim_span(ctx.text, first.start, end);
+    let lead = &ctx.text[start..end];
+    let short = !lead.chars().any(is_han) && lead.split_whitespace().count() <= LEAD_WORDS;
+    let more = !ctx.text[end..]
+        .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+        .is_empty();
+    if start >= end || !short || !more || ctx.offered_in(first) {
+        return None;
+    }
+    let theirs = ctx.context_figures();
+    let same = |v: f64| {
+        theirs
+            .iter()
+            .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0))
+    };
+    let figure = ctx
+        .numbers
+        .iter()
+        .any(|n| n.start >= start && n.end <= end && n.value > 0.0 && same(n.value));
+    let words = content_keys(lead, ctx.stopwords)
+        .iter()
+        .any(|k| ctx.context_keys().contains(k));
+    (figure || words).then_some((start, end))
 }
 
 /// An open question around a restating frame asks for the customer's view
@@ -74,6 +115,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     let body = ctx.text[s.start..s.end].trim();
     let checked = s.tagged;
     // looked at only when no tag question checks it
+    let sums_up = summary_opens(ctx, s);
     let opens = !checked
         && ctx
             .in_sentence(s, |c| c == Cue::Addressee)
@@ -90,7 +132,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     let presents = ctx.sentence_has(s, |c| {
         matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
     }) || ctx.offered_in(s);
-    if !(opens || checked) || presents {
+    if !(opens || checked || sums_up) || presents {
         return false;
     }
     let theirs = ctx.context_keys();
@@ -99,7 +141,27 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         .filter(|k| theirs.contains(k))
         .collect();
     let han = shared.iter().filter(|k| is_han_key(**k)).count();
-    shared.len() - han >= ECHO_WORDS || han >= ECHO_HAN_PAIRS
+    // a summing-up opener says what the sentence does: fewer words will do
+    let less = usize::from(sums_up && !(opens || checked));
+    shared.len() - han >= ECHO_WORDS - less || han >= ECHO_HAN_PAIRS - 2 * less
+}
+
+/// A clause that opens a sentence longer than this is part of it, not a
+/// lead-in ("好的院长，" before "那就是…").
+const LEAD_IN: usize = 16;
+
+/// Whether sentence `s` opens by summing up ("So…", "Basically…",
+/// "说白了…"), after at most a short lead-in clause ("OK, so…").
+fn summary_opens(ctx: &Ctx, s: Sentence) -> bool {
+    ctx.in_sentence(s, |c| c == Cue::Summary)
+        .next()
+        .is_some_and(|h| {
+            let before =
+                ctx.text[s.start..h.start].trim_matches(|c: char| is_punct(c) || c.is_whitespace());
+            before.is_empty()
+                || (before.len() <= LEAD_IN
+                    && ctx.clause_marks.start(h.start) >= s.start + before.len())
+        })
 }
 
 /// A statement said back and checked with "right?"/"对吧？": it opens like a
@@ -174,7 +236,12 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let gives = ctx.sentence_has(s, |c| matches!(c, Cue::Tradeable(_)))
         && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
     let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
+    let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
+    // a yes/no question about nothing the customer has or said ("is that
+    // the new warehouse?") is small talk
+    let chat = !open && !about_customer(ctx, s);
     if !is_question
+        || chat
         || restates
         || small_talk
         || checks
@@ -185,12 +252,32 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     {
         return None;
     }
-    let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
     Some(if open {
         QuestionKind::Open
     } else {
         QuestionKind::Closed
     })
+}
+
+/// Whether sentence `s` touches the customer's case: it addresses them
+/// ("is anyone besides you…", "贵厂…"), names a pain, feature, tradeable or
+/// what holds a decision (budget, timing), or shares a word with their last
+/// line or any concern, pain or fact of this scenario. With neither line
+/// nor scenario known, anything may.
+fn about_customer(ctx: &Ctx, s: Sentence) -> bool {
+    if ctx.sentence_has(s, |c| {
+        matches!(
+            c,
+            Cue::Addressee
+                | Cue::Pain(_)
+                | Cue::Feature(_)
+                | Cue::Tradeable(_)
+                | Cue::Technique(Technique::DiagnoseDelay)
+        )
+    }) {
+        return true;
+    }
+    reflects(ctx, &ctx.text[s.start..s.end])
 }
 
 /// Diagnosing a delay is a question about what holds the decision, not one

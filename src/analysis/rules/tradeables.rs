@@ -33,7 +33,10 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
                 let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));
                 let proposes = ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal));
                 let asked = s.question && proposes && !ctx.in_condition(h);
-                offers && (ctx.stated(h) || asked)
+                // named beside a price on offer ("32万，延保两年，一口价？")
+                // it is part of that offer
+                let priced = ctx.offered_in(s) && !ctx.in_condition(h);
+                (offers && (ctx.stated(h) || asked)) || priced
             })
         }) else {
             continue;

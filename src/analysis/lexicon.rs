@@ -113,6 +113,9 @@ pub struct Lexicon {
     /// The rubric's own words ("feature:", "ROI", "成本拆分"): listed bare
     /// they are keyword stuffing, not the move they name.
     pub rubric: Vec<String>,
+    /// Announcing a move instead of making it ("let me use", "我用一下"):
+    /// followed by a rubric word in its clause, the reply is a recital.
+    pub naming: Vec<String>,
     /// Words that make a figure in their clause describe something (a cost,
     /// a loss, a gap, a competitor's price, a result) rather than offer it.
     pub figure_context: Vec<String>,
@@ -230,6 +233,7 @@ impl Lexicon {
             ("summary", &self.summary),
             ("addressee", &self.addressee),
             ("rubric", &self.rubric),
+            ("naming", &self.naming),
             ("figure_context", &self.figure_context),
             ("ours", &self.ours),
             ("theirs", &self.theirs),

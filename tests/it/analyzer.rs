@@ -724,3 +724,45 @@ fn a_tradeable_named_beside_a_price_on_offer_is_offered() {
         a.offers
     );
 }
+
+#[test]
+fn naming_a_technique_or_labelling_a_method_is_stuffing() {
+    use counteroffer::analysis::tags::Negative;
+    for (lang, text) in [
+        ("en", "Let me use pain amplification here."),
+        ("zh-CN", "我用一下决策树诊断法和限时优惠法。"),
+        ("zh-CN", "痛点放大法：电费很高。解决方案匹配：磁悬浮。"),
+        ("zh-CN", "决策拖延→决策树→预算周期→限时优惠。"),
+    ] {
+        let a = plain(lang).analyze(text, None);
+        assert!(
+            a.negatives.contains(&Negative::KeywordStuffing) && a.laer.is_empty(),
+            "{text}: {a:?}"
+        );
+    }
+    // one label before a real argument is how people write notes
+    let a = plain("en").analyze(
+        "Cost breakdown: 24k / 12 people / 4 days = 500 per person per day.",
+        None,
+    );
+    assert!(!a.negatives.contains(&Negative::KeywordStuffing), "{a:?}");
+}
+
+#[test]
+fn empathy_in_peoples_own_words_acknowledges() {
+    use counteroffer::analysis::tags::Laer;
+    for (lang, text) in [
+        ("en", "yeah that'd bug me too tbh"),
+        (
+            "en",
+            "Um, yeah, nearly three times the price would make me pause too, honestly.",
+        ),
+        ("en", "Your plant manager has a point there."),
+        ("zh-CN", "一台装箱机比别家贵快两成，搁谁都得掂量掂量。"),
+        ("zh-CN", "您这顾虑在理，谁也不想买台大炮回来打蚊子。"),
+        ("zh-CN", "张院长您谨慎是对的。"),
+    ] {
+        let a = plain(lang).analyze(text, None);
+        assert!(a.has_laer(Laer::Acknowledge), "{text}: {a:?}");
+    }
+}

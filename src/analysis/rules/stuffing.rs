@@ -36,7 +36,7 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
     let rubric: Vec<Hit> = outermost(ctx.any(|c| c == Cue::Rubric).collect());
     let labels: Vec<&Hit> = rubric
         .iter()
-        .filter(|h| text[h.end..].trim_start().starts_with([':', '：']))
+        .filter(|h| labels_what_follows(&text[h.end..]))
         .collect();
     let marks = &ctx.clause_marks;
     let bare: Vec<&Hit> = rubric
@@ -55,8 +55,17 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
         .collect();
     bare_clauses.dedup();
     let stacked = bare_clauses.len() >= STACKED_ACKNOWLEDGEMENTS;
-    let recital =
-        labels.len() >= LABELS || bare.len() >= BARE_ITEMS || dense || fragment_list(ctx, &rubric);
+    // "Let me use pain amplification here", "我用一下决策树诊断法"
+    let named = rubric.iter().any(|r| {
+        ctx.any(|c| c == Cue::Naming)
+            .any(|n| n.end <= r.start && marks.start(r.start) <= n.start)
+    });
+    let recital = labels.len() >= LABELS
+        || (!labels.is_empty() && labels.len() + bare_unlabelled(&bare, &labels) >= LABELS)
+        || bare.len() >= BARE_ITEMS
+        || dense
+        || named
+        || fragment_list(ctx, &rubric);
     let involved: Vec<&Hit> = if recital || repeated(text, &rubric, 2) {
         rubric.iter().collect()
     } else if repeated(text, &acks, 3) || stacked {
@@ -67,6 +76,25 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
     let start = involved.iter().map(|h| h.start).min()?;
     let end = involved.iter().map(|h| h.end).max()?;
     Some((start, end))
+}
+
+/// Bare rubric items that are not labels themselves ("Cost breakdown:" is
+/// both).
+fn bare_unlabelled(bare: &[&Hit], labels: &[&Hit]) -> usize {
+    bare.iter()
+        .filter(|b| !labels.iter().any(|l| l.start == b.start))
+        .count()
+}
+
+/// Whether a rubric word heads what follows as a label ("Benefit:",
+/// "痛点放大法：", "cost breakdown method:").
+fn labels_what_follows(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = ["法", "method", "technique"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.trim_start().starts_with([':', '：'])
 }
 
 /// Whether the reply is a list of fragments strung with commas or spaces,
@@ -113,7 +141,11 @@ fn list_pieces(text: &str) -> Vec<(usize, usize)> {
         let splits = if c.is_whitespace() {
             han_around(i)
         } else {
-            is_punct(c) || matches!(c, '、' | '；' | ';' | ':' | '：' | '/' | '|')
+            is_punct(c)
+                || matches!(
+                    c,
+                    '、' | '；' | ';' | ':' | '：' | '/' | '|' | '→' | '>' | '＞'
+                )
         };
         if splits {
             pieces.push((start, at));

@@ -9,7 +9,8 @@ Deterministic: same data, same table. Plain Python, no packages.
 
 usage: scripts/train_reader.py BIN [--eval]
   BIN     a built `counteroffer` (the rules' tags are features)
-  --eval  train without tests/dev/*-3.jsonl and print rules alone vs rules
+  --eval  train without the newest dev batch (tests/dev/*-N.jsonl with the
+          highest N) and print rules alone vs rules
           and reader on it (writers neither was tuned on), instead of writing
           the table
 
@@ -179,9 +180,17 @@ def f1(tp, fp, fn):
     return p, rc, (2 * p * rc / (p + rc) if p + rc else 0.0)
 
 
+def newest_batch():
+    """The dev files of the newest batch (the highest `-N` suffix)."""
+    files = glob.glob("tests/dev/*-[0-9].jsonl")
+    n = max(int(f.rsplit("-", 1)[1].split(".")[0]) for f in files)
+    return sorted(f for f in files if f.endswith(f"-{n}.jsonl"))
+
+
 def evaluate(binary):
-    """Held out: the third batch of dev replies, by writers the reader never saw."""
-    held = sorted(glob.glob("tests/dev/*-3.jsonl"))
+    """Held out: the newest batch of dev replies, by writers the reader never saw."""
+    held = newest_batch()
+    print("held out:", " ".join(held))
     train_rows = load(binary, sorted(glob.glob("tests/labelled/*.jsonl")) + sorted(set(glob.glob("tests/dev/*.jsonl")) - set(held)))
     test_rows = load(binary, held)
     for tag in TAGS:

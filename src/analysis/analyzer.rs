@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::Builder;
 use super::lexicon::Lexicon;
-use super::paraphrase::{KeySet, Stopwords, content_keys};
+use super::paraphrase::{KeySet, Stopwords, content_keys, word_stems};
 use super::patterns::Patterns;
 use super::reader::Reader;
 use super::rules::{self, Ctx};
@@ -114,6 +114,10 @@ impl Analysis {
 pub(crate) struct ScenarioTerms {
     pub(crate) feature_ids: Vec<String>,
     pub(crate) tradeables: Vec<(String, TradeableKind)>,
+    /// Per tradeable, the word stems of each of its Latin names of two
+    /// words or more, to find it said in another order or form ("split the
+    /// payment" for "split payment", "price locked" for "lock the price").
+    pub(crate) tradeable_stems: Vec<Vec<Vec<u64>>>,
     pub(crate) pain_ids: Vec<String>,
     /// Content words of each feature's advantage, for paraphrases of it.
     pub(crate) advantage_keys: Vec<Vec<u64>>,
@@ -145,6 +149,18 @@ impl ScenarioTerms {
                 .tradeables
                 .iter()
                 .map(|t| (t.id.clone(), t.kind))
+                .collect(),
+            tradeable_stems: s
+                .product
+                .tradeables
+                .iter()
+                .map(|t| {
+                    std::iter::once(&t.name)
+                        .chain(&t.aliases)
+                        .map(|a| word_stems(a, stopwords).into_iter().map(|w| w.0).collect())
+                        .filter(|stems: &Vec<u64>| stems.len() >= 2)
+                        .collect()
+                })
                 .collect(),
             pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
             advantage_keys: s

@@ -93,13 +93,33 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     keys
 }
 
-/// Whether `around` shares enough content with an advantage's keys to state
-/// it in other words: two words, or four character pairs in Chinese.
+/// Latin content words of four letters or more with their byte spans, keyed
+/// by their first four letters so a word and its inflections meet ("lock",
+/// "locked"; "split", "splitting"); stopwords left out.
+pub(crate) fn word_stems(text: &str, stop: &Stopwords) -> Vec<(u64, usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for word in text.split(|c: char| !(is_alnum(c) || c == '\'')) {
+        let start = at;
+        at += word.len()
+            + text[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.len() >= 4 && word.is_ascii() && !stop.keys.contains(&word_key(word, usize::MAX)) {
+            out.push((word_key(word, 4), start, start + word.len()));
+        }
+    }
+    out
+}
+
 /// Whether a content key stands for a pair of Han characters.
 pub(crate) fn is_han_key(key: u64) -> bool {
     key & HAN_BIT != 0
 }
 
+/// Whether `around` shares enough content with an advantage's keys to state
+/// it in other words: two words, or four character pairs in Chinese.
 pub(crate) fn restates(around: &str, advantage: &[u64], stop: &Stopwords) -> bool {
     let shared: KeySet = content_keys(around, stop)
         .into_iter()

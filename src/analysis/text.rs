@@ -234,9 +234,12 @@ impl Clauses {
 }
 
 pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    // trimmed from the front first, so blank text gives an empty span
+    // rather than one that ends before it starts
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let rest = s.trim_start();
+    let lead = s.len() - rest.len();
+    let trail = rest.len() - rest.trim_end().len();
     (start + lead, end - trail)
 }
 
@@ -295,6 +298,14 @@ mod tests {
                 assert!(c.is_ascii(), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_blank_span_trims_to_an_empty_one() {
+        assert_eq!(trim_span(" :", 0, 1), (1, 1));
+        assert_eq!(trim_span("  a b ", 0, 6), (2, 5));
+        let (start, end) = trim_span(" \t ", 0, 3);
+        assert!(start <= end);
     }
 
     #[test]

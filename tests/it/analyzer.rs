@@ -766,3 +766,45 @@ fn empathy_in_peoples_own_words_acknowledges() {
         assert!(a.has_laer(Laer::Acknowledge), "{text}: {a:?}");
     }
 }
+
+#[test]
+fn a_tradeable_said_in_other_words_or_order_is_found() {
+    for (id, text, tradeable) in [
+        (
+            "reilly-training-en",
+            "We could split the payment across two financial years, so most of it sits in next year's budget.",
+            "split_payment",
+        ),
+        (
+            "brightwater-saas-en",
+            "If you can sign for two years, I'll bring it to 14,200 and keep that price locked.",
+            "price_lock",
+        ),
+        (
+            "reilly-training-en",
+            "I can add an extra month of coaching at no cost.",
+            "extra_coaching",
+        ),
+    ] {
+        let a = in_scenario(id, text);
+        assert!(
+            a.offers
+                .iter()
+                .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == tradeable)),
+            "{text}: {:?}",
+            a.offers
+        );
+    }
+    // the words far apart in one long sentence are not the tradeable
+    let a = in_scenario(
+        "reilly-training-en",
+        "I can split the difference with you today, and once the team has worked through every account we will talk about the payment.",
+    );
+    assert!(
+        !a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "split_payment")),
+        "{:?}",
+        a.offers
+    );
+}

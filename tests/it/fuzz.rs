@@ -103,6 +103,23 @@ fn mutate(src: &str, edits: &[(usize, usize, u8)]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Inputs fuzzing has broken before, run every time (fuzz runs keep no
+/// record of their failures).
+#[test]
+fn texts_that_once_broke_the_analyzer_are_analyzed() {
+    let f = fixtures();
+    for text in [" :", " ", "\t\n", " ,x"] {
+        for a in &f.analyzers {
+            for context in [None, Some(""), Some("twenty percent")] {
+                let r = a.analyze(text, context);
+                for e in &r.evidence {
+                    assert_eq!(&text[e.start..e.end], e.text, "{text:?}");
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(cases(1))]
 

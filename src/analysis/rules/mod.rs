@@ -34,7 +34,7 @@ pub(crate) struct Ctx<'a> {
     context: Option<&'a str>,
     pub(crate) lexicon: &'a Lexicon,
     pub(crate) scenario: Option<&'a ScenarioTerms>,
-    stopwords: &'a Stopwords,
+    pub(crate) stopwords: &'a Stopwords,
     pub(crate) hits: Vec<Hit>,
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) numbers: Vec<Number>,

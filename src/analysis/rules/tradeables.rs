@@ -3,9 +3,47 @@
 use super::Ctx;
 use crate::analysis::analyzer::Offer;
 use crate::analysis::builder::Builder;
-use crate::analysis::patterns::Cue;
+use crate::analysis::paraphrase::word_stems;
+use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Technique;
 use crate::scenario::TradeableKind;
+
+/// The widest span a reworded name may cover (its words in one phrase).
+const REWORDED_SPAN: usize = 48;
+
+/// Tradeable `i` said in other words: every stem of one of its names in one
+/// sentence, close together ("split the payment across two financial
+/// years" for "split payment").
+fn reworded(ctx: &Ctx, i: usize) -> Vec<Hit> {
+    let Some(names) = ctx.scenario.and_then(|s| s.tradeable_stems.get(i)) else {
+        return Vec::new();
+    };
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for s in &ctx.sentences {
+        let words = word_stems(&ctx.text[s.start..s.end], ctx.stopwords);
+        for stems in names {
+            let spans: Option<Vec<(usize, usize)>> = stems
+                .iter()
+                .map(|k| words.iter().find(|w| w.0 == *k).map(|w| (w.1, w.2)))
+                .collect();
+            let Some(spans) = spans else { continue };
+            let start = s.start + spans.iter().map(|w| w.0).min().unwrap_or(0);
+            let end = s.start + spans.iter().map(|w| w.1).max().unwrap_or(0);
+            if end - start <= REWORDED_SPAN {
+                found.push(Hit {
+                    cue: Cue::Tradeable(i),
+                    start,
+                    end,
+                });
+                break;
+            }
+        }
+    }
+    found
+}
 
 /// The prices and discounts found in the reply (see `offers::offers`), then
 /// (unless `tradeables` is false, for a recital) each tradeable other than a discount that the player states in a
@@ -28,17 +66,21 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
         if *kind == TradeableKind::Discount {
             continue;
         }
-        let Some(h) = ctx.any(|c| c == Cue::Tradeable(i)).find(|h| {
-            ctx.sentence_of(h).is_some_and(|s| {
-                let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));
-                let proposes = ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal));
-                let asked = s.question && proposes && !ctx.in_condition(h);
-                // named beside a price on offer ("32万，延保两年，一口价？")
-                // it is part of that offer
-                let priced = ctx.offered_in(s) && !ctx.in_condition(h);
-                (offers && (ctx.stated(h) || asked)) || priced
+        let Some(h) = ctx
+            .any(|c| c == Cue::Tradeable(i))
+            .chain(reworded(ctx, i))
+            .find(|h| {
+                ctx.sentence_of(h).is_some_and(|s| {
+                    let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));
+                    let proposes = ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal));
+                    let asked = s.question && proposes && !ctx.in_condition(h);
+                    // named beside a price on offer ("32万，延保两年，一口价？")
+                    // it is part of that offer
+                    let priced = ctx.offered_in(s) && !ctx.in_condition(h);
+                    (offers && (ctx.stated(h) || asked)) || priced
+                })
             })
-        }) else {
+        else {
             continue;
         };
         let conditional = ctx

@@ -26,10 +26,14 @@ use crate::fingerprint::fnv1a;
 
 const TABLE: &str = include_str!("../../assets/reader.tsv");
 
-/// Clause ends for the reader (full-width forms are folded to these first).
-const BOUNDARY: &[char] = &[
-    '.', ',', '!', '?', ';', ':', '\u{3002}', '\u{3001}', '\u{2026}', '\n',
-];
+/// Clause ends for the reader (full-width forms are folded to these first):
+/// a `matches!`, which compiles to a bit test, not a scan of a list.
+fn is_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | '!' | '?' | ';' | ':' | '\u{3002}' | '\u{3001}' | '\u{2026}' | '\n'
+    )
+}
 
 /// Per step: whether the table has it, and its intercept.
 #[derive(Default, Clone, Copy)]
@@ -229,6 +233,18 @@ fn sentence_around(text: &str, sentences: &[Sentence], span: (usize, usize)) -> 
     trim_span(text, start, end)
 }
 
+/// The character at byte `at` of `text`, folded, and its length in bytes:
+/// ASCII, most of an English reply, without decoding.
+#[inline(always)]
+fn folded_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (char::from(b.to_ascii_lowercase()), 1);
+    }
+    let raw = text[at..].chars().next().unwrap_or(' ');
+    (fold(raw), raw.len_utf8())
+}
+
 /// Full-width ASCII to ASCII, then ASCII lower case.
 fn fold(c: char) -> char {
     let c = match u32::from(c) {
@@ -290,6 +306,15 @@ impl Word {
         }
     }
 
+    fn token(&self, clause: usize) -> Token {
+        Token {
+            hash: self.hash,
+            span: (self.start, self.end),
+            clause,
+            kind: Kind::Word(self.len),
+        }
+    }
+
     fn add(&mut self, b: u8) {
         self.hash = fnv_step(self.hash, b);
         self.len += 1;
@@ -297,45 +322,42 @@ impl Word {
     }
 }
 
-/// The reply as tokens (Latin words, Han characters, `?`) grouped in
-/// clauses, each with the hash of its folded text.
-fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 3 + 4);
+/// Hands `f` the tokens of `text` (Latin words, Han characters, `?`) in
+/// order, grouped in clauses, each with the hash of its folded text: a
+/// stream, so neither the reply nor the customer's line needs a list.
+fn each_token(text: &str, mut f: impl FnMut(Token)) {
     let mut clause = 0;
     let mut clause_len = 0;
     let mut word: Option<Word> = None;
-    for (at, raw) in text.char_indices() {
-        let c = fold(raw);
-        let end = at + raw.len_utf8();
+    let mut at = 0;
+    while at < text.len() {
+        let (c, len) = folded_at(text, at);
+        let (start, end) = (at, at + len);
+        at = end;
         if c.is_ascii_alphanumeric() || c == '\'' {
-            word.get_or_insert_with(|| Word::new(at)).push(c, end);
+            word.get_or_insert_with(|| Word::new(start)).push(c, end);
             continue;
         }
         if let Some(w) = word.take().filter(|w| w.len > 0) {
-            out.push(Token {
-                hash: w.hash,
-                span: (w.start, w.end),
-                clause,
-                kind: Kind::Word(w.len),
-            });
+            f(w.token(clause));
             clause_len += 1;
         }
-        let mut single = |kind| {
+        let single = |kind| {
             let mut buf = [0; 4];
             let hash = c.encode_utf8(&mut buf).bytes().fold(FNV_START, fnv_step);
-            out.push(Token {
+            Token {
                 hash,
-                span: (at, end),
+                span: (start, end),
                 clause,
                 kind,
-            });
+            }
         };
         if is_han(c) {
-            single(Kind::Han);
+            f(single(Kind::Han));
             clause_len += 1;
-        } else if BOUNDARY.contains(&c) {
+        } else if is_boundary(c) {
             if c == '?' {
-                single(Kind::Question);
+                f(single(Kind::Question));
                 clause_len += 1;
             }
             if clause_len > 0 {
@@ -345,14 +367,8 @@ fn tokens(text: &str) -> Vec<Token> {
         }
     }
     if let Some(w) = word.filter(|w| w.len > 0) {
-        out.push(Token {
-            hash: w.hash,
-            span: (w.start, w.end),
-            clause,
-            kind: Kind::Word(w.len),
-        });
+        f(w.token(clause));
     }
-    out
 }
 
 /// Word features are keyed by combining their words' hashes, so a pair
@@ -387,23 +403,28 @@ fn key_of(feature: &str) -> u64 {
 /// Every feature of the reply that the table weighs, each once, with its
 /// weights (the script's feature set, less the features it never saw).
 fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) -> Vec<Feature> {
-    let toks = tokens(text);
-    let mut out = Vec::with_capacity(toks.len());
+    // two features a token (its clause start or its pair with the token
+    // before, and itself); a token and its separator take about four bytes
+    let mut out = Vec::with_capacity(text.len() / 2 + 16);
     let mut weigh = |key: u64, span: Option<(usize, usize)>| {
         if let Some(&weights) = reader.weights_of(key) {
             out.push(Feature { key, span, weights });
         }
     };
-    for (i, t) in toks.iter().enumerate() {
-        if i == 0 || toks[i - 1].clause != t.clause {
-            weigh(mix(CLAUSE_START, t.hash), Some(t.span));
+    let mut units = Units::with_capacity(text);
+    let mut prev: Option<Token> = None;
+    each_token(text, |t| {
+        // the token before, when in the same clause
+        let before = prev.filter(|p| p.clause == t.clause);
+        match before {
+            Some(p) => weigh(mix(mix(BIGRAM, p.hash), t.hash), Some((p.span.0, t.span.1))),
+            None => weigh(mix(CLAUSE_START, t.hash), Some(t.span)),
         }
         weigh(mix(UNIGRAM, t.hash), Some(t.span));
-        if let Some(u) = toks.get(i + 1).filter(|u| u.clause == t.clause) {
-            weigh(mix(mix(BIGRAM, t.hash), u.hash), Some((t.span.0, u.span.1)));
-        }
-    }
-    weigh(overlap(&toks, context), None);
+        units.add(before, t);
+        prev = Some(t);
+    });
+    weigh(overlap(units, context), None);
     let rule = |name: &str| fnv1a("r:".bytes().chain(name.bytes()));
     for key in a
         .laer
@@ -424,38 +445,78 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
     {
         weigh(key, None);
     }
-    // a feature counts once, quoted where it first appears
-    out.sort_unstable_by_key(|f| (f.key, f.span));
-    out.dedup_by_key(|f| f.key);
-    out
+    once_each(out)
 }
 
-/// What overlap compares, sorted and deduplicated: Latin words of four
-/// letters or more, and pairs of Han characters.
-fn overlap_units(toks: &[Token]) -> Vec<u64> {
-    let mut u = Vec::with_capacity(toks.len());
-    for (i, t) in toks.iter().enumerate() {
-        match (t.kind, toks.get(i + 1)) {
-            (Kind::Word(len), _) if len >= 4 => u.push(t.hash),
-            (Kind::Han, Some(next)) if next.kind == Kind::Han && next.clause == t.clause => {
-                u.push(mix(t.hash, next.hash));
+/// A feature counts once, quoted where it first appears: sorted by key,
+/// the first span of each key kept. Sorting by the key alone, then
+/// picking the first span in each run of equal keys, compares one
+/// integer per step instead of a key and a span.
+fn once_each(mut features: Vec<Feature>) -> Vec<Feature> {
+    features.sort_unstable_by_key(|f| f.key);
+    let mut kept = 0;
+    for i in 0..features.len() {
+        if kept > 0 && features[kept - 1].key == features[i].key {
+            if features[i].span < features[kept - 1].span {
+                features.swap(kept - 1, i);
             }
+            continue;
+        }
+        features.swap(kept, i);
+        kept += 1;
+    }
+    features.truncate(kept);
+    features
+}
+
+/// What overlap compares: Latin words of four letters or more, and pairs
+/// of Han characters in a clause.
+struct Units(Vec<u64>);
+
+impl Units {
+    /// Adds what token `t` brings, `before` being the token before it in
+    /// its clause.
+    fn add(&mut self, before: Option<Token>, t: Token) {
+        match (t.kind, before) {
+            (Kind::Word(len), _) if len >= 4 => self.0.push(t.hash),
+            (Kind::Han, Some(p)) if p.kind == Kind::Han => self.0.push(mix(p.hash, t.hash)),
             _ => {}
         }
     }
-    u.sort_unstable();
-    u.dedup();
-    u
+
+    /// Room for the units of `text`: a Han character (three bytes) adds
+    /// one at most, a word four letters long or more one.
+    fn with_capacity(text: &str) -> Units {
+        Units(Vec::with_capacity(text.len() / 3 + 1))
+    }
+
+    fn of(text: &str) -> Units {
+        let mut units = Units::with_capacity(text);
+        let mut prev: Option<Token> = None;
+        each_token(text, |t| {
+            units.add(prev.filter(|p| p.clause == t.clause), t);
+            prev = Some(t);
+        });
+        units
+    }
+
+    /// Sorted and deduplicated.
+    fn distinct(mut self) -> Vec<u64> {
+        self.0.sort_unstable();
+        self.0.dedup();
+        self.0
+    }
 }
 
-/// How much the reply shares with the customer's line, bucketed (the
-/// feature `ov:N`, or `ov:none` without a line).
-fn overlap(toks: &[Token], context: Option<&str>) -> u64 {
+/// How much the reply (its `units`) shares with the customer's line,
+/// bucketed (the feature `ov:N`, or `ov:none` without a line).
+fn overlap(units: Units, context: Option<&str>) -> u64 {
     let Some(context) = context else {
         return fnv1a("ov:none".bytes());
     };
-    let theirs = overlap_units(&tokens(context));
-    let shared = overlap_units(toks)
+    let theirs = Units::of(context).distinct();
+    let shared = units
+        .distinct()
         .iter()
         .filter(|k| theirs.binary_search(k).is_ok())
         .count();
@@ -467,6 +528,12 @@ fn overlap(toks: &[Token], context: Option<&str>) -> u64 {
 mod tests {
     use super::*;
     use crate::analysis::text::sentences;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        each_token(text, |t| out.push(t));
+        out
+    }
 
     #[test]
     fn the_shipped_table_parses_and_covers_every_step() {

@@ -118,6 +118,8 @@ pub(crate) struct ScenarioTerms {
     /// words or more, to find it said in another order or form ("split the
     /// payment" for "split payment", "price locked" for "lock the price").
     pub(crate) tradeable_stems: Vec<Vec<Vec<u64>>>,
+    /// All of those stems, so a reply's other words are skipped at once.
+    pub(crate) any_tradeable_stem: KeySet,
     pub(crate) pain_ids: Vec<String>,
     /// Content words of each feature's advantage, for paraphrases of it.
     pub(crate) advantage_keys: Vec<Vec<u64>>,
@@ -142,6 +144,23 @@ pub struct Analyzer {
 
 impl ScenarioTerms {
     fn new(s: &Scenario, stopwords: &Stopwords) -> ScenarioTerms {
+        let tradeable_stems: Vec<Vec<Vec<u64>>> = s
+            .product
+            .tradeables
+            .iter()
+            .map(|t| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .map(|a| {
+                        word_stems(a, stopwords, |_| true)
+                            .into_iter()
+                            .map(|w| w.0)
+                            .collect()
+                    })
+                    .filter(|stems: &Vec<u64>| stems.len() >= 2)
+                    .collect()
+            })
+            .collect();
         ScenarioTerms {
             feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
             tradeables: s
@@ -150,18 +169,13 @@ impl ScenarioTerms {
                 .iter()
                 .map(|t| (t.id.clone(), t.kind))
                 .collect(),
-            tradeable_stems: s
-                .product
-                .tradeables
+            any_tradeable_stem: tradeable_stems
                 .iter()
-                .map(|t| {
-                    std::iter::once(&t.name)
-                        .chain(&t.aliases)
-                        .map(|a| word_stems(a, stopwords).into_iter().map(|w| w.0).collect())
-                        .filter(|stems: &Vec<u64>| stems.len() >= 2)
-                        .collect()
-                })
+                .flatten()
+                .flatten()
+                .copied()
                 .collect(),
+            tradeable_stems,
             pain_ids: s.persona.pains.iter().map(|p| p.id.clone()).collect(),
             advantage_keys: s
                 .product

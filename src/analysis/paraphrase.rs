@@ -95,19 +95,23 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
 
 /// Latin content words of four letters or more with their byte spans, keyed
 /// by their first four letters so a word and its inflections meet ("lock",
-/// "locked"; "split", "splitting"); stopwords left out.
-pub(crate) fn word_stems(text: &str, stop: &Stopwords) -> Vec<(u64, usize, usize)> {
+/// "locked"; "split", "splitting"); stopwords left out, and so is any stem
+/// `wanted` turns down (checked first: it is cheaper than the stopwords).
+pub(crate) fn word_stems(
+    text: &str,
+    stop: &Stopwords,
+    wanted: impl Fn(u64) -> bool,
+) -> Vec<(u64, usize, usize)> {
     let mut out = Vec::new();
-    let mut at = 0;
     for word in text.split(|c: char| !(is_alnum(c) || c == '\'')) {
-        let start = at;
-        at += word.len()
-            + text[at + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        if word.len() >= 4 && word.is_ascii() && !stop.keys.contains(&word_key(word, usize::MAX)) {
-            out.push((word_key(word, 4), start, start + word.len()));
+        if word.len() < 4 || !word.is_ascii() {
+            continue;
+        }
+        let stem = word_key(word, 4);
+        if wanted(stem) && !stop.keys.contains(&word_key(word, usize::MAX)) {
+            // `word` is a slice of `text`
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            out.push((stem, start, start + word.len()));
         }
     }
     out

@@ -20,6 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::analyzer::{Analysis, Evidence};
+use super::paraphrase::KeySet;
 use super::tags::Laer;
 use super::text::{Sentence, is_han, trim_span};
 use crate::fingerprint::fnv1a;
@@ -215,10 +216,10 @@ impl Reader {
 fn strongest(features: &[Feature], i: usize) -> Option<(usize, usize)> {
     features
         .iter()
-        .filter_map(|f| Some((f.span?, f.weights[i])))
-        .filter(|(_, w)| *w > 0.0)
-        .max_by(|x, y| x.1.total_cmp(&y.1))
-        .map(|(span, _)| span)
+        .filter_map(|f| Some((f.span?, f.weights[i], f.key)))
+        .filter(|(_, w, _)| *w > 0.0)
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(x.2.cmp(&y.2)))
+        .map(|(span, _, _)| span)
 }
 
 /// The sentence holding `span`, trimmed: the reader judged the sentence, so
@@ -448,24 +449,13 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
     once_each(out)
 }
 
-/// A feature counts once, quoted where it first appears: sorted by key,
-/// the first span of each key kept. Sorting by the key alone, then
-/// picking the first span in each run of equal keys, compares one
-/// integer per step instead of a key and a span.
+/// A feature counts once, quoted where it first appears: features arrive
+/// in reading order, so the first of each key is kept. Ties between equally
+/// weighed features are broken by key (see `strongest`), so the order kept
+/// here does not matter.
 fn once_each(mut features: Vec<Feature>) -> Vec<Feature> {
-    features.sort_unstable_by_key(|f| f.key);
-    let mut kept = 0;
-    for i in 0..features.len() {
-        if kept > 0 && features[kept - 1].key == features[i].key {
-            if features[i].span < features[kept - 1].span {
-                features.swap(kept - 1, i);
-            }
-            continue;
-        }
-        features.swap(kept, i);
-        kept += 1;
-    }
-    features.truncate(kept);
+    let mut seen = KeySet::with_capacity_and_hasher(features.len(), Default::default());
+    features.retain(|f| seen.insert(f.key));
     features
 }
 
@@ -499,29 +489,26 @@ impl Units {
         });
         units
     }
-
-    /// Sorted and deduplicated.
-    fn distinct(mut self) -> Vec<u64> {
-        self.0.sort_unstable();
-        self.0.dedup();
-        self.0
-    }
 }
 
 /// How much the reply (its `units`) shares with the customer's line,
-/// bucketed (the feature `ov:N`, or `ov:none` without a line).
+/// bucketed (the feature `ov:N`, or `ov:none` without a line): each shared
+/// unit counts once, and counting stops at the top bucket.
 fn overlap(units: Units, context: Option<&str>) -> u64 {
+    const TOP: u8 = 4;
     let Some(context) = context else {
         return fnv1a("ov:none".bytes());
     };
-    let theirs = Units::of(context).distinct();
-    let shared = units
-        .distinct()
-        .iter()
-        .filter(|k| theirs.binary_search(k).is_ok())
-        .count();
-    let digit = [b'0' + shared.min(4) as u8];
-    fnv1a(b"ov:".iter().chain(&digit).copied())
+    let mut theirs: KeySet = Units::of(context).0.into_iter().collect();
+    let mut shared = 0;
+    for k in &units.0 {
+        if shared == TOP {
+            break;
+        }
+        // taken out once counted, so a unit said twice counts once
+        shared += u8::from(theirs.remove(k));
+    }
+    fnv1a(b"ov:".iter().chain(&[b'0' + shared]).copied())
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::analyzer::{Analyzer, ScenarioTerms};
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::offers::{self as found, Spanned};
-use super::paraphrase::{KeySet, Stopwords, content_keys};
+use super::paraphrase::{KeySet, Stopwords, content_keys, word_stems};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
 use super::text::{Clauses, Sentence, mark_tag_questions, mark_unpunctuated_questions, sentences};
@@ -51,6 +51,8 @@ pub(crate) struct Ctx<'a> {
     context_keys: OnceCell<KeySet>,
     /// Figures in the customer's last line.
     context_figures: OnceCell<Vec<f64>>,
+    /// Stems of the reply's words that name a tradeable, with their spans.
+    stems: OnceCell<Vec<(u64, usize, usize)>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
 }
@@ -110,6 +112,7 @@ impl<'a> Ctx<'a> {
             muted: Spans::default(),
             context_keys: OnceCell::new(),
             context_figures: OnceCell::new(),
+            stems: OnceCell::new(),
             longest_hit,
         };
         // both read the context built so far
@@ -239,6 +242,20 @@ impl<'a> Ctx<'a> {
             self.context
                 .map(|c| content_keys(c, self.stopwords).into_iter().collect())
                 .unwrap_or_default()
+        })
+    }
+
+    /// Stems of the reply's Latin content words and their spans (see
+    /// `word_stems`), worked out once, when a rule first asks.
+    /// Only stems of the scenario's tradeables are kept: nothing else asks.
+    pub(crate) fn stems(&self) -> &[(u64, usize, usize)] {
+        self.stems.get_or_init(|| match self.scenario {
+            Some(s) if !s.any_tradeable_stem.is_empty() => {
+                word_stems(self.text, self.stopwords, |stem| {
+                    s.any_tradeable_stem.contains(&stem)
+                })
+            }
+            _ => Vec::new(),
         })
     }
 

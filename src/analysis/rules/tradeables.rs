@@ -3,7 +3,6 @@
 use super::Ctx;
 use crate::analysis::analyzer::Offer;
 use crate::analysis::builder::Builder;
-use crate::analysis::paraphrase::word_stems;
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Technique;
 use crate::scenario::TradeableKind;
@@ -23,15 +22,17 @@ fn reworded(ctx: &Ctx, i: usize) -> Vec<Hit> {
     }
     let mut found = Vec::new();
     for s in &ctx.sentences {
-        let words = word_stems(&ctx.text[s.start..s.end], ctx.stopwords);
+        let words = ctx.stems();
+        let first = words.partition_point(|w| w.1 < s.start);
+        let words = &words[first..first + words[first..].partition_point(|w| w.2 <= s.end)];
         for stems in names {
             let spans: Option<Vec<(usize, usize)>> = stems
                 .iter()
                 .map(|k| words.iter().find(|w| w.0 == *k).map(|w| (w.1, w.2)))
                 .collect();
             let Some(spans) = spans else { continue };
-            let start = s.start + spans.iter().map(|w| w.0).min().unwrap_or(0);
-            let end = s.start + spans.iter().map(|w| w.1).max().unwrap_or(0);
+            let start = spans.iter().map(|w| w.0).min().unwrap_or(0);
+            let end = spans.iter().map(|w| w.1).max().unwrap_or(0);
             if end - start <= REWORDED_SPAN {
                 found.push(Hit {
                     cue: Cue::Tradeable(i),
@@ -68,7 +69,8 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
         }
         let Some(h) = ctx
             .any(|c| c == Cue::Tradeable(i))
-            .chain(reworded(ctx, i))
+            // said in other words: looked for only when it is not named
+            .chain(std::iter::once_with(|| reworded(ctx, i)).flatten())
             .find(|h| {
                 ctx.sentence_of(h).is_some_and(|s| {
                     let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));

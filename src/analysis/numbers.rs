@@ -72,7 +72,7 @@ pub fn scan(text: &str) -> Vec<Number> {
             let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             if word_start
                 && opens_number(&text[i..letters])
-                && let Some(n) = english_number(text, i)
+                && let Some(n) = english_number(text, i).or_else(|| spoken_number(text, i))
             {
                 i = n.end;
                 out.push(n);
@@ -363,6 +363,71 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
     })
 }
 
+/// The number word at byte `at` of `text` (any case) and its end.
+fn number_word(text: &str, at: usize) -> Option<(f64, usize)> {
+    let word = ascii_word(text.get(at..)?);
+    if word.len() > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (d, b) in buf.iter_mut().zip(word.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    word_value(&buf[..word.len()]).map(|v| (v, at + word.len()))
+}
+
+/// The byte after a space or hyphen at `at`, where words of one number
+/// join.
+fn joined(text: &str, at: usize) -> Option<usize> {
+    matches!(text.as_bytes().get(at), Some(b' ' | b'-')).then_some(at + 1)
+}
+
+/// Prices as people say them without the thousands: "forty-six five"
+/// (46,500), "fifteen-two" (15,200), "twenty and a half" (20,500); and a
+/// hyphenated number by itself ("forty-four"), unscaled, which an offer
+/// frame may read in thousands (see `offers`). "Twenty five" is 25, and a
+/// lone "fifteen" or "two" reads nothing ("two weeks", "fifteen people").
+fn spoken_number(text: &str, start: usize) -> Option<Number> {
+    let (first, mut end) = number_word(text, start)?;
+    let mut whole = first;
+    let mut hyphenated = false;
+    // "forty-six", "forty six"
+    if first >= 20.0
+        && let Some((unit, e)) = joined(text, end).and_then(|at| number_word(text, at))
+        && (1.0..=9.0).contains(&unit)
+    {
+        hyphenated = text.as_bytes()[end] == b'-';
+        whole += unit;
+        end = e;
+    }
+    let number = |value: f64, end: usize, scaled: bool| Number {
+        start,
+        end,
+        value,
+        digits: 0,
+        chinese: false,
+        scaled,
+    };
+    if whole < 11.0 {
+        return None;
+    }
+    // "… five": hundreds of the thousand
+    if let Some((hundreds, e)) = joined(text, end).and_then(|at| number_word(text, at))
+        && (1.0..=9.0).contains(&hundreds)
+        && (whole < 20.0 || whole % 10.0 != 0.0)
+    {
+        return Some(number(whole * 1000.0 + hundreds * 100.0, e, true));
+    }
+    let half = " and a half";
+    if text
+        .get(end..end + half.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(half))
+    {
+        return Some(number(whole * 1000.0 + 500.0, end + half.len(), true));
+    }
+    hyphenated.then(|| number(whole, end, false))
+}
+
 /// "29万5" is 295,000 and "29万5千" too: one digit after a Chinese unit
 /// counts one step below it, or in the unit that follows it. Returns the
 /// value to add and the bytes read.
@@ -512,6 +577,18 @@ mod tests {
         assert_eq!(values("forty four grand"), [44_000.0]);
         assert_eq!(values("two weeks and one customer"), Vec::<f64>::new());
         assert_eq!(values("twelve hundred a month"), [1_200.0]);
+    }
+
+    #[test]
+    fn reads_prices_said_without_the_thousands() {
+        assert_eq!(values("forty-six five, final"), [46_500.0]);
+        assert_eq!(values("I moved to fifteen-two"), [15_200.0]);
+        assert_eq!(values("Sixteen eight a year"), [16_800.0]);
+        assert_eq!(values("twenty and a half"), [20_500.0]);
+        assert_eq!(values("so forty-four"), [44.0]);
+        // a number of things, not a price
+        assert!(values("twenty five people, two weeks, fifteen seats").is_empty());
+        assert!(values("forty five").is_empty());
     }
 
     #[test]

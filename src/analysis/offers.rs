@@ -240,11 +240,13 @@ impl InSentence<'_, '_> {
             return false;
         }
         let near = |v: f64| (v - n.value).abs() <= n.value.abs() * 0.005;
+        // "forty flat" in the customer's line is 40,000 said back in English
+        let dropped = |v: f64| !n.chinese && v < 1000.0 && near(v * 1000.0);
         let theirs = self
             .ctx
             .scenario
             .is_some_and(|s| s.customer_figures.iter().any(|v| near(*v)))
-            || self.ctx.context_figures().iter().any(|v| near(*v));
+            || self.ctx.context_figures().iter().any(|v| near(*v) || dropped(*v));
         // "一年一万六，我们可以做到": the frame may stand anywhere in the sentence
         let offered = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
             h.end - h.start > 3

@@ -260,17 +260,27 @@ impl Patterns {
             hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
         }
         hits.sort_by_key(|h| (h.start, h.end));
-        let masks: Vec<(usize, usize)> = hits
+        let masks: Vec<(usize, usize, bool)> = hits
             .iter()
-            .filter(|h| h.cue == Cue::Mask)
-            .map(|h| (h.start, h.end))
+            .filter_map(|h| match h.cue {
+                Cue::Mask => Some((h.start, h.end, true)),
+                Cue::Feature(_) | Cue::Tradeable(_) => Some((h.start, h.end, false)),
+                _ => None,
+            })
             .collect();
         if !masks.is_empty() {
             hits.retain(|h| {
+                // a name of the product or of a tradeable hides only what
+                // would misread it: "client" in "client-viewer seats" is
+                // no client story; its offer words still offer
+                let described = matches!(
+                    h.cue,
+                    Cue::Technique(_) | Cue::CountedTechnique(_) | Cue::Theirs | Cue::FigureContext
+                );
                 h.cue == Cue::Mask
-                    || !masks
-                        .iter()
-                        .any(|&(s, e)| s <= h.start && h.end <= e && e - s > h.end - h.start)
+                    || !masks.iter().any(|&(s, e, all)| {
+                        (all || described) && s <= h.start && h.end <= e && e - s > h.end - h.start
+                    })
             });
         }
         hits

@@ -650,6 +650,54 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
     }
 }
 
+#[test]
+fn a_price_said_in_words_without_the_thousands_is_offered() {
+    for (id, text, amount) in [
+        ("hengda-packaging-en", "forty-three five, final.", 43_500.0),
+        ("hengda-packaging-en", "I can knock two grand off, so forty-six.", 46_000.0),
+        (
+            "brightwater-saas-en",
+            "The best I can do now is fourteen-eight, and that needs a two-year term.",
+            14_800.0,
+        ),
+        (
+            "reilly-training-en",
+            "I can do twenty and a half, but that's as far as it goes.",
+            20_500.0,
+        ),
+        // a product's add-on named in the customer's words is no client story
+        (
+            "brightwater-saas-en",
+            "ok how about 15.5k and i throw in 5 client viewer seats free",
+            15_500.0,
+        ),
+    ] {
+        let a = in_scenario(id, text);
+        assert!(
+            a.offers
+                .iter()
+                .any(|o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)),
+            "{text}: {:?}",
+            a.offers
+        );
+        let case = counteroffer::analysis::tags::Technique::CaseEvidence;
+        assert!(!a.techniques.contains(&case), "{text}: {a:?}");
+    }
+    // the customer's "forty flat" said back is their figure, and a count of
+    // people or weeks in words is no price
+    let a = with_context(
+        "hengda-packaging-en",
+        "Forty thousand, got it, and the engineer is three hours away.",
+        "Vendor B is forty flat, but their service engineer is based three hours away.",
+    );
+    assert!(a.offers.is_empty(), "{:?}", a.offers);
+    let a = in_scenario(
+        "reilly-training-en",
+        "I can run it for twenty five people over two weeks.",
+    );
+    assert!(a.offers.is_empty(), "{:?}", a.offers);
+}
+
 fn with_context(id: &str, text: &str, context: &str) -> Analysis {
     let s = &scenarios()[id];
     Analyzer::new(builtin(&s.language).expect("builtin lexicon"), Some(s))

@@ -246,7 +246,11 @@ impl InSentence<'_, '_> {
             .ctx
             .scenario
             .is_some_and(|s| s.customer_figures.iter().any(|v| near(*v)))
-            || self.ctx.context_figures().iter().any(|v| near(*v) || dropped(*v));
+            || self
+                .ctx
+                .context_figures()
+                .iter()
+                .any(|v| near(*v) || dropped(*v));
         // "一年一万六，我们可以做到": the frame may stand anywhere in the sentence
         let offered = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
             h.end - h.start > 3

@@ -654,7 +654,11 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
 fn a_price_said_in_words_without_the_thousands_is_offered() {
     for (id, text, amount) in [
         ("hengda-packaging-en", "forty-three five, final.", 43_500.0),
-        ("hengda-packaging-en", "I can knock two grand off, so forty-six.", 46_000.0),
+        (
+            "hengda-packaging-en",
+            "I can knock two grand off, so forty-six.",
+            46_000.0,
+        ),
         (
             "brightwater-saas-en",
             "The best I can do now is fourteen-eight, and that needs a two-year term.",

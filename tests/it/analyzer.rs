@@ -709,6 +709,24 @@ fn with_context(id: &str, text: &str, context: &str) -> Analysis {
 }
 
 #[test]
+fn a_chinese_statement_made_mostly_of_the_customers_words_says_them_back() {
+    use counteroffer::analysis::tags::Laer;
+    let said = with_context(
+        "haiyue-hvac-zh",
+        "好的，去年电费380万，空调差不多占了45%，这个数我记下了。",
+        "去年电费 380 万，空调差不多占 45%。",
+    );
+    assert!(said.has_laer(Laer::Listen), "{said:?}");
+    // the customer's words as the start of an answer are not a restatement
+    let answered = with_context(
+        "hengda-packaging-zh",
+        "乙厂便宜五万多，可乙厂的机器三年就得大修，我们的十年不用动，售后两小时到场。",
+        "说实话，你们的价格太高了。乙厂同样干这个活，便宜五万多。",
+    );
+    assert!(!answered.has_laer(Laer::Listen), "{answered:?}");
+}
+
+#[test]
 fn saying_the_customers_point_back_listens_without_a_stock_frame() {
     use counteroffer::analysis::tags::Laer;
     let context = "Forty-eight thousand? Vendor B quoted forty. You're twenty percent above them for a box that puts cartons in boxes.";

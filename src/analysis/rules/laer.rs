@@ -105,8 +105,10 @@ const ECHO_HAN_PAIRS: usize = 5;
 
 /// A sentence that says the customer's own point back to them without a
 /// restating frame ("So the partners put aside fourteen thousand and that's
-/// your number."): it addresses the customer, shares several content words
-/// with their last line, and neither offers nor presents the product.
+/// your number."): it addresses the customer, sums up or is checked with
+/// "right?", shares several content words with their last line (or, a
+/// Chinese statement, is mostly made of them), and neither offers nor
+/// presents the product.
 fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     if ctx.context.is_none() {
         return false;
@@ -132,19 +134,38 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     let presents = ctx.sentence_has(s, |c| {
         matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
     }) || ctx.offered_in(s);
-    if !(opens || checked || sums_up) || presents {
+    let framed = opens || checked || sums_up;
+    // only a Chinese statement may say them back without a frame (below)
+    if presents || (!framed && (s.question || !body.chars().any(is_han))) {
         return false;
     }
     let theirs = ctx.context_keys();
-    let shared: KeySet = content_keys(body, ctx.stopwords)
-        .into_iter()
-        .filter(|k| theirs.contains(k))
-        .collect();
-    let han = shared.iter().filter(|k| is_han_key(**k)).count();
+    let own: KeySet = content_keys(body, ctx.stopwords).into_iter().collect();
+    let shared = own.iter().filter(|k| theirs.contains(k));
+    let (han, words) = shared.fold((0, 0), |(h, w), k| {
+        if is_han_key(*k) {
+            (h + 1, w)
+        } else {
+            (h, w + 1)
+        }
+    });
+    if !framed {
+        // no opening says it, but the statement is mostly the customer's
+        // own words ("去年电费380万，空调占45%，也就是…"). Chinese only: an
+        // English sentence made of the customer's words is as often an
+        // answer or an argument built on them
+        let own_han = own.iter().filter(|k| is_han_key(**k)).count();
+        return han >= ECHO_HAN_PAIRS - 1 && han * MOSTLY_DEN >= own_han * MOSTLY_NUM;
+    }
     // a summing-up opener says what the sentence does: fewer words will do
     let less = usize::from(sums_up && !(opens || checked));
-    shared.len() - han >= ECHO_WORDS - less || han >= ECHO_HAN_PAIRS - 2 * less
+    words >= ECHO_WORDS - less || han >= ECHO_HAN_PAIRS - 2 * less
 }
+
+/// "Mostly" the customer's words: at least this share of the sentence's
+/// content keys (as a fraction NUM/DEN).
+const MOSTLY_NUM: usize = 2;
+const MOSTLY_DEN: usize = 5;
 
 /// A clause that opens a sentence longer than this is part of it, not a
 /// lead-in ("好的院长，" before "那就是…").

@@ -70,14 +70,23 @@ fn pair_key(a: char, b: char) -> u64 {
 pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     let mut keys = Vec::new();
     for word in text.split(|c: char| !(is_alnum(c) || c == '\'' || c == '-')) {
-        if !word.is_ascii() || stop.keys.contains(&word_key(word, usize::MAX)) {
+        if !word.is_ascii() {
             continue;
         }
-        if word.len() >= 4 {
-            keys.push(word_key(word, 5));
+        // a short word without digits is no key: no stopword lookup for it
+        let key = if word.len() >= 4 {
+            word_key(word, 5)
         } else if word.bytes().any(|b| b.is_ascii_digit()) {
-            keys.push(word_key(word, usize::MAX));
+            word_key(word, usize::MAX)
+        } else {
+            continue;
+        };
+        if !stop.keys.contains(&word_key(word, usize::MAX)) {
+            keys.push(key);
         }
+    }
+    if text.is_ascii() {
+        return keys;
     }
     let mut prev: Option<char> = None;
     for c in text.chars() {

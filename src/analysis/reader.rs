@@ -20,7 +20,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::analyzer::{Analysis, Evidence};
-use super::paraphrase::KeySet;
 use super::tags::Laer;
 use super::text::{Sentence, is_han, trim_span};
 use crate::fingerprint::fnv1a;
@@ -454,9 +453,70 @@ fn features(reader: &Reader, text: &str, context: Option<&str>, a: &Analysis) ->
 /// weighed features are broken by key (see `strongest`), so the order kept
 /// here does not matter.
 fn once_each(mut features: Vec<Feature>) -> Vec<Feature> {
-    let mut seen = KeySet::with_capacity_and_hasher(features.len(), Default::default());
+    let mut seen = Keys::with_room(features.len());
     features.retain(|f| seen.insert(f.key));
     features
+}
+
+/// A set of the keys of one reply or line, for the few hundred a reply
+/// has: open addressing in a table at least twice that size. The keys are
+/// hashes already, so their low bits pick the slot.
+struct Keys {
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+/// An empty slot, and one whose key was taken (lookups go on past it).
+const EMPTY: u64 = 0;
+const TAKEN: u64 = u64::MAX;
+
+impl Keys {
+    fn with_room(n: usize) -> Keys {
+        let size = (2 * n).next_power_of_two().max(16);
+        Keys {
+            slots: vec![EMPTY; size],
+            mask: size - 1,
+        }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go. The two
+    /// marker values stand for themselves one step off, so every key fits.
+    fn slot(&self, key: u64) -> usize {
+        let mut i = (key ^ (key >> 29)) as usize & self.mask;
+        while self.slots[i] != EMPTY && self.slots[i] != key {
+            i = (i + 1) & self.mask;
+        }
+        i
+    }
+
+    /// Adds `key`; whether it was new.
+    fn insert(&mut self, key: u64) -> bool {
+        let key = stored(key);
+        let i = self.slot(key);
+        let new = self.slots[i] == EMPTY;
+        self.slots[i] = key;
+        new
+    }
+
+    /// Takes `key` out; whether it was there.
+    fn take(&mut self, key: u64) -> bool {
+        let key = stored(key);
+        let i = self.slot(key);
+        let found = self.slots[i] == key;
+        if found {
+            self.slots[i] = TAKEN;
+        }
+        found
+    }
+}
+
+/// `key` as stored: the two marker values move one step inward.
+fn stored(key: u64) -> u64 {
+    match key {
+        EMPTY => 1,
+        TAKEN => TAKEN - 1,
+        k => k,
+    }
 }
 
 /// What overlap compares: Latin words of four letters or more, and pairs
@@ -499,14 +559,18 @@ fn overlap(units: Units, context: Option<&str>) -> u64 {
     let Some(context) = context else {
         return fnv1a("ov:none".bytes());
     };
-    let mut theirs: KeySet = Units::of(context).0.into_iter().collect();
+    let units_theirs = Units::of(context).0;
+    let mut theirs = Keys::with_room(units_theirs.len());
+    for k in units_theirs {
+        theirs.insert(k);
+    }
     let mut shared = 0;
     for k in &units.0 {
         if shared == TOP {
             break;
         }
         // taken out once counted, so a unit said twice counts once
-        shared += u8::from(theirs.remove(k));
+        shared += u8::from(theirs.take(*k));
     }
     fnv1a(b"ov:".iter().chain(&[b'0' + shared]).copied())
 }

@@ -19,8 +19,11 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         if sentence.is_some_and(|s| asks_openly(ctx, s)) {
             continue;
         }
-        let words = sentence.map_or(ctx.text, |s| &ctx.text[s.start..s.end]);
-        if reflects(ctx, words) {
+        let says_back = match sentence {
+            Some(s) => reflects_keys(ctx, ctx.keys_of(s)),
+            None => reflects(ctx, ctx.text),
+        };
+        if says_back {
             b.tag_laer(Laer::Listen, h);
             return;
         }
@@ -89,12 +92,16 @@ fn asks_openly(ctx: &Ctx, s: Sentence) -> bool {
 /// Whether `words` say back something of the customer's: their last line or
 /// any concern they hold in this scenario. With neither known, anything may.
 pub(crate) fn reflects(ctx: &Ctx, words: &str) -> bool {
+    reflects_keys(ctx, &content_keys(words, ctx.stopwords))
+}
+
+/// `reflects`, for words whose content keys are known.
+fn reflects_keys(ctx: &Ctx, keys: &[u64]) -> bool {
     let concerns = ctx.scenario.map(|s| &s.concern_keys);
     if ctx.context.is_none() && concerns.is_none() {
         return true;
     }
-    content_keys(words, ctx.stopwords)
-        .iter()
+    keys.iter()
         .any(|k| ctx.context_keys().contains(k) || concerns.is_some_and(|c| c.contains(k)))
 }
 
@@ -140,7 +147,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         return false;
     }
     let theirs = ctx.context_keys();
-    let own: KeySet = content_keys(body, ctx.stopwords).into_iter().collect();
+    let own: KeySet = ctx.keys_of(s).iter().copied().collect();
     let shared = own.iter().filter(|k| theirs.contains(k));
     let (han, words) = shared.fold((0, 0), |(h, w), k| {
         if is_han_key(*k) {
@@ -298,7 +305,7 @@ fn about_customer(ctx: &Ctx, s: Sentence) -> bool {
     }) {
         return true;
     }
-    reflects(ctx, &ctx.text[s.start..s.end])
+    reflects_keys(ctx, ctx.keys_of(s))
 }
 
 /// Diagnosing a delay is a question about what holds the decision, not one

@@ -53,6 +53,8 @@ pub(crate) struct Ctx<'a> {
     context_figures: OnceCell<Vec<f64>>,
     /// Stems of the reply's words that name a tradeable, with their spans.
     stems: OnceCell<Vec<(u64, usize, usize)>>,
+    /// Content keys of each sentence.
+    sentence_keys: OnceCell<Vec<Vec<u64>>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
 }
@@ -113,6 +115,7 @@ impl<'a> Ctx<'a> {
             context_keys: OnceCell::new(),
             context_figures: OnceCell::new(),
             stems: OnceCell::new(),
+            sentence_keys: OnceCell::new(),
             longest_hit,
         };
         // both read the context built so far
@@ -257,6 +260,19 @@ impl<'a> Ctx<'a> {
             }
             _ => Vec::new(),
         })
+    }
+
+    /// Content keys of sentence `s` (see `content_keys`), worked out for
+    /// every sentence once, when a rule first asks.
+    pub(crate) fn keys_of(&self, s: Sentence) -> &[u64] {
+        let all = self.sentence_keys.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|s| content_keys(&self.text[s.start..s.end], self.stopwords))
+                .collect()
+        });
+        let i = self.sentences.partition_point(|x| x.start < s.start);
+        all.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// Figures in the customer's last line.

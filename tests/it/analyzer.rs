@@ -567,7 +567,7 @@ fn the_second_reader_adds_a_paraphrase_in_the_players_own_words_and_quotes_it() 
     let context = Some(
         "The partners set aside fourteen thousand for project tools this year. That's the number I'm working to.",
     );
-    let text = "Let me check I've got it: fourteen is the number the partners set, and that's what you're working to.";
+    let text = "Got it, fourteen thousand is the figure the partners signed off, and that's what you have to work within.";
     let full = Analyzer::new(builtin("en").unwrap(), Some(s));
     let rules = Analyzer::new(builtin("en").unwrap(), Some(s)).rules_only();
     let with = full.analyze(text, context);
@@ -724,6 +724,41 @@ fn a_chinese_statement_made_mostly_of_the_customers_words_says_them_back() {
         "说实话，你们的价格太高了。乙厂同样干这个活，便宜五万多。",
     );
     assert!(!answered.has_laer(Laer::Listen), "{answered:?}");
+}
+
+#[test]
+fn restating_frames_empathy_and_decision_pushes_people_use_are_read() {
+    use counteroffer::analysis::tags::{Laer, Negative};
+    let en = plain("en");
+    for text in [
+        "if i get u right, the partners want to weigh in before anything moves",
+        "Let me get this right: the budget resets in April and nothing moves before then.",
+        "Just so I'm clear, the committee sees it on the 15th?",
+    ] {
+        assert!(en.analyze(text, None).has_laer(Laer::Listen), "{text}");
+    }
+    for text in [
+        "I'd be a bit wary too after a rollout like that.",
+        "That's a real concern for a plant running nights.",
+        "Thanks for being straight with me about the budget.",
+    ] {
+        assert!(en.analyze(text, None).has_laer(Laer::Acknowledge), "{text}");
+    }
+    let zh = plain("zh-CN");
+    let restated = zh.analyze("我捋一下：您是想等明年预算批下来再启动，对吧？", None);
+    assert!(
+        restated.has_laer(Laer::Listen) && !restated.has_laer(Laer::Explore),
+        "{restated:?}"
+    );
+    // a push for a decision put as a question is pressure; small talk asks
+    // nothing about the deal
+    let pushed = zh.analyze("您就给句准话，今天签还是不签？", None);
+    assert!(
+        pushed.negatives.contains(&Negative::Pressure) && !pushed.has_laer(Laer::Explore),
+        "{pushed:?}"
+    );
+    let chat = zh.analyze("王总，中午吃了没？", None);
+    assert!(!chat.has_laer(Laer::Explore), "{chat:?}");
 }
 
 #[test]

@@ -745,6 +745,13 @@ fn restating_frames_empathy_and_decision_pushes_people_use_are_read() {
         assert!(en.analyze(text, None).has_laer(Laer::Acknowledge), "{text}");
     }
     let zh = plain("zh-CN");
+    for text in [
+        "三十多万的设备，多考虑考虑是应该的。",
+        "年底预算见底，这种情况太常见了。",
+        "您这个顾虑我完全能get到。",
+    ] {
+        assert!(zh.analyze(text, None).has_laer(Laer::Acknowledge), "{text}");
+    }
     let restated = zh.analyze("我捋一下：您是想等明年预算批下来再启动，对吧？", None);
     assert!(
         restated.has_laer(Laer::Listen) && !restated.has_laer(Laer::Explore),

@@ -385,8 +385,9 @@ fn joined(text: &str, at: usize) -> Option<usize> {
 /// Prices as people say them without the thousands: "forty-six five"
 /// (46,500), "fifteen-two" (15,200), "twenty and a half" (20,500); and a
 /// hyphenated number by itself ("forty-four"), unscaled, which an offer
-/// frame may read in thousands (see `offers`). "Twenty five" is 25, and a
-/// lone "fifteen" or "two" reads nothing ("two weeks", "fifteen people").
+/// frame may read in thousands (see `offers`), or a percentage ("ten
+/// percent"). "Twenty five" is 25, and a lone "fifteen" or "two" reads
+/// nothing ("two weeks", "fifteen people").
 fn spoken_number(text: &str, start: usize) -> Option<Number> {
     let (first, mut end) = number_word(text, start)?;
     let mut whole = first;
@@ -408,6 +409,14 @@ fn spoken_number(text: &str, start: usize) -> Option<Number> {
         chinese: false,
         scaled,
     };
+    // "ten percent", "fifteen per cent": a percentage said in words
+    let rest = text[end..].trim_start_matches(' ');
+    if ["percent", "per cent", "%"].iter().any(|p| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p))
+    }) {
+        return Some(number(whole, end, false));
+    }
     if whole < 11.0 {
         return None;
     }
@@ -586,6 +595,10 @@ mod tests {
         assert_eq!(values("Sixteen eight a year"), [16_800.0]);
         assert_eq!(values("twenty and a half"), [20_500.0]);
         assert_eq!(values("so forty-four"), [44.0]);
+        assert_eq!(
+            values("ten percent off, twenty-five per cent"),
+            [10.0, 25.0]
+        );
         // a number of things, not a price
         assert!(values("twenty five people, two weeks, fifteen seats").is_empty());
         assert!(values("forty five").is_empty());

@@ -687,6 +687,31 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
         let case = counteroffer::analysis::tags::Technique::CaseEvidence;
         assert!(!a.techniques.contains(&case), "{text}: {a:?}");
     }
+    // a percentage in words, and a condition put as what the offer needs
+    let a = in_scenario(
+        "brightwater-saas-en",
+        "I can take ten percent off the first year if you commit before the end of the month.",
+    );
+    assert!(
+        a.offers.iter().any(|o| matches!(
+            o,
+            Offer::DiscountPercent { percent, conditional: true } if *percent == 10.0
+        )),
+        "{:?}",
+        a.offers
+    );
+    let a = in_scenario(
+        "hengda-packaging-en",
+        "I can do forty-five two, but that needs the full order confirmed before the 15th.",
+    );
+    assert!(
+        a.offers.iter().any(|o| matches!(
+            o,
+            Offer::Price { amount, conditional: true, .. } if *amount == 45_200.0
+        )),
+        "{:?}",
+        a.offers
+    );
     // the customer's "forty flat" said back is their figure, and a count of
     // people or weeks in words is no price
     let a = with_context(

@@ -383,7 +383,7 @@ pub(crate) fn condition_clauses(
     marks: &Clauses,
 ) -> Vec<(usize, usize)> {
     hits.iter()
-        .filter(|h| h.cue == Cue::Conditional)
+        .filter(|h| h.cue == Cue::Conditional && !sellers_side(&text[h.start..]))
         .map(|h| {
             // "order before the 30th and we'll include…": the clause
             // ends at its punctuation or at the "and" that starts the promise
@@ -398,6 +398,15 @@ pub(crate) fn condition_clauses(
             (h.start, end)
         })
         .collect()
+}
+
+/// "if we split the payment…", "what if I add…": a condition whose
+/// subject is the seller proposes what the seller does; it is no "if
+/// you…" clause naming the customer's side.
+fn sellers_side(at: &str) -> bool {
+    ["if we ", "if we'", "if i ", "if i'"]
+        .iter()
+        .any(|p| starts_with_ci(at, p))
 }
 
 /// Where `word` first stands between two spaces in `text`: the offset of

@@ -922,6 +922,18 @@ fn a_tradeable_said_in_other_words_or_order_is_found() {
             "I can add an extra month of coaching at no cost.",
             "extra_coaching",
         ),
+        // the seller's own "if we…" proposes; it is not the customer's side
+        (
+            "reilly-training-en",
+            "If we split the payment across both financial years, I can hold 22,000.",
+            "split_payment",
+        ),
+        // "可以" offers what it names
+        (
+            "haiyue-hvac-zh",
+            "施工可以安排在淡季夜间，不影响营业。",
+            "off_season_install",
+        ),
     ] {
         let a = in_scenario(id, text);
         assert!(

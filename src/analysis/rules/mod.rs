@@ -227,7 +227,8 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// Whether `h` sits in an "if you..." clause.
+    /// Whether `h` sits in an "if you..." clause (one naming the customer's
+    /// side of a trade; see `condition_clauses`).
     pub(crate) fn in_condition(&self, h: &Hit) -> bool {
         self.clauses.covers(h.start)
     }

@@ -712,6 +712,21 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
         "{:?}",
         a.offers
     );
+    // a competitor's gap is "cheaper" in Chinese, not a discount on offer
+    let a = with_context(
+        "hengda-packaging-zh",
+        "乙厂便宜五万多不假，可他们的售后在三小时车程以外。",
+        "说实话，你们的价格太高了。乙厂同样干这个活，便宜五万多。",
+    );
+    assert!(a.offers.is_empty(), "{:?}", a.offers);
+    let a = in_scenario("deren-dental-zh", "能给您少两千，一年17800。");
+    assert!(
+        a.offers
+            .iter()
+            .any(|o| matches!(o, Offer::DiscountAmount { amount, .. } if *amount == 2000.0)),
+        "{:?}",
+        a.offers
+    );
     // the customer's "forty flat" said back is their figure, and a count of
     // people or weeks in words is no price
     let a = with_context(

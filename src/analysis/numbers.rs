@@ -3,7 +3,7 @@
 //! numerals ("一万二", "两千", "九五折"). One left-to-right scan; each number
 //! keeps its byte span so offers can carry evidence.
 
-use super::text::{ALPHA, BYTES, DIGIT};
+use super::text::{ALPHA, BYTES, DIGIT, starts_with_ci};
 
 /// A number found in text, before deciding whether it is a price.
 #[derive(Debug, Clone, PartialEq)]
@@ -258,11 +258,22 @@ fn opens_number(word: &str) -> bool {
     {
         return false;
     }
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; LONGEST_WORD];
+    lowered(word, &mut buf).is_some_and(|w| word_value(w).is_some())
+}
+
+/// The longest word `english_number` reads ("seventeen").
+const LONGEST_WORD: usize = 9;
+
+/// `word` lower-cased into `buf`, when it fits: no number word is longer.
+fn lowered<'b>(word: &str, buf: &'b mut [u8; LONGEST_WORD]) -> Option<&'b [u8]> {
+    if word.len() > LONGEST_WORD {
+        return None;
+    }
     for (d, b) in buf.iter_mut().zip(word.bytes()) {
         *d = b.to_ascii_lowercase();
     }
-    word_value(&buf[..word.len()]).is_some()
+    Some(&buf[..word.len()])
 }
 
 /// The value of a lower-case number word of `EN_WORDS`, matched as one
@@ -312,16 +323,11 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
     let mut at = start;
     loop {
         let word = ascii_word(&text[at..]);
-        // lower-cased into a small buffer once; no word this reads is
-        // longer than nine letters ("seventeen")
-        if word.len() > 9 {
+        // lower-cased into a small buffer once
+        let mut buf = [0u8; LONGEST_WORD];
+        let Some(lower) = lowered(word, &mut buf) else {
             break;
-        }
-        let mut buf = [0u8; 9];
-        for (d, b) in buf.iter_mut().zip(word.bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        let lower = &buf[..word.len()];
+        };
         let and = lower == b"and";
         match lower {
             b"hundred" if section > 0.0 => {
@@ -366,14 +372,8 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
 /// The number word at byte `at` of `text` (any case) and its end.
 fn number_word(text: &str, at: usize) -> Option<(f64, usize)> {
     let word = ascii_word(text.get(at..)?);
-    if word.len() > 9 {
-        return None;
-    }
-    let mut buf = [0u8; 9];
-    for (d, b) in buf.iter_mut().zip(word.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    word_value(&buf[..word.len()]).map(|v| (v, at + word.len()))
+    let mut buf = [0u8; LONGEST_WORD];
+    word_value(lowered(word, &mut buf)?).map(|v| (v, at + word.len()))
 }
 
 /// The byte after a space or hyphen at `at`, where words of one number
@@ -411,10 +411,10 @@ fn spoken_number(text: &str, start: usize) -> Option<Number> {
     };
     // "ten percent", "fifteen per cent": a percentage said in words
     let rest = text[end..].trim_start_matches(' ');
-    if ["percent", "per cent", "%"].iter().any(|p| {
-        rest.get(..p.len())
-            .is_some_and(|r| r.eq_ignore_ascii_case(p))
-    }) {
+    if ["percent", "per cent", "%"]
+        .iter()
+        .any(|p| starts_with_ci(rest, p))
+    {
         return Some(number(whole, end, false));
     }
     if whole < 11.0 {
@@ -428,10 +428,7 @@ fn spoken_number(text: &str, start: usize) -> Option<Number> {
         return Some(number(whole * 1000.0 + hundreds * 100.0, e, true));
     }
     let half = " and a half";
-    if text
-        .get(end..end + half.len())
-        .is_some_and(|t| t.eq_ignore_ascii_case(half))
-    {
+    if starts_with_ci(&text[end..], half) {
         return Some(number(whole * 1000.0 + 500.0, end + half.len(), true));
     }
     hyphenated.then(|| number(whole, end, false))

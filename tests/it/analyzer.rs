@@ -28,6 +28,11 @@ fn offers(lang: &str, text: &str) -> Vec<Offer> {
     plain(lang).analyze(text, None).offers
 }
 
+/// Whether any offer in `a` is one `what` looks for.
+fn offers_any(a: &Analysis, what: impl Fn(&Offer) -> bool) -> bool {
+    a.offers.iter().any(what)
+}
+
 fn price(amount: f64, currency: Option<&str>, conditional: bool) -> Offer {
     Offer::Price {
         amount,
@@ -478,9 +483,10 @@ fn an_approximate_figure_describes_and_an_offer_frame_still_offers() {
     for offer in ["How about 45,000?", "I can do about 45k."] {
         let a = in_scenario("hengda-packaging-en", offer);
         assert!(
-            a.offers
-                .iter()
-                .any(|o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)),
+            offers_any(
+                &a,
+                |o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)
+            ),
             "{offer}: {:?}",
             a.offers
         );
@@ -494,16 +500,18 @@ fn what_if_proposes_and_throwing_in_gives() {
         "what if we did 15,800 and threw in the onboarding sessions?",
     );
     assert!(
-        a.offers.iter().any(
+        offers_any(
+            &a,
             |o| matches!(o, Offer::Price { amount, conditional: false, .. } if *amount == 15800.0)
         ),
         "{:?}",
         a.offers
     );
     assert!(
-        a.offers
-            .iter()
-            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "guided_onboarding")),
+        offers_any(
+            &a,
+            |o| matches!(o, Offer::Tradeable { id, .. } if id == "guided_onboarding")
+        ),
         "{:?}",
         a.offers
     );
@@ -621,9 +629,10 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
     ] {
         let a = in_scenario("hengda-packaging-en", text);
         assert!(
-            a.offers
-                .iter()
-                .any(|o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)),
+            offers_any(
+                &a,
+                |o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)
+            ),
             "{text}: {:?}",
             a.offers
         );
@@ -634,9 +643,10 @@ fn in_a_deal_of_tens_of_thousands_an_offer_may_drop_the_thousands() {
         "I can do 10% off if you sign this week.",
     );
     assert!(
-        a.offers
-            .iter()
-            .any(|o| matches!(o, Offer::DiscountPercent { percent, .. } if *percent == 10.0)),
+        offers_any(
+            &a,
+            |o| matches!(o, Offer::DiscountPercent { percent, .. } if *percent == 10.0)
+        ),
         "{:?}",
         a.offers
     );
@@ -678,9 +688,10 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
     ] {
         let a = in_scenario(id, text);
         assert!(
-            a.offers
-                .iter()
-                .any(|o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)),
+            offers_any(
+                &a,
+                |o| matches!(o, Offer::Price { amount: x, .. } if *x == amount)
+            ),
             "{text}: {:?}",
             a.offers
         );
@@ -693,7 +704,7 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
         "I can take ten percent off the first year if you commit before the end of the month.",
     );
     assert!(
-        a.offers.iter().any(|o| matches!(
+        offers_any(&a, |o| matches!(
             o,
             Offer::DiscountPercent { percent, conditional: true } if *percent == 10.0
         )),
@@ -705,7 +716,7 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
         "I can do forty-five two, but that needs the full order confirmed before the 15th.",
     );
     assert!(
-        a.offers.iter().any(|o| matches!(
+        offers_any(&a, |o| matches!(
             o,
             Offer::Price { amount, conditional: true, .. } if *amount == 45_200.0
         )),
@@ -721,9 +732,10 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
     assert!(a.offers.is_empty(), "{:?}", a.offers);
     let a = in_scenario("deren-dental-zh", "能给您少两千，一年17800。");
     assert!(
-        a.offers
-            .iter()
-            .any(|o| matches!(o, Offer::DiscountAmount { amount, .. } if *amount == 2000.0)),
+        offers_any(
+            &a,
+            |o| matches!(o, Offer::DiscountAmount { amount, .. } if *amount == 2000.0)
+        ),
         "{:?}",
         a.offers
     );
@@ -869,9 +881,10 @@ fn a_tradeable_named_beside_a_price_on_offer_is_offered() {
         "三十二万，延保两年，一口价，您看成不成？",
     );
     assert!(
-        a.offers
-            .iter()
-            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "extended_warranty")),
+        offers_any(
+            &a,
+            |o| matches!(o, Offer::Tradeable { id, .. } if id == "extended_warranty")
+        ),
         "{:?}",
         a.offers
     );
@@ -952,9 +965,10 @@ fn a_tradeable_said_in_other_words_or_order_is_found() {
     ] {
         let a = in_scenario(id, text);
         assert!(
-            a.offers
-                .iter()
-                .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == tradeable)),
+            offers_any(
+                &a,
+                |o| matches!(o, Offer::Tradeable { id, .. } if id == tradeable)
+            ),
             "{text}: {:?}",
             a.offers
         );
@@ -965,9 +979,10 @@ fn a_tradeable_said_in_other_words_or_order_is_found() {
         "I can split the difference with you today, and once the team has worked through every account we will talk about the payment.",
     );
     assert!(
-        !a.offers
-            .iter()
-            .any(|o| matches!(o, Offer::Tradeable { id, .. } if id == "split_payment")),
+        !offers_any(
+            &a,
+            |o| matches!(o, Offer::Tradeable { id, .. } if id == "split_payment")
+        ),
         "{:?}",
         a.offers
     );

@@ -249,9 +249,9 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// Stems of the reply's Latin content words and their spans (see
+    /// Stems of the reply's Latin content words that can name one of the
+    /// scenario's tradeables (nothing else asks), with their spans (see
     /// `word_stems`), worked out once, when a rule first asks.
-    /// Only stems of the scenario's tradeables are kept: nothing else asks.
     pub(crate) fn stems(&self) -> &[(u64, usize, usize)] {
         self.stems.get_or_init(|| match self.scenario {
             Some(s) if !s.any_tradeable_stem.is_empty() => {

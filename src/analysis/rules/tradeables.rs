@@ -20,11 +20,11 @@ fn reworded(ctx: &Ctx, i: usize) -> Vec<Hit> {
     if names.is_empty() {
         return Vec::new();
     }
+    let said = ctx.stems();
     let mut found = Vec::new();
     for s in &ctx.sentences {
-        let words = ctx.stems();
-        let first = words.partition_point(|w| w.1 < s.start);
-        let words = &words[first..first + words[first..].partition_point(|w| w.2 <= s.end)];
+        let first = said.partition_point(|w| w.1 < s.start);
+        let words = &said[first..first + said[first..].partition_point(|w| w.2 <= s.end)];
         for stems in names {
             let spans: Option<Vec<(usize, usize)>> = stems
                 .iter()

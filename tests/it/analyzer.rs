@@ -891,6 +891,37 @@ fn a_tradeable_named_beside_a_price_on_offer_is_offered() {
 }
 
 #[test]
+fn stacked_acknowledgements_are_stuffing_but_empathy_that_says_something_is_not() {
+    use counteroffer::analysis::tags::{Laer, Negative};
+    for (lang, text) in [
+        (
+            "en",
+            "I hear you. Fair point. Great question. Totally understand.",
+        ),
+        (
+            "en",
+            "I understand your concern. I understand your concern. I understand your concern.",
+        ),
+        ("zh-CN", "理解理解。确实确实。您说得对。好问题。"),
+    ] {
+        let a = plain(lang).analyze(text, None);
+        assert!(
+            a.negatives.contains(&Negative::KeywordStuffing),
+            "{text}: {a:?}"
+        );
+    }
+    // found by playing: three clauses that each acknowledge something
+    let a = plain("zh-CN").analyze(
+        "理解理解，五万多确实不是小数目，换我也得掂量。乙厂的报价里售后是怎么安排的？",
+        None,
+    );
+    assert!(
+        !a.negatives.contains(&Negative::KeywordStuffing) && a.has_laer(Laer::Acknowledge),
+        "{a:?}"
+    );
+}
+
+#[test]
 fn naming_a_technique_or_labelling_a_method_is_stuffing() {
     use counteroffer::analysis::tags::Negative;
     for (lang, text) in [

@@ -30,6 +30,9 @@ const FRAGMENT_WORDS: usize = 2;
 /// reply that make a stack rather than a reply.
 const STACKED_ACKNOWLEDGEMENTS: usize = 3;
 
+/// The longest word people double for emphasis ("理解理解", "对对").
+const DOUBLED: usize = 2;
+
 /// The span of the stuffed words, when the reply is stuffed.
 pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
     let text = ctx.text;
@@ -48,13 +51,32 @@ pub(crate) fn stuffing(ctx: &Ctx) -> Option<(usize, usize)> {
             >= RUBRIC_SHARE * letters([text]) as f64;
     let acks = outermost(ctx.any(|c| c == Cue::Acknowledge).collect());
     // clauses, not hits: "明白明白" is one clause said twice
-    let mut bare_clauses: Vec<usize> = acks
-        .iter()
-        .filter(|h| bare_item(text, marks, h))
-        .map(|h| marks.start(h.start))
-        .collect();
-    bare_clauses.dedup();
-    let stacked = bare_clauses.len() >= STACKED_ACKNOWLEDGEMENTS;
+    let clauses_where = |keep: &dyn Fn(&Hit) -> bool| {
+        let mut starts: Vec<usize> = acks
+            .iter()
+            .filter(|h| keep(h))
+            .map(|h| marks.start(h.start))
+            .collect();
+        starts.dedup();
+        starts.len()
+    };
+    // a stack: clauses of nothing but acknowledgements ("I hear you. Fair
+    // point. Great question."), or the same acknowledgement said again
+    // across clauses it is most of. Three acknowledging clauses that each
+    // say something ("理解，五万多确实不是小数目，换我也得掂量") are no stack
+    // a short word doubled in one clause ("理解理解", "明白明白") is
+    // emphasis, not repetition
+    let said_again = acks.iter().enumerate().any(|(i, a)| {
+        let word = &text[a.start..a.end];
+        acks[i + 1..].iter().any(|b| {
+            (marks.start(b.start) != marks.start(a.start) || letters([word]) > DOUBLED)
+                && word.eq_ignore_ascii_case(&text[b.start..b.end])
+        })
+    });
+    let stacked = clauses_where(&|h| acknowledgement_only(text, marks, &acks, h))
+        >= STACKED_ACKNOWLEDGEMENTS
+        || (said_again
+            && clauses_where(&|h| bare_item(text, marks, h)) >= STACKED_ACKNOWLEDGEMENTS);
     // "Let me use pain amplification here", "我用一下决策树诊断法"
     let named = rubric.iter().any(|r| {
         ctx.any(|c| c == Cue::Naming)
@@ -198,6 +220,18 @@ fn outermost(mut hits: Vec<Hit>) -> Vec<Hit> {
     }
     kept.sort_by_key(|h| h.start);
     kept
+}
+
+/// Whether the acknowledgements in `h`'s clause are nearly all of it ("I
+/// hear you.", "理解理解，").
+fn acknowledgement_only(text: &str, marks: &Clauses, acks: &[Hit], h: &Hit) -> bool {
+    let (start, end) = (marks.start(h.start), marks.end(h.end));
+    let said = letters(
+        acks.iter()
+            .filter(|a| a.start >= start && a.end <= end)
+            .map(|a| &text[a.start..a.end]),
+    );
+    said * 4 >= letters([&text[start..end]]) * 3
 }
 
 /// Whether rubric word `h` is most of its clause: "ROI," or "案例、", not

@@ -248,7 +248,10 @@ impl Analyzer {
             rules::respond(&mut b);
         }
         let mut analysis = b.finish(question, ctx.closing());
-        if let Some(reader) = self.reader.filter(|_| stuffed.is_none()) {
+        // the reader only adds steps the rules missed: with all four found
+        // it has nothing to add
+        let missed = Laer::ALL.iter().any(|l| !analysis.has_laer(*l));
+        if let Some(reader) = self.reader.filter(|_| stuffed.is_none() && missed) {
             // a paraphrase must say back something of the customer's
             reader.revise(&mut analysis, text, context, &ctx.sentences, |words| {
                 rules::reflects(&ctx, words)

@@ -10,6 +10,7 @@ mod paraphrase;
 mod patterns;
 mod reader;
 mod rules;
+mod table;
 pub mod tags;
 mod text;
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::{is_alnum, is_han};
-use crate::fingerprint::fnv1a;
+use crate::fingerprint::{FNV_START, fnv_step, fnv1a};
 
 /// A set of content keys. The keys are hashes already (or packed
 /// character pairs), so the set mixes their bits once instead of running
@@ -60,6 +60,20 @@ fn word_key(word: &str, limit: usize) -> u64 {
     fnv1a(word.bytes().take(limit).map(|b| b.to_ascii_lowercase())) & !HAN_BIT
 }
 
+/// [`word_key`] of the first `limit` characters of `word` and of all of
+/// it, in one pass.
+fn stem_and_word_keys(word: &str, limit: usize) -> (u64, u64) {
+    let mut h = FNV_START;
+    let mut stem = None;
+    for (i, b) in word.bytes().enumerate() {
+        if i == limit {
+            stem = Some(h);
+        }
+        h = fnv_step(h, b.to_ascii_lowercase());
+    }
+    (stem.unwrap_or(h) & !HAN_BIT, h & !HAN_BIT)
+}
+
 fn pair_key(a: char, b: char) -> u64 {
     HAN_BIT | (u64::from(a as u32) << 21) | u64::from(b as u32)
 }
@@ -69,36 +83,41 @@ fn pair_key(a: char, b: char) -> u64 {
 /// Han characters; stopwords left out. Hashed, so comparing is cheap.
 pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     let mut keys = Vec::new();
-    for word in text.split(|c: char| !(is_alnum(c) || c == '\'' || c == '-')) {
-        if !word.is_ascii() {
-            continue;
-        }
-        // a short word without digits is no key: no stopword lookup for it
-        let key = if word.len() >= 4 {
-            word_key(word, 5)
-        } else if word.bytes().any(|b| b.is_ascii_digit()) {
-            word_key(word, usize::MAX)
-        } else {
-            continue;
-        };
-        if !stop.keys.contains(&word_key(word, usize::MAX)) {
-            keys.push(key);
-        }
-    }
-    if text.is_ascii() {
-        return keys;
-    }
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        let han = is_han(c);
-        if let Some(p) = prev.filter(|_| han) {
-            let key = pair_key(p, c);
-            if !stop.keys.contains(&key) {
+    let mut pairs = Vec::new();
+    // the Han character before, and where it ends
+    let mut prev: Option<(char, usize)> = None;
+    ascii_words(
+        text,
+        b"'-",
+        |start, end| {
+            let word = &text[start..end];
+            // a short word without digits is no key: no stopword lookup for it
+            let (stem, whole) = stem_and_word_keys(word, 5);
+            let key = if word.len() >= 4 {
+                stem
+            } else if word.bytes().any(|b| b.is_ascii_digit()) {
+                whole
+            } else {
+                return;
+            };
+            if !stop.keys.contains(&whole) {
                 keys.push(key);
             }
-        }
-        prev = han.then_some(c);
-    }
+        },
+        |at, c| {
+            if !is_han(c) {
+                return;
+            }
+            if let Some((p, _)) = prev.filter(|p| p.1 == at) {
+                let key = pair_key(p, c);
+                if !stop.keys.contains(&key) {
+                    pairs.push(key);
+                }
+            }
+            prev = Some((c, at + c.len_utf8()));
+        },
+    );
+    keys.append(&mut pairs);
     keys
 }
 
@@ -112,18 +131,54 @@ pub(crate) fn word_stems(
     wanted: impl Fn(u64) -> bool,
 ) -> Vec<(u64, usize, usize)> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| !(is_alnum(c) || c == '\'')) {
-        if word.len() < 4 || !word.is_ascii() {
-            continue;
+    let word = |start: usize, end: usize| {
+        if end - start < 4 {
+            return;
         }
-        let stem = word_key(word, 4);
-        if wanted(stem) && !stop.keys.contains(&word_key(word, usize::MAX)) {
-            // `word` is a slice of `text`
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            out.push((stem, start, start + word.len()));
+        let (stem, whole) = stem_and_word_keys(&text[start..end], 4);
+        if wanted(stem) && !stop.keys.contains(&whole) {
+            out.push((stem, start, end));
         }
-    }
+    };
+    ascii_words(text, b"'", word, |_, _| {});
     out
+}
+
+/// Hands `word` the span of every word of `text` written in ASCII alone: a
+/// word is a run of letters and digits (any script) and the `joins` bytes,
+/// and a word holding a letter of another script is passed over. Hands
+/// `other` every character that is not ASCII, with its offset. Read byte by
+/// byte: an English reply is decoded nowhere, a Chinese one once.
+fn ascii_words(
+    text: &str,
+    joins: &[u8],
+    mut word: impl FnMut(usize, usize),
+    mut other: impl FnMut(usize, char),
+) {
+    let bytes = text.as_bytes();
+    let (mut start, mut ascii, mut at) = (0, true, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (in_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || joins.contains(&b), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            other(at, c);
+            (is_alnum(c), c.len_utf8())
+        };
+        if !in_word {
+            if at > start && ascii {
+                word(start, at);
+            }
+            (start, ascii) = (at + len, true);
+        } else if !b.is_ascii() {
+            ascii = false;
+        }
+        at += len;
+    }
+    if at > start && ascii {
+        word(start, at);
+    }
 }
 
 /// Whether a content key stands for a pair of Han characters.

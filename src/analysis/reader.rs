@@ -15,14 +15,13 @@
 //! its score is positive, quoting the sentence that holds the words that
 //! weighed most. A stuffed reply never reaches it.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::analyzer::{Analysis, Evidence};
+use super::table::{Keys, Table};
 use super::tags::Laer;
 use super::text::{Sentence, is_han, trim_span};
-use crate::fingerprint::fnv1a;
+use crate::fingerprint::{FNV_START, fnv_step, fnv1a};
 
 const TABLE: &str = include_str!("../../assets/reader.tsv");
 
@@ -47,7 +46,7 @@ type Weights = [f32; 4];
 
 pub(crate) struct Reader {
     steps: [Step; 4],
-    weights: HashMap<u64, Weights, BuildHasherDefault<KeyHasher>>,
+    weights: Table<Weights>,
     /// One bit per key's top bits: most word pairs of a reply are not in
     /// the table, and this answers that from a few kilobytes.
     present: Vec<u64>,
@@ -59,22 +58,6 @@ const PRESENT_BITS: u32 = 17;
 fn present_bit(key: u64) -> (usize, u64) {
     let i = (key >> (64 - PRESENT_BITS)) as usize;
     (i / 64, 1 << (i % 64))
-}
-
-/// The keys are FNV hashes already; hashing them again is wasted work.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv1a(bytes.iter().copied());
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 /// One token of the reply and where it sits, so a feature can quote it.
@@ -121,7 +104,8 @@ impl Reader {
     fn parse(table: &str) -> Result<Reader, String> {
         let mut reader = Reader {
             steps: [Step::default(); 4],
-            weights: HashMap::default(),
+            // a line a weight at most
+            weights: Table::with_room(table.lines().count()),
             present: vec![0; (1 << PRESENT_BITS) / 64],
         };
         for (n, line) in table.lines().enumerate() {
@@ -149,7 +133,7 @@ impl Reader {
                     let key = key_of(feature);
                     let (word, bit) = present_bit(key);
                     reader.present[word] |= bit;
-                    reader.weights.entry(key).or_default()[i] = value;
+                    reader.weights.entry(key)[i] = value;
                 }
             }
         }
@@ -161,7 +145,7 @@ impl Reader {
         if self.present[word] & bit == 0 {
             return None;
         }
-        self.weights.get(&key)
+        self.weights.get(key)
     }
 
     /// Adds to `a` the LAER steps the rules missed in `text`, answering
@@ -266,12 +250,6 @@ struct Word {
     /// if another letter or digit follows.
     quotes: usize,
     in_digits: bool,
-}
-
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 impl Word {
@@ -456,67 +434,6 @@ fn once_each(mut features: Vec<Feature>) -> Vec<Feature> {
     let mut seen = Keys::with_room(features.len());
     features.retain(|f| seen.insert(f.key));
     features
-}
-
-/// A set of the keys of one reply or line, for the few hundred a reply
-/// has: open addressing in a table at least twice that size. The keys are
-/// hashes already, so their low bits pick the slot.
-struct Keys {
-    slots: Vec<u64>,
-    mask: usize,
-}
-
-/// An empty slot, and one whose key was taken (lookups go on past it).
-const EMPTY: u64 = 0;
-const TAKEN: u64 = u64::MAX;
-
-impl Keys {
-    fn with_room(n: usize) -> Keys {
-        let size = (2 * n).next_power_of_two().max(16);
-        Keys {
-            slots: vec![EMPTY; size],
-            mask: size - 1,
-        }
-    }
-
-    /// The slot holding `key`, or the empty slot where it would go. The two
-    /// marker values stand for themselves one step off, so every key fits.
-    fn slot(&self, key: u64) -> usize {
-        let mut i = (key ^ (key >> 29)) as usize & self.mask;
-        while self.slots[i] != EMPTY && self.slots[i] != key {
-            i = (i + 1) & self.mask;
-        }
-        i
-    }
-
-    /// Adds `key`; whether it was new.
-    fn insert(&mut self, key: u64) -> bool {
-        let key = stored(key);
-        let i = self.slot(key);
-        let new = self.slots[i] == EMPTY;
-        self.slots[i] = key;
-        new
-    }
-
-    /// Takes `key` out; whether it was there.
-    fn take(&mut self, key: u64) -> bool {
-        let key = stored(key);
-        let i = self.slot(key);
-        let found = self.slots[i] == key;
-        if found {
-            self.slots[i] = TAKEN;
-        }
-        found
-    }
-}
-
-/// `key` as stored: the two marker values move one step inward.
-fn stored(key: u64) -> u64 {
-    match key {
-        EMPTY => 1,
-        TAKEN => TAKEN - 1,
-        k => k,
-    }
 }
 
 /// What overlap compares: Latin words of four letters or more, and pairs

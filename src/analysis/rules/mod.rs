@@ -53,8 +53,8 @@ pub(crate) struct Ctx<'a> {
     context_figures: OnceCell<Vec<f64>>,
     /// Stems of the reply's words that name a tradeable, with their spans.
     stems: OnceCell<Vec<(u64, usize, usize)>>,
-    /// Content keys of each sentence.
-    sentence_keys: OnceCell<Vec<Vec<u64>>>,
+    /// Content keys of each sentence, worked out when a rule first asks.
+    sentence_keys: Vec<OnceCell<Vec<u64>>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
 }
@@ -115,10 +115,11 @@ impl<'a> Ctx<'a> {
             context_keys: OnceCell::new(),
             context_figures: OnceCell::new(),
             stems: OnceCell::new(),
-            sentence_keys: OnceCell::new(),
+            sentence_keys: Vec::new(),
             longest_hit,
         };
         // both read the context built so far
+        ctx.sentence_keys = ctx.sentences.iter().map(|_| OnceCell::new()).collect();
         ctx.offers = found::offers(&ctx);
         ctx.muted = ctx.muted_spans();
         ctx
@@ -263,17 +264,14 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// Content keys of sentence `s` (see `content_keys`), worked out for
-    /// every sentence once, when a rule first asks.
+    /// Content keys of sentence `s` (see `content_keys`), worked out once,
+    /// when a rule first asks.
     pub(crate) fn keys_of(&self, s: Sentence) -> &[u64] {
-        let all = self.sentence_keys.get_or_init(|| {
-            self.sentences
-                .iter()
-                .map(|s| content_keys(&self.text[s.start..s.end], self.stopwords))
-                .collect()
-        });
         let i = self.sentences.partition_point(|x| x.start < s.start);
-        all.get(i).map_or(&[], Vec::as_slice)
+        let (Some(keys), Some(s)) = (self.sentence_keys.get(i), self.sentences.get(i)) else {
+            return &[];
+        };
+        keys.get_or_init(|| content_keys(&self.text[s.start..s.end], self.stopwords))
     }
 
     /// Figures in the customer's last line.

@@ -5,15 +5,16 @@ use crate::analysis::analyzer::Offer;
 use crate::analysis::builder::Builder;
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Technique;
+use crate::analysis::text::Sentence;
 use crate::scenario::TradeableKind;
 
 /// The widest span a reworded name may cover (its words in one phrase).
 const REWORDED_SPAN: usize = 48;
 
 /// Tradeable `i` said in other words: every stem of one of its names in one
-/// sentence, close together ("split the payment across two financial
+/// of `sentences`, close together ("split the payment across two financial
 /// years" for "split payment").
-fn reworded(ctx: &Ctx, i: usize) -> Vec<Hit> {
+fn reworded(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
     let Some(names) = ctx.scenario.and_then(|s| s.tradeable_stems.get(i)) else {
         return Vec::new();
     };
@@ -22,7 +23,7 @@ fn reworded(ctx: &Ctx, i: usize) -> Vec<Hit> {
     }
     let said = ctx.stems();
     let mut found = Vec::new();
-    for s in &ctx.sentences {
+    for s in sentences {
         let first = said.partition_point(|w| w.1 < s.start);
         let words = &said[first..first + said[first..].partition_point(|w| w.2 <= s.end)];
         for stems in names {
@@ -59,6 +60,21 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
     if !tradeables {
         return;
     }
+    // a tradeable is offered only in a sentence that gives, offers or
+    // proposes, or that names a price: most replies have none, and their
+    // words need no reading for reworded names
+    let offering: Vec<Sentence> = ctx
+        .sentences
+        .iter()
+        .filter(|s| {
+            ctx.offered_in(**s)
+                || ctx.sentence_has(**s, |c| matches!(c, Cue::Give | Cue::Offer | Cue::Proposal))
+        })
+        .copied()
+        .collect();
+    if offering.is_empty() {
+        return;
+    }
     for (i, (id, kind)) in ctx
         .scenario
         .iter()
@@ -70,7 +86,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
         let Some(h) = ctx
             .any(|c| c == Cue::Tradeable(i))
             // said in other words: looked for only when it is not named
-            .chain(std::iter::once_with(|| reworded(ctx, i)).flatten())
+            .chain(std::iter::once_with(|| reworded(ctx, &offering, i)).flatten())
             .find(|h| {
                 ctx.sentence_of(h).is_some_and(|s| {
                     let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));

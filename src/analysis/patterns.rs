@@ -4,7 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::expand::expand;
 use super::lexicon::Lexicon;
@@ -192,7 +195,10 @@ impl PatternSet {
 
 /// The automaton and what each of its patterns signals.
 pub(crate) struct Patterns {
-    matcher: AhoCorasick,
+    /// Walked a byte at a time by `hits`: every match, overlapping ones
+    /// too, without the per-match cost of a search iterator.
+    matcher: DFA,
+    start: StateID,
     cues: Vec<Vec<Cue>>,
     /// Whether each pattern must sit at a Latin word boundary at its start
     /// and at its end: only an edge that is a letter or digit needs one
@@ -221,16 +227,19 @@ impl Patterns {
                 )
             })
             .collect();
-        // every pattern is lower case (`add_phrase`) and `hits` searches a
-        // lower-case copy of the reply: a case-sensitive automaton has half
-        // the transitions to follow per byte
-        let matcher = AhoCorasickBuilder::new()
+        // every pattern is lower case (`add_phrase`) and `hits` lower-cases
+        // each byte it reads: a case-sensitive automaton has half the
+        // transitions to follow per byte
+        let matcher = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&set.patterns)
             .expect("lexicon phrases form a valid automaton");
+        let start = matcher
+            .start_state(Anchored::No)
+            .expect("an automaton built unanchored starts unanchored");
         Patterns {
             matcher,
+            start,
             cues: set.cues,
             bounded,
         }
@@ -243,21 +252,29 @@ impl Patterns {
         // a reply has a cue every few words: room for them at once, kept
         // under a kilobyte (larger requests take malloc's slow path)
         let mut hits = Vec::with_capacity((16 + text.len() / 8).min(30));
-        // ASCII lower case keeps every byte offset
-        let lower = text.to_ascii_lowercase();
-        for m in self.matcher.find_overlapping_iter(&lower) {
-            let (start, end) = (m.start(), m.end());
-            let p = m.pattern().as_usize();
-            let (at_start, at_end) = self.bounded[p];
-            if (at_start && start > 0 && word(start - 1)) || (at_end && word(end)) {
+        let m = &self.matcher;
+        let mut sid = self.start;
+        for (at, &b) in bytes.iter().enumerate() {
+            // ASCII lower case keeps every byte offset
+            sid = m.next_state(Anchored::No, sid, b.to_ascii_lowercase());
+            if !m.is_special(sid) || !m.is_match(sid) {
                 continue;
             }
-            // Unicode-aware text may match inside a multi-byte char only if the
-            // pattern is ASCII-only; aho-corasick matches bytes, so guard it.
-            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                continue;
+            let end = at + 1;
+            for i in 0..m.match_len(sid) {
+                let p = m.match_pattern(sid, i);
+                let start = end - m.pattern_len(p);
+                let p = p.as_usize();
+                let (at_start, at_end) = self.bounded[p];
+                if (at_start && start > 0 && word(start - 1)) || (at_end && word(end)) {
+                    continue;
+                }
+                // a byte automaton may match inside a multi-byte character
+                if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                    continue;
+                }
+                hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
             }
-            hits.extend(self.cues[p].iter().map(|&cue| Hit { cue, start, end }));
         }
         hits.sort_by_key(|h| (h.start, h.end));
         let masks: Vec<(usize, usize, bool)> = hits

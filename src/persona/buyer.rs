@@ -89,6 +89,17 @@ impl Buyer {
         ((amount / step + 1e-9).floor() * step).max(self.position)
     }
 
+    /// Takes `price`, or (not `ready`) says it would do: then that price is
+    /// where the persona stands, so "deal at that" means it, not an older,
+    /// lower counter.
+    fn agree(&mut self, price: f64, ready: bool) -> Answer {
+        if ready {
+            return Answer::Accept(price);
+        }
+        self.position = self.position.max(price);
+        Answer::NotYet(price)
+    }
+
     /// Answers a seller's price. `moved` says whether the seller came down
     /// since their last price; `ready` whether objections and trust allow a
     /// deal at all; `traded` what the seller gave this reply is worth to
@@ -102,26 +113,19 @@ impl Buyer {
         traded: f64,
         rng: &mut StdRng,
     ) -> Answer {
-        let agree = |p: f64| {
-            if ready {
-                Answer::Accept(p)
-            } else {
-                Answer::NotYet(p)
-            }
-        };
         if let Some(last) = self.final_price {
             // a final call is final: only a trade buys more, up to what the
             // trade is worth to it and never past its walk-away price
             let bought = (last + traded).min(self.walk_away);
             return if price <= last + 0.5 || (traded > 0.0 && price <= bought + 0.5) {
-                agree(price)
+                self.agree(price, ready)
             } else {
                 Answer::WalkAway
             };
         }
         let limit = self.limit(value);
         if price <= limit.max(self.position) {
-            return agree(price);
+            return self.agree(price, ready);
         }
         let t = &TUNING.buyer;
         self.pushes = if moved { 0 } else { self.pushes + 1 };
@@ -201,18 +205,21 @@ mod tests {
     fn accepts_within_its_limit_only_when_ready() {
         let mut b = Buyer::new(44_000.0, 46_000.0, 0.2, 0.0, Lang::En);
         let mut rng = StdRng::seed_from_u64(1);
+        let mut low_value = b.clone();
+        assert!(matches!(
+            low_value.answer(45_000.0, true, true, 0.0, 0.0, &mut rng),
+            Answer::Counter(_)
+        ));
         assert_eq!(
             b.answer(45_000.0, true, false, 1.0, 0.0, &mut rng),
             Answer::NotYet(45_000.0)
         );
+        // said to be workable, it is where the buyer stands now
+        assert_eq!(b.position, 45_000.0);
         assert_eq!(
             b.answer(45_000.0, true, true, 1.0, 0.0, &mut rng),
             Answer::Accept(45_000.0)
         );
-        assert!(matches!(
-            b.answer(45_000.0, true, true, 0.0, 0.0, &mut rng),
-            Answer::Counter(_)
-        ));
     }
 
     #[test]

@@ -175,8 +175,10 @@ impl Persona {
         }
     }
 
-    /// The price would do; what is still open is not the price.
+    /// The price would do; what is still open is not the price. The
+    /// customer has named it as one it can pay.
     fn workable(&mut self, price: f64, said: &mut Response) {
+        self.talk.named = true;
         let concern = match self.current_objection() {
             Some(o) => o.concern.clone(),
             // nothing open but trust: it is not sure of the seller yet

@@ -1125,3 +1125,57 @@ fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_re
         );
     }
 }
+
+#[test]
+fn a_price_the_customer_calls_workable_is_where_it_stands() {
+    // "At $44,000 we're close", then "OK, deal": the deal is at $44,000,
+    // not at the lower counter the customer made before
+    for (id, first, workable, words) in [
+        (
+            "hengda-packaging-en",
+            "I can do 46,000.",
+            "OK, I can do 44,000.",
+            "OK, deal.",
+        ),
+        (
+            "hengda-packaging-zh",
+            "我们可以做到33万。",
+            "好，31万。",
+            "好，就按您说的。",
+        ),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        s.reply(first).unwrap();
+        let before = s.persona_price().expect("a counter to the first price");
+        let t = s.reply(workable).unwrap().clone();
+        let Some(Event::Offered { price, .. }) = t
+            .events
+            .iter()
+            .find(|e| matches!(e, Event::Offered { .. }))
+            .cloned()
+        else {
+            panic!("{id}: no offer read in {workable:?}: {t:?}");
+        };
+        assert!(before < price, "{id}: counter {before} vs offer {price}");
+        let voice = &p.scenario.persona.voice;
+        assert!(
+            t.persona.iter().any(|l| from(&voice.workable, l)),
+            "{id}: {:?}",
+            t.persona
+        );
+        assert_eq!(s.persona_price(), Some(price), "{id}");
+        let t = s.reply(words).unwrap().clone();
+        assert!(
+            !has(&t, |e| matches!(e, Event::Deal { price: p } if *p < price)),
+            "{id}: {t:?}"
+        );
+        assert!(
+            !has(
+                &t,
+                |e| matches!(e, Event::Offered { price: p, .. } if *p < price)
+            ),
+            "{id}: {t:?}"
+        );
+    }
+}

@@ -24,16 +24,29 @@ pub struct Topics {
     matcher: Option<AhoCorasick>,
     /// Per pattern: the fact it belongs to and its length in characters.
     terms: Vec<(usize, usize)>,
+    /// English terms of several words, by pattern, in their words: said
+    /// with a few words between them they are still the term ("signing
+    /// this off" for "sign off").
+    split: Vec<(usize, Vec<String>)>,
 }
+
+/// The most words that may stand between two words of a term.
+const TERM_GAP: usize = 2;
 
 impl Topics {
     pub fn new(s: &Scenario) -> Topics {
         let mut patterns = Vec::new();
         let mut terms = Vec::new();
+        let mut split = Vec::new();
         for (i, f) in s.persona.hidden.iter().enumerate() {
             if let Reveal::OpenQuestion { terms: ts } | Reveal::Question { terms: ts } = &f.reveal {
                 for t in ts.iter().map(|t| t.trim()) {
                     if !t.is_empty() && !is_question_word(t) {
+                        let words: Vec<String> =
+                            t.split_whitespace().map(str::to_lowercase).collect();
+                        if words.len() > 1 && t.is_ascii() {
+                            split.push((patterns.len(), words));
+                        }
                         patterns.push(t.to_string());
                         terms.push((i, t.chars().count()));
                     }
@@ -45,7 +58,11 @@ impl Topics {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
-        Topics { matcher, terms }
+        Topics {
+            matcher,
+            terms,
+            split,
+        }
     }
 
     /// How much `text` is about each fact: the length of the distinct
@@ -65,6 +82,12 @@ impl Topics {
             let (fact, chars) = self.terms[p];
             score[fact] += chars;
         }
+        for (p, words) in &self.split {
+            if !seen.contains(p) && text.lines().any(|line| said_apart(line, words)) {
+                let (fact, chars) = self.terms[*p];
+                score[fact] += chars;
+            }
+        }
         score
     }
 }
@@ -81,6 +104,34 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let rest = &text[end..];
     let tail_len = rest.find(|c: char| !word(c)).unwrap_or(rest.len());
     before_ok && ENDINGS.contains(&&rest[..tail_len])
+}
+
+/// Whether `line` says the words of a term in order, each perhaps with an
+/// ending, with at most `TERM_GAP` other words between two of them.
+fn said_apart(line: &str, term: &[String]) -> bool {
+    let said: Vec<String> = ascii_words(line).map(str::to_ascii_lowercase).collect();
+    let is = |word: &str, t: &str| {
+        word.strip_prefix(t)
+            .is_some_and(|ending| ENDINGS.contains(&ending))
+    };
+    let Some((first, rest)) = term.split_first() else {
+        return false;
+    };
+    (0..said.len())
+        .filter(|&i| is(&said[i], first))
+        .any(|start| {
+            let mut at = start;
+            rest.iter().all(|t| {
+                let window = at + 1..(at + 2 + TERM_GAP).min(said.len());
+                match window.clone().find(|&j| is(&said[j], t)) {
+                    Some(j) => {
+                        at = j;
+                        true
+                    }
+                    None => false,
+                }
+            })
+        })
 }
 
 /// The fact a reply brings out, if any.
@@ -321,6 +372,18 @@ mod tests {
         assert!(whole_word(s, 4, 10));
         assert!(whole_word(s, 19, 25));
         assert!(!whole_word("a costly thing", 2, 6));
+    }
+
+    #[test]
+    fn a_term_of_several_words_may_be_said_apart() {
+        let term = ["sign".to_string(), "off".to_string()];
+        assert!(said_apart("who else is signing this off?", &term));
+        assert!(said_apart("who signs it off", &term));
+        assert!(!said_apart(
+            "who signs the order and the invoice off",
+            &term
+        ));
+        assert!(!said_apart("off we go, who signs?", &term));
     }
 
     #[test]

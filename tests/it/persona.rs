@@ -743,6 +743,19 @@ fn one_fact_per_reply_the_one_the_question_is_about_zh() {
 }
 
 #[test]
+fn a_topic_said_in_other_word_order_is_still_asked_about_en() {
+    // "signing this off" asks about "sign off": the decision process
+    let p = prepared("hengda-packaging-en");
+    for seed in 0..4 {
+        let mut s = Session::start(&p, Difficulty::Normal, seed);
+        let t = s
+            .reply("Who else is involved in signing this off, and when do they meet?")
+            .unwrap();
+        assert_eq!(revealed(t), ["capex_committee"], "{:?}", t.persona);
+    }
+}
+
+#[test]
 fn question_words_are_not_topics_en() {
     let p = prepared("hengda-packaging-en");
     for seed in 0..4 {

@@ -200,17 +200,25 @@ impl InSentence<'_, '_> {
     }
 
     /// "the $8,000 gap", "jams that cost you $900", "Vendor B is 40k", "40%
-    /// fewer hours": a figure in a clause that describes a cost, a loss, a
-    /// gap, a result or someone else's price is context, unless the seller
-    /// frames it as an offer before it ("I can do…", "the lowest I can go").
+    /// fewer hours", "一年光停机就小二十万": a figure in a clause that
+    /// describes a cost, a loss, a gap, a result, one of this customer's
+    /// pains or someone else's price is context, unless the seller frames it
+    /// as an offer before it ("I can do…", "the lowest I can go").
     fn described(&self, n: &Number) -> bool {
         let marks = &self.ctx.clause_marks;
         let (start, end) = (marks.start(n.start), marks.end(n.end));
-        let context = self
-            .ctx
-            .hits_in(start, end)
-            .iter()
-            .any(|h| h.end <= end && matches!(h.cue, Cue::FigureContext | Cue::Theirs));
+        let hits = self.ctx.hits_in(start, end);
+        let discount = hits.iter().any(|h| h.cue == Cue::Discount);
+        let context = hits.iter().any(|h| {
+            h.end <= end
+                && match h.cue {
+                    Cue::FigureContext | Cue::Theirs => true,
+                    // the pain named first, then its figure: its cost
+                    // (a pain word can be an offer word too: "discounting")
+                    Cue::Pain(_) => h.end <= n.start && !discount,
+                    _ => false,
+                }
+        });
         context && !self.framed(start, n)
     }
 

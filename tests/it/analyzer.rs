@@ -136,6 +136,35 @@ fn numbers_that_are_not_prices_are_not_offers() {
 }
 
 #[test]
+fn a_figure_after_one_of_the_customers_pains_is_its_cost_not_an_offer() {
+    // found by playing: "小二十万" was read as a price of ¥200,000, the
+    // customer checked it and the next reply bound it
+    let all = scenarios();
+    for (lang, id, text) in [
+        (
+            "zh-CN",
+            "hengda-packaging-zh",
+            "这么算一年光停机就小二十万。",
+        ),
+        (
+            "en",
+            "hengda-packaging-en",
+            "Jams on the night shift run to 27,000 a year.",
+        ),
+    ] {
+        let a = Analyzer::new(builtin(lang).unwrap(), all.get(id));
+        assert!(a.analyze(text, None).offers.is_empty(), "{text}");
+    }
+    // a pain word that is also an offer word does not hide a discount
+    let a = Analyzer::new(builtin("en").unwrap(), all.get("reilly-training-en"));
+    let r = a.analyze("10% off if you confirm before Christmas.", None);
+    assert!(
+        offers_any(&r, |o| matches!(o, Offer::DiscountPercent { .. })),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn scenario_tradeables_become_offers_and_features_are_named() {
     let all = scenarios();
     let a = Analyzer::new(builtin("en").unwrap(), all.get("hengda-packaging-en"));

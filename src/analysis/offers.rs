@@ -208,14 +208,20 @@ impl InSentence<'_, '_> {
         let marks = &self.ctx.clause_marks;
         let (start, end) = (marks.start(n.start), marks.end(n.end));
         let hits = self.ctx.hits_in(start, end);
-        let discount = hits.iter().any(|h| h.cue == Cue::Discount);
+        // a pain word can be an offer word too ("discounting")
+        let offer_word = |p: &Hit| {
+            hits.iter().any(|h| {
+                matches!(h.cue, Cue::Discount | Cue::Offer | Cue::Give)
+                    && h.start < p.end
+                    && p.start < h.end
+            })
+        };
         let context = hits.iter().any(|h| {
             h.end <= end
                 && match h.cue {
                     Cue::FigureContext | Cue::Theirs => true,
                     // the pain named first, then its figure: its cost
-                    // (a pain word can be an offer word too: "discounting")
-                    Cue::Pain(_) => h.end <= n.start && !discount,
+                    Cue::Pain(_) => h.end <= n.start && !offer_word(h),
                     _ => false,
                 }
         });

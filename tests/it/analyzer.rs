@@ -137,8 +137,9 @@ fn numbers_that_are_not_prices_are_not_offers() {
 
 #[test]
 fn a_figure_after_one_of_the_customers_pains_is_its_cost_not_an_offer() {
-    // found by playing: "小二十万" was read as a price of ¥200,000, the
-    // customer checked it and the next reply bound it
+    // found by playing: "小二十万" was read as a price of ¥200,000 and
+    // "少收一万多" as ¥10,000 off; the customer checked each figure and the
+    // next reply bound it
     let all = scenarios();
     for (lang, id, text) in [
         (

@@ -208,24 +208,22 @@ impl InSentence<'_, '_> {
         let marks = &self.ctx.clause_marks;
         let (start, end) = (marks.start(n.start), marks.end(n.end));
         let hits = self.ctx.hits_in(start, end);
-        // a pain word can be an offer word too ("discounting")
-        let offer_word = |p: &Hit| {
-            hits.iter().any(|h| {
-                matches!(h.cue, Cue::Discount | Cue::Offer | Cue::Give)
-                    && h.start < p.end
-                    && p.start < h.end
-            })
+        let frame = |h: &Hit| {
+            h.end - h.start > 3 && matches!(h.cue, Cue::Offer | Cue::Give | Cue::Discount)
         };
-        let context = hits.iter().any(|h| {
-            h.end <= end
-                && match h.cue {
-                    Cue::FigureContext | Cue::Theirs => true,
-                    // the pain named first, then its figure: its cost
-                    Cue::Pain(_) => h.end <= n.start && !offer_word(h),
-                    _ => false,
-                }
+        // the pain named first, then its figure: its cost, whatever words
+        // follow the pain ("光爽约就少收一万多"), unless the seller framed an
+        // offer before naming it; a pain term that is an offer word itself
+        // ("discounting") describes nothing
+        let pain_cost = hits.iter().any(|p| {
+            matches!(p.cue, Cue::Pain(_))
+                && p.end <= n.start
+                && !hits.iter().any(|h| frame(h) && h.start < p.end)
         });
-        context && !self.framed(start, n)
+        let context = hits
+            .iter()
+            .any(|h| h.end <= end && matches!(h.cue, Cue::FigureContext | Cue::Theirs));
+        pain_cost || (context && !self.framed(start, n))
     }
 
     /// Whether an offer frame stands between byte `from` and figure `n` ("I

@@ -15,7 +15,7 @@ use super::{Persona, Response};
 use crate::analysis::tags::Negative;
 use crate::analysis::{Analysis, Offer};
 use crate::record::{Event, Outcome};
-use crate::scenario::{FactKind, PersonaParams, Scenario, TradeableKind, Trigger};
+use crate::scenario::{FactKind, ObjectionKind, PersonaParams, Scenario, TradeableKind, Trigger};
 
 /// Both sides' positions on price.
 pub(super) struct PriceTalk {
@@ -125,10 +125,18 @@ impl Persona {
         let price = self.talk.price;
         let bargain = price <= self.talk.buyer.opening && self.meters.trust >= self.belief_trust();
         // the first price raises what waits for one, unless the customer
-        // takes it as a bargain there and then
+        // takes it as a bargain there and then; a price it could pay raises
+        // no complaint about the price ("Twenty-four grand…" right after
+        // the seller offered 21,500)
         if priced && !self.talk.player_offered && !bargain {
             self.talk.player_offered = true;
-            self.raise_where(said, |t| matches!(t, Trigger::AfterOffer));
+            let payable = self.talk.acceptable(self.meters.value);
+            let scenario = Arc::clone(&self.scenario);
+            self.raise_indices(said, |i| {
+                let o = &scenario.objections[i];
+                matches!(o.trigger, Trigger::AfterOffer)
+                    && !(payable && o.kind == ObjectionKind::Price)
+            });
         }
         if priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below) {
             // far below what it asked for itself: a slip? it checks

@@ -301,14 +301,8 @@ impl Persona {
         self.raise_indices(said, |i| due[i]);
     }
 
-    /// Raises every objection not raised yet whose trigger `due` accepts.
-    pub(super) fn raise_where(&mut self, said: &mut Response, due: impl Fn(&Trigger) -> bool) {
-        let scenario = Arc::clone(&self.scenario);
-        self.raise_indices(said, |i| due(&scenario.objections[i].trigger));
-    }
-
     /// Raises every objection not raised yet whose index `due` accepts.
-    fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
+    pub(super) fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
         let scenario = Arc::clone(&self.scenario);
         for (index, objection) in scenario.objections.iter().enumerate() {
             if self.script.is_raised(index) || !due(index) {

@@ -6,7 +6,7 @@
 //! is a test here, in both languages.
 
 use counteroffer::record::{Event, Outcome, Turn};
-use counteroffer::scenario::{Difficulty, Scenario, shipped_scenarios};
+use counteroffer::scenario::{Difficulty, ObjectionKind, Scenario, shipped_scenarios};
 use counteroffer::session::bots::{self, Kind};
 use counteroffer::session::{Prepared, Session};
 
@@ -1190,5 +1190,36 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
             ),
             "{id}: {t:?}"
         );
+    }
+}
+
+#[test]
+fn a_price_the_customer_could_pay_raises_no_complaint_about_the_price() {
+    // "Twenty-four grand. I could hire someone…" right after the seller
+    // offered 21,500 did not follow; above the budget the complaint stands
+    for (id, payable, dear) in [
+        ("reilly-training-en", "I can do 20,000.", "I can do 23,500."),
+        ("haiyue-hvac-zh", "我们可以做到78万。", "我们可以做到84万。"),
+    ] {
+        let p = prepared(id);
+        let price_objection = |t: &Turn| {
+            t.events.iter().any(|e| {
+                matches!(e, Event::Raised { objection } if p
+                    .scenario
+                    .objections
+                    .iter()
+                    .any(|o| &o.id == objection && o.kind == ObjectionKind::Price))
+            })
+        };
+        let mut s = Session::start(&p, Difficulty::Normal, 1);
+        let t = s.reply(payable).unwrap().clone();
+        assert!(
+            has(&t, |e| matches!(e, Event::Offered { .. })),
+            "{id}: {t:?}"
+        );
+        assert!(!price_objection(&t), "{id}: {:?}", t.persona);
+        let mut s = Session::start(&p, Difficulty::Normal, 1);
+        let t = s.reply(dear).unwrap().clone();
+        assert!(price_objection(&t), "{id}: {:?}", t.persona);
     }
 }

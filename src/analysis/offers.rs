@@ -263,8 +263,11 @@ impl InSentence<'_, '_> {
                 .context_figures()
                 .iter()
                 .any(|v| near(*v) || dropped(*v));
-        // "一年一万六，我们可以做到": the frame may stand anywhere in the sentence
-        let offered = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
+        // "一年一万六，我们可以做到": the frame may stand after the figure
+        // anywhere in the sentence, but before it only in its clause ("那就
+        // 好比了：68 万不保节电" names the rival's price)
+        let clause = self.ctx.clause_marks.start(n.start);
+        let offered = self.ctx.hits_in(clause, self.s.end).iter().any(|h| {
             h.end - h.start > 3
                 && matches!(
                     h.cue,

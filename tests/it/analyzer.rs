@@ -782,6 +782,23 @@ fn a_price_said_in_words_without_the_thousands_is_offered() {
         "I can run it for twenty five people over two weeks.",
     );
     assert!(a.offers.is_empty(), "{:?}", a.offers);
+    // a frame word in an earlier clause ("那就") does not make the rival's
+    // price said back an offer (an expert play-through closed at ¥680,000);
+    // one after the figure still does
+    let a = in_scenario(
+        "haiyue-hvac-zh",
+        "那就好比了：68 万不保节电，我们 86 万保节电。",
+    );
+    assert!(a.offers.is_empty(), "{:?}", a.offers);
+    let a = in_scenario("haiyue-hvac-zh", "68 万，我们也可以做到。");
+    assert!(
+        offers_any(
+            &a,
+            |o| matches!(o, Offer::Price { amount, .. } if *amount == 680_000.0)
+        ),
+        "{:?}",
+        a.offers
+    );
 }
 
 fn with_context(id: &str, text: &str, context: &str) -> Analysis {

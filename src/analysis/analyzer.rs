@@ -252,10 +252,20 @@ impl Analyzer {
         // it has nothing to add
         let missed = Laer::ALL.iter().any(|l| !analysis.has_laer(*l));
         if let Some(reader) = self.reader.filter(|_| stuffed.is_none() && missed) {
-            // a paraphrase must say back something of the customer's
-            reader.revise(&mut analysis, text, context, &ctx.sentences, |words| {
-                rules::reflects(&ctx, words)
-            });
+            // a paraphrase must say back something of the customer's, and
+            // a question the rules found asks nothing (small talk, a push)
+            // does not explore
+            reader.revise(
+                &mut analysis,
+                text,
+                context,
+                &ctx.sentences,
+                |laer, s| match laer {
+                    Laer::Listen => rules::reflects(&ctx, &text[s.start..s.end]),
+                    Laer::Explore => rules::may_explore(&ctx, s),
+                    _ => true,
+                },
+            );
         }
         analysis
     }

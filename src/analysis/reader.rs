@@ -149,15 +149,15 @@ impl Reader {
     }
 
     /// Adds to `a` the LAER steps the rules missed in `text`, answering
-    /// `context`; `listen` only where `says_back` finds that the sentence it
-    /// read says back something of the customer's.
+    /// `context`, each only where `may_add` allows it for the sentence the
+    /// reader read.
     pub(crate) fn revise(
         &self,
         a: &mut Analysis,
         text: &str,
         context: Option<&str>,
         sentences: &[Sentence],
-        says_back: impl Fn(&str) -> bool,
+        may_add: impl Fn(Laer, Sentence) -> bool,
     ) {
         let features = features(self, text, context, a);
         let mut scores: Weights = std::array::from_fn(|i| self.steps[i].bias);
@@ -171,14 +171,14 @@ impl Reader {
             if !self.steps[i].known || scores[i] <= 0.0 || a.laer.contains(&laer) {
                 continue;
             }
-            let Some((start, end)) =
-                strongest(&features, i).map(|s| sentence_around(text, sentences, s))
+            let Some(read) = strongest(&features, i).map(|s| sentence_around(text, sentences, s))
             else {
                 continue;
             };
-            if laer == Laer::Listen && !says_back(&text[start..end]) {
+            if !may_add(laer, read) {
                 continue;
             }
+            let (start, end) = (read.start, read.end);
             a.laer.push(laer);
             a.evidence.push(Evidence {
                 tag: laer.name().to_string(),
@@ -207,14 +207,24 @@ fn strongest(features: &[Feature], i: usize) -> Option<(usize, usize)> {
 
 /// The sentence holding `span`, trimmed: the reader judged the sentence, so
 /// the evidence quotes it whole, not the one word that weighed most.
-fn sentence_around(text: &str, sentences: &[Sentence], span: (usize, usize)) -> (usize, usize) {
+fn sentence_around(text: &str, sentences: &[Sentence], span: (usize, usize)) -> Sentence {
     let i = sentences.partition_point(|s| s.start <= span.0);
-    let (start, end) = i
+    let sentence = i
         .checked_sub(1)
         .map(|i| sentences[i])
         .filter(|s| span.1 <= s.end)
-        .map_or(span, |s| (s.start, s.end));
-    trim_span(text, start, end)
+        .unwrap_or(Sentence {
+            start: span.0,
+            end: span.1,
+            question: false,
+            tagged: false,
+        });
+    let (start, end) = trim_span(text, sentence.start, sentence.end);
+    Sentence {
+        start,
+        end,
+        ..sentence
+    }
 }
 
 /// The character at byte `at` of `text`, folded, and its length in bytes:
@@ -537,12 +547,12 @@ mod tests {
     fn evidence_is_the_whole_sentence() {
         let text = "Fine. So it's the timing, right? Yes";
         let at = text.find("timing").unwrap();
-        let (s, e) = sentence_around(text, &sentences(text), (at, at + 6));
-        assert_eq!(&text[s..e], "So it's the timing, right?");
+        let s = sentence_around(text, &sentences(text), (at, at + 6));
+        assert_eq!(&text[s.start..s.end], "So it's the timing, right?");
         let zh = "好的。您是担心价格。";
         let at = zh.find("价格").unwrap();
-        let (s, e) = sentence_around(zh, &sentences(zh), (at, at + 6));
-        assert_eq!(&zh[s..e], "您是担心价格。");
+        let s = sentence_around(zh, &sentences(zh), (at, at + 6));
+        assert_eq!(&zh[s.start..s.end], "您是担心价格。");
     }
 
     #[test]

@@ -211,14 +211,23 @@ impl InSentence<'_, '_> {
         let frame = |h: &Hit| {
             h.end - h.start > 3 && matches!(h.cue, Cue::Offer | Cue::Give | Cue::Discount)
         };
-        // the pain named first, then its figure: its cost, whatever words
-        // follow the pain ("光爽约就少收一万多"), unless the seller framed an
-        // offer before naming it; a pain term that is an offer word itself
-        // ("discounting") describes nothing
+        // words that only say less money changes hands ("少收") frame no
+        // offer after a pain: the clinic takes less, nobody gives it
+        let only_less = |h: &Hit| {
+            hits.iter()
+                .any(|d| d.cue == Cue::Discount && d.start == h.start && d.end == h.end)
+        };
+        // the pain named first, then its figure: its cost ("光爽约就少收一万
+        // 多"), unless the seller framed an offer before naming it or
+        // between it and the figure ("to stop the jams I can do 40,000"); a
+        // pain term that is an offer word itself ("discounting") describes
+        // nothing
         let pain_cost = hits.iter().any(|p| {
             matches!(p.cue, Cue::Pain(_))
                 && p.end <= n.start
-                && !hits.iter().any(|h| frame(h) && h.start < p.end)
+                && !hits
+                    .iter()
+                    .any(|h| frame(h) && (h.start < p.end || (h.end <= n.start && !only_less(h))))
         });
         let context = hits
             .iter()

@@ -91,15 +91,14 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
         b"'-",
         |start, end| {
             let word = &text[start..end];
-            // a short word without digits is no key: no stopword lookup for it
-            let (stem, whole) = stem_and_word_keys(word, 5);
-            let key = if word.len() >= 4 {
-                stem
-            } else if word.bytes().any(|b| b.is_ascii_digit()) {
-                whole
-            } else {
+            // a short word without digits is no key: neither hashed nor
+            // looked up
+            let long = word.len() >= 4;
+            if !long && !word.bytes().any(|b| b.is_ascii_digit()) {
                 return;
-            };
+            }
+            let (stem, whole) = stem_and_word_keys(word, 5);
+            let key = if long { stem } else { whole };
             if !stop.keys.contains(&whole) {
                 keys.push(key);
             }

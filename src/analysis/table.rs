@@ -43,6 +43,8 @@ impl<V: Copy + Default> Table<V> {
 
     /// The value of `key`, put in as the default if it was not there.
     pub(crate) fn entry(&mut self, key: u64) -> &mut V {
+        // a full table would have no empty slot to end a lookup
+        debug_assert!(self.len < self.mask, "more keys than the room asked for");
         let key = stored(key);
         let i = self.slot(key);
         if self.keys[i] == EMPTY {
@@ -59,7 +61,7 @@ impl<V: Copy + Default> Table<V> {
         self.len > len
     }
 
-    /// How many keys it holds.
+    /// How many slots keys have taken (a key taken out keeps its slot).
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.len

@@ -128,7 +128,9 @@ impl Persona {
         // takes it as a bargain there and then; a price it could pay raises
         // no complaint about the price ("Twenty-four grand…" right after
         // the seller offered 21,500)
-        if priced && !self.talk.player_offered && !bargain {
+        // far below what it asked for itself: a slip? it checks (below)
+        let slip = priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below);
+        if priced && !self.talk.player_offered && !bargain && !slip {
             self.talk.player_offered = true;
             let payable = self.talk.acceptable(self.meters.value);
             let scenario = Arc::clone(&self.scenario);
@@ -138,8 +140,7 @@ impl Persona {
                     && !(payable && o.kind == ObjectionKind::Price)
             });
         }
-        if priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below) {
-            // far below what it asked for itself: a slip? it checks
+        if slip {
             self.talk.checking = Some((price, before));
             let exact = crate::i18n::money(price, &self.scenario.product.currency);
             let line = self.voice_line("confirm", &[("price", Some(&exact))]);

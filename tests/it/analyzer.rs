@@ -156,11 +156,26 @@ fn a_figure_after_one_of_the_customers_pains_is_its_cost_not_an_offer() {
         let a = Analyzer::new(builtin(lang).unwrap(), all.get(id));
         assert!(a.analyze(text, None).offers.is_empty(), "{text}");
     }
-    // a pain word that is also an offer word does not hide a discount
+    // a pain term after the figure, a pain term that is an offer word, and
+    // an offer framed between the pain and the figure all still offer
     let a = Analyzer::new(builtin("en").unwrap(), all.get("reilly-training-en"));
-    let r = a.analyze("10% off if you confirm before Christmas.", None);
+    for text in [
+        "10% off if you confirm before Christmas.",
+        "Discounting aside, I can give 10% off.",
+    ] {
+        let r = a.analyze(text, None);
+        assert!(
+            offers_any(&r, |o| matches!(o, Offer::DiscountPercent { .. })),
+            "{text}: {r:?}"
+        );
+    }
+    let a = Analyzer::new(builtin("en").unwrap(), all.get("hengda-packaging-en"));
+    let r = a.analyze("To stop the jams I can do 44,000.", None);
     assert!(
-        offers_any(&r, |o| matches!(o, Offer::DiscountPercent { .. })),
+        offers_any(
+            &r,
+            |o| matches!(o, Offer::Price { amount, .. } if *amount == 44_000.0)
+        ),
         "{r:?}"
     );
 }

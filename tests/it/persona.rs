@@ -1178,16 +1178,17 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
             t.persona
         );
         assert_eq!(s.persona_price(), Some(price), "{id}");
+        // taken at the price it called workable, and no lower
         let t = s.reply(words).unwrap().clone();
         assert!(
-            !has(&t, |e| matches!(e, Event::Deal { price: p } if *p < price)),
+            has(
+                &t,
+                |e| matches!(e, Event::Offered { price: p, .. } if *p == price)
+            ),
             "{id}: {t:?}"
         );
         assert!(
-            !has(
-                &t,
-                |e| matches!(e, Event::Offered { price: p, .. } if *p < price)
-            ),
+            !has(&t, |e| matches!(e, Event::Deal { price: p } if *p < price)),
             "{id}: {t:?}"
         );
     }

@@ -288,15 +288,18 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
 }
 
 /// Whether the learned reader may read sentence `s` as exploring: not when
-/// it pushes or argues ("您为什么不今天签呢？"), nor when it is only small
-/// talk ("How are you?", not "How are you handling the bills?").
+/// it pushes or argues ("您为什么不今天签呢？"), nor when it ends in small
+/// talk ("How are you?", "…and how are you?"; not "How are you handling
+/// the bills?").
 pub(crate) fn may_explore(ctx: &Ctx, s: Sentence) -> bool {
-    let only_chat = ctx.in_sentence(s, |c| c == Cue::SmallTalk).any(|h| {
-        ctx.text[h.end..s.end]
+    let ends_in_chat = ctx.in_sentence(s, |c| c == Cue::SmallTalk).any(|h| {
+        ctx.text
+            .get(h.end..s.end)
+            .unwrap_or("")
             .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
             .is_empty()
     });
-    !only_chat && !ctx.pressure_or_arguing(s)
+    !ends_in_chat && !ctx.pressure_or_arguing(s)
 }
 
 /// Whether sentence `s` touches the customer's case: it addresses them

@@ -108,14 +108,10 @@ impl InSentence<'_, '_> {
         // "底价就是29.5万", "I can do about 45k": a bottom line or offer frame
         // earlier in the figure's clause outweighs the "就是" or "about"
         let clause = ctx.clause_marks.start(n.start);
-        let framed_lead = ctx.hits_in(clause, n.start).iter().any(|h| {
-            h.end <= n.start
-                && h.end - h.start > 3
-                && matches!(
-                    h.cue,
-                    Cue::Offer | Cue::Negative(Negative::RevealBottomLine)
-                )
-        });
+        let framed_lead = ctx
+            .hits_in(clause, n.start)
+            .iter()
+            .any(|h| h.end <= n.start && strong_frame(h, false));
         if !framed_lead && l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
             return None;
         }
@@ -173,13 +169,11 @@ impl InSentence<'_, '_> {
         let thousands = n.value * 1000.0;
         let fits = list >= 10_000.0 && thousands >= list * 0.5 && thousands <= list * 1.2;
         // a frame of more than a connective ("at", "for" frame any figure)
-        let framed = self.ctx.hits_in(self.s.start, self.s.end).iter().any(|h| {
-            h.end - h.start > 3
-                && matches!(
-                    h.cue,
-                    Cue::Offer | Cue::Negative(Negative::RevealBottomLine)
-                )
-        });
+        let framed = self
+            .ctx
+            .hits_in(self.s.start, self.s.end)
+            .iter()
+            .any(|h| strong_frame(h, false));
         // "12.50 a head" is money with its cents, not thousands
         let cents = self.ctx.text[n.start..n.end]
             .split_once('.')
@@ -209,7 +203,7 @@ impl InSentence<'_, '_> {
         let (start, end) = (marks.start(n.start), marks.end(n.end));
         let hits = self.ctx.hits_in(start, end);
         let frame = |h: &Hit| {
-            h.end - h.start > 3 && matches!(h.cue, Cue::Offer | Cue::Give | Cue::Discount)
+            h.end - h.start > CONNECTIVE && matches!(h.cue, Cue::Offer | Cue::Give | Cue::Discount)
         };
         // words that only say less money changes hands ("少收") frame no
         // offer after a pain: the clinic takes less, nobody gives it
@@ -241,15 +235,10 @@ impl InSentence<'_, '_> {
     /// frame a bare number but do not outweigh context.
     fn framed(&self, from: usize, n: &Number) -> bool {
         let to = self.ctx.clause_marks.end(n.end);
-        self.ctx.hits_in(from, to).iter().any(|h| {
-            (h.end <= n.start || h.start >= n.end)
-                && h.end <= to
-                && h.end - h.start > 3
-                && matches!(
-                    h.cue,
-                    Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
-                )
-        })
+        self.ctx
+            .hits_in(from, to)
+            .iter()
+            .any(|h| (h.end <= n.start || h.start >= n.end) && h.end <= to && strong_frame(h, true))
     }
 
     /// "the partners put aside fourteen thousand": a figure the customer
@@ -276,13 +265,11 @@ impl InSentence<'_, '_> {
         // anywhere in the sentence, but before it only in its clause ("那就
         // 好比了：68 万不保节电" names the rival's price)
         let clause = self.ctx.clause_marks.start(n.start);
-        let offered = self.ctx.hits_in(clause, self.s.end).iter().any(|h| {
-            h.end - h.start > 3
-                && matches!(
-                    h.cue,
-                    Cue::Offer | Cue::Give | Cue::Negative(Negative::RevealBottomLine)
-                )
-        });
+        let offered = self
+            .ctx
+            .hits_in(clause, self.s.end)
+            .iter()
+            .any(|h| strong_frame(h, true));
         theirs && !offered
     }
 
@@ -517,6 +504,21 @@ fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
         }
     }
     s
+}
+
+/// A connective ("at", "for", "让") is this long or shorter: it frames a
+/// bare figure but outweighs no context.
+const CONNECTIVE: usize = 3;
+
+/// A frame longer than a connective: an offer phrase or a bottom line, and
+/// with `gives`, a phrase that gives ("I can", "给您").
+fn strong_frame(h: &Hit, gives: bool) -> bool {
+    h.end - h.start > CONNECTIVE
+        && match h.cue {
+            Cue::Offer | Cue::Negative(Negative::RevealBottomLine) => true,
+            Cue::Give => gives,
+            _ => false,
+        }
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ impl Stopwords {
     pub(crate) fn new(words: &[String]) -> Stopwords {
         let mut keys = KeySet::default();
         for w in words {
-            keys.insert(word_key(&w.to_ascii_lowercase(), usize::MAX));
+            keys.insert(word_key(w));
             let chars: Vec<char> = w.chars().collect();
             keys.extend(chars.windows(2).map(|p| pair_key(p[0], p[1])));
         }
@@ -55,9 +55,9 @@ impl Stopwords {
 /// Latin keys and Han keys never collide: Han pairs set the top bit.
 const HAN_BIT: u64 = 1 << 63;
 
-/// FNV-1a of the first `limit` characters of an ASCII-lowercased word.
-fn word_key(word: &str, limit: usize) -> u64 {
-    fnv1a(word.bytes().take(limit).map(|b| b.to_ascii_lowercase())) & !HAN_BIT
+/// FNV-1a of an ASCII-lowercased word.
+fn word_key(word: &str) -> u64 {
+    fnv1a(word.bytes().map(|b| b.to_ascii_lowercase())) & !HAN_BIT
 }
 
 /// [`word_key`] of the first `limit` characters of `word` and of all of

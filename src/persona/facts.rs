@@ -85,7 +85,7 @@ impl Topics {
         // a question that names no topic as written is read again for a
         // term said apart (most questions name one, and skip this)
         if score.iter().all(|s| *s == 0) && !self.split.is_empty() {
-            let lines: Vec<Vec<&str>> = text.lines().map(|l| ascii_words(l).collect()).collect();
+            let lines: Vec<Vec<&str>> = text.lines().map(|l| ascii_runs(l).collect()).collect();
             for (p, words) in &self.split {
                 if lines.iter().any(|line| said_apart(line, words)) {
                     let (fact, chars) = self.terms[*p];
@@ -337,7 +337,7 @@ fn question_words(s: &str) -> usize {
     if s.matches([',', '，', '、']).nth(1).is_none() {
         return 0;
     }
-    let words: Vec<&str> = ascii_words(s).collect();
+    let words: Vec<&str> = ascii_runs(s).collect();
     let used: Vec<&str> = QUESTION_WORDS
         .iter()
         .copied()
@@ -360,7 +360,7 @@ fn question_words(s: &str) -> usize {
 const ENDINGS: [&str; 7] = ["", "s", "es", "ed", "d", "ing", "ies"];
 
 /// The runs of ASCII letters and digits in `s`.
-fn ascii_words(s: &str) -> impl Iterator<Item = &str> {
+fn ascii_runs(s: &str) -> impl Iterator<Item = &str> {
     // split on bytes: every piece is ASCII, so each is a `str` again
     s.as_bytes()
         .split(|b| !b.is_ascii_alphanumeric())
@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn a_term_of_several_words_may_be_said_apart() {
         let term = ["sign".to_string(), "off".to_string()];
-        let apart = |line: &str| said_apart(&ascii_words(line).collect::<Vec<_>>(), &term);
+        let apart = |line: &str| said_apart(&ascii_runs(line).collect::<Vec<_>>(), &term);
         assert!(apart("Who else is Signing this off?"));
         assert!(apart("who signs it off"));
         assert!(!apart("who signs the order and the invoice off"));

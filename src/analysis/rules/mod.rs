@@ -99,6 +99,7 @@ impl<'a> Ctx<'a> {
             &clause_marks,
         ));
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        let sentence_keys = sentences.iter().map(|_| OnceCell::new()).collect();
         let mut ctx = Ctx {
             text,
             context,
@@ -115,11 +116,10 @@ impl<'a> Ctx<'a> {
             context_keys: OnceCell::new(),
             context_figures: OnceCell::new(),
             stems: OnceCell::new(),
-            sentence_keys: Vec::new(),
+            sentence_keys,
             longest_hit,
         };
         // both read the context built so far
-        ctx.sentence_keys = ctx.sentences.iter().map(|_| OnceCell::new()).collect();
         ctx.offers = found::offers(&ctx);
         ctx.muted = ctx.muted_spans();
         ctx

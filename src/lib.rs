@@ -20,3 +20,9 @@ pub mod scoring;
 pub mod session;
 pub mod settings;
 pub mod storage;
+
+/// Every binary, test and bench that links the library allocates with
+/// mimalloc: the analyzer and the persona make many small, short-lived
+/// allocations per reply.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -107,6 +107,11 @@ pub struct Lexicon {
     /// Openers that sum up ("so", "basically", "说白了"): a sentence opening
     /// with one that says the customer's words back restates them.
     pub summary: Vec<String>,
+    /// Words that receive what the customer said ("got it", "noted",
+    /// "明白"): after a fragment of the customer's words they make it a
+    /// restatement ("Two sizes, got it.").
+    #[serde(default)]
+    pub receipts: Vec<String>,
     /// Words addressing the customer ("you", "您"): a sentence that says
     /// the customer's own words back to them restates their concern.
     pub addressee: Vec<String>,
@@ -231,6 +236,7 @@ impl Lexicon {
             ("small_talk", &self.small_talk),
             ("proposal", &self.proposal),
             ("summary", &self.summary),
+            ("receipts", &self.receipts),
             ("addressee", &self.addressee),
             ("rubric", &self.rubric),
             ("naming", &self.naming),

@@ -289,3 +289,92 @@ fn evidence_quotes_whole_words() {
         );
     }
 }
+
+/// (scenario, the customer's line, reply, tags it must earn, tags it must
+/// not): a fragment of the customer's words said back is listening when it
+/// is received, and a set-up when the reply goes on to argue, push or
+/// answer its own question.
+/// (scenario, the customer's line, reply, must, must not).
+type Echo = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const ECHOES: &[Echo] = &[
+    (
+        "hengda-packaging-en",
+        "The capex committee meets on the 15th. If the paperwork isn't in by then, it slips to next quarter.",
+        "The 15th, noted. What does the committee want to see in the pack?",
+        &["listen", "explore"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "Forty-eight thousand? Vendor B quoted forty. You're twenty percent above them for a box that puts cartons in boxes.",
+        "Twenty percent above them, fair enough. Where would you want the difference to show up?",
+        &["listen", "explore"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "The capex committee meets on the 15th. If the paperwork isn't in by then, it slips to next quarter.",
+        "Next quarter? By then the night shift will have lost another ten hours to jams.",
+        &[],
+        &["listen", "explore"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Forty-eight thousand? Vendor B quoted forty. You're twenty percent above them for a box that puts cartons in boxes.",
+        "Vendor B at forty, sure. But their engineer is three hours away.",
+        &[],
+        &["listen"],
+    ),
+    (
+        "brightwater-saas-en",
+        "Honestly, it looks too big for a studio our size.",
+        "Studio your size, right. Honestly, you're wrong about that, it's tiny.",
+        &[],
+        &["listen"],
+    ),
+    (
+        "deren-dental-zh",
+        "两万块够我买半台新的洁牙设备了，太贵了。",
+        "两万块太贵？那您算算一年爽约少收多少钱。",
+        &[],
+        &["explore"],
+    ),
+    (
+        "deren-dental-zh",
+        "一年将近两万？隔壁那个免费小程序也能预约啊。",
+        "呵呵，免费的您也放心用？",
+        &[],
+        &["explore", "acknowledge"],
+    ),
+    (
+        "deren-dental-zh",
+        "两万块够我买半台新的洁牙设备了，太贵了。",
+        "两万块确实不是小数。您现在一个月大概有多少患者爽约？",
+        &["explore"],
+        &[],
+    ),
+];
+
+#[test]
+fn an_echo_is_listening_only_when_received() {
+    let analyzers = analyzers();
+    let mut wrong = Vec::new();
+    for (id, context, text, must, must_not) in ECHOES {
+        let tags = predicted_tags(&analyzers[*id].analyze(text, Some(context)));
+        let missing: Vec<_> = must.iter().filter(|t| !tags.contains(**t)).collect();
+        let extra: Vec<_> = must_not.iter().filter(|t| tags.contains(**t)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            wrong.push(format!(
+                "{id}: {text}\n    missing {missing:?}, unwanted {extra:?}, got {tags:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

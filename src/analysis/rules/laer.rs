@@ -43,13 +43,25 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
 const LEAD_WORDS: usize = 4;
 
 /// A reply that opens with a short fragment saying the customer's own
-/// figure or words back before going on ("Twenty percent, yeah that
-/// stings", "14k, noted.", "Two sizes, got it."): the span of that
-/// fragment. A figure the player offers is their own, not the customer's.
-/// Not in Chinese, where a short first clause is how most sentences start
-/// ("您说下季度再说，…") and says nothing back by itself.
+/// figure or words back and goes on: the span of that fragment, when it is
+/// received ("Twenty percent, yeah that stings", "14k, noted.", "Two sizes,
+/// got it."), not argued with ("Bigger plant? It's literally the smallest…")
+/// nor turned with a "but" ("Cheaper up front, yes. But…"). A figure the
+/// player offers is their own, not the customer's. Not in Chinese, where a
+/// short first clause is how most sentences start ("您说下季度再说，…")
+/// and, in the replies people wrote, mostly sets up an answer.
 fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
     ctx.context?;
+    // an echo that sets up an argument, a push or a boast says nothing back
+    let rebuts = |c| {
+        matches!(
+            c,
+            Cue::Negative(Negative::Arguing | Negative::Pressure | Negative::Exaggeration)
+        )
+    };
+    if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
+        return None;
+    }
     let first = *ctx.sentences.first()?;
     let end = ctx.clause_marks.end(first.start).min(first.end);
     let (start, end) = trim_span(ctx.text, first.start, end);
@@ -61,20 +73,65 @@ fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
     if start >= end || !short || !more || ctx.offered_in(first) {
         return None;
     }
+    let theirs = says_their_figure(ctx, start, end) || shares_word(ctx, lead);
+    (theirs && received(ctx, first, end)).then_some((start, end))
+}
+
+/// Whether `start..end` holds a figure the customer said ("14k" for their
+/// fourteen thousand).
+fn says_their_figure(ctx: &Ctx, start: usize, end: usize) -> bool {
     let theirs = ctx.context_figures();
     let same = |v: f64| {
         theirs
             .iter()
             .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0))
     };
-    let figure = ctx
-        .numbers
+    ctx.numbers_in(start, end)
         .iter()
-        .any(|n| n.start >= start && n.end <= end && n.value > 0.0 && same(n.value));
-    let words = content_keys(lead, ctx.stopwords)
+        .any(|n| n.end <= end && n.value > 0.0 && same(n.value))
+}
+
+fn shares_word(ctx: &Ctx, words: &str) -> bool {
+    content_keys(words, ctx.stopwords)
         .iter()
-        .any(|k| ctx.context_keys().contains(k));
-    (figure || words).then_some((start, end))
+        .any(|k| ctx.context_keys().contains(k))
+}
+
+/// Whether the fragment ending at `end` of sentence `first` is received:
+/// a word of receipt opens one of the clauses after it in that sentence or
+/// the next sentence's first clause ("…, got it.", "… ok."), or an
+/// acknowledgement follows in that sentence ("…, yeah that stings"), or a
+/// check ends either sentence ("…, right?"), and no "but" turns right
+/// after the receipt.
+fn received(ctx: &Ctx, first: Sentence, end: usize) -> bool {
+    let next = ctx.sentences.get(1).copied();
+    let until = next.map_or(first.end, |n| ctx.clause_marks.end(n.start).min(n.end));
+    let opens_clause = |at: usize| {
+        ctx.text[ctx.clause_marks.start(at)..at]
+            .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+            .is_empty()
+    };
+    // "yes. But…": the contrast right after the receipt, before any word
+    let turns_after = |h: &Hit| {
+        let limit = next.map_or(first.end, |n| n.end);
+        ctx.hits_in(h.end, limit)
+            .iter()
+            .find(|c| c.cue == Cue::Contrast)
+            .is_some_and(|c| {
+                ctx.text[h.end..c.start]
+                    .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+                    .is_empty()
+            })
+    };
+    let receipt = ctx.hits_in(end, until).iter().find(|h| {
+        let receives = match h.cue {
+            Cue::Receipt => opens_clause(h.start),
+            Cue::Acknowledge => h.start < first.end && scope::acknowledges(ctx, h),
+            _ => false,
+        };
+        receives && !turns_after(h)
+    });
+    receipt.is_some() || first.tagged || next.is_some_and(|n| n.tagged)
 }
 
 /// An open question around a restating frame asks for the customer's view
@@ -264,6 +321,13 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let gives = ctx.sentence_has(s, |c| matches!(c, Cue::Tradeable(_)))
         && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
     let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
+    // a sarcastic reply, or a question next to an argument ("听谁说的？那都是
+    // 外行说的"), asks for no answer
+    let rhetorical = ctx.sarcastic()
+        || ctx.sentences.iter().any(|o| {
+            (o.end == s.start || o.start == s.end || o.start == s.start)
+                && ctx.sentence_has(*o, |c| c == Cue::Negative(Negative::Arguing))
+        });
     let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
     // a yes/no question about nothing the customer has or said ("is that
     // the new warehouse?") is small talk
@@ -275,6 +339,8 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
         || checks
         || gives
         || smears
+        || rhetorical
+        || asked_back(ctx, s)
         || ctx.pressure_or_arguing(s)
         || ctx.offered_in(s)
     {
@@ -285,6 +351,35 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     } else {
         QuestionKind::Closed
     })
+}
+
+/// The most a question may hold to be the customer's words asked back:
+/// Latin words, or Han characters.
+const ASKED_BACK_WORDS: usize = 4;
+const ASKED_BACK_HAN: usize = 8;
+
+/// A short question of the customer's own words that the reply goes on to
+/// answer itself ("Spring? You'll have lost two accounts by then.", "太贵
+/// 了？我们这已经是…", "超过50万才要报？那我给您拆成两个合同"): a
+/// retort's set-up, not a question for them.
+fn asked_back(ctx: &Ctx, s: Sentence) -> bool {
+    if !s.question || ctx.sentences.last().is_none_or(|l| l.start == s.start) {
+        return false;
+    }
+    let body = &ctx.text[s.start..s.end];
+    let han = body.chars().filter(|c| is_han(*c)).count();
+    let short = if han > 0 {
+        han <= ASKED_BACK_HAN
+    } else {
+        body.split_whitespace().count() <= ASKED_BACK_WORDS
+    };
+    let open = ctx.sentence_has(s, |c| c == Cue::OpenWord);
+    short
+        && !open
+        && ctx
+            .keys_of(s)
+            .iter()
+            .any(|k| ctx.context_keys().contains(k))
 }
 
 /// Whether the learned reader may read sentence `s` as exploring: not when

@@ -89,9 +89,16 @@ impl PatternSet {
         if phrase.is_empty() {
             return;
         }
-        // curly apostrophes are as common as straight ones in typed text
+        // curly apostrophes are as common as straight ones in typed text,
+        // and chat drops them ("thats rough", "youre right"); a phrase of
+        // one word keeps its apostrophe ("we're" is not "were")
         let variants = if phrase.contains('\'') {
-            vec![phrase.replace('\'', "\u{2019}"), phrase]
+            let mut v = vec![phrase.replace('\'', "\u{2019}")];
+            if phrase.contains(' ') {
+                v.push(phrase.replace('\'', ""));
+            }
+            v.push(phrase);
+            v
         } else {
             vec![phrase]
         };

@@ -26,7 +26,43 @@ fn analyzers() -> BTreeMap<String, Analyzer> {
 
 /// (scenario id or language, reply, tags it must earn, tags it must not).
 const CASES: &[(&str, &str, &[&str], &[&str])] = &[
-    // paraphrase
+    // paraphrase, typed as people type it
+    (
+        "brightwater-saas-en",
+        "thats rough, sorry.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "brightwater-saas-en",
+        "That's on me, I showed you the enterprise tour.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "reilly-training-en",
+        "I won't argue with that, it's a lot for four days.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "hengda-packaging-zh",
+        "换我是您也心疼。",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "免费这点我认，预约它确实能做。",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "王总您问到点子上了。",
+        &["acknowledge"],
+        &[],
+    ),
     (
         "hengda-packaging-en",
         "I definitely understand that.",

@@ -26,6 +26,49 @@ fn analyzers() -> BTreeMap<String, Analyzer> {
 
 /// (scenario id or language, reply, tags it must earn, tags it must not).
 const CASES: &[(&str, &str, &[&str], &[&str])] = &[
+    // prices said the way people bargain
+    (
+        "hengda-packaging-en",
+        "OK, let's call it forty-three and a half.",
+        &["offer:price"],
+        &[],
+    ),
+    (
+        "reilly-training-en",
+        "I could stretch to 21k if we start in January.",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "我们给您打个九折。",
+        &["offer:discount_percent"],
+        &["case_evidence"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "实在价就是74万。",
+        &["offer:price", "reveal_bottom_line"],
+        &[],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "我们最低能做到74万，再低公司就不批了。",
+        &["offer:price", "reveal_bottom_line"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "九折，17820，这个月定就行。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "若贵方同意三年维保一起签，我司可将总价调整至80万元。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
     // paraphrase, typed as people type it
     (
         "brightwater-saas-en",

@@ -195,9 +195,19 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
                     || before == "所以"
                     || before.eq_ignore_ascii_case("so,")
             });
-    let presents = ctx.sentence_has(s, |c| {
-        matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
-    }) || ctx.offered_in(s);
+    // a feature the customer named ("the quick changeover sounds nice,
+    // but…") is said back, not presented
+    let theirs = |h: &Hit| {
+        content_keys(&ctx.text[h.start..h.end], ctx.stopwords)
+            .iter()
+            .any(|k| ctx.context_keys().contains(k))
+    };
+    let presents = ctx
+        .in_sentence(s, |c| {
+            matches!(c, Cue::Feature(_) | Cue::Offer | Cue::GenericFeature)
+        })
+        .any(|h| !(matches!(h.cue, Cue::Feature(_)) && theirs(&h)))
+        || ctx.offered_in(s);
     let framed = opens || checked || sums_up;
     // only a Chinese statement may say them back without a frame (below)
     if presents || (!framed && (s.question || !body.chars().any(is_han))) {
@@ -221,8 +231,18 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         let own_han = own.iter().filter(|k| is_han_key(**k)).count();
         return han >= ECHO_HAN_PAIRS - 1 && han * MOSTLY_DEN >= own_han * MOSTLY_NUM;
     }
-    // a summing-up opener says what the sentence does: fewer words will do
+    // a summing-up opener says what the sentence does: fewer words will do,
+    // and in English one when it sums up the customer's side ("So your
+    // plant manager's picturing a jam at 2am…") rather than promising them
+    // something ("so your night shift keeps running" is a benefit); "您"
+    // opens most Chinese sentences and says nothing back by itself
     let less = usize::from(sums_up && !(opens || checked));
+    let their_side = less == 1
+        && !s.question
+        && !body.chars().any(is_han)
+        && ctx.sentence_has(s, |c| c == Cue::Addressee)
+        && !ctx.sentence_has(s, |c| matches!(c, Cue::Benefit | Cue::Advantage));
+    let less = less + usize::from(their_side);
     words >= ECHO_WORDS - less || han >= ECHO_HAN_PAIRS - 2 * less
 }
 
@@ -323,11 +343,13 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
     // a sarcastic reply, or a question next to an argument ("听谁说的？那都是
     // 外行说的"), asks for no answer
-    let rhetorical = ctx.sarcastic()
-        || ctx.sentences.iter().any(|o| {
-            (o.end == s.start || o.start == s.end || o.start == s.start)
-                && ctx.sentence_has(*o, |c| c == Cue::Negative(Negative::Arguing))
-        });
+    let rhetorical = ctx.sarcastic() || {
+        // the sentence and its neighbours, found by binary search
+        let i = ctx.sentences.partition_point(|o| o.start < s.start);
+        ctx.sentences[i.saturating_sub(1)..(i + 2).min(ctx.sentences.len())]
+            .iter()
+            .any(|o| ctx.sentence_has(*o, |c| c == Cue::Negative(Negative::Arguing)))
+    };
     let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
     // a yes/no question about nothing the customer has or said ("is that
     // the new warehouse?") is small talk

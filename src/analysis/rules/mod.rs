@@ -57,6 +57,9 @@ pub(crate) struct Ctx<'a> {
     sentence_keys: Vec<OnceCell<Vec<u64>>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
+    /// Whether anything in the reply is sarcastic ("yeah right", "呵呵"):
+    /// asked once per cue or sentence, so found once.
+    sarcastic: bool,
 }
 
 /// Byte spans, sorted and merged, so a lookup is a binary search: the
@@ -99,6 +102,7 @@ impl<'a> Ctx<'a> {
             &clause_marks,
         ));
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        let sarcastic = hits.iter().any(|h| h.cue == Cue::Sarcasm);
         let sentence_keys = sentences.iter().map(|_| OnceCell::new()).collect();
         let mut ctx = Ctx {
             text,
@@ -118,6 +122,7 @@ impl<'a> Ctx<'a> {
             stems: OnceCell::new(),
             sentence_keys,
             longest_hit,
+            sarcastic,
         };
         // both read the context built so far
         ctx.offers = found::offers(&ctx);
@@ -285,7 +290,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether anything in the reply is sarcastic ("yeah right", "呵呵").
     pub(crate) fn sarcastic(&self) -> bool {
-        self.any(|c| c == Cue::Sarcasm).next().is_some()
+        self.sarcastic
     }
 
     /// The reply proposes to close ("shall we sign?").

@@ -3,7 +3,11 @@
 //! - `[really|totally]` may be left out or filled with one of its words;
 //! - `(that|why)` must be filled with one of its words;
 //! - `{intensifier}` is one word of the lexicon's `slots` list of that name,
-//!   and `{intensifier?}` may also be left out.
+//!   and `{intensifier?}` may also be left out;
+//! - `<understand>` is the word or a slip of a fast typist: one letter
+//!   left out or two neighbours swapped ("understnad", "totaly"), never the
+//!   first letter. Only for words of six letters or more, where a slip
+//!   rarely makes another word.
 //!
 //! So `i {intensifier?} understand [that|why]` covers "i understand",
 //! "i totally understand why" and a dozen more. Spaces are collapsed, so an
@@ -20,7 +24,7 @@ pub fn expand(pattern: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Ve
     let mut out = vec![String::new()];
     let mut rest = pattern;
     while !rest.is_empty() {
-        let Some(open) = rest.find(['[', '(', '{']) else {
+        let Some(open) = rest.find(['[', '(', '{', '<']) else {
             append(&mut out, &[rest.to_string()]);
             break;
         };
@@ -29,6 +33,7 @@ pub fn expand(pattern: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Ve
         let close = match kind {
             '[' => ']',
             '(' => ')',
+            '<' => '>',
             _ => '}',
         };
         let body_start = open + 1;
@@ -36,11 +41,12 @@ pub fn expand(pattern: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Ve
             return Err(format!("`{kind}` is never closed with `{close}`"));
         };
         let body = &rest[body_start..body_start + len];
-        if body.contains(['[', '(', '{']) {
+        if body.contains(['[', '(', '{', '<']) {
             return Err(format!("`{kind}…{close}` may not hold another group"));
         }
         let choices = match kind {
             '{' => slot(body, slots)?,
+            '<' => slips(body)?,
             _ => body.split('|').map(str::to_string).collect(),
         };
         let optional = kind == '[' || (kind == '{' && body.ends_with('?'));
@@ -84,6 +90,33 @@ fn slot(body: &str, slots: &BTreeMap<String, Vec<String>>) -> Result<Vec<String>
     })
 }
 
+/// Shortest word `<…>` takes.
+const SLIP_MIN: usize = 6;
+
+/// `word` and its slips (see the module's help).
+fn slips(word: &str) -> Result<Vec<String>, String> {
+    if word.len() < SLIP_MIN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(format!(
+            "`<{word}>` takes one lower-case Latin word of {SLIP_MIN} letters or more"
+        ));
+    }
+    let b = word.as_bytes();
+    let dropped = (1..b.len()).map(|i| [&b[..i], &b[i + 1..]].concat());
+    let swapped = (1..b.len() - 1).map(|i| {
+        let mut w = b.to_vec();
+        w.swap(i, i + 1);
+        w
+    });
+    let mut out: Vec<String> = std::iter::once(b.to_vec())
+        .chain(dropped)
+        .chain(swapped)
+        .map(|w| String::from_utf8(w).expect("ASCII in, ASCII out"))
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
 /// Every phrase so far followed by every choice.
 fn append(out: &mut Vec<String>, choices: &[String]) {
     *out = out
@@ -114,6 +147,25 @@ mod tests {
             ["我很理解", "我们很理解"]
         );
         assert_eq!(expand("plain words", &slots()).unwrap(), ["plain words"]);
+    }
+
+    #[test]
+    fn a_slip_group_takes_the_typos_people_make() {
+        let got = expand("i <understand>", &slots()).unwrap();
+        for typed in [
+            "i understand",
+            "i understnad",
+            "i undrestand",
+            "i understan",
+            "i uderstand",
+        ] {
+            assert!(got.contains(&typed.to_string()), "{typed}");
+        }
+        // the first letter stays, and a word is never lost
+        assert!(!got.contains(&"i nderstand".to_string()));
+        assert!(!got.contains(&"i nuderstand".to_string()));
+        assert!(expand("<get>", &slots()).unwrap_err().contains("6 letters"));
+        assert!(expand("<Über>", &slots()).is_err());
     }
 
     #[test]

@@ -173,7 +173,7 @@ impl Lexicon {
                     problems.push(
                         Diagnostic::error(path, at(name), format!("`{name}`: \"{phrase}\" {e}"))
                             .with_help(
-                                "`[a|b]` is optional, `(a|b)` a choice, `{slot}` a word of `slots`",
+                                "`[a|b]` is optional, `(a|b)` a choice, `{slot}` a word of `slots`, `<word>` the word or a typo of it",
                             ),
                     );
                 }

@@ -19,7 +19,7 @@ pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
         let at = InSentence {
             ctx,
             s,
-            conditional: ctx.sentence_has(s, |c| c == Cue::Conditional),
+            conditional: ctx.conditional(s),
         };
         at.zhe_discounts(&mut out);
         out.extend(

@@ -79,8 +79,8 @@ pub(crate) fn is_punct(c: char) -> bool {
 }
 
 /// Splits at sentence ends (ASCII and full-width) and line breaks; a full
-/// stop between digits ("9.5") or after a single letter ("a.m.") does not
-/// end a sentence.
+/// stop between digits ("9.5") or after a single letter ("a.m.", "U.S.")
+/// does not end a sentence.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -99,8 +99,12 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
                 let before = i.checked_sub(1).and_then(ascii);
                 let next_digit = ascii(i + 1).is_some_and(|n| n.is_ascii_digit());
                 let decimal = before.is_some_and(|p| p.is_ascii_digit()) && next_digit;
-                // "a.m.", "e.g.": a single letter before the stop
-                let initial = before.is_some_and(|p| p.is_ascii_alphabetic())
+                // "a.m.", "e.g.", "U.S.": a single letter before the stop,
+                // lower case or run into the next letter; "Vendor B. What…"
+                // ends a sentence
+                let run_on = ascii(i + 1).is_some_and(|n| n.is_ascii_alphabetic());
+                let initial = before
+                    .is_some_and(|p| p.is_ascii_lowercase() || (p.is_ascii_uppercase() && run_on))
                     && i.checked_sub(2)
                         .and_then(ascii)
                         .is_none_or(|p| !p.is_ascii_alphabetic());
@@ -298,6 +302,25 @@ mod tests {
                 assert!(c.is_ascii(), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_full_stop_after_a_rival_ends_a_sentence_but_not_after_an_initialism() {
+        let split = |t: &str| -> Vec<String> {
+            sentences(t)
+                .iter()
+                .map(|s| t[s.start..s.end].trim().to_string())
+                .collect()
+        };
+        assert_eq!(
+            split("Cheaper than Vendor B. What does their quote include?"),
+            ["Cheaper than Vendor B.", "What does their quote include?"]
+        );
+        assert_eq!(
+            split("See you at 9 a.m. on site."),
+            ["See you at 9 a.m. on site."]
+        );
+        assert_eq!(split("It costs 9.5 k."), ["It costs 9.5 k."]);
     }
 
     #[test]

@@ -290,6 +290,52 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["value_added"],
     ),
+    // typed fast: a slip in the word still acknowledges
+    (
+        "en",
+        "ok i understnad, its a lot of money",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "en",
+        "Totaly understand where you're coming from.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "懂您意思，这钱花出去得看得见回头。",
+        &["acknowledge"],
+        &[],
+    ),
+    ("zh-CN", "价格高这点我不回避。", &["acknowledge"], &[]),
+    // a condition after the offer: in its clause, or the next sentence
+    (
+        "deren-dental-zh",
+        "我最多能到一万七，但得签两年。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "我这边可以调到81万。前提是材料赶上这个月底集团的会。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    // proposals put as questions ask nothing about the customer
+    (
+        "haiyue-hvac-zh",
+        "要不先把明年的立项做起来？",
+        &[],
+        &["explore"],
+    ),
+    (
+        "brightwater-saas-en",
+        "Could we get 20 minutes with Priya next week?",
+        &[],
+        &["explore"],
+    ),
 ];
 
 #[test]
@@ -438,6 +484,52 @@ const ECHOES: &[Echo] = &[
         "两万块确实不是小数。您现在一个月大概有多少患者爽约？",
         &["explore"],
         &[],
+    ),
+    // an acknowledgement that names what the customer feels says it back
+    (
+        "hengda-packaging-en",
+        "Let me be straight: your price is too high. Vendor B is eight thousand cheaper for the same job.",
+        "I understand you feel the price is too high next to Vendor B. What does their quote include?",
+        &["listen", "acknowledge", "explore"],
+        &[],
+    ),
+    (
+        "reilly-training-en",
+        "Carrow Foods alone was worth three hundred thousand a year to us.",
+        "And you think twenty-four grand is expensive? Come on, Pat.",
+        &[],
+        &["listen"],
+    ),
+    // a longer echo, and one received in the next sentence
+    (
+        "reilly-training-en",
+        "We can't take people off the road in the busy season.",
+        "Nobody off the road in busy season, understood. Which months are worst?",
+        &["listen", "explore"],
+        &[],
+    ),
+    (
+        "brightwater-saas-en",
+        "If I'm honest, we wrote off roughly 600 hours last year because timesheets came in after the invoices went out.",
+        "600 hours written off. That hurts. How many of those were never billed at all?",
+        &["listen", "acknowledge", "explore"],
+        &[],
+    ),
+    // a receipt, then the customer's point in the player's words; a
+    // receipt, then a promise, says nothing back
+    (
+        "deren-dental-zh",
+        "诊所是我和我爱人合开的，花钱的事她管账，她点头才行。",
+        "明白，花钱的事得嫂子点头。那我给她单独演示一次？",
+        &["listen"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "你先把资料留下，我回去研究研究。",
+        "好的，资料我留下，您有空看看。",
+        &[],
+        &["listen"],
     ),
 ];
 

@@ -16,7 +16,9 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
     for h in listens {
         let sentence = ctx.sentence_of(&h);
-        if sentence.is_some_and(|s| asks_openly(ctx, s)) {
+        // "And you think 24k is expensive? Come on." sets up an argument
+        let rhetorical = |s: Sentence| s.question && ctx.any(rebuts).next().is_some();
+        if sentence.is_some_and(|s| asks_openly(ctx, s) || rhetorical(s)) {
             continue;
         }
         let says_back = match sentence {
@@ -31,7 +33,7 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let restated = |s: &Sentence| echoes(ctx, *s) || restates_with_check(ctx, *s);
     let span = match ctx.sentences.iter().copied().find(restated) {
         Some(s) => Some(trim_span(ctx.text, s.start, s.end)),
-        None => echo_lead(ctx),
+        None => echo_lead(ctx).or_else(|| received_then_said_back(ctx)),
     };
     if let Some((start, end)) = span {
         b.evidence_span("listen", start, end);
@@ -39,8 +41,16 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     }
 }
 
+/// An argument, a push or a boast: what a rhetorical restatement sets up.
+fn rebuts(c: Cue) -> bool {
+    matches!(
+        c,
+        Cue::Negative(Negative::Arguing | Negative::Pressure | Negative::Exaggeration)
+    )
+}
+
 /// The longest opening fragment that can be an echo, in Latin words.
-const LEAD_WORDS: usize = 4;
+const LEAD_WORDS: usize = 7;
 
 /// A reply that opens with a short fragment saying the customer's own
 /// figure or words back and goes on: the span of that fragment, when it is
@@ -53,12 +63,6 @@ const LEAD_WORDS: usize = 4;
 fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
     ctx.context?;
     // an echo that sets up an argument, a push or a boast says nothing back
-    let rebuts = |c| {
-        matches!(
-            c,
-            Cue::Negative(Negative::Arguing | Negative::Pressure | Negative::Exaggeration)
-        )
-    };
     if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
         return None;
     }
@@ -70,11 +74,68 @@ fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
     let more = !ctx.text[end..]
         .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
         .is_empty();
-    if start >= end || !short || !more || ctx.offered_in(first) {
+    // "Thanks for sharing the 44 figure, …" thanks, it does not echo
+    let thanks = ctx
+        .hits_in(start, end)
+        .iter()
+        .any(|h| h.cue == Cue::Acknowledge);
+    if start >= end || !short || !more || thanks || ctx.offered_in(first) {
         return None;
     }
     let theirs = says_their_figure(ctx, start, end) || shares_word(ctx, lead);
     (theirs && received(ctx, first, end)).then_some((start, end))
+}
+
+/// The customer's Han character pairs a clause after a receipt must say.
+const AFTER_RECEIPT_HAN_PAIRS: usize = 2;
+
+/// A reply that opens with a word of receipt alone and then says the
+/// customer's point back in the next clause ("明白，嫂子管账那肯定得她拍板",
+/// "Understood, the money's there in April, not now."): the span of that
+/// clause. Not a question, an offer or a product pitch, and not set up for
+/// an argument.
+fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
+    ctx.context?;
+    if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
+        return None;
+    }
+    let first = *ctx.sentences.first()?;
+    let lead_end = ctx.clause_marks.end(first.start);
+    let lead = ctx.hits_in(first.start, lead_end);
+    let only_receipt = lead.iter().any(|h| {
+        matches!(h.cue, Cue::Receipt | Cue::Acknowledge)
+            && ctx.text[first.start..h.start].trim().is_empty()
+            && ctx.text[h.end..lead_end].trim().is_empty()
+    });
+    if !only_receipt || lead_end >= first.end {
+        return None;
+    }
+    // past the mark that ends the receipt's clause
+    let next = lead_end
+        + ctx.text[lead_end..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+    let end = ctx.clause_marks.end(next).min(first.end);
+    let (start, end) = trim_span(ctx.text, next, end);
+    let said = ctx.text.get(start..end)?;
+    if first.question || ctx.offered_in(first) || said.is_empty() {
+        return None;
+    }
+    let presents = ctx.hits_in(start, end).iter().any(|h| {
+        matches!(
+            h.cue,
+            Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Contrast
+        )
+    });
+    let keys = content_keys(said, ctx.stopwords);
+    let theirs = keys.iter().filter(|k| ctx.context_keys().contains(k));
+    // "资料我留下" promises, it does not say back
+    let promises = said.contains('我');
+    let says_back = said.chars().any(is_han)
+        && !promises
+        && theirs.filter(|k| is_han_key(**k)).count() >= AFTER_RECEIPT_HAN_PAIRS;
+    (says_back && !presents).then_some((start, end))
 }
 
 /// Whether `start..end` holds a figure the customer said ("14k" for their
@@ -111,6 +172,9 @@ fn received(ctx: &Ctx, first: Sentence, end: usize) -> bool {
             .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
             .is_empty()
     };
+    let whole = ctx.text[end..first.end]
+        .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+        .is_empty();
     // "yes. But…": the contrast right after the receipt, before any word
     let turns_after = |h: &Hit| {
         let limit = next.map_or(first.end, |n| n.end);
@@ -126,7 +190,8 @@ fn received(ctx: &Ctx, first: Sentence, end: usize) -> bool {
     let receipt = ctx.hits_in(end, until).iter().find(|h| {
         let receives = match h.cue {
             Cue::Receipt => opens_clause(h.start),
-            Cue::Acknowledge => h.start < first.end && scope::acknowledges(ctx, h),
+            // "600 hours. Ouch.": the fragment is the sentence
+            Cue::Acknowledge => (h.start < first.end || whole) && scope::acknowledges(ctx, h),
             _ => false,
         };
         receives && !turns_after(h)

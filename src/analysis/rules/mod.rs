@@ -25,7 +25,9 @@ use super::offers::{self as found, Spanned};
 use super::paraphrase::{KeySet, Stopwords, content_keys, word_stems};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, mark_tag_questions, mark_unpunctuated_questions, sentences};
+use super::text::{
+    Clauses, Sentence, is_han, is_punct, mark_tag_questions, mark_unpunctuated_questions, sentences,
+};
 
 /// One reply as every rule sees it.
 pub(crate) struct Ctx<'a> {
@@ -237,6 +239,30 @@ impl<'a> Ctx<'a> {
     /// side of a trade; see `condition_clauses`).
     pub(crate) fn in_condition(&self, h: &Hit) -> bool {
         self.clauses.covers(h.start)
+    }
+
+    /// Whether an offer in sentence `s` depends on something from the
+    /// customer: a condition in `s`, or a next Chinese sentence that opens
+    /// with one and offers nothing of its own ("…81万。前提是材料赶上月底的
+    /// 会。"). An English "If…" sentence after an offer is mostly a new
+    /// what-if ("If it doesn't land, you've lost half a day").
+    pub(crate) fn conditional(&self, s: Sentence) -> bool {
+        let is_condition = |c| c == Cue::Conditional;
+        if self.sentence_has(s, is_condition) {
+            return true;
+        }
+        let i = self.sentences.partition_point(|x| x.start <= s.start);
+        self.sentences.get(i).is_some_and(|n| {
+            let opens = self.in_sentence(*n, is_condition).next().is_some_and(|c| {
+                self.text[n.start..c.start]
+                    .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+                    .is_empty()
+            });
+            let offers = self.sentence_has(*n, |c| matches!(c, Cue::Offer | Cue::Give))
+                || !self.numbers_in(n.start, n.end).is_empty();
+            let han = self.text[n.start..n.end].chars().any(is_han);
+            opens && han && !offers
+        })
     }
 
     fn pressure_or_arguing(&self, s: Sentence) -> bool {

@@ -101,9 +101,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
         else {
             continue;
         };
-        let conditional = ctx
-            .sentence_of(&h)
-            .is_some_and(|s| ctx.sentence_has(s, |c| c == Cue::Conditional));
+        let conditional = ctx.sentence_of(&h).is_some_and(|s| ctx.conditional(s));
         b.evidence("offer", h);
         b.offer_once(Offer::Tradeable {
             id: id.clone(),

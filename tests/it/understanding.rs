@@ -331,6 +331,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["explore"],
     ),
     (
+        "haiyue-hvac-zh",
+        "为什么选我们？因为我们是全国第一，没有之一。",
+        &["exaggeration"],
+        &["explore"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "您确定还要等吗？",
+        &["pressure"],
+        &["explore"],
+    ),
+    (
         "brightwater-saas-en",
         "Could we get 20 minutes with Priya next week?",
         &[],

@@ -406,14 +406,18 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let gives = ctx.sentence_has(s, |c| matches!(c, Cue::Tradeable(_)))
         && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
     let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
-    // a sarcastic reply, or a question next to an argument ("听谁说的？那都是
-    // 外行说的"), asks for no answer
+    // a sarcastic reply, or a question next to an argument or a boast ("听谁
+    // 说的？那都是外行说的", "凭什么？凭我们是行业龙头"), asks for no answer
     let rhetorical = ctx.sarcastic() || {
         // the sentence and its neighbours, found by binary search
         let i = ctx.sentences.partition_point(|o| o.start < s.start);
         ctx.sentences[i.saturating_sub(1)..(i + 2).min(ctx.sentences.len())]
             .iter()
-            .any(|o| ctx.sentence_has(*o, |c| c == Cue::Negative(Negative::Arguing)))
+            .any(|o| {
+                ctx.sentence_has(*o, |c| {
+                    matches!(c, Cue::Negative(Negative::Arguing | Negative::Exaggeration))
+                })
+            })
     };
     let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
     // a yes/no question about nothing the customer has or said ("is that

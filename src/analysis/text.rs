@@ -266,6 +266,12 @@ pub(crate) fn ends_with_word(s: &str, word: &str) -> bool {
             && s[..at].ends_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
+/// Whether `s` holds nothing but punctuation and spaces.
+pub(crate) fn blank(s: &str) -> bool {
+    s.trim_matches(|c: char| is_punct(c) || c.is_whitespace())
+        .is_empty()
+}
+
 pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len()
         && s.is_char_boundary(prefix.len())

@@ -6,7 +6,7 @@ use crate::analysis::builder::Builder;
 use crate::analysis::paraphrase::{KeySet, content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
-use crate::analysis::text::{Sentence, is_han, is_punct, starts_with_ci, trim_span};
+use crate::analysis::text::{Sentence, blank, is_han, is_punct, starts_with_ci, trim_span};
 
 /// Listen: a restating frame ("so what you're saying") that reflects the
 /// customer's concern. A paraphrase may reflect the customer's last line or
@@ -14,10 +14,11 @@ use crate::analysis::text::{Sentence, is_han, is_punct, starts_with_ci, trim_spa
 /// counts.
 pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let listens: Vec<Hit> = ctx.any(|c| c == Cue::Listen).collect();
+    // "And you think 24k is expensive? Come on." sets up an argument
+    let rebutted = !listens.is_empty() && ctx.any(rebuts).next().is_some();
     for h in listens {
         let sentence = ctx.sentence_of(&h);
-        // "And you think 24k is expensive? Come on." sets up an argument
-        let rhetorical = |s: Sentence| s.question && ctx.any(rebuts).next().is_some();
+        let rhetorical = |s: Sentence| s.question && rebutted;
         if sentence.is_some_and(|s| asks_openly(ctx, s) || rhetorical(s)) {
             continue;
         }
@@ -61,19 +62,12 @@ const LEAD_WORDS: usize = 7;
 /// short first clause is how most sentences start ("您说下季度再说，…")
 /// and, in the replies people wrote, mostly sets up an answer.
 fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
-    ctx.context?;
-    // an echo that sets up an argument, a push or a boast says nothing back
-    if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
-        return None;
-    }
-    let first = *ctx.sentences.first()?;
+    let first = echo_opening(ctx)?;
     let end = ctx.clause_marks.end(first.start).min(first.end);
     let (start, end) = trim_span(ctx.text, first.start, end);
     let lead = &ctx.text[start..end];
     let short = !lead.chars().any(is_han) && lead.split_whitespace().count() <= LEAD_WORDS;
-    let more = !ctx.text[end..]
-        .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-        .is_empty();
+    let more = !blank(&ctx.text[end..]);
     // "Thanks for sharing the 44 figure, …" thanks, it does not echo
     let thanks = ctx
         .hits_in(start, end)
@@ -95,11 +89,7 @@ const AFTER_RECEIPT_HAN_PAIRS: usize = 2;
 /// clause. Not a question, an offer or a product pitch, and not set up for
 /// an argument.
 fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
-    ctx.context?;
-    if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
-        return None;
-    }
-    let first = *ctx.sentences.first()?;
+    let first = echo_opening(ctx)?;
     let lead_end = ctx.clause_marks.end(first.start);
     let lead = ctx.hits_in(first.start, lead_end);
     let only_receipt = lead.iter().any(|h| {
@@ -110,19 +100,15 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     if !only_receipt || lead_end >= first.end {
         return None;
     }
-    // past the mark that ends the receipt's clause
-    let next = lead_end
-        + ctx.text[lead_end..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
+    // the clause after the mark that ends the receipt's
+    let next = ctx.clause_marks.start(lead_end + 1);
     let end = ctx.clause_marks.end(next).min(first.end);
     let (start, end) = trim_span(ctx.text, next, end);
     let said = ctx.text.get(start..end)?;
     if first.question || ctx.offered_in(first) || said.is_empty() {
         return None;
     }
-    let presents = ctx.hits_in(start, end).iter().any(|h| {
+    let pitches_or_turns = ctx.hits_in(start, end).iter().any(|h| {
         matches!(
             h.cue,
             Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Contrast
@@ -135,7 +121,18 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     let says_back = said.chars().any(is_han)
         && !promises
         && theirs.filter(|k| is_han_key(**k)).count() >= AFTER_RECEIPT_HAN_PAIRS;
-    (says_back && !presents).then_some((start, end))
+    (says_back && !pitches_or_turns).then_some((start, end))
+}
+
+/// The reply's first sentence, where an echo of the customer's line may
+/// open it: the line is known and nothing in the reply argues, pushes,
+/// boasts or sneers (an echo that sets those up says nothing back).
+fn echo_opening(ctx: &Ctx) -> Option<Sentence> {
+    ctx.context?;
+    if ctx.sarcastic() || ctx.any(rebuts).next().is_some() {
+        return None;
+    }
+    ctx.sentences.first().copied()
 }
 
 /// Whether `start..end` holds a figure the customer said ("14k" for their
@@ -167,25 +164,15 @@ fn shares_word(ctx: &Ctx, words: &str) -> bool {
 fn received(ctx: &Ctx, first: Sentence, end: usize) -> bool {
     let next = ctx.sentences.get(1).copied();
     let until = next.map_or(first.end, |n| ctx.clause_marks.end(n.start).min(n.end));
-    let opens_clause = |at: usize| {
-        ctx.text[ctx.clause_marks.start(at)..at]
-            .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-            .is_empty()
-    };
-    let whole = ctx.text[end..first.end]
-        .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-        .is_empty();
+    let opens_clause = |at: usize| blank(&ctx.text[ctx.clause_marks.start(at)..at]);
+    let whole = blank(&ctx.text[end..first.end]);
     // "yes. But…": the contrast right after the receipt, before any word
     let turns_after = |h: &Hit| {
         let limit = next.map_or(first.end, |n| n.end);
         ctx.hits_in(h.end, limit)
             .iter()
             .find(|c| c.cue == Cue::Contrast)
-            .is_some_and(|c| {
-                ctx.text[h.end..c.start]
-                    .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-                    .is_empty()
-            })
+            .is_some_and(|c| blank(&ctx.text[h.end..c.start]))
     };
     let receipt = ctx.hits_in(end, until).iter().find(|h| {
         let receives = match h.cue {
@@ -478,13 +465,9 @@ fn asked_back(ctx: &Ctx, s: Sentence) -> bool {
 /// talk ("How are you?", "…and how are you?"; not "How are you handling
 /// the bills?").
 pub(crate) fn may_explore(ctx: &Ctx, s: Sentence) -> bool {
-    let ends_in_chat = ctx.in_sentence(s, |c| c == Cue::SmallTalk).any(|h| {
-        ctx.text
-            .get(h.end..s.end)
-            .unwrap_or("")
-            .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-            .is_empty()
-    });
+    let ends_in_chat = ctx
+        .in_sentence(s, |c| c == Cue::SmallTalk)
+        .any(|h| blank(ctx.text.get(h.end..s.end).unwrap_or("")));
     !ends_in_chat && !ctx.pressure_or_arguing(s)
 }
 

@@ -26,7 +26,7 @@ use super::paraphrase::{KeySet, Stopwords, content_keys, word_stems};
 use super::patterns::{Cue, Hit};
 use super::tags::{Negative, Technique};
 use super::text::{
-    Clauses, Sentence, is_han, is_punct, mark_tag_questions, mark_unpunctuated_questions, sentences,
+    Clauses, Sentence, blank, is_han, mark_tag_questions, mark_unpunctuated_questions, sentences,
 };
 
 /// One reply as every rule sees it.
@@ -253,11 +253,10 @@ impl<'a> Ctx<'a> {
         }
         let i = self.sentences.partition_point(|x| x.start <= s.start);
         self.sentences.get(i).is_some_and(|n| {
-            let opens = self.in_sentence(*n, is_condition).next().is_some_and(|c| {
-                self.text[n.start..c.start]
-                    .trim_matches(|c: char| is_punct(c) || c.is_whitespace())
-                    .is_empty()
-            });
+            let opens = self
+                .in_sentence(*n, is_condition)
+                .next()
+                .is_some_and(|c| blank(&self.text[n.start..c.start]));
             let offers = self.sentence_has(*n, |c| matches!(c, Cue::Offer | Cue::Give))
                 || !self.numbers_in(n.start, n.end).is_empty();
             let han = self.text[n.start..n.end].chars().any(is_han);

@@ -182,7 +182,8 @@ def f1(tp, fp, fn):
 
 def newest_batch():
     """The dev files of the newest batch (the highest `-N` suffix)."""
-    files = glob.glob("tests/dev/*-[0-9].jsonl")
+    # any number of digits: batch 10 is newer than batch 9
+    files = [f for f in glob.glob("tests/dev/*-*.jsonl") if f.rsplit("-", 1)[1].split(".")[0].isdigit()]
     n = max(int(f.rsplit("-", 1)[1].split(".")[0]) for f in files)
     return sorted(f for f in files if f.endswith(f"-{n}.jsonl"))
 

@@ -441,6 +441,73 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // an acknowledgement opened with a colon into the customer's situation
+    (
+        "deren-dental-zh",
+        "我看这套东西是给大机构设计的，不太适合我们。",
+        "您的担心我完全理解：诊所就三个人，怕系统太复杂用不起来。您现在预约主要靠什么？",
+        &["listen", "acknowledge", "explore"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "我看这套东西是给大机构设计的，不太适合我们。",
+        "理解，我先说一句：这套系统小诊所用得最多。",
+        &["acknowledge"],
+        &["listen"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "今年不太合适，明年再议吧。",
+        "明年做也可以，不过施工窗口值得考虑：淡季只有冬天。",
+        &[],
+        &["listen"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Eight thousand more than Vendor B. Why would I pay that?",
+        "I hear you: eight thousand on top of Vendor B is hard to justify upstairs.",
+        &["listen", "acknowledge"],
+        &[],
+    ),
+    // restating frames in the player's own words
+    (
+        "hengda-packaging-zh",
+        "我这边一是钱超了，二是厂长担心以后坏了没人修。",
+        "我归纳一下，您这边主要卡在预算和售后两件事。",
+        &["listen"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "我们就十几个人的小诊所，这系统是不是太大了？",
+        "懂您意思，就是怕花了钱用不上。",
+        &["listen", "acknowledge"],
+        &[],
+    ),
+    // asking the customer to understand us acknowledges nothing; "不急"
+    // is no negation of what follows
+    (
+        "brightwater-saas-en",
+        "For a studio our size, that's expensive.",
+        "Please understand, the price is already the lowest we do.",
+        &[],
+        &["acknowledge"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "86 万超出我们的预期不少。",
+        "烦请理解，这个价格已经是整体方案的价格了。",
+        &[],
+        &["acknowledge"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "这个事不急，等明年预算定下来我再联系你。",
+        "不急可以理解。明年预算大概什么时候定？",
+        &["acknowledge", "explore"],
+        &[],
+    ),
     (
         "hengda-packaging-en",
         "The capex committee meets on the 15th. If the paperwork isn't in by then, it slips to next quarter.",

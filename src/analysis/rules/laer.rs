@@ -34,7 +34,9 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     let restated = |s: &Sentence| echoes(ctx, *s) || restates_with_check(ctx, *s);
     let span = match ctx.sentences.iter().copied().find(restated) {
         Some(s) => Some(trim_span(ctx.text, s.start, s.end)),
-        None => echo_lead(ctx).or_else(|| received_then_said_back(ctx)),
+        None => echo_lead(ctx)
+            .or_else(|| received_then_said_back(ctx))
+            .or_else(|| explained_acknowledgement(ctx)),
     };
     if let Some((start, end)) = span {
         b.evidence_span("listen", start, end);
@@ -117,11 +119,68 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     let keys = content_keys(said, ctx.stopwords);
     let theirs = keys.iter().filter(|k| ctx.context_keys().contains(k));
     // "资料我留下" promises, it does not say back
-    let promises = said.contains('我');
+    let promises = speaks_for_us(said);
     let says_back = said.chars().any(is_han)
         && !promises
         && theirs.filter(|k| is_han_key(**k)).count() >= AFTER_RECEIPT_HAN_PAIRS;
     (says_back && !pitches_or_turns).then_some((start, end))
+}
+
+/// How far an acknowledgement may run on before the colon that opens what
+/// it acknowledges ("您的难处我非常理解：…"), in characters.
+const TO_COLON: usize = 12;
+
+/// An acknowledgement that a colon opens into the customer's situation,
+/// said back ("您的顾虑我们非常理解：贵诊所规模不大，担心系统过重、用不起来。"):
+/// the span after the colon, when it is a statement about their side, not
+/// ours (no "I" or "we", no product, no offer).
+fn explained_acknowledgement(ctx: &Ctx) -> Option<(usize, usize)> {
+    ctx.context?;
+    ctx.any(|c| c == Cue::Acknowledge).find_map(|h| {
+        let s = ctx.sentence_of(&h)?;
+        if s.question || ctx.offered_in(s) || !scope::acknowledges(ctx, &h) {
+            return None;
+        }
+        let (at, colon) = ctx.text[h.end..s.end]
+            .char_indices()
+            .take(TO_COLON + 1)
+            .find(|(_, c)| matches!(c, ':' | '：'))?;
+        // "不过施工窗口值得考虑：…", "考虑是应该的，我就提一句：…" lead to
+        // the player's own point
+        let colon_at = h.end + at;
+        let turns = ctx
+            .hits_in(s.start, colon_at)
+            .iter()
+            .any(|o| o.cue == Cue::Contrast);
+        if turns || speaks_for_us(&ctx.text[h.end..colon_at]) {
+            return None;
+        }
+        let (start, end) = trim_span(ctx.text, colon_at + colon.len_utf8(), s.end);
+        let said = &ctx.text[start..end];
+        let pitches = ctx.hits_in(start, end).iter().any(|o| {
+            matches!(
+                o.cue,
+                Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Ours | Cue::Rubric
+            )
+        });
+        (!blank(said) && !pitches && !speaks_for_us(said)).then_some((start, end))
+    })
+}
+
+/// Whether `said` speaks for the player's side: "我" (and "我们"), "I",
+/// "we", "our", "us".
+fn speaks_for_us(said: &str) -> bool {
+    said.contains('我')
+        || said
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .any(|w| {
+                [
+                    "i", "i'll", "i'm", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've",
+                    "our", "us",
+                ]
+                .iter()
+                .any(|ours| w.eq_ignore_ascii_case(ours))
+            })
 }
 
 /// The reply's first sentence, where an echo of the customer's line may

@@ -310,6 +310,40 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     ("zh-CN", "价格高这点我不回避。", &["acknowledge"], &[]),
+    // naming the comparison or the pain fair; "正常" as "usual" and praise
+    // of information acknowledge nothing
+    (
+        "en",
+        "Fair comparison. Ours covers twelve people.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "en",
+        "That's a painful one, three hundred thousand gone.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "en",
+        "We recognise that the timing is difficult.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "en",
+        "No problem at all, I'll send it today.",
+        &[],
+        &["acknowledge"],
+    ),
+    ("zh-CN", "正常保养十年没问题。", &[], &["acknowledge"]),
+    (
+        "zh-CN",
+        "这个数据很关键。一年停几次线？",
+        &["explore"],
+        &["acknowledge"],
+    ),
+    ("zh-CN", "这个担心很正常。", &["acknowledge"], &[]),
     // a condition after the offer: in its clause, or the next sentence
     (
         "deren-dental-zh",

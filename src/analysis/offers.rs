@@ -133,7 +133,7 @@ impl InSentence<'_, '_> {
         if unit_after && currency.is_none() {
             return None;
         }
-        if is_year(text, n, l) || is_phone(text, n) || n.value < 1.0 {
+        if is_year(text, n, l) || is_phone(text, n) || is_ordinal(text, n) || n.value < 1.0 {
             return None;
         }
         let plausible = ctx
@@ -344,10 +344,11 @@ impl InSentence<'_, '_> {
         if breakdown && !cue_before && !plausible {
             return None; // "每天54块", "$83 a month": figures that break a cost down
         }
-        // "how did you arrive at 16,000?" asks about a figure; "how
-        // about 16,000?" offers it (the offer words decide)
+        // "how did you arrive at 16,000?" and "is the forty thousand from
+        // Vendor B installed?" ask about a figure; "how about 16,000?"
+        // offers it (the offer words decide)
         if s.question
-            && ctx.sentence_has(s, |c| c == Cue::OpenWord)
+            && ctx.sentence_has(s, |c| matches!(c, Cue::OpenWord | Cue::Theirs))
             && !ctx.sentence_has(s, |c| c == Cue::Offer)
         {
             return None;
@@ -359,7 +360,10 @@ impl InSentence<'_, '_> {
             } else {
                 in_range
             };
-        if !(currency.is_some() || cue_before || scaled_price || (plausible && n.digits >= 3)) {
+        // "这两块" (these two parts), "一天五十四块": money words on a figure
+        // far below a price are a count or a cost broken down
+        let money = currency.is_some() && in_range;
+        if !(money || cue_before || scaled_price || (plausible && n.digits >= 3)) {
             return None;
         }
         let currency = currency.or_else(|| {
@@ -474,6 +478,17 @@ fn is_year(text: &str, n: &Number, l: &Lexicon) -> bool {
             || l.year_after
                 .iter()
                 .any(|w| text[n.end..].starts_with(w.as_str())))
+}
+
+/// "the 20th", "1st": a day or a rank, never money.
+fn is_ordinal(text: &str, n: &Number) -> bool {
+    let after = text[n.end..].as_bytes();
+    let suffix = after.get(..2).is_some_and(|s| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| s.eq_ignore_ascii_case(o.as_bytes()))
+    });
+    suffix && after.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Long digit runs and numbers with a leading zero are phone numbers or codes.

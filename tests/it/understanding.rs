@@ -475,6 +475,43 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // dates, ranks, the rival's figure asked about and counted things are
+    // no prices; "I'll go to 45" is one
+    (
+        "brightwater-saas-en",
+        "For a studio our size, that's expensive.",
+        "If you can get me a decision by the 20th, I'll do 12% off the first year.",
+        &["offer:discount_percent", "offer:conditional"],
+        &["offer:price"],
+    ),
+    (
+        "brightwater-saas-en",
+        "Now isn't a good time. We're flat out on a competition.",
+        "Sign before 15 December and the onboarding sessions are on us.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Vendor B quoted forty.",
+        "Is the forty thousand from Vendor B including installation?",
+        &["explore"],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Vendor B quoted forty.",
+        "Forty is below what I can do, but I'll go to 45 if you commit to the service contract.",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "deren-dental-zh",
+        "一年一万九千八，对我们小诊所来说不是小钱。",
+        "导入和导出，这两块我都可以写进合同。",
+        &[],
+        &["offer:price"],
+    ),
     // an acknowledgement opened with a colon into the customer's situation
     (
         "deren-dental-zh",

@@ -482,7 +482,7 @@ fn is_year(text: &str, n: &Number, l: &Lexicon) -> bool {
 
 /// "the 20th", "1st": a day or a rank, never money.
 fn is_ordinal(text: &str, n: &Number) -> bool {
-    let after = text[n.end..].as_bytes();
+    let after = &text.as_bytes()[n.end..];
     let suffix = after.get(..2).is_some_and(|s| {
         ["st", "nd", "rd", "th"]
             .iter()

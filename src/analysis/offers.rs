@@ -282,16 +282,37 @@ impl InSentence<'_, '_> {
         n.value >= list * 0.995 && !self.framed(self.ctx.clause_marks.start(n.start), n)
     }
 
-    /// Percentages are discounts only with a discount word nearby.
+    /// Percentages are discounts only with a discount word nearby, or an
+    /// offer frame right before one that ends its phrase ("I can do 5% if
+    /// you take the price lock", not "we can offer 30% faster changeovers").
     fn percent(&self, n: &Number, from: usize, to: usize) -> Option<Spanned> {
         let d = self
             .near(from, to, |c| c == Cue::Discount)
+            .or_else(|| self.offered_percent(n, from))
             .filter(|_| (0.0..100.0).contains(&n.value))?;
         let percent = Offer::DiscountPercent {
             percent: n.value,
             conditional: self.conditional,
         };
         Some((percent, n.start.min(d.start), n.end.max(d.end)))
+    }
+
+    /// The offer frame before percentage `n` when nothing but a linking
+    /// word follows the percentage.
+    fn offered_percent(&self, n: &Number, from: usize) -> Option<Hit> {
+        let (text, l) = (self.ctx.text, self.ctx.lexicon);
+        let after = text[n.end..].trim_start();
+        let sign = l.percent.iter().find(|w| starts_with_ci(after, w))?;
+        let next: String = after[sign.len()..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        let ends = next.is_empty() || LINKS.iter().any(|w| next.eq_ignore_ascii_case(w));
+        let frame = self.ctx.hits_in(from, n.start).iter().rev().find(|h| {
+            h.cue == Cue::Offer && h.end <= n.start && strong_frame(h, false)
+        });
+        frame.copied().filter(|_| ends)
     }
 
     /// "discount of 500", "优惠两千": a discount word before the amount.
@@ -527,6 +548,11 @@ const CONNECTIVE: usize = 3;
 
 /// A frame longer than a connective: an offer phrase or a bottom line, and
 /// with `gives`, a phrase that gives ("I can", "给您").
+/// Words that may follow an offered percentage: the offer's phrase ends.
+const LINKS: [&str; 10] = [
+    "if", "on", "for", "off", "and", "but", "provided", "as", "when", "then",
+];
+
 fn strong_frame(h: &Hit, gives: bool) -> bool {
     h.end - h.start > CONNECTIVE
         && match h.cue {

@@ -475,6 +475,28 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // a percentage after an offer frame, ending its phrase, is a discount
+    (
+        "brightwater-saas-en",
+        "Can you do twenty percent?",
+        "I can't do that. I can do 5% if you take the two-year price lock.",
+        &["offer:discount_percent", "offer:conditional"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "Why would I pay that?",
+        "We can offer 30% faster changeovers.",
+        &[],
+        &["offer:discount_percent"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "34 万？乙厂才报 28.5 万。",
+        "如贵司签订三年维保合同，我方可另赠两个班组的操作培训。",
+        &["offer:tradeable", "offer:conditional"],
+        &[],
+    ),
     // dates, ranks, the rival's figure asked about and counted things are
     // no prices; "I'll go to 45" is one
     (

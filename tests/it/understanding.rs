@@ -475,6 +475,14 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // a proposal put as a question offers the tradeable it names
+    (
+        "reilly-training-en",
+        "The money isn't there until April.",
+        "What if we split the payment, a piece now and the rest after April?",
+        &["offer:tradeable"],
+        &["explore"],
+    ),
     // a percentage after an offer frame, ending its phrase, is a discount
     (
         "brightwater-saas-en",

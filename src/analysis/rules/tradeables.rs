@@ -95,7 +95,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
                     // named beside a price on offer ("32万，延保两年，一口价？")
                     // it is part of that offer
                     let priced = ctx.offered_in(s) && !ctx.in_condition(h);
-                    (offers && (ctx.stated(h) || asked)) || priced
+                    (offers && ctx.stated(h)) || asked || priced
                 })
             })
         else {

@@ -112,7 +112,10 @@ impl InSentence<'_, '_> {
             .hits_in(clause, n.start)
             .iter()
             .any(|h| h.end <= n.start && strong_frame(h, false));
-        if !framed_lead && l.not_price_before.iter().any(|w| ends_with_word(lead, w)) {
+        if !framed_lead
+            && (l.not_price_before.iter().any(|w| ends_with_word(lead, w))
+                || approximate(&text[n.end..]))
+        {
             return None;
         }
         if self.described(n) || self.standing_price(n) || self.said_back(n) {
@@ -309,9 +312,12 @@ impl InSentence<'_, '_> {
             .take_while(char::is_ascii_alphabetic)
             .collect();
         let ends = next.is_empty() || LINKS.iter().any(|w| next.eq_ignore_ascii_case(w));
-        let frame = self.ctx.hits_in(from, n.start).iter().rev().find(|h| {
-            h.cue == Cue::Offer && h.end <= n.start && strong_frame(h, false)
-        });
+        let frame = self
+            .ctx
+            .hits_in(from, n.start)
+            .iter()
+            .rev()
+            .find(|h| h.cue == Cue::Offer && h.end <= n.start && strong_frame(h, false));
         frame.copied().filter(|_| ends)
     }
 
@@ -499,6 +505,16 @@ fn is_year(text: &str, n: &Number, l: &Lexicon) -> bool {
             || l.year_after
                 .iter()
                 .any(|w| text[n.end..].starts_with(w.as_str())))
+}
+
+/// "十八万多", "六千多": a figure given roughly, which describes a cost
+/// unless an offer frame says otherwise ("多送一年" gives more).
+fn approximate(after: &str) -> bool {
+    after.strip_prefix('多').is_some_and(|rest| {
+        !['送', '给', '加', '赠', '让', '少']
+            .iter()
+            .any(|c| rest.starts_with(*c))
+    })
 }
 
 /// "the 20th", "1st": a day or a rank, never money.

@@ -475,6 +475,21 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // a figure given roughly ("十八万多") describes a cost unless framed
+    (
+        "hengda-packaging-zh",
+        "去年夜班因为卡箱停了差不多 30 个小时。",
+        "30个钟头，每小时六千多，十八万多啊，都快够半台机器钱了。",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "34 万？乙厂才报 28.5 万。",
+        "我最多能给您31万多一点。",
+        &["offer:price"],
+        &[],
+    ),
     // a proposal put as a question offers the tradeable it names
     (
         "reilly-training-en",

@@ -475,6 +475,29 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // the customer's words asked about, with alternatives or a particle,
+    // explore; checked with "对吧？" they are said back
+    (
+        "deren-dental-zh",
+        "我再想想吧，过完年再说。",
+        "您说过完年再说，是等预算，还是要跟家里商量？",
+        &["explore"],
+        &["listen"],
+    ),
+    (
+        "hengda-packaging-zh",
+        "现在时机不对，下个季度再谈吧。",
+        "我们先派工程师带样机来跑一周。您觉得厂长会愿意吗？",
+        &["explore"],
+        &["listen"],
+    ),
+    (
+        "haiyue-hvac-zh",
+        "86 万？另一家报 68 万，差了将近 20 万，我怎么跟集团解释？",
+        "差了将近20万，您是担心回头跟集团解释不清为什么选贵的，对吧？",
+        &["listen"],
+        &["explore"],
+    ),
     // a figure given roughly ("十八万多") describes a cost unless framed
     (
         "hengda-packaging-zh",

@@ -245,16 +245,29 @@ fn received(ctx: &Ctx, first: Sentence, end: usize) -> bool {
     receipt.is_some() || first.tagged || next.is_some_and(|n| n.tagged)
 }
 
-/// An open question around a restating frame asks for the customer's view
-/// ("您觉得哪些地方还不放心？", "do you feel what's missing is…?"): it
-/// explores, it restates nothing. The frame's own words ("what you're
-/// saying") do not make it open.
+/// A question around a restating frame that asks for the customer's view
+/// ("您觉得哪些地方还不放心？", "您觉得厂长会愿意吗？", "do you feel what's
+/// missing is…?") or offers alternatives ("您说下个季度再说，是预算要等，
+/// 还是…？"): it explores, it restates nothing. The frame's own words
+/// ("what you're saying") do not make it ask; a check ("…，对吗？") keeps
+/// the restatement.
 fn asks_openly(ctx: &Ctx, s: Sentence) -> bool {
+    if !s.question || s.tagged {
+        return false;
+    }
     let frames: Vec<Hit> = ctx.in_sentence(s, |c| c == Cue::Listen).collect();
-    s.question
-        && ctx
-            .in_sentence(s, |c| c == Cue::OpenWord)
-            .any(|w| !frames.iter().any(|f| f.start <= w.start && w.end <= f.end))
+    let outside = |w: &Hit| !frames.iter().any(|f| f.start <= w.start && w.end <= f.end);
+    // a particle asks where it ends the sentence ("…会愿意吗？"), not
+    // inside a word ("这么多")
+    let ends = |w: &Hit| ctx.text[w.end..s.end].trim_matches(is_punct).is_empty();
+    let asks = |w: &Hit| match w.cue {
+        Cue::OpenWord => true,
+        Cue::QuestionEnding => ends(w),
+        _ => false,
+    };
+    ctx.in_sentence(s, |c| matches!(c, Cue::OpenWord | Cue::QuestionEnding))
+        .any(|w| asks(&w) && outside(&w))
+        || ctx.text[s.start..s.end].contains("还是")
 }
 
 /// Whether `words` say back something of the customer's: their last line or
@@ -285,7 +298,9 @@ const ECHO_HAN_PAIRS: usize = 5;
 /// Chinese statement, is mostly made of them), and neither offers nor
 /// presents the product.
 fn echoes(ctx: &Ctx, s: Sentence) -> bool {
-    if ctx.context.is_none() {
+    // "您说下个季度再说，是预算要等，还是…？" asks about their words; a
+    // check ("…，对吧？") still says them back
+    if ctx.context.is_none() || asks_openly(ctx, s) {
         return false;
     }
     // said back: "So you…", "You…", "您…", or a statement checked with "right?"

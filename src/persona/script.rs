@@ -21,10 +21,12 @@ pub(super) struct ObjectionState {
     resolved: bool,
 }
 
-/// The objections raised so far, in order.
+/// The objections raised so far, in order, and those due but held back:
+/// a customer brings up one new concern a turn, not a list.
 #[derive(Debug, Default)]
 pub(super) struct Script {
     raised: Vec<ObjectionState>,
+    waiting: Vec<usize>,
 }
 
 impl Script {
@@ -301,13 +303,27 @@ impl Persona {
         self.raise_indices(said, |i| due[i]);
     }
 
-    /// Raises every objection not raised yet whose index `due` accepts.
+    /// Raises the first objection not raised yet that `due` accepts or that
+    /// waits from an earlier turn, unless this turn raised one already; any
+    /// other due objection waits for a later turn.
     pub(super) fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
         let scenario = Arc::clone(&self.scenario);
         for (index, objection) in scenario.objections.iter().enumerate() {
-            if self.script.is_raised(index) || !due(index) {
+            if self.script.is_raised(index) || !(due(index) || self.script.waiting.contains(&index))
+            {
                 continue;
             }
+            let raised_now = said
+                .events
+                .iter()
+                .any(|e| matches!(e, Event::Raised { .. }));
+            if raised_now {
+                if !self.script.waiting.contains(&index) {
+                    self.script.waiting.push(index);
+                }
+                continue;
+            }
+            self.script.waiting.retain(|i| *i != index);
             self.script.raised.push(ObjectionState {
                 index,
                 explored: false,

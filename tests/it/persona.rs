@@ -1224,3 +1224,43 @@ fn a_price_the_customer_could_pay_raises_no_complaint_about_the_price() {
         assert!(price_objection(&t), "{id}: {:?}", t.persona);
     }
 }
+
+/// How many objections a turn raises.
+fn raised(t: &Turn) -> usize {
+    t.events
+        .iter()
+        .filter(|e| matches!(e, Event::Raised { .. }))
+        .count()
+}
+
+#[test]
+fn a_customer_raises_one_new_concern_a_turn() {
+    // an offer that settles the price used to bring up the delay and the
+    // fit objections in one breath; the second now waits for the next turn
+    let p = prepared("hengda-packaging-zh");
+    let mut s = Session::start(&p, Difficulty::Normal, 3);
+    let turns = play(
+        &mut s,
+        &[
+            "李经理您好，今天主要想听听您这边的情况。",
+            "您的难处我非常理解：差价五万多，回去跟厂长不好交代。现在这台老机器一个月停几次线？",
+            "我归纳一下，您这边卡在两件事：价格高出预算，还有厂长担心售后。预算大概是多少？",
+            "如果您这个月下单、再签三年维保合同，价格我做到31.2万，另外送首年备件包。",
+            "下个季度再谈也行。我想弄明白，是审批要等委员会开会，还是别的原因？",
+        ],
+    );
+    let per_turn: Vec<usize> = turns.iter().map(raised).collect();
+    assert_eq!(per_turn, [0, 0, 0, 1, 1], "{:?}", turns.last());
+    // and in every bot's game in every shipped scenario
+    for sc in shipped_scenarios() {
+        let p = Prepared::new(sc.clone()).unwrap();
+        for kind in Kind::ALL {
+            for seed in 0..4 {
+                let game = bots::play(&p, kind, Difficulty::Normal, seed);
+                for t in game.turns() {
+                    assert!(raised(t) <= 1, "{} {kind:?} {seed}: {t:?}", sc.id);
+                }
+            }
+        }
+    }
+}

@@ -318,6 +318,7 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["acknowledge"],
         &[],
     ),
+    ("en", "So the price is what worries you.", &["listen"], &[]),
     (
         "en",
         "That's a painful one, three hundred thousand gone.",

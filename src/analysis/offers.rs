@@ -306,11 +306,10 @@ impl InSentence<'_, '_> {
         let (text, l) = (self.ctx.text, self.ctx.lexicon);
         let after = text[n.end..].trim_start();
         let sign = l.percent.iter().find(|w| starts_with_ci(after, w))?;
-        let next: String = after[sign.len()..]
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .collect();
+        let rest = after[sign.len()..].trim_start();
+        let next = &rest[..rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len())];
         let ends = next.is_empty() || LINKS.iter().any(|w| next.eq_ignore_ascii_case(w));
         let frame = self
             .ctx
@@ -562,13 +561,13 @@ fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
 /// bare figure but outweighs no context.
 const CONNECTIVE: usize = 3;
 
-/// A frame longer than a connective: an offer phrase or a bottom line, and
-/// with `gives`, a phrase that gives ("I can", "给您").
 /// Words that may follow an offered percentage: the offer's phrase ends.
 const LINKS: [&str; 10] = [
     "if", "on", "for", "off", "and", "but", "provided", "as", "when", "then",
 ];
 
+/// A frame longer than a connective: an offer phrase or a bottom line, and
+/// with `gives`, a phrase that gives ("I can", "给您").
 fn strong_frame(h: &Hit, gives: bool) -> bool {
     h.end - h.start > CONNECTIVE
         && match h.cue {

@@ -308,21 +308,22 @@ impl Persona {
     /// other due objection waits for a later turn.
     pub(super) fn raise_indices(&mut self, said: &mut Response, due: impl Fn(usize) -> bool) {
         let scenario = Arc::clone(&self.scenario);
+        let mut raised_now = said
+            .events
+            .iter()
+            .any(|e| matches!(e, Event::Raised { .. }));
         for (index, objection) in scenario.objections.iter().enumerate() {
-            if self.script.is_raised(index) || !(due(index) || self.script.waiting.contains(&index))
-            {
+            let waits = self.script.waiting.contains(&index);
+            if self.script.is_raised(index) || !(due(index) || waits) {
                 continue;
             }
-            let raised_now = said
-                .events
-                .iter()
-                .any(|e| matches!(e, Event::Raised { .. }));
             if raised_now {
-                if !self.script.waiting.contains(&index) {
+                if !waits {
                     self.script.waiting.push(index);
                 }
                 continue;
             }
+            raised_now = true;
             self.script.waiting.retain(|i| *i != index);
             self.script.raised.push(ObjectionState {
                 index,

@@ -167,20 +167,18 @@ fn explained_acknowledgement(ctx: &Ctx) -> Option<(usize, usize)> {
     })
 }
 
+/// English words that speak for the player's side.
+const OURS: [&str; 12] = [
+    "i", "i'll", "i'm", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've", "our", "us",
+];
+
 /// Whether `said` speaks for the player's side: "我" (and "我们"), "I",
 /// "we", "our", "us".
 fn speaks_for_us(said: &str) -> bool {
     said.contains('我')
         || said
             .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-            .any(|w| {
-                [
-                    "i", "i'll", "i'm", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've",
-                    "our", "us",
-                ]
-                .iter()
-                .any(|ours| w.eq_ignore_ascii_case(ours))
-            })
+            .any(|w| OURS.iter().any(|ours| w.eq_ignore_ascii_case(ours)))
 }
 
 /// The reply's first sentence, where an echo of the customer's line may

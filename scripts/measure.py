@@ -2,7 +2,7 @@
 """Per-tag precision, recall and F1 of `counteroffer analyze` on labelled
 JSONL files (tests/labelled, tests/blind), per language.
 
-usage: scripts/measure.py BIN FILE... [--misses]
+usage: scripts/measure.py BIN FILE... [--misses] [--no-reader]
 """
 import collections, json, subprocess, sys
 
@@ -28,19 +28,24 @@ def expected(l):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show = "--misses" in sys.argv
+    # any other flag goes to `analyze` (e.g. --no-reader)
+    flags = [a for a in sys.argv[1:] if a.startswith("--") and a != "--misses"]
     binary, files = args[0], args[1:]
     by_lang = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0, 0]))
     misses = []
     for f in files:
         rows = [json.loads(l) for l in open(f, encoding="utf-8") if l.strip()]
+        # a reply from a scenario is read with it; one without (everyday
+        # dialogue) with its `lang` alone
         by_scenario = collections.defaultdict(list)
         for r in rows:
-            by_scenario[r["scenario"]].append(r)
+            by_scenario[r.get("scenario") or r["lang"]].append(r)
         for sid, rs in by_scenario.items():
             stdin = "".join(json.dumps({"text": r["text"], "context": r.get("context")}, ensure_ascii=False) + "\n" for r in rs)
-            out = subprocess.run([binary, "analyze", "--jsonl", "--scenario", sid], input=stdin,
+            where = ["--scenario", sid] if rs[0].get("scenario") else ["--lang", sid]
+            out = subprocess.run([binary, "analyze", "--jsonl", *where, *flags], input=stdin,
                                  capture_output=True, text=True, check=True).stdout.splitlines()
-            lang = "zh-CN" if sid.endswith("-zh") else "en"
+            lang = "zh-CN" if sid.endswith("-zh") or sid == "zh-CN" else "en"
             for r, o in zip(rs, out):
                 got, want = predicted(json.loads(o)), expected(r)
                 for t in got | want:

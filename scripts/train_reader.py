@@ -121,17 +121,19 @@ def load(binary, files):
     for f in files:
         rs = [json.loads(l) for l in open(f, encoding="utf-8") if l.strip()]
         by = collections.defaultdict(list)
+        # everyday dialogue has no scenario, only a `lang`
         for r in rs:
-            by[r["scenario"]].append(r)
+            by[r.get("scenario") or r["lang"]].append(r)
         for sid in sorted(by):
             group = by[sid]
             stdin = "".join(json.dumps({"text": r["text"], "context": r.get("context")}, ensure_ascii=False) + "\n" for r in group)
-            out = subprocess.run([binary, "analyze", "--jsonl", *RULES_ONLY, "--scenario", sid], input=stdin,
+            where = ["--scenario", sid] if group[0].get("scenario") else ["--lang", sid]
+            out = subprocess.run([binary, "analyze", "--jsonl", *RULES_ONLY, *where], input=stdin,
                                  capture_output=True, text=True, check=True).stdout.splitlines()
             for r, o in zip(group, out):
                 # the reader's rule features name offers by kind only
                 r["rules"] = predicted(json.loads(o), conditional=False)
-                r["lang"] = "zh-CN" if sid.endswith("-zh") else "en"
+                r["lang"] = "zh-CN" if sid.endswith("-zh") or sid == "zh-CN" else "en"
                 rows.append(r)
     return rows
 

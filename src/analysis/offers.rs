@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, ends_with_word, starts_with_ci};
+use super::text::{Clauses, Sentence, blank, ends_with_word, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -129,10 +129,15 @@ impl InSentence<'_, '_> {
             return self.percent(n, window_before, (gap_after + 16).min(s.end));
         }
         let currency = currency_near(ctx, n, s);
-        let unit_after = ctx
-            .hits_in(gap_after, gap_after + 1)
-            .iter()
-            .any(|h| h.cue == Cue::NotPriceUnit && h.start == gap_after);
+        // a unit right after the figure, unless a longer offer or closing
+        // phrase starts there ("110成交" is no tenths: "成" is)
+        let after_hits = ctx.hits_in(gap_after, gap_after + 1);
+        let unit_after = after_hits.iter().any(|u| {
+            u.cue == Cue::NotPriceUnit
+                && !after_hits
+                    .iter()
+                    .any(|h| h.end > u.end && matches!(h.cue, Cue::Offer | Cue::Close))
+        });
         if unit_after && currency.is_none() {
             return None;
         }
@@ -360,6 +365,16 @@ impl InSentence<'_, '_> {
                     matches!(c, Cue::Offer | Cue::Negative(Negative::RevealBottomLine))
                 })
                 .is_some();
+        // "100 and it's yours", "110成交": an offer or closing phrase that
+        // ends the figure's clause ("a deal at first glance" goes on, and
+        // offers nothing)
+        let clause_end = ctx.clause_marks.end(n.end);
+        let cue_after = in_range
+            && ctx.hits_in(n.end, clause_end).iter().any(|h| {
+                h.start >= n.end
+                    && (strong_frame(h, false) || h.cue == Cue::Close)
+                    && ctx.text.get(h.end..clause_end).is_some_and(blank)
+            });
         let breakdown = ctx.sentence_has(s, |c| {
             matches!(
                 c,
@@ -367,6 +382,7 @@ impl InSentence<'_, '_> {
                     | Cue::CountedTechnique(Technique::CostBreakdown)
             )
         });
+        let cue_before = cue_before || cue_after;
         if breakdown && !cue_before && !plausible {
             return None; // "每天54块", "$83 a month": figures that break a cost down
         }
@@ -405,12 +421,13 @@ impl InSentence<'_, '_> {
         Some((price, n.start, n.end))
     }
 
-    /// The first hit within `from..to` whose cue passes `cue`.
+    /// The first hit that ends within `from..=to` whose cue passes `cue`
+    /// (a phrase may start before the window: "the lowest I'd go is 160").
     fn near(&self, from: usize, to: usize, cue: impl Fn(Cue) -> bool) -> Option<Hit> {
         self.ctx
-            .hits_in(from, to)
+            .hits_near(from, to)
             .iter()
-            .find(|h| h.end <= to && cue(h.cue))
+            .find(|h| h.end > from && h.end <= to && cue(h.cue))
             .copied()
     }
 }

@@ -318,6 +318,17 @@ fn word_value(lower: &[u8]) -> Option<f64> {
 /// thousand", "forty four grand", "twelve hundred". Without a scale word
 /// ("two weeks", "one customer") it reads nothing.
 fn english_number(text: &str, start: usize) -> Option<Number> {
+    number_words(text, start).filter(|n| n.scaled)
+}
+
+/// Number words at byte `at` of `text`, with or without a scale ("twelve",
+/// "forty-five", "four grand"): for a caller that knows a figure stands
+/// there ("make it twelve"), as [`scan`] does not read "twelve" alone.
+pub fn words_at(text: &str, at: usize) -> Option<Number> {
+    number_words(text, at).filter(|n| n.value >= 1.0)
+}
+
+fn number_words(text: &str, start: usize) -> Option<Number> {
     let (mut total, mut section, mut scaled) = (0.0, 0.0, false);
     let mut end = start;
     let mut at = start;
@@ -359,13 +370,13 @@ fn english_number(text: &str, start: usize) -> Option<Number> {
             _ => break,
         }
     }
-    scaled.then_some(Number {
+    (end > start).then_some(Number {
         start,
         end,
         value: total + section,
         digits: 0,
         chinese: false,
-        scaled: true,
+        scaled,
     })
 }
 

@@ -27,6 +27,7 @@ pub(crate) fn offers(ctx: &Ctx) -> Vec<Spanned> {
                 .iter()
                 .filter_map(|n| at.number(n)),
         );
+        out.extend(at.framed_words().iter().filter_map(|n| at.number(n)));
     }
     // in reading order, so lookups by position are binary searches
     out.sort_by_key(|o| o.1);
@@ -60,6 +61,24 @@ struct InSentence<'c, 'a> {
 }
 
 impl InSentence<'_, '_> {
+    /// A figure said in words right after an offer phrase ("make it
+    /// twelve", "would you take ten for it?"): one the number scan leaves
+    /// alone, as "two" or "ten" alone is mostly a count.
+    fn framed_words(&self) -> Vec<Number> {
+        let (ctx, s) = (self.ctx, self.s);
+        ctx.hits_in(s.start, s.end)
+            .iter()
+            .filter(|h| h.cue == Cue::Offer && strong_frame(h, false) && h.end < s.end)
+            .filter_map(|h| {
+                let gap = ctx.text[h.end..s.end].len() - ctx.text[h.end..s.end].trim_start().len();
+                let at = h.end + gap;
+                let n = numbers::words_at(ctx.text, at)?;
+                let scanned = !ctx.numbers_in(at, n.end).is_empty();
+                (!scanned && n.end <= s.end).then_some(n)
+            })
+            .collect()
+    }
+
     /// Chinese discounts: "打九折", "九五折", "8.5折". "折" is notation, like
     /// the numerals, and `numbers::zhe_discount` reads what comes before it.
     fn zhe_discounts(&self, out: &mut Vec<Spanned>) {

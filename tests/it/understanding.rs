@@ -511,6 +511,27 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["listen"],
     ),
+    // a figure said in words is read where an offer phrase holds it
+    ("en", "Would you take ten for it?", &["offer:price"], &[]),
+    (
+        "en",
+        "Make it twelve and it's yours.",
+        &["offer:price"],
+        &[],
+    ),
+    ("en", "I can do two weeks.", &[], &["offer:price"]),
+    (
+        "en",
+        "Let's say fifteen minutes on a call.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "hengda-packaging-en",
+        "I can do forty-four if you sign this month.",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
     (
         "zh-CN",
         "两成利润",

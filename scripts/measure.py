@@ -25,6 +25,22 @@ def expected(l):
     tags.update("offer:" + o for o in l.get("offers", []))
     return tags
 
+def analyzed(binary, rows, flags=()):
+    """Runs `analyze --jsonl` over `rows`, a group at a time: a reply from a
+    scenario is read with it, one without (everyday dialogue) with its
+    `lang` alone. Yields (language, rows, one analysis per row)."""
+    groups = collections.defaultdict(list)
+    for r in rows:
+        groups[r.get("scenario") or r["lang"]].append(r)
+    for key in sorted(groups):
+        group = groups[key]
+        stdin = "".join(json.dumps({"text": r["text"], "context": r.get("context")}, ensure_ascii=False) + "\n" for r in group)
+        where = ["--scenario", key] if group[0].get("scenario") else ["--lang", key]
+        out = subprocess.run([binary, "analyze", "--jsonl", *where, *flags], input=stdin,
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+        lang = "zh-CN" if key.endswith("-zh") or key == "zh-CN" else "en"
+        yield lang, group, [json.loads(o) for o in out]
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show = "--misses" in sys.argv
@@ -35,26 +51,16 @@ def main():
     misses = []
     for f in files:
         rows = [json.loads(l) for l in open(f, encoding="utf-8") if l.strip()]
-        # a reply from a scenario is read with it; one without (everyday
-        # dialogue) with its `lang` alone
-        by_scenario = collections.defaultdict(list)
-        for r in rows:
-            by_scenario[r.get("scenario") or r["lang"]].append(r)
-        for sid, rs in by_scenario.items():
-            stdin = "".join(json.dumps({"text": r["text"], "context": r.get("context")}, ensure_ascii=False) + "\n" for r in rs)
-            where = ["--scenario", sid] if rs[0].get("scenario") else ["--lang", sid]
-            out = subprocess.run([binary, "analyze", "--jsonl", *where, *flags], input=stdin,
-                                 capture_output=True, text=True, check=True).stdout.splitlines()
-            lang = "zh-CN" if sid.endswith("-zh") or sid == "zh-CN" else "en"
+        for lang, rs, out in analyzed(binary, rows, flags):
             for r, o in zip(rs, out):
-                got, want = predicted(json.loads(o)), expected(r)
+                got, want = predicted(o), expected(r)
                 for t in got | want:
                     c = by_lang[lang][t]
                     if t in got and t in want: c[0] += 1
                     elif t in got: c[1] += 1
                     else: c[2] += 1
                 if got != want:
-                    misses.append(f"{f} [{sid}] {r['text']}\n    extra {sorted(got - want)} missing {sorted(want - got)}")
+                    misses.append(f"{f} [{r.get('scenario') or lang}] {r['text']}\n    extra {sorted(got - want)} missing {sorted(want - got)}")
     for lang, counts in sorted(by_lang.items()):
         print(f"\n{lang}: {'tag':<24} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>5} {'R':>5} {'F1':>5}")
         for t, (tp, fp, fn) in sorted(counts.items()):

@@ -17,10 +17,10 @@ usage: scripts/train_reader.py BIN [--eval]
 Training data: tests/labelled and tests/dev. Never tests/blind: that set
 measures how the analyzer does on replies nobody tuned it on.
 """
-import json, math, subprocess, sys, collections, glob, os
+import json, math, sys, collections, glob, os
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from measure import predicted
+from measure import analyzed, predicted
 
 # The tags the reader decides; the rules still decide every other tag.
 TAGS = ["listen", "acknowledge", "explore", "respond"]
@@ -120,20 +120,11 @@ def load(binary, files):
     rows = []
     for f in files:
         rs = [json.loads(l) for l in open(f, encoding="utf-8") if l.strip()]
-        by = collections.defaultdict(list)
-        # everyday dialogue has no scenario, only a `lang`
-        for r in rs:
-            by[r.get("scenario") or r["lang"]].append(r)
-        for sid in sorted(by):
-            group = by[sid]
-            stdin = "".join(json.dumps({"text": r["text"], "context": r.get("context")}, ensure_ascii=False) + "\n" for r in group)
-            where = ["--scenario", sid] if group[0].get("scenario") else ["--lang", sid]
-            out = subprocess.run([binary, "analyze", "--jsonl", *RULES_ONLY, *where], input=stdin,
-                                 capture_output=True, text=True, check=True).stdout.splitlines()
+        for lang, group, out in analyzed(binary, rs, RULES_ONLY):
             for r, o in zip(group, out):
                 # the reader's rule features name offers by kind only
-                r["rules"] = predicted(json.loads(o), conditional=False)
-                r["lang"] = "zh-CN" if sid.endswith("-zh") or sid == "zh-CN" else "en"
+                r["rules"] = predicted(o, conditional=False)
+                r["lang"] = lang
                 rows.append(r)
     return rows
 

@@ -70,8 +70,7 @@ impl InSentence<'_, '_> {
             .iter()
             .filter(|h| h.cue == Cue::Offer && strong_frame(h, false) && h.end < s.end)
             .filter_map(|h| {
-                let gap = ctx.text[h.end..s.end].len() - ctx.text[h.end..s.end].trim_start().len();
-                let at = h.end + gap;
+                let at = s.end - ctx.text[h.end..s.end].trim_start().len();
                 let n = numbers::words_at(ctx.text, at)?;
                 let scanned = !ctx.numbers_in(at, n.end).is_empty();
                 (!scanned && n.end <= s.end).then_some(n)
@@ -401,8 +400,8 @@ impl InSentence<'_, '_> {
                     | Cue::CountedTechnique(Technique::CostBreakdown)
             )
         });
-        let cue_before = cue_before || cue_after;
-        if breakdown && !cue_before && !plausible {
+        let framed = cue_before || cue_after;
+        if breakdown && !framed && !plausible {
             return None; // "每天54块", "$83 a month": figures that break a cost down
         }
         // "how did you arrive at 16,000?" and "is the forty thousand from
@@ -424,7 +423,7 @@ impl InSentence<'_, '_> {
         // "这两块" (these two parts), "一天五十四块": money words on a figure
         // far below a price are a count or a cost broken down
         let money = currency.is_some() && in_range;
-        if !(money || cue_before || scaled_price || (plausible && n.digits >= 3)) {
+        if !(money || framed || scaled_price || (plausible && n.digits >= 3)) {
             return None;
         }
         let currency = currency.or_else(|| {
@@ -440,8 +439,8 @@ impl InSentence<'_, '_> {
         Some((price, n.start, n.end))
     }
 
-    /// The first hit that ends within `from..=to` whose cue passes `cue`
-    /// (a phrase may start before the window: "the lowest I'd go is 160").
+    /// The first hit that ends after byte `from` and by `to` whose cue
+    /// passes `cue` (it may start before `from`: "the lowest I'd go is 160").
     fn near(&self, from: usize, to: usize, cue: impl Fn(Cue) -> bool) -> Option<Hit> {
         self.ctx
             .hits_near(from, to)

@@ -198,6 +198,8 @@ impl Persona {
                 self.walk_away(turn, &mut said);
             } else if self.current_objection().is_none() && !self.talk.offered {
                 self.open_price_talk(&mut said);
+            } else {
+                self.answer_waiting_price(turn, &mut said);
             }
         }
         if said.lines.is_empty() {

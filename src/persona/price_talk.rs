@@ -36,6 +36,10 @@ pub(super) struct PriceTalk {
     /// A price the customer has taken to whoever signs; the answer comes
     /// with the next reply.
     referred: Option<f64>,
+    /// The player's first price raised a concern instead of an answer
+    /// (whether it moved, what its trades were worth); the customer answers
+    /// that price once no concern is open.
+    unanswered: Option<(bool, f64)>,
 }
 
 impl PriceTalk {
@@ -55,6 +59,7 @@ impl PriceTalk {
             given: Vec::new(),
             checking: None,
             referred: None,
+            unanswered: None,
         }
     }
 
@@ -121,6 +126,7 @@ impl Persona {
         if !(priced || a.closing || (self.talk.offered && !a.offers.is_empty())) {
             return;
         }
+        self.talk.unanswered = None;
         self.talk.offered = true;
         let price = self.talk.price;
         let bargain = price <= self.talk.buyer.opening && self.meters.trust >= self.belief_trust();
@@ -134,11 +140,21 @@ impl Persona {
             self.talk.player_offered = true;
             let payable = self.talk.acceptable(self.meters.value);
             let scenario = Arc::clone(&self.scenario);
+            let raised = said.events.len();
             self.raise_indices(said, |i| {
                 let o = &scenario.objections[i];
                 matches!(o.trigger, Trigger::AfterOffer)
                     && !(payable && o.kind == ObjectionKind::Price)
             });
+            // the concern is the answer for now: a counter beside it would
+            // talk price and stall in one breath
+            if said.events[raised..]
+                .iter()
+                .any(|e| matches!(e, Event::Raised { .. }))
+            {
+                self.talk.unanswered = Some((price < before, traded));
+                return;
+            }
         }
         if slip {
             self.talk.checking = Some((price, before));
@@ -147,11 +163,32 @@ impl Persona {
             said.say(line, Some(Event::Checked { price }));
             return;
         }
+        self.answer_price(bargain, price < before, traded, turn, said);
+    }
+
+    /// The concern the player's first price raised is settled and none is
+    /// open: the customer answers the price that has waited since.
+    pub(super) fn answer_waiting_price(&mut self, turn: u32, said: &mut Response) {
+        if self.current_objection().is_some() {
+            return;
+        }
+        if let Some((moved, traded)) = self.talk.unanswered.take() {
+            self.answer_price(false, moved, traded, turn, said);
+        }
+    }
+
+    fn answer_price(
+        &mut self,
+        bargain: bool,
+        moved: bool,
+        traded: f64,
+        turn: u32,
+        said: &mut Response,
+    ) {
         let ready = bargain
             || (self.current_objection().is_none()
                 && self.meters.trust >= accept_trust(self.difficulty));
-        let moved = price < before;
-        let value = self.meters.value;
+        let (price, value) = (self.talk.price, self.meters.value);
         let answer = self
             .talk
             .buyer

@@ -1142,17 +1142,20 @@ fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_re
 #[test]
 fn a_price_the_customer_calls_workable_is_where_it_stands() {
     // "At $44,000 we're close", then "OK, deal": the deal is at $44,000,
-    // not at the lower counter the customer made before
-    for (id, first, workable, words) in [
+    // not at the lower counter the customer made before (the first price
+    // raises the stall, the next step down gets the counter)
+    for (id, first, second, workable, words) in [
         (
             "hengda-packaging-en",
             "I can do 46,000.",
+            "I can do 45,800.",
             "OK, I can do 44,000.",
             "OK, deal.",
         ),
         (
             "hengda-packaging-zh",
             "我们可以做到33万。",
+            "我们可以做到32.8万。",
             "好，31万。",
             "好，就按您说的。",
         ),
@@ -1160,7 +1163,8 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
         let p = prepared(id);
         let mut s = Session::start(&p, Difficulty::Normal, 3);
         s.reply(first).unwrap();
-        let before = s.persona_price().expect("a counter to the first price");
+        s.reply(second).unwrap();
+        let before = s.persona_price().expect("a counter to the second price");
         let t = s.reply(workable).unwrap().clone();
         let Some(Event::Offered { price, .. }) = t
             .events
@@ -1190,6 +1194,62 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
         assert!(
             !has(&t, |e| matches!(e, Event::Deal { price: p } if *p < price)),
             "{id}: {t:?}"
+        );
+    }
+}
+
+#[test]
+fn a_first_price_that_raises_a_concern_is_answered_once_the_concern_is_settled() {
+    // the first offer used to bring "let's revisit next quarter" and a
+    // counter in one breath; the stall is the answer, and the price waits
+    // until no concern is open
+    for (id, replies) in [
+        (
+            "hengda-packaging-en",
+            [
+                "Spread over eight years that difference is about 83 dollars a month, and the predictive sensors warn you two weeks before a breakdown, so your night shift keeps running.",
+                "You only run two sizes, I get it. Yantai Carton runs two sizes like you; with the tool-free changeover their changeovers went from 45 to 8 minutes, so your small line gets the hours back.",
+                "I can do 46,000.",
+                "What is really behind waiting until next quarter?",
+            ],
+        ),
+        (
+            "hengda-packaging-zh",
+            [
+                "按八年折算，差价每个月不到六百块；预测性维护传感器能提前两周预警故障，您的夜班就不会再停线。",
+                "烟台一家纸箱厂也是两种箱规，换型从45分钟降到8分钟。",
+                "我们可以做到33万。",
+                "下个季度再说，是在等什么吗？",
+            ],
+        ),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        let turns = play(&mut s, &replies);
+        let priced = |t: &Turn| {
+            has(t, |e| {
+                matches!(
+                    e,
+                    Event::Countered { .. } | Event::FinalCall { .. } | Event::Deal { .. }
+                )
+            })
+        };
+        let offer = &turns[2];
+        assert!(raised(offer) == 1 && !priced(offer), "{id}: {offer:?}");
+        assert_eq!(offer.persona.len(), 1, "{id}: {:?}", offer.persona);
+        let settled = &turns[3];
+        assert!(
+            has(settled, |e| matches!(e, Event::Resolved { .. })) && priced(settled),
+            "{id}: {settled:?}"
+        );
+        let offered = offer.events.iter().find_map(|e| match e {
+            Event::Offered { price, .. } => Some(*price),
+            _ => None,
+        });
+        assert!(
+            offered.is_some_and(|o| s.persona_price().is_some_and(|c| c < o)),
+            "{id}: {offered:?} then {:?}",
+            s.persona_price()
         );
     }
 }

@@ -1,14 +1,16 @@
 //! Trust, patience and perceived value follow the reply's tags.
 
+use super::Heard;
 use super::tuning::TUNING;
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
 use crate::analysis::{Analysis, QuestionKind};
 use crate::record::Meters;
 
-/// `off_topic`: the reply is about another customer's case (see
-/// `scoring::relevance`): nothing in it counts for this customer, and it
-/// costs trust and patience, as a reply with nothing to use would.
-pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64, off_topic: bool) {
+/// A reply `heard` as off-topic (about another customer's case, see
+/// `scoring::relevance`) or as said before earns nothing for this
+/// customer, and costs trust and patience, as a reply with nothing to use
+/// would.
+pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64, heard: Heard) {
     let t = &TUNING;
     let mut trust = 0.0;
     if a.has_laer(Laer::Listen) {
@@ -56,12 +58,17 @@ pub(super) fn move_meters(m: &mut Meters, a: &Analysis, scepticism: f64, off_top
         }
     }
     let said_something = !a.laer.is_empty() || !a.offers.is_empty() || a.closing;
-    if off_topic {
-        // said to someone else: its moves earn nothing here, its slips
-        // still cost, and not being listened to costs more
-        trust = trust.min(0.0) - t.off_topic_trust_cost;
+    let unheard = match heard {
+        Heard::Fresh => None,
+        Heard::OffTopic => Some((t.off_topic_trust_cost, t.off_topic_patience_cost)),
+        Heard::Repeated => Some((t.repeated_trust_cost, t.repeated_patience_cost)),
+    };
+    if let Some((trust_cost, patience_cost)) = unheard {
+        // said to someone else, or said already: its moves earn nothing
+        // here, its slips still cost, and not being listened to costs more
+        trust = trust.min(0.0) - trust_cost;
         value = 0.0;
-        m.patience -= t.off_topic_patience_cost;
+        m.patience -= patience_cost;
     } else if !said_something && a.negatives.is_empty() {
         m.patience -= t.empty_reply_patience_cost; // nothing the customer can use
     }

@@ -31,6 +31,18 @@ use price_talk::PriceTalk;
 use script::{Reaction, Script};
 use tuning::{INTERRUPT_PATIENCE_COST, TUNING, TierTuning};
 
+/// How the session heard a reply besides its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heard {
+    /// Said to this customer, for the first time.
+    Fresh,
+    /// About another customer's case, not this one (the scorer's
+    /// `off_topic`).
+    OffTopic,
+    /// Said word for word before, with no offer in it.
+    Repeated,
+}
+
 /// What the customer says in answer to one reply, and what happened.
 #[derive(Debug, Default)]
 pub struct Response {
@@ -161,25 +173,31 @@ impl Persona {
             .map(|o| &self.scenario.objections[o.index])
     }
 
-    /// Hears reply number `turn` and answers it. `off_topic`: the reply
-    /// is about another customer's case, not this one (the session judges
-    /// it as the scorer does).
-    pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str, off_topic: bool) -> Response {
+    /// Hears reply number `turn` and answers it; `heard` says whether the
+    /// session found it off-topic or said before.
+    pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str, heard: Heard) -> Response {
         let mut said = Response::default();
         self.interrupt(text, &mut said);
         // a recital of sales words has its own reaction and cost
-        let off_topic = off_topic && !a.negatives.contains(&Negative::KeywordStuffing);
+        let heard = if a.negatives.contains(&Negative::KeywordStuffing) {
+            Heard::Fresh
+        } else {
+            heard
+        };
         let patience = self.meters.patience;
-        meters::move_meters(&mut self.meters, a, self.params.scepticism, off_topic);
+        meters::move_meters(&mut self.meters, a, self.params.scepticism, heard);
         // a tier changes how much each slip costs
         self.meters.patience =
             patience - (patience - self.meters.patience) * self.tier.patience_cost;
-        // said to someone else, it works no objection and asks for no fact
-        let (reaction, fact) = if off_topic {
-            ((Reaction::OffTopic, Vec::new()), facts::Found::Nothing)
-        } else {
-            let reaction = self.work_objection(a, text);
-            (reaction, self.find_fact(a, text))
+        // said to someone else, or said already: it works no objection
+        // and asks for no fact
+        let (reaction, fact) = match heard {
+            Heard::Fresh => {
+                let reaction = self.work_objection(a, text);
+                (reaction, self.find_fact(a, text))
+            }
+            Heard::OffTopic => ((Reaction::OffTopic, Vec::new()), facts::Found::Nothing),
+            Heard::Repeated => ((Reaction::Repeated, Vec::new()), facts::Found::Nothing),
         };
         self.react(reaction, fact, a, &mut said);
         self.negotiate(turn, a, &mut said);

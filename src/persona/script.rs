@@ -62,6 +62,8 @@ pub(super) enum Reaction {
     Bad,
     /// It was about another customer's case, not this one.
     OffTopic,
+    /// It was said word for word before.
+    Repeated,
 }
 
 impl Persona {
@@ -212,6 +214,7 @@ impl Persona {
             }
             Reaction::Doubt => Some(self.voice_line("proof", &[])),
             Reaction::OffTopic => Some(self.voice_line("off_topic", &[])),
+            Reaction::Repeated => Some(self.voice_line("repeated", &[])),
             // the fact is the answer
             Reaction::Asked if answered => None,
             Reaction::Asked => self.table_line(on_table, "asked", &fills),
@@ -233,7 +236,7 @@ impl Persona {
         if self.tier.hints
             && matches!(
                 reaction,
-                Reaction::Bad | Reaction::Negative(_) | Reaction::OffTopic
+                Reaction::Bad | Reaction::Negative(_) | Reaction::OffTopic | Reaction::Repeated
             )
         {
             let line = self.voice_line("hint", &[]);

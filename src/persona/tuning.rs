@@ -44,6 +44,11 @@ pub struct Tuning {
     /// sales words is charged as stuffing instead.
     pub off_topic_trust_cost: f64,
     pub off_topic_patience_cost: f64,
+    /// A reply said word for word before (no offer in it: holding a price
+    /// is a move) earns nothing again and costs this much trust and
+    /// patience: the customer hears a script on repeat.
+    pub repeated_trust_cost: f64,
+    pub repeated_patience_cost: f64,
     /// Responding to an objection before exploring it costs patience.
     pub premature_patience_cost: f64,
     /// Below this trust the customer believes no answer to an objection,
@@ -185,6 +190,8 @@ pub const TUNING: Tuning = Tuning {
     empty_reply_patience_cost: 1.0,
     off_topic_trust_cost: 0.1,
     off_topic_patience_cost: 1.0,
+    repeated_trust_cost: 0.05,
+    repeated_patience_cost: 1.0,
     premature_patience_cost: 0.5,
     belief_trust: 0.2,
     resolved_value: 0.1,

@@ -249,6 +249,10 @@ pub struct Voice {
     /// with us.").
     #[serde(default)]
     pub off_topic: Vec<String>,
+    /// To a reply said word for word before ("You asked me that
+    /// already.").
+    #[serde(default)]
+    pub repeated: Vec<String>,
     /// Demands proof of a claim it does not believe yet (and, on hard,
     /// of any figure).
     #[serde(default)]
@@ -266,7 +270,7 @@ pub struct Voice {
 
 impl Voice {
     /// Every list by its field name, in file order.
-    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 18] {
+    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 19] {
         [
             ("counter", &self.counter),
             ("insist", &self.insist),
@@ -282,6 +286,7 @@ impl Voice {
             ("doubted", &self.doubted),
             ("stuffed", &self.stuffed),
             ("off_topic", &self.off_topic),
+            ("repeated", &self.repeated),
             ("proof", &self.proof),
             ("interrupt", &self.interrupt),
             ("hint", &self.hint),

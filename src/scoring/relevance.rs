@@ -11,6 +11,15 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::scenario::{Scenario, TradeableKind, shipped_scenarios};
 
+/// A reply as compared for "said before": its letters and digits,
+/// lowercase, so punctuation and spacing do not make it new.
+pub fn said_key(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
 /// Whether `text` (lowercase) holds `term` (lowercase): for Latin terms as
 /// whole words, for Chinese anywhere.
 pub(super) fn has_term(text: &str, term: &str) -> bool {

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::relevance::Relevance;
+use super::relevance::{Relevance, said_key};
 use super::rubric::{Kind, PASS_MARK, RUBRIC_VERSION, Rule};
 use super::{concessions, fab, laer};
 use crate::analysis::tags::{Negative, Technique};
@@ -286,12 +286,7 @@ impl<'a> Session<'a> {
         let mut said: Vec<String> = Vec::new();
         let mut readings = Vec::with_capacity(turns.len());
         for t in turns {
-            let normal: String = t
-                .text
-                .to_lowercase()
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
+            let normal = said_key(&t.text);
             let mine = mine(t);
             let repeated = mine && !normal.is_empty() && said.contains(&normal);
             if mine {

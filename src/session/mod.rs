@@ -22,13 +22,13 @@ pub mod transcript;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-use crate::analysis::Analyzer;
 use crate::analysis::lexicon::{builtin, has_builtin};
 use crate::analysis::tags::Laer;
-use crate::persona::{Persona, Topics};
+use crate::analysis::{Analysis, Analyzer};
+use crate::persona::{Heard, Persona, Topics};
 use crate::record::{Input, Meters, Outcome, Turn};
 use crate::scenario::{Difficulty, Objection, PersonaParams, Scenario};
-use crate::scoring::relevance::Relevance;
+use crate::scoring::relevance::{Relevance, said_key};
 use crate::scoring::scorecard::{Scorecard, score};
 
 /// Replies longer than this are refused, not analysed slowly.
@@ -135,6 +135,8 @@ pub struct Session {
     turns: Vec<Turn>,
     /// Who gives the next reply, when teams take turns.
     next_team: Option<String>,
+    /// Each reply as compared for "said before" (`said_key`).
+    said: Vec<String>,
 }
 
 impl Session {
@@ -155,6 +157,7 @@ impl Session {
             // one allocation for the whole negotiation, not one per doubling
             turns: Vec::with_capacity((prepared.scenario.max_turns as usize).min(64)),
             next_team: None,
+            said: Vec::new(),
         }
     }
 
@@ -279,6 +282,23 @@ impl Session {
         self.persona.end(self.turns.len() as u32);
     }
 
+    /// Whether this customer hears `text` as off-topic or as said before
+    /// (as the scorer judges them; repeating an offer holds a price, which
+    /// is a move).
+    fn heard(&mut self, text: &str, analysis: &Analysis) -> Heard {
+        let key = said_key(text);
+        let again = !key.is_empty() && self.said.contains(&key);
+        self.said.push(key);
+        if self.prepared.off_topic(text) {
+            return Heard::OffTopic;
+        }
+        if again && analysis.offers.is_empty() && !analysis.closing {
+            Heard::Repeated
+        } else {
+            Heard::Fresh
+        }
+    }
+
     fn take(&mut self, input: Input, text: String) -> Result<&Turn, SessionError> {
         if self.outcome().is_some() {
             return Err(SessionError::Over);
@@ -301,8 +321,8 @@ impl Session {
             .analyzer()
             .analyze(&text, context.map(String::as_str));
         let objection = self.current_objection().map(|o| o.id.clone());
-        let off_topic = self.prepared.off_topic(&text);
-        let said = self.persona.hear(number, &analysis, &text, off_topic);
+        let heard = self.heard(&text, &analysis);
+        let said = self.persona.hear(number, &analysis, &text, heard);
         self.turns.push(Turn {
             number,
             team: self.next_team.clone(),

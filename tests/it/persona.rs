@@ -1104,6 +1104,73 @@ fn a_reply_about_another_customers_case_costs_trust_and_patience_and_the_custome
 }
 
 #[test]
+fn a_reply_said_again_word_for_word_earns_nothing_and_the_customer_says_so() {
+    // picking the same option ten times used to raise trust to 100% while
+    // the customer cycled its concern lines
+    use counteroffer::persona::tuning::TUNING;
+    for sc in shipped_scenarios() {
+        let id = sc.id.clone();
+        let p = Prepared::new(sc).unwrap();
+        let lines = &p.scenario.persona.voice.repeated;
+        assert!(lines.len() >= 4, "{id}: voice.repeated");
+        let question = match p.scenario.lang() {
+            counteroffer::lang::Lang::En => "What would have to be true for this to work for you?",
+            counteroffer::lang::Lang::ZhCn => "要让这件事对您来说行得通，需要满足什么条件？",
+        };
+        for seed in 0..4 {
+            let mut s = Session::start(&p, Difficulty::Normal, seed);
+            let first = s.reply(question).unwrap().clone();
+            assert!(!first.persona.iter().any(|l| from(lines, l)), "{id}");
+            let mut before = first.meters;
+            let mut heard = Vec::new();
+            for _ in 0..3 {
+                let t = s
+                    .reply(&format!("  {}", question.to_uppercase()))
+                    .unwrap()
+                    .clone();
+                let said: Vec<&String> = t.persona.iter().filter(|l| from(lines, l)).collect();
+                assert_eq!(said.len(), 1, "{id} seed {seed}: {:?}", t.persona);
+                heard.extend(said.into_iter().cloned());
+                assert!(
+                    t.meters.trust <= before.trust - TUNING.repeated_trust_cost + 1e-9,
+                    "{id} seed {seed}: trust {} -> {}",
+                    before.trust,
+                    t.meters.trust
+                );
+                assert!(
+                    t.meters.patience <= before.patience - TUNING.repeated_patience_cost + 1e-9,
+                    "{id} seed {seed}"
+                );
+                assert!(!has(&t, |e| matches!(
+                    e,
+                    Event::Resolved { .. } | Event::Revealed { .. }
+                )));
+                before = t.meters;
+            }
+            // three different lines for three repeats
+            heard.sort();
+            heard.dedup();
+            assert_eq!(heard.len(), 3, "{id} seed {seed}: {heard:?}");
+        }
+    }
+    // holding a price by saying the same offer again is a move, not a repeat
+    for (id, offer) in [
+        ("hengda-packaging-en", "I can do 46,000."),
+        ("hengda-packaging-zh", "我们可以做到33万。"),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        let lines = &p.scenario.persona.voice.repeated;
+        let turns = play(&mut s, &[offer, offer]);
+        assert!(
+            !turns[1].persona.iter().any(|l| from(lines, l)),
+            "{id}: {:?}",
+            turns[1].persona
+        );
+    }
+}
+
+#[test]
 fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_repeat() {
     use counteroffer::i18n::Locale;
     use counteroffer::lang::Lang;

@@ -667,7 +667,8 @@ fn pick_only(
 
 /// What a sensible class votes for on an objection: an option that
 /// explores until the objection is explored, then one that responds; never
-/// one tagged as a mistake.
+/// one tagged as a mistake, and not one it has said already while another
+/// will do.
 fn class_vote(s: &Session) -> usize {
     let o = s.current_objection().expect("an objection with options");
     let explored = s
@@ -680,10 +681,16 @@ fn class_vote(s: &Session) -> usize {
     let bad = ["arguing", "pressure", "exaggeration", "reveal_bottom_line"];
     let want = if explored { "respond" } else { "explore" };
     let good = |tags: &Vec<String>| !tags.iter().any(|t| bad.contains(&t.as_str()));
-    o.options
-        .iter()
-        .position(|r| good(&r.tags) && r.tags.iter().any(|t| t == want))
-        .or_else(|| o.options.iter().position(|r| good(&r.tags)))
+    let fresh = |text: &str| !s.turns().iter().any(|t| t.text == text);
+    let wanted = |r: &&counteroffer::scenario::ReplyOption| {
+        good(&r.tags) && r.tags.iter().any(|t| t == want)
+    };
+    let pick = |ok: &dyn Fn(&&counteroffer::scenario::ReplyOption) -> bool| {
+        o.options.iter().position(|r| ok(&r) && fresh(&r.text))
+    };
+    pick(&wanted)
+        .or_else(|| pick(&|r| good(&r.tags)))
+        .or_else(|| o.options.iter().position(|r| wanted(&r)))
         .unwrap_or(0)
         + 1
 }
@@ -744,10 +751,14 @@ fn pick_mode_reaches_a_deal_or_a_walk_away_through_options_alone_in_every_shippe
                 let s = pick_only(&p, tier, seed, 0, &policies[0]);
                 assert!(
                     matches!(s.outcome(), Some(Outcome::Deal { price, .. }) if *price >= p.scenario.product.floor),
-                    "{} {}: {:?}",
+                    "{} {} seed {seed}: {:?}\n{:#?}",
                     p.scenario.id,
                     tier.name(),
-                    s.outcome()
+                    s.outcome(),
+                    s.turns()
+                        .iter()
+                        .map(|t| (&t.text, &t.persona, t.meters.trust, t.meters.patience))
+                        .collect::<Vec<_>>()
                 );
                 // any other way of picking ends too, never stuck without options
                 for authored in 0..=3 {

@@ -26,6 +26,9 @@ pub(super) struct PriceTalk {
     pub offered: bool,
     /// Whether the customer has named a price of its own.
     named: bool,
+    /// The lowest price the customer has countered with: the player going
+    /// back to it is no slip, whatever the customer has said since.
+    lowest_counter: Option<f64>,
     player_offered: bool,
     /// Tradeables the player has given, by id.
     given: Vec<String>,
@@ -55,6 +58,7 @@ impl PriceTalk {
             price: scenario.product.list_price,
             offered: false,
             named: false,
+            lowest_counter: None,
             player_offered: false,
             given: Vec::new(),
             checking: None,
@@ -83,6 +87,7 @@ impl Persona {
 
     fn counter(&mut self, price: f64, said: &mut Response) {
         self.talk.named = true;
+        self.talk.lowest_counter = Some(self.talk.lowest_counter.map_or(price, |l| l.min(price)));
         let spoken = self.spoken(price);
         let line = self.voice_line("counter", &[("price", Some(&spoken))]);
         said.say(line, Some(Event::Countered { price }));
@@ -135,7 +140,9 @@ impl Persona {
         // no complaint about the price ("Twenty-four grand…" right after
         // the seller offered 21,500)
         // far below what it asked for itself: a slip? it checks (below)
-        let slip = priced && !agreed && price < position * (1.0 - TUNING.buyer.surprise_below);
+        let its_own = self.talk.lowest_counter.is_some_and(|l| price >= l - 0.5);
+        let slip =
+            priced && !agreed && !its_own && price < position * (1.0 - TUNING.buyer.surprise_below);
         if priced && !self.talk.player_offered && !bargain && !slip {
             self.talk.player_offered = true;
             let payable = self.talk.acceptable(self.meters.value);

@@ -1266,6 +1266,58 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
 }
 
 #[test]
+fn going_back_to_the_customers_own_counter_is_no_slip() {
+    // "Think about $12,500", then the seller offered more, then "ok fine,
+    // deal at 12.5k": the customer asked "Wait, $12,500? Did you mean it?"
+    // of its own number
+    for (id, replies, own) in [
+        (
+            "hengda-packaging-en",
+            [
+                "I can do 46,000.",
+                "I can do 45,800.",
+                "OK, I can do 44,000.",
+            ],
+            "ok fine, deal at {}",
+        ),
+        (
+            "hengda-packaging-zh",
+            ["我们可以做到33万。", "我们可以做到32.8万。", "好，31万。"],
+            "行吧，那就{}元。",
+        ),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        let turns = play(&mut s, &replies);
+        let counter = turns
+            .iter()
+            .flat_map(|t| &t.events)
+            .find_map(|e| match e {
+                Event::Countered { price } => Some(*price),
+                _ => None,
+            })
+            .expect("a counter");
+        assert!(s.persona_price().is_some_and(|p| p > counter), "{id}");
+        let t = s
+            .reply(&own.replace("{}", &format!("{counter}")))
+            .unwrap()
+            .clone();
+        assert!(
+            has(
+                &t,
+                |e| matches!(e, Event::Offered { price, .. } if *price == counter)
+            ),
+            "{id}: {t:?}"
+        );
+        assert!(
+            !has(&t, |e| matches!(e, Event::Checked { .. })),
+            "{id}: {:?}",
+            t.persona
+        );
+    }
+}
+
+#[test]
 fn a_first_price_that_raises_a_concern_is_answered_once_the_concern_is_settled() {
     // the first offer used to bring "let's revisit next quarter" and a
     // counter in one breath; the stall is the answer, and the price waits

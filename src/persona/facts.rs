@@ -38,9 +38,18 @@ impl Topics {
         let mut patterns = Vec::new();
         let mut terms = Vec::new();
         let mut split = Vec::new();
+        // asking the customer for its number is asking about its budget,
+        // whatever words the author listed ("what would you want to pay?",
+        // "您给个数")
+        let asked_price = super::lines::builtin(s.lang(), "budget_topic");
         for (i, f) in s.persona.hidden.iter().enumerate() {
             if let Reveal::OpenQuestion { terms: ts } | Reveal::Question { terms: ts } = &f.reveal {
-                for t in ts.iter().map(|t| t.trim()) {
+                let more = if f.kind == FactKind::Budget {
+                    asked_price
+                } else {
+                    &[]
+                };
+                for t in ts.iter().chain(more).map(|t| t.trim()) {
                     if !t.is_empty() && !is_question_word(t) {
                         let words: Vec<String> =
                             t.split_whitespace().map(str::to_lowercase).collect();

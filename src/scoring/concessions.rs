@@ -49,7 +49,15 @@ pub(super) fn items(items: &mut Items, s: &Session, judged: &[String]) -> bool {
 
     // what was done well
     let made = moves.steps.len() + moves.gifts.len();
-    if (pushed || !moves.steps.is_empty()) && !moves.below_floor && revealed.is_empty() {
+    // conceding all the way down to the floor gave the room away, even
+    // without a word about it
+    let floor = s.scenario.product.floor;
+    let down_to_floor = moves.steps.iter().any(|st| st.to <= floor + 0.5);
+    if (pushed || !moves.steps.is_empty())
+        && !moves.below_floor
+        && !down_to_floor
+        && revealed.is_empty()
+    {
         items.whole(Rule::ConcKeptFloor, 25.0);
     }
     if moves.below_floor {

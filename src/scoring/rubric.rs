@@ -15,7 +15,9 @@ use crate::i18n::Locale;
 /// Bumped whenever a rule, its points, a weight or the cap changes.
 /// Version 1 (scorecards without a `rubric` field) scored LAER and FAB per
 /// objection while it was open and started concessions and ethics at 100.
-pub const RUBRIC_VERSION: u32 = 2;
+/// Version 2 praised a player who conceded down to the floor itself for
+/// keeping the bottom line.
+pub const RUBRIC_VERSION: u32 = 3;
 
 /// A lie, a smear of a competitor or a false promise caps the overall score
 /// here (the pass mark), whatever the deal.

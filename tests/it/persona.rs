@@ -1266,6 +1266,41 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
 }
 
 #[test]
+fn asking_for_the_customers_number_is_asking_about_its_budget() {
+    // "What would you want to pay for it?" got "Our projects are small and
+    // many"; "您给个数" got an unrelated line: no author had listed "pay"
+    // or "给个数" among the budget's topic words
+    for (id, seed, replies) in [
+        (
+            "brightwater-saas-en",
+            21,
+            [
+                "It works for small firms too, honestly. Lots of our customers are small.",
+                "What would you want to pay for it?",
+            ],
+        ),
+        (
+            "deren-dental-zh",
+            2,
+            [
+                "张院长，您先别急，咱们慢慢聊。",
+                "您心里大概是什么价位？给个数吧。",
+            ],
+        ),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, seed);
+        let turns = play(&mut s, &replies);
+        assert_eq!(
+            revealed(&turns[1]),
+            ["budget"],
+            "{id}: {:?}",
+            turns[1].persona
+        );
+    }
+}
+
+#[test]
 fn going_back_to_the_customers_own_counter_is_no_slip() {
     // "Think about $12,500", then the seller offered more, then "ok fine,
     // deal at 12.5k": the customer asked "Wait, $12,500? Did you mean it?"

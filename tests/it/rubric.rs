@@ -133,7 +133,8 @@ fn a_schema_1_transcript_is_read_and_re_scored_under_this_rubric() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("scored under rubric 1") && stderr.contains("re-scored under rubric 2"),
+        stderr.contains("scored under rubric 1")
+            && stderr.contains(&format!("re-scored under rubric {RUBRIC_VERSION}")),
         "{stderr}"
     );
     std::fs::remove_dir_all(dir).unwrap();

@@ -12,7 +12,7 @@ mod reader;
 mod rules;
 mod table;
 pub mod tags;
-mod text;
+pub(crate) mod text;
 
 pub use analyzer::{Analysis, Analyzer, Evidence, Offer, QuestionKind};
 pub use text::is_han;

@@ -28,6 +28,8 @@ pub struct Topics {
     /// with a few words between them they are still the term ("signing
     /// this off" for "sign off").
     split: Vec<(usize, Vec<String>)>,
+    /// Per fact, the words it brings into the talk (see `introduced`).
+    pub introduced: Vec<Vec<String>>,
 }
 
 /// The most words that may stand between two words of a term.
@@ -71,6 +73,7 @@ impl Topics {
             matcher,
             terms,
             split,
+            introduced: introduced(s),
         }
     }
 
@@ -104,6 +107,119 @@ impl Topics {
         }
         score
     }
+}
+
+/// Per hidden fact, the words it brings into the talk that the customer
+/// says nowhere openly (the title, briefing and objection lines) but some
+/// of its lines use: a name ("Priya", "刘总工") or a thing of its story.
+/// A line that uses one waits until the fact is told, so the customer does
+/// not speak of "Priya" to a seller who has never heard of her. English:
+/// capitalised words used mid-sentence in a line (names, not sentence
+/// starts); Chinese: three-character runs of Han.
+fn introduced(s: &Scenario) -> Vec<Vec<String>> {
+    let p = &s.persona;
+    let mut public = format!(
+        "{}\n{}\n{}\n{}\n{}",
+        s.title, s.briefing, p.name, p.title, p.company
+    );
+    for o in &s.objections {
+        for l in &o.lines {
+            public.push('\n');
+            public.push_str(l);
+        }
+    }
+    let mut lines: Vec<&str> = Vec::new();
+    for (_, ls) in p.voice.kinds() {
+        lines.extend(ls.iter().map(String::as_str));
+    }
+    for o in &s.objections {
+        for (_, ls) in o.reactions.kinds() {
+            lines.extend(ls.iter().map(String::as_str));
+        }
+        for r in &o.reactions.routes {
+            lines.extend(r.say.iter().map(String::as_str));
+        }
+    }
+    p.hidden
+        .iter()
+        .map(|f| {
+            let mut words: Vec<String> = Vec::new();
+            for w in candidate_words(&f.text) {
+                let used = |l: &&str| {
+                    if w.is_ascii() {
+                        named_in(l, &w)
+                    } else {
+                        l.contains(w.as_str())
+                    }
+                };
+                if !public.contains(w.as_str()) && lines.iter().any(used) && !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            words
+        })
+        .collect()
+}
+
+/// The words of a fact's text that could be names: capitalised English
+/// words of three letters or more (not acronyms such as "CFO", which name
+/// roles, nor months and days), and runs of three Han characters with no
+/// function character in them (not "是不是", "差不多").
+fn candidate_words(text: &str) -> Vec<String> {
+    const CALENDAR: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const FUNCTION: &str = "的了是不没个这那有在就也都还很说实话现吗呢吧啊得出么";
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| {
+            w.len() >= 3
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().any(|c| c.is_ascii_lowercase())
+                && !CALENDAR.contains(w)
+        })
+        .map(str::to_string)
+        .collect();
+    let han: Vec<char> = text.chars().collect();
+    for run in han.split(|c| !crate::analysis::text::is_han(*c)) {
+        out.extend(
+            run.windows(3)
+                .filter(|w| !w.iter().any(|c| FUNCTION.contains(*c)))
+                .map(|w| w.iter().collect::<String>()),
+        );
+    }
+    out
+}
+
+/// Whether `line` uses the English word `name` mid-sentence, as a name
+/// is used (a capitalised sentence start is no sign of one).
+fn named_in(line: &str, name: &str) -> bool {
+    line.match_indices(name).any(|(i, _)| {
+        let before = line[..i].trim_end();
+        let after = line[i + name.len()..].chars().next();
+        !before.is_empty()
+            && line[..i].ends_with(' ')
+            && !before.ends_with(['.', '!', '?', '"'])
+            && !after.is_some_and(|c| c.is_ascii_alphabetic())
+    })
 }
 
 /// Whether `text[start..end]` stands as a word: in alphabetic text, not
@@ -208,6 +324,8 @@ impl Persona {
             Found::Tell(i) | Found::Volunteer(i) => {
                 let fact = &self.scenario.persona.hidden[i];
                 self.revealed.push(i);
+                let told = &self.topics.introduced[i];
+                self.said.withheld.retain(|w| !told.contains(w));
                 said.say(
                     fact.text.clone(),
                     Some(Event::Revealed {
@@ -380,6 +498,29 @@ fn ascii_runs(s: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_a_fact_brings_wait_for_it() {
+        for sc in crate::scenario::shipped_scenarios() {
+            let words = introduced(&sc);
+            eprintln!("{}: {words:?}", sc.id);
+            let all = words.concat();
+            let expected: &[&str] = match sc.id.as_str() {
+                "brightwater-saas-en" => &["Priya"],
+                "reilly-training-en" => &["Graham"],
+                "haiyue-hvac-zh" => &["刘总工"],
+                _ => &[],
+            };
+            for e in expected {
+                assert!(all.iter().any(|w| w == e), "{}: {all:?}", sc.id);
+            }
+        }
+        // a capitalised sentence start is no name
+        assert!(named_in("send it to Priya.", "Priya"));
+        assert!(!named_in("Priya signs. Fine.", "Priya"));
+        assert!(!named_in("OK. Priya signs.", "Priya"));
+        assert!(!named_in("to Priyanka", "Priya"));
+    }
 
     #[test]
     fn a_term_is_a_whole_word() {

@@ -26,9 +26,30 @@ pub(super) struct Said {
     used: Vec<usize>,
     /// The line said last, not said again at once when a round restarts.
     last: Option<usize>,
+    /// Words of facts not told yet (`facts::introduced`): a line that uses
+    /// one is passed over.
+    pub withheld: Vec<String>,
 }
 
 impl Said {
+    /// Nothing said yet; lines that use a `withheld` word wait.
+    pub fn withholding(withheld: Vec<String>) -> Said {
+        Said {
+            withheld,
+            ..Said::default()
+        }
+    }
+
+    /// The seller said `text`: a withheld word it uses is known now.
+    pub fn heard(&mut self, text: &str) {
+        if self.withheld.is_empty() {
+            return;
+        }
+        let lower = text.to_lowercase();
+        self.withheld
+            .retain(|w| !lower.contains(w.to_lowercase().as_str()));
+    }
+
     /// A line from `lines` that can be filled: an unused one when there is
     /// one (preferring lines that use a `prefer`red placeholder, which
     /// refer to what the player did), else any but the last said. `None`
@@ -58,7 +79,9 @@ impl Said {
         for (i, l) in lines.iter().enumerate() {
             // most lines have no placeholder at all
             let plain = !l.contains('{');
-            if plain || can_fill(l, fills) {
+            if (plain || can_fill(l, fills))
+                && !self.withheld.iter().any(|w| l.contains(w.as_str()))
+            {
                 let key = l.as_ptr() as usize;
                 let unused = !self.used.contains(&key);
                 let grounded = !plain && prefer.iter().any(|p| uses(l, p));
@@ -152,7 +175,16 @@ fn fill(line: &str, fills: Fills) -> String {
         });
         match value {
             Some((v, close)) => {
-                out.push_str(v);
+                // a value that opens a sentence opens with a capital
+                let opens = out.trim_end().is_empty() || out.trim_end().ends_with(['.', '!', '?']);
+                let mut chars = v.chars();
+                match chars.next() {
+                    Some(first) if opens && first.is_ascii_lowercase() => {
+                        out.push(first.to_ascii_uppercase());
+                        out.push_str(chars.as_str());
+                    }
+                    _ => out.push_str(v),
+                }
                 rest = &after[close + 1..];
             }
             None => {
@@ -228,6 +260,45 @@ mod tests {
     }
 
     #[test]
+    fn a_value_that_opens_a_sentence_opens_with_a_capital() {
+        let concern = [("concern", Some("how we'd get this past the partners"))];
+        assert_eq!(
+            fill(
+                "At $12,500 price isn't the issue. {concern} is, still.",
+                &concern
+            ),
+            "At $12,500 price isn't the issue. How we'd get this past the partners is, still."
+        );
+        assert_eq!(
+            fill("{concern} is what holds me.", &concern),
+            "How we'd get this past the partners is what holds me."
+        );
+        assert_eq!(
+            fill("What I can't see is {concern}.", &concern),
+            "What I can't see is how we'd get this past the partners."
+        );
+        assert_eq!(
+            fill("{price}，定了。", &[("price", Some("31万"))]),
+            "31万，定了。"
+        );
+    }
+
+    #[test]
+    fn a_line_that_uses_a_withheld_word_waits_until_the_seller_says_it() {
+        let lines: Vec<String> = ["Priya signs.", "I sign."].map(String::from).to_vec();
+        let mut said = Said::withholding(vec!["Priya".to_string()]);
+        let mut rng = StdRng::seed_from_u64(1);
+        for _ in 0..4 {
+            assert_eq!(said.pick(&mut rng, &lines, &[], &[]).unwrap(), "I sign.");
+        }
+        said.heard("does priya sign these?");
+        let picked: Vec<String> = (0..2)
+            .map(|_| said.pick(&mut rng, &lines, &[], &[]).unwrap())
+            .collect();
+        assert!(picked.contains(&"Priya signs.".to_string()), "{picked:?}");
+    }
+
+    #[test]
     fn lines_that_need_a_missing_value_are_passed_over() {
         let lines: Vec<String> = ["{feature}, you said.", "Go on."]
             .map(String::from)
@@ -240,7 +311,7 @@ mod tests {
         let mut said = Said::default();
         assert_eq!(
             said.pick(&mut rng, &lines, &some, &["feature"]).unwrap(),
-            "the sensors, you said."
+            "The sensors, you said."
         );
     }
 

@@ -111,6 +111,7 @@ impl Persona {
     ) -> (Persona, Response) {
         let params = scenario.params(difficulty);
         let lang = scenario.lang();
+        let withheld = topics.introduced.concat();
         let mut persona = Persona {
             rng: StdRng::seed_from_u64(seed),
             meters: Meters {
@@ -125,7 +126,7 @@ impl Persona {
             topics,
             volunteered: None,
             talk: PriceTalk::new(&scenario, &params),
-            said: Said::default(),
+            said: Said::withholding(withheld),
             outcome: None,
             difficulty,
             tier: tuning::tier(difficulty),
@@ -177,6 +178,7 @@ impl Persona {
     /// session found it off-topic or said before.
     pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str, heard: Heard) -> Response {
         let mut said = Response::default();
+        self.said.heard(text);
         self.interrupt(text, &mut said);
         // a recital of sales words has its own reaction and cost
         let heard = if a.negatives.contains(&Negative::KeywordStuffing) {

@@ -1266,6 +1266,44 @@ fn a_price_the_customer_calls_workable_is_where_it_stands() {
 }
 
 #[test]
+fn the_customer_names_no_one_its_hidden_facts_have_not_introduced() {
+    // "Priya signs." and "那刘总工那边应该好说" came before anyone had said
+    // who Priya or 刘总工 was
+    for (id, name, fact) in [
+        ("brightwater-saas-en", "Priya", "managing_partner"),
+        ("reilly-training-en", "Graham", "finance_signoff"),
+        ("haiyue-hvac-zh", "刘总工", "decision_maker"),
+    ] {
+        let p = prepared(id);
+        let mut spoke = 0;
+        for kind in Kind::ALL {
+            for seed in 0..12 {
+                let game = bots::play(&p, kind, Difficulty::Normal, seed);
+                let mut known = false;
+                for t in game.turns() {
+                    known |= t.text.to_lowercase().contains(&name.to_lowercase());
+                    for line in &t.persona {
+                        if line.contains(name) {
+                            spoke += 1;
+                            let told =
+                                has(t, |e| matches!(e, Event::Revealed { fact: f } if f == fact));
+                            assert!(
+                                known || told,
+                                "{id} {kind:?} seed {seed} turn {}: {line:?} before {fact}",
+                                t.number
+                            );
+                        }
+                    }
+                    known |= has(t, |e| matches!(e, Event::Revealed { fact: f } if f == fact));
+                }
+            }
+        }
+        // and once known, the name is used
+        assert!(spoke > 0, "{id}: {name} never named");
+    }
+}
+
+#[test]
 fn asking_for_the_customers_number_is_asking_about_its_budget() {
     // "What would you want to pay for it?" got "Our projects are small and
     // many"; "您给个数" got an unrelated line: no author had listed "pay"

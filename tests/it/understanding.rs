@@ -538,6 +538,43 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["offer:price", "offer:discount_percent"],
     ),
+    // summing the customer up in the player's own words
+    (
+        "en",
+        "So the key thing is getting it to you before Saturday.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "So it's really about transparency, not the cause itself.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "I'll include the spare parts kit, so you're not paying rush prices.",
+        &[],
+        &["listen"],
+    ),
+    (
+        "zh-CN",
+        "听您的口气，东西本身您不排斥，主要是想过了节再定。",
+        &["listen"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "所以你担心的不是上台，而是导师会当众挑毛病。",
+        &["listen"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "您说到点子上了，价格确实是大事。",
+        &[],
+        &["listen"],
+    ),
 ];
 
 #[test]

@@ -575,6 +575,23 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["listen"],
     ),
+    // haggling shorthand
+    ("en", "wud u take 120?", &["offer:price"], &[]),
+    ("en", "Look, 90 cash, right now.", &["offer:price"], &[]),
+    ("en", "I'd do 4,200.", &["offer:price"], &[]),
+    ("en", "Fine, 14k, final offer.", &["offer:price"], &[]),
+    (
+        "en",
+        "Committing 24,000 in the final quarter is hard, I understand.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "48 against 40, and you're asking why pay more.",
+        &[],
+        &["offer:price"],
+    ),
 ];
 
 #[test]

@@ -592,6 +592,20 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["offer:price"],
     ),
+    // what the customer must do in return, said as shoppers and sellers say it
+    (
+        "zh-CN",
+        "三年维保合同一起签，再减5000，32万。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "两件一起拍给您打九五折",
+        &["offer:conditional"],
+        &[],
+    ),
+    ("zh-CN", "我们可以送两年维保。", &[], &["offer:conditional"]),
 ];
 
 #[test]

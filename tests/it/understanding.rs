@@ -699,6 +699,35 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // the customer's own figures said back, summed up
+    (
+        "en",
+        "Honestly I don't want to go below 150.",
+        "so 150's kind of your floor then",
+        &["listen"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "I can sign 44 without going to the CFO.",
+        "So 44 is what you can sign without going back to the CFO.",
+        &["listen"],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "My budget is like 300 max.",
+        "Got it, 300's the ceiling.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "My budget is like 300 max.",
+        "Sure, 300 works for me.",
+        &[],
+        &["listen"],
+    ),
     // the customer's words asked about, with alternatives or a particle,
     // explore; checked with "对吧？" they are said back
     (

@@ -244,6 +244,22 @@ fn says_their_figure(ctx: &Ctx, start: usize, end: usize) -> bool {
         .any(|n| n.end <= end && n.value > 0.0 && same(n.value))
 }
 
+/// How many different figures the customer said `start..end` says back.
+fn their_figures(ctx: &Ctx, start: usize, end: usize) -> usize {
+    let theirs = ctx.context_figures();
+    let mut said: Vec<f64> = Vec::new();
+    for n in ctx.numbers_in(start, end) {
+        let v = n.value;
+        let same = theirs
+            .iter()
+            .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0));
+        if n.end <= end && v > 0.0 && same && !said.contains(&v) {
+            said.push(v);
+        }
+    }
+    said.len()
+}
+
 fn shares_word(ctx: &Ctx, words: &str) -> bool {
     content_keys(words, ctx.stopwords)
         .iter()
@@ -385,6 +401,19 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
             (h, w + 1)
         }
     });
+    // the customer's figures said back ("So 30 hours at about 900 an
+    // hour…"): one in a sentence that sums up, two in any statement. Not
+    // in Chinese, where counts ("两种箱规", "十几个") fill most sentences
+    // and working out a cost from the customer's figures answers them
+    let english = !body.chars().any(is_han);
+    let figures = if english && !s.question {
+        their_figures(ctx, s.start, s.end)
+    } else {
+        0
+    };
+    if figures >= 2 || (framed && figures >= 1) {
+        return true;
+    }
     if !framed {
         // no opening says it, but the statement is mostly the customer's
         // own words ("去年电费380万，空调占45%，也就是…"). Chinese only: an

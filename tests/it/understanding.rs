@@ -575,6 +575,13 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["listen"],
     ),
+    (
+        "en",
+        "You are thinking the extra flexibility is cost only.",
+        &["listen"],
+        &[],
+    ),
+    ("en", "So you like it, it's the timing.", &["listen"], &[]),
     // haggling shorthand
     ("en", "wud u take 120?", &["offer:price"], &[]),
     ("en", "Look, 90 cash, right now.", &["offer:price"], &[]),

@@ -620,7 +620,8 @@ fn the_second_reader_adds_a_paraphrase_in_the_players_own_words_and_quotes_it() 
     let context = Some(
         "The partners set aside fourteen thousand for project tools this year. That's the number I'm working to.",
     );
-    let text = "Got it, fourteen thousand is the figure the partners signed off, and that's what you have to work within.";
+    // "Got it, …" before it is a receipt the rules read themselves
+    let text = "Right, fourteen thousand is the figure the partners signed off, and that's what you have to work within.";
     let full = Analyzer::new(builtin("en").unwrap(), Some(s));
     let rules = Analyzer::new(builtin("en").unwrap(), Some(s)).rules_only();
     let with = full.analyze(text, context);

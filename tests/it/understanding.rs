@@ -538,6 +538,81 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["offer:price", "offer:discount_percent"],
     ),
+    // summing the customer up in the player's own words
+    (
+        "en",
+        "So the key thing is getting it to you before Saturday.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "So it's really about transparency, not the cause itself.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "I'll include the spare parts kit, so you're not paying rush prices.",
+        &[],
+        &["listen"],
+    ),
+    (
+        "zh-CN",
+        "听您的口气，东西本身您不排斥，主要是想过了节再定。",
+        &["listen"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "所以你担心的不是上台，而是导师会当众挑毛病。",
+        &["listen"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "您说到点子上了，价格确实是大事。",
+        &[],
+        &["listen"],
+    ),
+    (
+        "en",
+        "You are thinking the extra flexibility is cost only.",
+        &["listen"],
+        &[],
+    ),
+    ("en", "So you like it, it's the timing.", &["listen"], &[]),
+    // haggling shorthand
+    ("en", "wud u take 120?", &["offer:price"], &[]),
+    ("en", "Look, 90 cash, right now.", &["offer:price"], &[]),
+    ("en", "I'd do 4,200.", &["offer:price"], &[]),
+    ("en", "Fine, 14k, final offer.", &["offer:price"], &[]),
+    (
+        "en",
+        "Committing 24,000 in the final quarter is hard, I understand.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "48 against 40, and you're asking why pay more.",
+        &[],
+        &["offer:price"],
+    ),
+    // what the customer must do in return, said as shoppers and sellers say it
+    (
+        "zh-CN",
+        "三年维保合同一起签，再减5000，32万。",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "两件一起拍给您打九五折",
+        &["offer:conditional"],
+        &[],
+    ),
+    ("zh-CN", "我们可以送两年维保。", &[], &["offer:conditional"]),
 ];
 
 #[test]
@@ -631,6 +706,35 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // the customer's own figures said back, summed up
+    (
+        "en",
+        "Honestly I don't want to go below 150.",
+        "so 150's kind of your floor then",
+        &["listen"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "I can sign 44 without going to the CFO.",
+        "So 44 is what you can sign without going back to the CFO.",
+        &["listen"],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "My budget is like 300 max.",
+        "Got it, 300's the ceiling.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "en",
+        "My budget is like 300 max.",
+        "Sure, 300 works for me.",
+        &[],
+        &["listen"],
+    ),
     // the customer's words asked about, with alternatives or a particle,
     // explore; checked with "对吧？" they are said back
     (

@@ -22,8 +22,9 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         if sentence.is_some_and(|s| asks_openly(ctx, s) || rhetorical(s)) {
             continue;
         }
+        // the customer's own figure said back is their words too
         let says_back = match sentence {
-            Some(s) => reflects_keys(ctx, ctx.keys_of(s)),
+            Some(s) => reflects_keys(ctx, ctx.keys_of(s)) || says_their_figure(ctx, s.start, s.end),
             None => reflects(ctx, ctx.text),
         };
         if says_back {
@@ -84,6 +85,19 @@ fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
 
 /// The customer's Han character pairs a clause after a receipt must say.
 const AFTER_RECEIPT_HAN_PAIRS: usize = 2;
+/// English words of receipt that only take in what was said.
+const PLAIN_RECEIPTS: [&str; 7] = [
+    "got it",
+    "gotcha",
+    "noted",
+    "understood",
+    "ok",
+    "okay",
+    "i see",
+];
+
+/// The customer's Latin words an English clause after a receipt must say.
+const AFTER_RECEIPT_WORDS: usize = 2;
 
 /// A reply that opens with a word of receipt alone and then says the
 /// customer's point back in the next clause ("明白，嫂子管账那肯定得她拍板",
@@ -94,10 +108,24 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     let first = echo_opening(ctx)?;
     let lead_end = ctx.clause_marks.end(first.start);
     let lead = ctx.hits_in(first.start, lead_end);
-    let only_receipt = lead.iter().any(|h| {
+    let alone = |h: &&Hit| {
         matches!(h.cue, Cue::Receipt | Cue::Acknowledge)
+            && first.start <= h.start
+            && h.end <= lead_end
             && ctx.text[first.start..h.start].trim().is_empty()
             && ctx.text[h.end..lead_end].trim().is_empty()
+    };
+    let only_receipt = lead.iter().any(|h| alone(&h));
+    // in English an acknowledgement goes on to name what it acknowledges
+    // ("Totally get it, busy quarters are brutal."): only a plain receipt
+    // leads to a restatement ("Got it, …"); "sure", "right" or "great" as often agree and go on
+    // to the player's own point
+    let bare_receipt = lead.iter().any(|h| {
+        alone(&h)
+            && h.cue == Cue::Receipt
+            && PLAIN_RECEIPTS
+                .iter()
+                .any(|r| ctx.text[h.start..h.end].eq_ignore_ascii_case(r))
     });
     if !only_receipt || lead_end >= first.end {
         return None;
@@ -120,9 +148,19 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     let theirs = keys.iter().filter(|k| ctx.context_keys().contains(k));
     // "资料我留下" promises, it does not say back
     let promises = speaks_for_us(said);
-    let says_back = said.chars().any(is_han)
-        && !promises
-        && theirs.filter(|k| is_han_key(**k)).count() >= AFTER_RECEIPT_HAN_PAIRS;
+    let (han, words) = theirs.fold((0, 0), |(h, w), k| {
+        if is_han_key(*k) {
+            (h + 1, w)
+        } else {
+            (h, w + 1)
+        }
+    });
+    // "Got it, 300's the ceiling.": their figure, or two of their words,
+    // said back in English
+    let latin = !said.chars().any(is_han)
+        && bare_receipt
+        && (words >= AFTER_RECEIPT_WORDS || says_their_figure(ctx, start, end));
+    let says_back = !promises && (latin || han >= AFTER_RECEIPT_HAN_PAIRS);
     (says_back && !pitches_or_turns).then_some((start, end))
 }
 
@@ -204,6 +242,22 @@ fn says_their_figure(ctx: &Ctx, start: usize, end: usize) -> bool {
     ctx.numbers_in(start, end)
         .iter()
         .any(|n| n.end <= end && n.value > 0.0 && same(n.value))
+}
+
+/// How many different figures the customer said `start..end` says back.
+fn their_figures(ctx: &Ctx, start: usize, end: usize) -> usize {
+    let theirs = ctx.context_figures();
+    let mut said: Vec<f64> = Vec::new();
+    for n in ctx.numbers_in(start, end) {
+        let v = n.value;
+        let same = theirs
+            .iter()
+            .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0));
+        if n.end <= end && v > 0.0 && same && !said.contains(&v) {
+            said.push(v);
+        }
+    }
+    said.len()
 }
 
 fn shares_word(ctx: &Ctx, words: &str) -> bool {
@@ -347,6 +401,19 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
             (h, w + 1)
         }
     });
+    // the customer's figures said back ("So 30 hours at about 900 an
+    // hour…"): one in a sentence that sums up, two in any statement. Not
+    // in Chinese, where counts ("两种箱规", "十几个") fill most sentences
+    // and working out a cost from the customer's figures answers them
+    let english = !body.chars().any(is_han);
+    let figures = if english && !s.question {
+        their_figures(ctx, s.start, s.end)
+    } else {
+        0
+    };
+    if figures >= 2 || (framed && figures >= 1) {
+        return true;
+    }
     if !framed {
         // no opening says it, but the statement is mostly the customer's
         // own words ("去年电费380万，空调占45%，也就是…"). Chinese only: an

@@ -30,6 +30,9 @@ pub struct Topics {
     split: Vec<(usize, Vec<String>)>,
     /// Per fact, the words it brings into the talk (see `introduced`).
     pub introduced: Vec<Vec<String>>,
+    /// Each authored line that uses such a word, by where it is stored
+    /// (the key `lines::Said` knows lines by), with the word.
+    pub naming: Vec<(usize, String)>,
 }
 
 /// The most words that may stand between two words of a term.
@@ -69,11 +72,25 @@ impl Topics {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
+        let lines = persona_lines(s);
+        let introduced = introduced(s, &lines);
+        // by word, so that a word's lines stand together
+        let naming = introduced
+            .iter()
+            .flatten()
+            .flat_map(|w| {
+                lines
+                    .iter()
+                    .filter(|l| l.contains(w.as_str()))
+                    .map(|l| (l.as_ptr() as usize, w.clone()))
+            })
+            .collect();
         Topics {
             matcher,
             terms,
             split,
-            introduced: introduced(s),
+            introduced,
+            naming,
         }
     }
 
@@ -116,7 +133,7 @@ impl Topics {
 /// not speak of "Priya" to a seller who has never heard of her. English:
 /// capitalised words used mid-sentence in a line (names, not sentence
 /// starts); Chinese: three-character runs of Han.
-fn introduced(s: &Scenario) -> Vec<Vec<String>> {
+fn introduced(s: &Scenario, lines: &[&str]) -> Vec<Vec<String>> {
     let p = &s.persona;
     let mut public = format!(
         "{}\n{}\n{}\n{}\n{}",
@@ -126,18 +143,6 @@ fn introduced(s: &Scenario) -> Vec<Vec<String>> {
         for l in &o.lines {
             public.push('\n');
             public.push_str(l);
-        }
-    }
-    let mut lines: Vec<&str> = Vec::new();
-    for (_, ls) in p.voice.kinds() {
-        lines.extend(ls.iter().map(String::as_str));
-    }
-    for o in &s.objections {
-        for (_, ls) in o.reactions.kinds() {
-            lines.extend(ls.iter().map(String::as_str));
-        }
-        for r in &o.reactions.routes {
-            lines.extend(r.say.iter().map(String::as_str));
         }
     }
     p.hidden
@@ -159,6 +164,24 @@ fn introduced(s: &Scenario) -> Vec<Vec<String>> {
             words
         })
         .collect()
+}
+
+/// The persona's authored lines besides its objections: its voice and
+/// its reactions.
+fn persona_lines(s: &Scenario) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::new();
+    for (_, ls) in s.persona.voice.kinds() {
+        lines.extend(ls.iter().map(String::as_str));
+    }
+    for o in &s.objections {
+        for (_, ls) in o.reactions.kinds() {
+            lines.extend(ls.iter().map(String::as_str));
+        }
+        for r in &o.reactions.routes {
+            lines.extend(r.say.iter().map(String::as_str));
+        }
+    }
+    lines
 }
 
 /// The words of a fact's text that could be names: capitalised English
@@ -325,7 +348,7 @@ impl Persona {
                 let fact = &self.scenario.persona.hidden[i];
                 self.revealed.push(i);
                 let told = &self.topics.introduced[i];
-                self.said.withheld.retain(|w| !told.contains(w));
+                self.said.withheld.retain(|(_, w)| !told.contains(w));
                 said.say(
                     fact.text.clone(),
                     Some(Event::Revealed {
@@ -502,7 +525,7 @@ mod tests {
     #[test]
     fn names_a_fact_brings_wait_for_it() {
         for sc in crate::scenario::shipped_scenarios() {
-            let words = introduced(&sc);
+            let words = introduced(&sc, &persona_lines(&sc));
             eprintln!("{}: {words:?}", sc.id);
             let all = words.concat();
             let expected: &[&str] = match sc.id.as_str() {

@@ -26,14 +26,14 @@ pub(super) struct Said {
     used: Vec<usize>,
     /// The line said last, not said again at once when a round restarts.
     last: Option<usize>,
-    /// Words of facts not told yet (`facts::introduced`): a line that uses
-    /// one is passed over.
-    pub withheld: Vec<String>,
+    /// Lines that use a word of a fact not told yet (`facts::introduced`),
+    /// by key, with the word: they are passed over.
+    pub withheld: Vec<(usize, String)>,
 }
 
 impl Said {
-    /// Nothing said yet; lines that use a `withheld` word wait.
-    pub fn withholding(withheld: Vec<String>) -> Said {
+    /// Nothing said yet; the `withheld` lines wait.
+    pub fn withholding(withheld: Vec<(usize, String)>) -> Said {
         Said {
             withheld,
             ..Said::default()
@@ -42,12 +42,31 @@ impl Said {
 
     /// The seller said `text`: a withheld word it uses is known now.
     pub fn heard(&mut self, text: &str) {
-        if self.withheld.is_empty() {
-            return;
-        }
-        let lower = text.to_lowercase();
-        self.withheld
-            .retain(|w| !lower.contains(w.to_lowercase().as_str()));
+        // English names match without regard to case ("priya"), with no
+        // lowered copy of the reply
+        let said = |(_, w): &(usize, String)| {
+            if w.is_ascii() {
+                let w = w.as_bytes();
+                text.as_bytes()
+                    .windows(w.len())
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            } else {
+                text.contains(w.as_str())
+            }
+        };
+        // a word's lines stand together: each word is looked for once
+        let mut last: Option<(String, bool)> = None;
+        self.withheld.retain(|entry| {
+            let found = match &last {
+                Some((w, found)) if *w == entry.1 => *found,
+                _ => {
+                    let found = said(entry);
+                    last = Some((entry.1.clone(), found));
+                    found
+                }
+            };
+            !found
+        });
     }
 
     /// A line from `lines` that can be filled: an unused one when there is
@@ -79,10 +98,8 @@ impl Said {
         for (i, l) in lines.iter().enumerate() {
             // most lines have no placeholder at all
             let plain = !l.contains('{');
-            if (plain || can_fill(l, fills))
-                && !self.withheld.iter().any(|w| l.contains(w.as_str()))
-            {
-                let key = l.as_ptr() as usize;
+            let key = l.as_ptr() as usize;
+            if (plain || can_fill(l, fills)) && !self.withheld.iter().any(|(k, _)| *k == key) {
                 let unused = !self.used.contains(&key);
                 let grounded = !plain && prefer.iter().any(|p| uses(l, p));
                 room[n] = (i, unused, grounded);
@@ -286,7 +303,7 @@ mod tests {
     #[test]
     fn a_line_that_uses_a_withheld_word_waits_until_the_seller_says_it() {
         let lines: Vec<String> = ["Priya signs.", "I sign."].map(String::from).to_vec();
-        let mut said = Said::withholding(vec!["Priya".to_string()]);
+        let mut said = Said::withholding(vec![(lines[0].as_ptr() as usize, "Priya".to_string())]);
         let mut rng = StdRng::seed_from_u64(1);
         for _ in 0..4 {
             assert_eq!(said.pick(&mut rng, &lines, &[], &[]).unwrap(), "I sign.");

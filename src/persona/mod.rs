@@ -111,7 +111,7 @@ impl Persona {
     ) -> (Persona, Response) {
         let params = scenario.params(difficulty);
         let lang = scenario.lang();
-        let withheld = topics.introduced.concat();
+        let withheld = topics.naming.clone();
         let mut persona = Persona {
             rng: StdRng::seed_from_u64(seed),
             meters: Meters {

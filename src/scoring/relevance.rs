@@ -11,13 +11,40 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::scenario::{Scenario, TradeableKind, shipped_scenarios};
 
-/// A reply as compared for "said before": its letters and digits,
-/// lowercase, so punctuation and spacing do not make it new.
-pub fn said_key(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+/// A reply as compared for "said before": a hash of its letters and
+/// digits, lowercase, so punctuation and spacing do not make it new; `None`
+/// when it has none. Read a character at a time: Han, which has no case,
+/// and CJK punctuation skip the Unicode tables.
+pub fn said_key(text: &str) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    let mut add = |c: u32| {
+        h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        any = true;
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                add(u32::from(b.to_ascii_lowercase()));
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        if crate::analysis::text::is_han(c) {
+            add(u32::from(c));
+        } else if matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
+        {
+            // general, CJK and fullwidth punctuation
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().for_each(|l| add(u32::from(l)));
+        }
+    }
+    any.then_some(h)
 }
 
 /// Whether `text` (lowercase) holds `term` (lowercase): for Latin terms as

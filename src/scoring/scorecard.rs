@@ -283,14 +283,14 @@ impl<'a> Session<'a> {
                 heard = o.lines.join("\n").to_lowercase();
             }
         }
-        let mut said: Vec<String> = Vec::new();
+        let mut said: Vec<u64> = Vec::new();
         let mut readings = Vec::with_capacity(turns.len());
         for t in turns {
             let normal = said_key(&t.text);
             let mine = mine(t);
-            let repeated = mine && !normal.is_empty() && said.contains(&normal);
+            let repeated = mine && normal.is_some_and(|k| said.contains(&k));
             if mine {
-                said.push(normal);
+                said.extend(normal);
             }
             readings.push(Reading {
                 turn: t,

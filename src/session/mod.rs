@@ -136,7 +136,7 @@ pub struct Session {
     /// Who gives the next reply, when teams take turns.
     next_team: Option<String>,
     /// Each reply as compared for "said before" (`said_key`).
-    said: Vec<String>,
+    said: Vec<u64>,
 }
 
 impl Session {
@@ -287,8 +287,8 @@ impl Session {
     /// is a move).
     fn heard(&mut self, text: &str, analysis: &Analysis) -> Heard {
         let key = said_key(text);
-        let again = !key.is_empty() && self.said.contains(&key);
-        self.said.push(key);
+        let again = key.is_some_and(|k| self.said.contains(&k));
+        self.said.extend(key);
         if self.prepared.off_topic(text) {
             return Heard::OffTopic;
         }

@@ -1206,27 +1206,32 @@ fn off_topic_lines_come_from_the_locale_when_the_scenario_has_none_and_do_not_re
     }
 }
 
+/// A first price (it raises the stall), a step down (the customer
+/// counters) and a price the customer calls workable, seed 3.
+const STEPPING_DOWN: [(&str, [&str; 3]); 2] = [
+    (
+        "hengda-packaging-en",
+        [
+            "I can do 46,000.",
+            "I can do 45,800.",
+            "OK, I can do 44,000.",
+        ],
+    ),
+    (
+        "hengda-packaging-zh",
+        ["我们可以做到33万。", "我们可以做到32.8万。", "好，31万。"],
+    ),
+];
+
 #[test]
 fn a_price_the_customer_calls_workable_is_where_it_stands() {
     // "At $44,000 we're close", then "OK, deal": the deal is at $44,000,
     // not at the lower counter the customer made before (the first price
     // raises the stall, the next step down gets the counter)
-    for (id, first, second, workable, words) in [
-        (
-            "hengda-packaging-en",
-            "I can do 46,000.",
-            "I can do 45,800.",
-            "OK, I can do 44,000.",
-            "OK, deal.",
-        ),
-        (
-            "hengda-packaging-zh",
-            "我们可以做到33万。",
-            "我们可以做到32.8万。",
-            "好，31万。",
-            "好，就按您说的。",
-        ),
-    ] {
+    for ((id, [first, second, workable]), words) in STEPPING_DOWN
+        .into_iter()
+        .zip(["OK, deal.", "好，就按您说的。"])
+    {
         let p = prepared(id);
         let mut s = Session::start(&p, Difficulty::Normal, 3);
         s.reply(first).unwrap();
@@ -1343,22 +1348,10 @@ fn going_back_to_the_customers_own_counter_is_no_slip() {
     // "Think about $12,500", then the seller offered more, then "ok fine,
     // deal at 12.5k": the customer asked "Wait, $12,500? Did you mean it?"
     // of its own number
-    for (id, replies, own) in [
-        (
-            "hengda-packaging-en",
-            [
-                "I can do 46,000.",
-                "I can do 45,800.",
-                "OK, I can do 44,000.",
-            ],
-            "ok fine, deal at {}",
-        ),
-        (
-            "hengda-packaging-zh",
-            ["我们可以做到33万。", "我们可以做到32.8万。", "好，31万。"],
-            "行吧，那就{}元。",
-        ),
-    ] {
+    for ((id, replies), own) in STEPPING_DOWN
+        .into_iter()
+        .zip(["ok fine, deal at {}", "行吧，那就{}元。"])
+    {
         let p = prepared(id);
         let mut s = Session::start(&p, Difficulty::Normal, 3);
         let turns = play(&mut s, &replies);

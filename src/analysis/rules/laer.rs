@@ -233,28 +233,21 @@ fn echo_opening(ctx: &Ctx) -> Option<Sentence> {
 /// Whether `start..end` holds a figure the customer said ("14k" for their
 /// fourteen thousand).
 fn says_their_figure(ctx: &Ctx, start: usize, end: usize) -> bool {
+    their_figures(ctx, start, end) > 0
+}
+
+/// How many different figures the customer said `start..end` says back.
+fn their_figures(ctx: &Ctx, start: usize, end: usize) -> usize {
     let theirs = ctx.context_figures();
     let same = |v: f64| {
         theirs
             .iter()
             .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0))
     };
-    ctx.numbers_in(start, end)
-        .iter()
-        .any(|n| n.end <= end && n.value > 0.0 && same(n.value))
-}
-
-/// How many different figures the customer said `start..end` says back.
-fn their_figures(ctx: &Ctx, start: usize, end: usize) -> usize {
-    let theirs = ctx.context_figures();
     let mut said: Vec<f64> = Vec::new();
     for n in ctx.numbers_in(start, end) {
-        let v = n.value;
-        let same = theirs
-            .iter()
-            .any(|t| *t == v || (v < 1000.0 && *t == v * 1000.0));
-        if n.end <= end && v > 0.0 && same && !said.contains(&v) {
-            said.push(v);
+        if n.end <= end && n.value > 0.0 && same(n.value) && !said.contains(&n.value) {
+            said.push(n.value);
         }
     }
     said.len()

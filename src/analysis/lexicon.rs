@@ -101,6 +101,11 @@ pub struct Lexicon {
     /// Proposals put as questions ("would it help if I…", "要不要我…"):
     /// they offer something rather than explore.
     pub proposal: Vec<String>,
+    /// What a condition asks the customer to commit ("sign", "the
+    /// two-year term", "下单", "合同"): a condition naming one in the
+    /// sentence after an offer ("For that I'd need the two-year term.",
+    /// "前提是您得签两年。") makes the offer conditional.
+    pub commitments: Vec<String>,
     /// Checks that close a restatement ("right?", "对吧？"); read as written
     /// at the end of a sentence.
     pub tag_questions: Vec<String>,
@@ -235,6 +240,7 @@ impl Lexicon {
             ("contrast", &self.contrast),
             ("small_talk", &self.small_talk),
             ("proposal", &self.proposal),
+            ("commitments", &self.commitments),
             ("summary", &self.summary),
             ("receipts", &self.receipts),
             ("addressee", &self.addressee),

@@ -519,6 +519,50 @@ fn bottom_lines_name_their_price_and_chinese_amounts_read_as_people_say_them() {
 }
 
 #[test]
+fn a_condition_asking_for_a_commitment_in_the_next_sentence_makes_the_offer_conditional() {
+    let conditional = |lang: &str, text: &str| {
+        let found = offers(lang, text);
+        assert!(!found.is_empty(), "no offer in {text:?}");
+        found.iter().all(Offer::conditional)
+    };
+    for text in [
+        "I can go to 14,600. For that I'd need the two-year term.",
+        "I give you 15% off, so 14,280. If sign this month then I confirm for you.",
+        "Forty-four thousand for the machine. That's contingent on the three-year service contract.",
+    ] {
+        assert!(conditional("en", text), "{text}");
+    }
+    for text in [
+        "再让八百，一万七。前提是您得签两年，不然我没法交差。",
+        "最多再让一万七，八十万整。不过恁得答应俺，月底那个会上就报。",
+        "价我给您落到三十二万八。可有一条，您得把三年维保合同一块儿签了，成吗？",
+    ] {
+        assert!(conditional("zh-CN", text), "{text}");
+    }
+    // a what-if, an invitation or a condition denied asks nothing in return
+    for (lang, text) in [
+        (
+            "en",
+            "I can do 14,500. If you have any questions, just let me know.",
+        ),
+        (
+            "en",
+            "I can do 14,500. If that works, I'll send the paperwork over.",
+        ),
+        (
+            "zh-CN",
+            "我可以给您三十三万。如果您有什么问题，随时联系我。",
+        ),
+        (
+            "zh-CN",
+            "我给您做到三十三万。我们不是要您马上签，您先考虑。",
+        ),
+    ] {
+        assert!(!conditional(lang, text), "{text}");
+    }
+}
+
+#[test]
 fn an_approximate_figure_describes_and_an_offer_frame_still_offers() {
     let cost = in_scenario(
         "hengda-packaging-en",

@@ -29,6 +29,10 @@ use super::text::{
     Clauses, Sentence, blank, is_han, mark_tag_questions, mark_unpunctuated_questions, sentences,
 };
 
+/// The smallest figure that can be a sum of money on its own (below it,
+/// a count or a term: "两年", "3 seats"), unless written with a magnitude.
+const MIN_SUM: f64 = 100.0;
+
 /// One reply as every rule sees it.
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
@@ -242,10 +246,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether an offer in sentence `s` depends on something from the
-    /// customer: a condition in `s`, or a next Chinese sentence that opens
-    /// with one and offers nothing of its own ("…81万。前提是材料赶上月底的
-    /// 会。"). An English "If…" sentence after an offer is mostly a new
-    /// what-if ("If it doesn't land, you've lost half a day").
+    /// customer: a condition in `s`, or a next sentence that offers nothing
+    /// of its own and either holds a condition asking the customer to
+    /// commit ("For that I'd need the two-year term.", "可有一条，您得把
+    /// 维保合同一块儿签了。") or, in Chinese, opens with one ("…81万。前提是
+    /// 材料赶上月底的会。"). Any other English "If…" sentence after an offer
+    /// is mostly a new what-if ("If it doesn't land, you've lost half a day").
     pub(crate) fn conditional(&self, s: Sentence) -> bool {
         let is_condition = |c| c == Cue::Conditional;
         if self.sentence_has(s, is_condition) {
@@ -253,14 +259,26 @@ impl<'a> Ctx<'a> {
         }
         let i = self.sentences.partition_point(|x| x.start <= s.start);
         self.sentences.get(i).is_some_and(|n| {
-            let opens = self
-                .in_sentence(*n, is_condition)
-                .next()
-                .is_some_and(|c| blank(&self.text[n.start..c.start]));
-            let offers = self.sentence_has(*n, |c| matches!(c, Cue::Offer | Cue::Give))
-                || !self.numbers_in(n.start, n.end).is_empty();
-            let han = self.text[n.start..n.end].chars().any(is_han);
-            opens && han && !offers
+            // "for" and "at" alone are offer cues only beside a figure, and
+            // "两年", "3 years" are terms, not sums
+            let sum = |x: &&Number| x.scaled || x.value >= MIN_SUM;
+            let offers = self.sentence_has(*n, |c| c == Cue::Give)
+                || self.numbers_in(n.start, n.end).iter().any(|x| sum(&x));
+            let mut conditions = self.in_sentence(*n, is_condition).peekable();
+            let opens = conditions
+                .peek()
+                .is_some_and(|c| blank(&self.text[n.start..c.start]))
+                && self.text[n.start..n.end].chars().any(is_han);
+            // "我们不是要您马上签" asks for nothing
+            let asks_commitment = conditions.any(|c| {
+                let clause = self.clause_marks.start(c.start)..self.clause_marks.end(c.end);
+                let hits = self.hits_in(clause.start, clause.end);
+                let negated = hits
+                    .iter()
+                    .any(|h| h.cue == Cue::Negator && h.start < c.start);
+                !negated && hits.iter().any(|h| h.cue == Cue::Commitment)
+            });
+            !offers && (opens || asks_commitment)
         })
     }
 

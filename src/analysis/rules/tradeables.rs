@@ -95,7 +95,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
                     // named beside a price on offer ("32万，延保两年，一口价？")
                     // it is part of that offer
                     let priced = ctx.offered_in(s) && !ctx.in_condition(h);
-                    (offers && ctx.stated(h)) || asked || priced
+                    (offers && ctx.stated(h)) || asked || priced || given_in_clause(ctx, s, h)
                 })
             })
         else {
@@ -111,4 +111,19 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
             b.tag_technique(Technique::ValueAdded, h);
         }
     }
+}
+
+/// Whether tradeable hit `h` is given in a clause of its own in statement
+/// `s`, after the sentence opened by restating or asking the customer's
+/// view ("您觉得还不够，我可以再送首年备件包。"): a gift word before it in
+/// its clause, no restating frame or condition there.
+fn given_in_clause(ctx: &Ctx, s: Sentence, h: &Hit) -> bool {
+    if s.question || ctx.in_condition(h) {
+        return false;
+    }
+    let clause = ctx.hits_in(ctx.clause_marks.start(h.start), ctx.clause_marks.end(h.end));
+    let gives = clause
+        .iter()
+        .any(|g| g.cue == Cue::Give && g.start < h.start);
+    gives && !clause.iter().any(|g| g.cue == Cue::Listen)
 }

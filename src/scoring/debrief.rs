@@ -14,7 +14,7 @@ use std::cell::OnceCell;
 
 use serde::{Deserialize, Serialize};
 
-use super::relevance::Relevance;
+use super::relevance::{Relevance, said_key};
 use super::rubric::{Kind, Rule};
 use super::scorecard::{Dimension, Item, Scorecard};
 use crate::i18n::Locale;
@@ -76,14 +76,18 @@ pub fn better_answer<'s>(
     scenario: &'s Scenario,
     rule: Rule,
     objection: Option<&str>,
+    said: &[u64],
 ) -> Option<&'s ModelAnswer> {
     let lesson = rule.lesson()?;
     let own = objection.and_then(|id| scenario.objections.iter().find(|o| o.id == id));
+    // an answer the player gave themselves (a picked option) is no "instead"
+    let new = |m: &ModelAnswer| said_key(m.text()).is_none_or(|k| !said.contains(&k));
     let shows = |o: &'s Objection| {
         o.model_answers.iter().find(move |m| {
-            m.demonstrates(lesson)
-                // every model answer is about this customer
-                || (lesson == "relevance" && own.is_some_and(|x| x.id == o.id))
+            new(m)
+                && (m.demonstrates(lesson)
+                    // every model answer is about this customer
+                    || (lesson == "relevance" && own.is_some_and(|x| x.id == o.id)))
         })
     };
     let same_kind = own.map(|x| x.kind);
@@ -266,6 +270,11 @@ fn improve(card: &Scorecard, writer: &Writer) -> Vec<Point> {
     let mut improve = Vec::new();
     let mut rules_seen: Vec<Rule> = Vec::new();
     let mut offered: Vec<&str> = Vec::new();
+    let said: Vec<u64> = writer
+        .turns
+        .iter()
+        .filter_map(|t| said_key(&t.text))
+        .collect();
     for item in faults {
         if improve.len() == IMPROVE || rules_seen.contains(&item.rule) {
             continue;
@@ -275,7 +284,7 @@ fn improve(card: &Scorecard, writer: &Writer) -> Vec<Point> {
         };
         rules_seen.push(item.rule);
         let objection = item.objection.as_deref().or(turn.objection.as_deref());
-        let better = better_answer(writer.scenario, item.rule, objection)
+        let better = better_answer(writer.scenario, item.rule, objection, &said)
             .map(ModelAnswer::text)
             .filter(|b| !offered.contains(b));
         if let Some(b) = better {

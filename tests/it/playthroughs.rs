@@ -7,6 +7,7 @@ use counteroffer::lang::Lang;
 use counteroffer::record::Outcome;
 use counteroffer::scenario::{Difficulty, shipped_scenarios};
 use counteroffer::scoring::debrief::debrief;
+use counteroffer::scoring::relevance::said_key;
 use counteroffer::scoring::rubric::{Kind as RuleKind, Rule};
 use counteroffer::scoring::scorecard::{Dimension, Scorecard};
 use counteroffer::session::bots::{self, Kind};
@@ -328,6 +329,13 @@ fn debrief_problems(p: &Prepared, s: &Session, card: &Scorecard, lang: Lang) -> 
             if !fits {
                 wrong.push(format!(
                     "improve: {rule} offers {better:?}, not a model answer showing {lesson:?}"
+                ));
+            }
+            // "try instead" is never what the player already said
+            let key = said_key(better);
+            if s.turns().iter().any(|t| said_key(&t.text) == key) {
+                wrong.push(format!(
+                    "improve: {rule} offers the player's own reply {better:?}"
                 ));
             }
         }

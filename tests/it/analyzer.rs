@@ -529,6 +529,7 @@ fn a_condition_asking_for_a_commitment_in_the_next_sentence_makes_the_offer_cond
         "I can go to 14,600. For that I'd need the two-year term.",
         "I give you 15% off, so 14,280. If sign this month then I confirm for you.",
         "Forty-four thousand for the machine. That's contingent on the three-year service contract.",
+        "On a two-year commitment I could go to $14,820.",
     ] {
         assert!(conditional("en", text), "{text}");
     }

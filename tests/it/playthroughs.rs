@@ -505,3 +505,23 @@ fn score_table() {
         );
     }
 }
+
+/// The ideal bot trades every concession for a commitment ("On a two-year
+/// commitment I could go to $14,820.", "如果签两年，我可以做到…"): the
+/// scorer reads each of them as conditional, in every shipped scenario.
+#[test]
+fn the_ideal_bots_traded_concessions_are_never_scored_unconditional() {
+    let mut wrong = Vec::new();
+    for scenario in shipped_scenarios() {
+        let p = Prepared::new(scenario).unwrap();
+        for seed in 0..3 {
+            let s = bots::play(&p, Kind::Ideal, Difficulty::Normal, seed);
+            for i in s.scorecard().items {
+                if i.rule == Rule::ConcUnconditional {
+                    wrong.push(format!("{} seed {seed}: {:?}", p.scenario.id, i.quote));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -22,8 +22,9 @@ use crate::scenario::{
 #[derive(Debug)]
 pub struct Topics {
     matcher: Option<AhoCorasick>,
-    /// Per pattern: the fact it belongs to and its length in characters.
-    terms: Vec<(usize, usize)>,
+    /// Per pattern: the fact it belongs to, its length in characters and
+    /// whether it asks for the customer's number (`persona.budget_topic`).
+    terms: Vec<(usize, usize, bool)>,
     /// English terms of several words, by pattern, in their words: said
     /// with a few words between them they are still the term ("signing
     /// this off" for "sign off").
@@ -54,7 +55,8 @@ impl Topics {
                 } else {
                     &[]
                 };
-                for t in ts.iter().chain(more).map(|t| t.trim()) {
+                let authored = ts.len();
+                for (n, t) in ts.iter().chain(more).map(|t| t.trim()).enumerate() {
                     if !t.is_empty() && !is_question_word(t) {
                         let words: Vec<String> =
                             t.split_whitespace().map(str::to_lowercase).collect();
@@ -62,7 +64,7 @@ impl Topics {
                             split.push((patterns.len(), words));
                         }
                         patterns.push(t.to_string());
-                        terms.push((i, t.chars().count()));
+                        terms.push((i, t.chars().count(), n >= authored));
                     }
                 }
             }
@@ -95,11 +97,13 @@ impl Topics {
     }
 
     /// How much `text` is about each fact: the length of the distinct
-    /// topic terms it uses, per fact (`facts` long).
-    fn scores(&self, text: &str, facts: usize) -> Vec<usize> {
+    /// topic terms it uses, per fact (`facts` long); and whether it asks
+    /// for the customer's number.
+    fn scores(&self, text: &str, facts: usize) -> (Vec<usize>, bool) {
         let mut score = vec![0; facts];
+        let mut asks_number = false;
         let Some(matcher) = &self.matcher else {
-            return score;
+            return (score, asks_number);
         };
         let mut seen: Vec<usize> = Vec::new();
         for m in matcher.find_overlapping_iter(text) {
@@ -108,8 +112,9 @@ impl Topics {
                 continue;
             }
             seen.push(p);
-            let (fact, chars) = self.terms[p];
+            let (fact, chars, number) = self.terms[p];
             score[fact] += chars;
+            asks_number |= number;
         }
         // a question that names no topic as written is read again for a
         // term said apart (most questions name one, and skip this)
@@ -117,12 +122,12 @@ impl Topics {
             let lines: Vec<Vec<&str>> = text.lines().map(|l| ascii_runs(l).collect()).collect();
             for (p, words) in &self.split {
                 if lines.iter().any(|line| said_apart(line, words)) {
-                    let (fact, chars) = self.terms[*p];
+                    let (fact, chars, _) = self.terms[*p];
                     score[fact] += chars;
                 }
             }
         }
-        score
+        (score, asks_number)
     }
 }
 
@@ -389,7 +394,7 @@ impl Persona {
             return None;
         }
         let facts = &self.scenario.persona.hidden;
-        let scores = self.topics.scores(&asked, facts.len());
+        let (scores, asks_number) = self.topics.scores(&asked, facts.len());
         let on_table = self.current_objection().map(|o| o.kind);
         let mut best: Option<(usize, usize)> = None;
         for (i, fact) in facts.iter().enumerate() {
@@ -398,6 +403,8 @@ impl Persona {
             }
             match &fact.reveal {
                 Reveal::OpenQuestion { .. } if question == QuestionKind::Open => {}
+                // "您给个数？", "can you give me a number?" ask as openly
+                Reveal::OpenQuestion { .. } if asks_number && fact.kind == FactKind::Budget => {}
                 Reveal::Question { .. } => {}
                 _ => continue,
             }

@@ -1330,6 +1330,28 @@ fn asking_for_the_customers_number_is_asking_about_its_budget() {
                 "您心里大概是什么价位？给个数吧。",
             ],
         ),
+        // asked in a closed form, or with a typo, it is still asked
+        (
+            "brightwater-saas-en",
+            21,
+            [
+                "It works for small firms too, honestly. Lots of our customers are small.",
+                "Whats your number?",
+            ],
+        ),
+        (
+            "brightwater-saas-en",
+            21,
+            [
+                "It works for small firms too, honestly. Lots of our customers are small.",
+                "What number would work for you?",
+            ],
+        ),
+        (
+            "deren-dental-zh",
+            2,
+            ["张院长，您先别急，咱们慢慢聊。", "您给个数？"],
+        ),
     ] {
         let p = prepared(id);
         let mut s = Session::start(&p, Difficulty::Normal, seed);
@@ -1337,7 +1359,8 @@ fn asking_for_the_customers_number_is_asking_about_its_budget() {
         assert_eq!(
             revealed(&turns[1]),
             ["budget"],
-            "{id}: {:?}",
+            "{id} {:?}: {:?}",
+            replies[1],
             turns[1].persona
         );
     }

@@ -370,8 +370,10 @@ impl Persona {
         }
     }
 
-    /// The unrevealed fact the reply's questions are most about.
-    fn asked_about(&self, a: &Analysis, text: &str) -> Option<usize> {
+    /// The unrevealed fact the reply's questions are most about; notes
+    /// whether they ask for the customer's number.
+    fn asked_about(&mut self, a: &Analysis, text: &str) -> Option<usize> {
+        self.asked_number = false;
         let question = a.question?;
         if a.negatives.contains(&Negative::KeywordStuffing) {
             return None;
@@ -395,6 +397,7 @@ impl Persona {
         }
         let facts = &self.scenario.persona.hidden;
         let (scores, asks_number) = self.topics.scores(&asked, facts.len());
+        self.asked_number = asks_number;
         let on_table = self.current_objection().map(|o| o.kind);
         let mut best: Option<(usize, usize)> = None;
         for (i, fact) in facts.iter().enumerate() {

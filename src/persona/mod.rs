@@ -80,6 +80,8 @@ pub struct Persona {
     deflected: Vec<usize>,
     /// Times it has named its fallback.
     named_batna: u32,
+    /// This reply asked for the customer's number ("what's your number?").
+    asked_number: bool,
     /// The hidden facts' topics, to tell what a question is about.
     topics: Arc<Topics>,
     /// A fact this reply brought out unasked, said once the price talk
@@ -123,6 +125,7 @@ impl Persona {
             revealed: Vec::new(),
             deflected: Vec::new(),
             named_batna: 0,
+            asked_number: false,
             topics,
             volunteered: None,
             talk: PriceTalk::new(&scenario, &params),
@@ -178,6 +181,7 @@ impl Persona {
     /// session found it off-topic or said before.
     pub fn hear(&mut self, turn: u32, a: &Analysis, text: &str, heard: Heard) -> Response {
         let mut said = Response::default();
+        self.asked_number = false;
         self.said.heard(text);
         self.interrupt(text, &mut said);
         // a recital of sales words has its own reaction and cost
@@ -203,6 +207,7 @@ impl Persona {
         };
         self.react(reaction, fact, a, &mut said);
         self.negotiate(turn, a, &mut said);
+        self.restate_position(&mut said);
         if let Some(fact) = self.volunteered.take()
             && self.outcome.is_none()
             && !said.revealed()

@@ -173,6 +173,24 @@ impl Persona {
         self.answer_price(bargain, price < before, traded, turn, said);
     }
 
+    /// Asked for its number once it has named one, and with nothing said
+    /// about price this turn, the customer says it again ("What's your
+    /// number?" got the next objection instead).
+    pub(super) fn restate_position(&mut self, said: &mut Response) {
+        let priced = said.events.iter().any(|e| {
+            matches!(
+                e,
+                Event::Countered { .. } | Event::FinalCall { .. } | Event::Revealed { .. }
+            )
+        });
+        if !self.asked_number || !self.talk.named || priced || self.outcome.is_some() {
+            return;
+        }
+        let spoken = self.spoken(self.talk.buyer.position);
+        let line = self.voice_line("counter", &[("price", Some(&spoken))]);
+        said.say(line, None);
+    }
+
     /// The concern the player's first price raised is settled and none is
     /// open: the customer answers the price that has waited since.
     pub(super) fn answer_waiting_price(&mut self, turn: u32, said: &mut Response) {

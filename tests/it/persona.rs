@@ -1532,3 +1532,39 @@ fn a_customer_raises_one_new_concern_a_turn() {
         }
     }
 }
+
+#[test]
+fn asked_for_its_number_after_naming_one_the_customer_says_it_again() {
+    // "Whats your number?" after a counter got the next objection instead
+    // (the first ask may bring out the budget instead)
+    for ((id, [first, second, _]), asks) in STEPPING_DOWN.into_iter().zip([
+        [
+            "So what's your number?",
+            "And what price would work for you?",
+        ],
+        ["那您给个数？", "您心里价位到底是多少？"],
+    ]) {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        s.reply(first).unwrap();
+        s.reply(second).unwrap();
+        let position = s.persona_price().expect("a counter to the second price");
+        s.reply(asks[0]).unwrap();
+        let t = s.reply(asks[1]).unwrap().clone();
+        // said as money ("$44,000") or in 万 ("31.2万")
+        let thousands = format!("{},{:03}", position as u64 / 1000, position as u64 % 1000);
+        let wan = format!("{}万", position / 10_000.0);
+        assert!(
+            t.persona
+                .iter()
+                .any(|l| l.contains(&thousands) || l.contains(&wan)),
+            "{id}: {thousands} / {wan} not said again in {:?}",
+            t.persona
+        );
+        assert_eq!(
+            s.persona_price(),
+            Some(position),
+            "{id}: restating moves nothing"
+        );
+    }
+}

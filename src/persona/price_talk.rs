@@ -170,6 +170,19 @@ impl Persona {
             said.say(line, Some(Event::Checked { price }));
             return;
         }
+        // a big cut for nothing says there is more room ("That came down
+        // fast."): the customer holds, and the seller has given it away
+        let cut = before - price;
+        let fast = cut >= self.scenario.product.list_price * TUNING.buyer.fast_cut;
+        if fast && priced && !conditional && traded <= 0.0 && !agreed && !bargain {
+            let payable = self.talk.buyer.limit(self.meters.value);
+            if price > payable && self.talk.buyer.final_price.is_none() {
+                let spoken = self.spoken(price);
+                let line = self.voice_line("fast_cut", &[("price", Some(&spoken))]);
+                said.say(line, None);
+                return;
+            }
+        }
         self.answer_price(bargain, price < before, traded, turn, said);
     }
 

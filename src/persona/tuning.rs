@@ -165,6 +165,10 @@ pub struct BuyerTuning {
     /// An offer more than this share below the customer's own position is
     /// a surprise: it checks the figure before it binds.
     pub surprise_below: f64,
+    /// A price cut by at least this share of the list price in one reply,
+    /// for nothing and on no condition, tells the customer there is more
+    /// room: it holds where it stands.
+    pub fast_cut: f64,
     /// A customer who cannot sign alone gets a price above its budget
     /// approved when perceived value has reached this.
     pub approval_value: f64,
@@ -212,6 +216,7 @@ pub const TUNING: Tuning = Tuning {
         sensitivity_step_cut: 0.5,
         sensitive: 0.7,
         surprise_below: 0.1,
+        fast_cut: 0.05,
         approval_value: 0.5,
     },
 };

@@ -253,6 +253,11 @@ pub struct Voice {
     /// already.").
     #[serde(default)]
     pub repeated: Vec<String>,
+    /// To a price cut far in one step, for nothing and on no condition
+    /// ("That came down fast. Then there's more in it."): it holds where
+    /// it stands. `{price}` is the player's new price.
+    #[serde(default)]
+    pub fast_cut: Vec<String>,
     /// Demands proof of a claim it does not believe yet (and, on hard,
     /// of any figure).
     #[serde(default)]
@@ -270,7 +275,7 @@ pub struct Voice {
 
 impl Voice {
     /// Every list by its field name, in file order.
-    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 19] {
+    pub fn kinds(&self) -> [(&'static str, &Vec<String>); 20] {
         [
             ("counter", &self.counter),
             ("insist", &self.insist),
@@ -287,6 +292,7 @@ impl Voice {
             ("stuffed", &self.stuffed),
             ("off_topic", &self.off_topic),
             ("repeated", &self.repeated),
+            ("fast_cut", &self.fast_cut),
             ("proof", &self.proof),
             ("interrupt", &self.interrupt),
             ("hint", &self.hint),

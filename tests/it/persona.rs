@@ -1568,3 +1568,48 @@ fn asked_for_its_number_after_naming_one_the_customer_says_it_again() {
         );
     }
 }
+
+#[test]
+fn a_big_cut_for_nothing_gets_no_concession_back() {
+    // pushy reps cut thousands in one go and the customer simply countered
+    // higher, as if shrinking steps and trades did not matter
+    for (id, replies, cut) in [
+        (
+            "hengda-packaging-en",
+            ["I can do 47,500.", "I can do 47,000.", "Alright, 44,500."],
+            "If you sign the three-year service contract, I can do 44,500.",
+        ),
+        (
+            "hengda-packaging-zh",
+            [
+                "我们可以做到33.8万。",
+                "我们可以做到33.5万。",
+                "好吧，31.4万。",
+            ],
+            "您签三年维保合同的话，我可以做到31.4万。",
+        ),
+    ] {
+        let p = prepared(id);
+        let voice = &p.scenario.persona.voice;
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        s.reply(replies[0]).unwrap();
+        s.reply(replies[1]).unwrap();
+        let position = s.persona_price().expect("a counter");
+        let t = s.reply(replies[2]).unwrap().clone();
+        // a line of `voice.fast_cut`, its price filled in
+        let fast_cut = |l: &String| {
+            voice
+                .fast_cut
+                .iter()
+                .any(|v| v.split("{price}").all(|part| l.contains(part)))
+        };
+        assert!(t.persona.iter().any(fast_cut), "{id}: {:?}", t.persona);
+        assert_eq!(s.persona_price(), Some(position), "{id}: it held");
+        // the same step traded for a commitment is answered as price talk
+        let mut s = Session::start(&p, Difficulty::Normal, 3);
+        s.reply(replies[0]).unwrap();
+        s.reply(replies[1]).unwrap();
+        let t = s.reply(cut).unwrap().clone();
+        assert!(!t.persona.iter().any(fast_cut), "{id}: {:?}", t.persona);
+    }
+}

@@ -206,8 +206,8 @@ impl Persona {
             Heard::Repeated => ((Reaction::Repeated, Vec::new()), facts::Found::Nothing),
         };
         self.react(reaction, fact, a, &mut said);
+        let talk_from = said.lines.len();
         self.negotiate(turn, a, &mut said);
-        self.restate_position(&mut said);
         if let Some(fact) = self.volunteered.take()
             && self.outcome.is_none()
             && !said.revealed()
@@ -226,6 +226,10 @@ impl Persona {
             } else {
                 self.answer_waiting_price(turn, &mut said);
             }
+        }
+        // nothing said about price or a new concern since the reaction
+        if said.lines.len() == talk_from {
+            self.restate_position(&mut said);
         }
         if said.lines.is_empty() {
             self.fill_silence(&mut said);

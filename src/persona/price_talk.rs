@@ -96,6 +96,7 @@ impl Persona {
     /// Applies the reply's offers to the player's price and answers it.
     pub(super) fn negotiate(&mut self, turn: u32, a: &Analysis, said: &mut Response) {
         let mut before = self.talk.price;
+        let offered_before = self.talk.player_offered;
         let (mut priced, conditional, traded) = self.take_offers(a, said);
         let position = self.talk.buyer.position;
         // "OK, deal" / "就按您说的": the player takes the customer's counter
@@ -170,33 +171,33 @@ impl Persona {
             said.say(line, Some(Event::Checked { price }));
             return;
         }
-        // a big cut for nothing says there is more room ("That came down
-        // fast."): the customer holds, and the seller has given it away
+        // a big cut from the player's own last price, for nothing, says
+        // there is more room ("That came down fast."): the customer holds
         let cut = before - price;
-        let fast = cut >= self.scenario.product.list_price * TUNING.buyer.fast_cut;
-        if fast && priced && !conditional && traded <= 0.0 && !agreed && !bargain {
-            let payable = self.talk.buyer.limit(self.meters.value);
-            if price > payable && self.talk.buyer.final_price.is_none() {
-                let spoken = self.spoken(price);
-                let line = self.voice_line("fast_cut", &[("price", Some(&spoken))]);
-                said.say(line, None);
-                return;
-            }
+        let fast =
+            offered_before && cut >= self.scenario.product.list_price * TUNING.buyer.fast_cut;
+        if fast
+            && priced
+            && !conditional
+            && traded <= 0.0
+            && !agreed
+            && !bargain
+            && !self.talk.acceptable(self.meters.value)
+            && self.talk.buyer.final_price.is_none()
+        {
+            let spoken = self.spoken(price);
+            let line = self.voice_line("fast_cut", &[("price", Some(&spoken))]);
+            said.say(line, None);
+            return;
         }
         self.answer_price(bargain, price < before, traded, turn, said);
     }
 
-    /// Asked for its number once it has named one, and with nothing said
-    /// about price this turn, the customer says it again ("What's your
-    /// number?" got the next objection instead).
+    /// Asked for its number once it has named one, with nothing said about
+    /// price this turn and no fact told in answer, the customer says it
+    /// again ("What's your number?" got the next objection instead).
     pub(super) fn restate_position(&mut self, said: &mut Response) {
-        let priced = said.events.iter().any(|e| {
-            matches!(
-                e,
-                Event::Countered { .. } | Event::FinalCall { .. } | Event::Revealed { .. }
-            )
-        });
-        if !self.asked_number || !self.talk.named || priced || self.outcome.is_some() {
+        if !self.asked_number || !self.talk.named || said.revealed() || self.outcome.is_some() {
             return;
         }
         let spoken = self.spoken(self.talk.buyer.position);

@@ -71,17 +71,17 @@ const HABITS: &[Rule] = &[
 
 /// The model answer of this scenario that shows how to fix `rule`: one of
 /// the objection's own first, then one of another objection of the same
-/// kind, then any. None when no answer is marked as showing it.
+/// kind, then any; none whose `said_key` is in `avoid`. None when no answer
+/// is marked as showing it.
 pub fn better_answer<'s>(
     scenario: &'s Scenario,
     rule: Rule,
     objection: Option<&str>,
-    said: &[u64],
+    avoid: &[u64],
 ) -> Option<&'s ModelAnswer> {
     let lesson = rule.lesson()?;
     let own = objection.and_then(|id| scenario.objections.iter().find(|o| o.id == id));
-    // an answer the player gave themselves (a picked option) is no "instead"
-    let new = |m: &ModelAnswer| said_key(m.text()).is_none_or(|k| !said.contains(&k));
+    let new = |m: &ModelAnswer| said_key(m.text()).is_none_or(|k| !avoid.contains(&k));
     let shows = |o: &'s Objection| {
         o.model_answers.iter().find(move |m| {
             new(m)
@@ -269,8 +269,8 @@ fn improve(card: &Scorecard, writer: &Writer) -> Vec<Point> {
     });
     let mut improve = Vec::new();
     let mut rules_seen: Vec<Rule> = Vec::new();
-    let mut offered: Vec<&str> = Vec::new();
-    let said: Vec<u64> = writer
+    // what the player said is no "instead", and each answer is shown once
+    let mut avoid: Vec<u64> = writer
         .turns
         .iter()
         .filter_map(|t| said_key(&t.text))
@@ -284,12 +284,9 @@ fn improve(card: &Scorecard, writer: &Writer) -> Vec<Point> {
         };
         rules_seen.push(item.rule);
         let objection = item.objection.as_deref().or(turn.objection.as_deref());
-        let better = better_answer(writer.scenario, item.rule, objection, &said)
-            .map(ModelAnswer::text)
-            .filter(|b| !offered.contains(b));
-        if let Some(b) = better {
-            offered.push(b);
-        }
+        let better =
+            better_answer(writer.scenario, item.rule, objection, &avoid).map(ModelAnswer::text);
+        avoid.extend(better.and_then(said_key));
         let quote = if item.quote.is_empty() {
             turn.text.clone()
         } else {

@@ -530,6 +530,7 @@ fn a_condition_asking_for_a_commitment_in_the_next_sentence_makes_the_offer_cond
         "I give you 15% off, so 14,280. If sign this month then I confirm for you.",
         "Forty-four thousand for the machine. That's contingent on the three-year service contract.",
         "On a two-year commitment I could go to $14,820.",
+        "I can do 44,500. Only if we can agree the three-year term.",
     ] {
         assert!(conditional("en", text), "{text}");
     }
@@ -558,6 +559,15 @@ fn a_condition_asking_for_a_commitment_in_the_next_sentence_makes_the_offer_cond
             "zh-CN",
             "我给您做到三十三万。我们不是要您马上签，您先考虑。",
         ),
+        (
+            "en",
+            "I can do 44,500. If you compare what you pay Vendor B, it's cheaper.",
+        ),
+        (
+            "en",
+            "I can do 44,500. If you'd like to book a call, just say.",
+        ),
+        ("en", "I can do 44,500 for the contract."),
     ] {
         assert!(!conditional(lang, text), "{text}");
     }
@@ -570,12 +580,28 @@ fn an_approximate_figure_describes_and_an_offer_frame_still_offers() {
         "So roughly thirty hours at nine hundred an hour, about 27,000 a year.",
     );
     assert!(cost.offers.is_empty(), "{:?}", cost.offers);
-    for offer in ["How about 45,000?", "I can do about 45k."] {
-        let a = in_scenario("hengda-packaging-en", offer);
+    // "nearly two hundred thousand": the customer asked "you said ¥200,000?"
+    for cost in [
+        "也就是一年三十个小时，一小时六千多，快二十万了。",
+        "一年下来将近二十万。",
+    ] {
+        let a = in_scenario("hengda-packaging-zh", cost);
+        assert!(a.offers.is_empty(), "{cost}: {:?}", a.offers);
+    }
+    for (id, offer, price) in [
+        ("hengda-packaging-en", "How about 45,000?", 45000.0),
+        ("hengda-packaging-en", "I can do about 45k.", 45000.0),
+        (
+            "hengda-packaging-zh",
+            "差不多了，我给您做到31万。",
+            310000.0,
+        ),
+    ] {
+        let a = in_scenario(id, offer);
         assert!(
             offers_any(
                 &a,
-                |o| matches!(o, Offer::Price { amount, .. } if *amount == 45000.0)
+                |o| matches!(o, Offer::Price { amount, .. } if *amount == price)
             ),
             "{offer}: {:?}",
             a.offers

@@ -1551,13 +1551,21 @@ fn asked_for_its_number_after_naming_one_the_customer_says_it_again() {
         let position = s.persona_price().expect("a counter to the second price");
         s.reply(asks[0]).unwrap();
         let t = s.reply(asks[1]).unwrap().clone();
-        // said as money ("$44,000") or in 万 ("31.2万")
+        // a counter line, its price said as money ("$44,000") or in 万
         let thousands = format!("{},{:03}", position as u64 / 1000, position as u64 % 1000);
         let wan = format!("{}万", position / 10_000.0);
+        let counter = |l: &String| {
+            p.scenario
+                .persona
+                .voice
+                .counter
+                .iter()
+                .any(|v| v.split("{price}").all(|part| l.contains(part)))
+        };
         assert!(
             t.persona
                 .iter()
-                .any(|l| l.contains(&thousands) || l.contains(&wan)),
+                .any(|l| counter(l) && (l.contains(&thousands) || l.contains(&wan))),
             "{id}: {thousands} / {wan} not said again in {:?}",
             t.persona
         );

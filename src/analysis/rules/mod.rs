@@ -262,7 +262,11 @@ impl<'a> Ctx<'a> {
             // "for" and "at" alone are offer cues only beside a figure, and
             // "两年", "3 years" are terms, not sums
             let sum = |x: &&Number| x.scaled || x.value >= MIN_SUM;
-            let offers = self.sentence_has(*n, |c| c == Cue::Give)
+            // "Only if we can agree the three-year term.": a gift word
+            // inside the condition offers nothing
+            let offers = self
+                .in_sentence(*n, |c| c == Cue::Give)
+                .any(|g| !self.in_condition(&g))
                 || self.numbers_in(n.start, n.end).iter().any(|x| sum(&x));
             let mut conditions = self.in_sentence(*n, is_condition).peekable();
             let opens = conditions

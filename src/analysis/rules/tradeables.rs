@@ -116,7 +116,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
 /// Whether tradeable hit `h` is given in a clause of its own in statement
 /// `s`, after the sentence opened by restating or asking the customer's
 /// view ("您觉得还不够，我可以再送首年备件包。"): a gift word before it in
-/// its clause, no restating frame or condition there.
+/// its clause, no restating frame, negation or condition there.
 fn given_in_clause(ctx: &Ctx, s: Sentence, h: &Hit) -> bool {
     if s.question || ctx.in_condition(h) {
         return false;
@@ -125,5 +125,9 @@ fn given_in_clause(ctx: &Ctx, s: Sentence, h: &Hit) -> bool {
     let gives = clause
         .iter()
         .any(|g| g.cue == Cue::Give && g.start < h.start);
-    gives && !clause.iter().any(|g| g.cue == Cue::Listen)
+    // "we don't include X" gives nothing
+    gives
+        && !clause
+            .iter()
+            .any(|g| matches!(g.cue, Cue::Listen | Cue::Negator))
 }

@@ -371,9 +371,9 @@ impl Persona {
     }
 
     /// The unrevealed fact the reply's questions are most about; notes
-    /// whether they ask for the customer's number.
+    /// whether they ask for the customer's number (`hear` clears the note
+    /// for each reply).
     fn asked_about(&mut self, a: &Analysis, text: &str) -> Option<usize> {
-        self.asked_number = false;
         let question = a.question?;
         if a.negatives.contains(&Negative::KeywordStuffing) {
             return None;

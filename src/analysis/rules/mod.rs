@@ -261,13 +261,15 @@ impl<'a> Ctx<'a> {
         self.sentences.get(i).is_some_and(|n| {
             // "for" and "at" alone are offer cues only beside a figure, and
             // "两年", "3 years" are terms, not sums
-            let sum = |x: &&Number| x.scaled || x.value >= MIN_SUM;
             // "Only if we can agree the three-year term.": a gift word
             // inside the condition offers nothing
             let offers = self
                 .in_sentence(*n, |c| c == Cue::Give)
                 .any(|g| !self.in_condition(&g))
-                || self.numbers_in(n.start, n.end).iter().any(|x| sum(&x));
+                || self
+                    .numbers_in(n.start, n.end)
+                    .iter()
+                    .any(|x| x.scaled || x.value >= MIN_SUM);
             let mut conditions = self.in_sentence(*n, is_condition).peekable();
             let opens = conditions
                 .peek()

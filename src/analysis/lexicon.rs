@@ -106,6 +106,10 @@ pub struct Lexicon {
     /// sentence after an offer ("For that I'd need the two-year term.",
     /// "前提是您得签两年。") makes the offer conditional.
     pub commitments: Vec<String>,
+    /// Words that give something away for nothing ("throw in", "on the
+    /// house", "送", "免费"): read without a scenario, where no named
+    /// tradeable says what an extra is, a stated gift is a tradeable offer.
+    pub gifts: Vec<String>,
     /// Checks that close a restatement ("right?", "对吧？"); read as written
     /// at the end of a sentence.
     pub tag_questions: Vec<String>,
@@ -241,6 +245,7 @@ impl Lexicon {
             ("small_talk", &self.small_talk),
             ("proposal", &self.proposal),
             ("commitments", &self.commitments),
+            ("gifts", &self.gifts),
             ("summary", &self.summary),
             ("receipts", &self.receipts),
             ("addressee", &self.addressee),

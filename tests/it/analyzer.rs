@@ -1152,3 +1152,56 @@ fn a_tradeable_said_in_other_words_or_order_is_found() {
         a.offers
     );
 }
+
+#[test]
+fn without_a_scenario_something_given_away_is_an_extra_on_offer() {
+    let extra = |lang: &str, text: &str| {
+        offers(lang, text).iter().find_map(|o| match o {
+            Offer::Tradeable { id, conditional } if id == "extra" => Some(*conditional),
+            _ => None,
+        })
+    };
+    assert_eq!(
+        extra("en", "Sorry about that. Dessert's on the house tonight."),
+        Some(false)
+    );
+    assert_eq!(
+        extra(
+            "en",
+            "If you book with us by Friday, I'll throw in a free late checkout."
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        extra("zh-CN", "实在对不起，马上给您重新做一份，再送您一份甜品。"),
+        Some(false)
+    );
+    assert_eq!(
+        extra("zh-CN", "您要是月底前定下来，香槟塔我们免费送。"),
+        Some(true)
+    );
+    // the customer's side of a condition, a refusal and "that's on me" give nothing
+    assert_eq!(extra("en", "If you throw in the lamp, I'll take it."), None);
+    assert_eq!(extra("en", "We don't throw in the lamp, sorry."), None);
+    assert_eq!(
+        extra("en", "Four years without a raise. That's on me."),
+        None
+    );
+    assert_eq!(extra("zh-CN", "要是您送我们一个案例，我们就好说。"), None);
+}
+
+#[test]
+fn a_worry_named_and_said_back_is_listening_in_chinese() {
+    let a = plain("zh-CN");
+    let context = Some("换型多花的钱，对我们这种只有两种箱规的厂来说是白花。");
+    for reply in [
+        "您的担心是说，换型这块多花的钱，对只有两种箱规的厂来说可能是白花。",
+        "所以您担心的其实不是价格，是两种箱规用不上换型。",
+    ] {
+        assert!(
+            a.analyze(reply, context)
+                .has_laer(counteroffer::analysis::tags::Laer::Listen),
+            "{reply}"
+        );
+    }
+}

@@ -60,6 +60,10 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
     if !tradeables {
         return;
     }
+    if ctx.scenario.is_none() {
+        gift(ctx, b);
+        return;
+    }
     // a tradeable is offered only in a sentence that gives, offers or
     // proposes, or that names a price: most replies have none, and their
     // words need no reading for reworded names
@@ -110,6 +114,34 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
         if *kind == TradeableKind::AddOn {
             b.tag_technique(Technique::ValueAdded, h);
         }
+    }
+}
+
+/// Without a scenario no tradeable has a name: something stated as given
+/// away ("I'll throw in the footstool", "dessert's on the house", "再送您一
+/// 份甜品") is an extra on offer, unless it is the customer's side of a
+/// condition. A proposal put as a question offers it too ("Can I throw in
+/// delivery?").
+fn gift(ctx: &Ctx, b: &mut Builder) {
+    let given = ctx.any(|c| c == Cue::Gift).find(|h| {
+        ctx.sentence_of(h).is_some_and(|s| {
+            let proposes = s.question
+                && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal | Cue::Give));
+            // "we don't throw in the lamp" gives nothing
+            let negated = ctx
+                .hits_in(ctx.clause_marks.start(h.start), h.start)
+                .iter()
+                .any(|n| n.cue == Cue::Negator);
+            !negated && !ctx.in_condition(h) && (ctx.stated(h) || proposes)
+        })
+    });
+    if let Some(h) = given {
+        let conditional = ctx.sentence_of(&h).is_some_and(|s| ctx.conditional(s));
+        b.evidence("offer", h);
+        b.offer_once(Offer::Tradeable {
+            id: "extra".into(),
+            conditional,
+        });
     }
 }
 

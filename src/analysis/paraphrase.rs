@@ -74,6 +74,17 @@ fn stem_and_word_keys(word: &str, limit: usize) -> (u64, u64) {
     (stem.unwrap_or(h) & !HAN_BIT, h & !HAN_BIT)
 }
 
+/// `word` without a plural "s" ("desks", "jams", "quotes"); "ss", "us"
+/// and "is" endings, and words of three letters or fewer, are kept.
+fn singular(word: &str) -> &str {
+    let b = word.as_bytes();
+    let n = b.len();
+    let plural = n >= 4
+        && b[n - 1].eq_ignore_ascii_case(&b's')
+        && !matches!(b[n - 2].to_ascii_lowercase(), b's' | b'u' | b'i' | b'\'');
+    if plural { &word[..n - 1] } else { word }
+}
+
 fn pair_key(a: char, b: char) -> u64 {
     HAN_BIT | (u64::from(a as u32) << 21) | u64::from(b as u32)
 }
@@ -97,8 +108,15 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
             if !long && !word.bytes().any(|b| b.is_ascii_digit()) {
                 return;
             }
-            let (stem, whole) = stem_and_word_keys(word, 5);
+            // a plural says the same thing back ("two desks", "the desk")
+            let base = singular(word);
+            let (stem, whole) = stem_and_word_keys(base, 5);
             let key = if long { stem } else { whole };
+            let whole = if base.len() == word.len() {
+                whole
+            } else {
+                word_key(word)
+            };
             if !stop.keys.contains(&whole) {
                 keys.push(key);
             }

@@ -1205,3 +1205,35 @@ fn a_worry_named_and_said_back_is_listening_in_chinese() {
         );
     }
 }
+
+#[test]
+fn a_restated_problem_in_new_words_is_listening_and_a_plural_is_the_same_word() {
+    let en = plain("en");
+    let listens = |a: &Analyzer, reply: &str, context: &str| {
+        a.analyze(reply, Some(context))
+            .has_laer(counteroffer::analysis::tags::Laer::Listen)
+    };
+    // no word of the customer's, but the problem said back
+    assert!(listens(
+        &en,
+        "So you're saying you can't wait that long for help.",
+        "Your engineer is three hours away. If the line stops at night we lose it."
+    ));
+    assert!(listens(
+        &plain("zh-CN"),
+        "您的意思是，我们根本没把您的事当回事。",
+        "我要去网上曝光你们！"
+    ));
+    // "desks" says "desk" back
+    assert!(listens(
+        &en,
+        "So you've been bounced between two desks.",
+        "Your staff at the other desk told me to come here, and now you're sending me back there."
+    ));
+    // a frame that argues is no restatement
+    assert!(!listens(
+        &en,
+        "So you're saying it's not worth it? That's just wrong.",
+        "I don't see what the extra money buys."
+    ));
+}

@@ -27,7 +27,21 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
             Some(s) => reflects_keys(ctx, ctx.keys_of(s)) || says_their_figure(ctx, s.start, s.end),
             None => reflects(ctx, ctx.text),
         };
-        if says_back {
+        // a restating frame that opens a statement says the customer's
+        // objection back in the player's own words when what it restates
+        // is a problem ("So you basically got no sleep", "意思是我们得抓紧，
+        // 不然就被别人领走了"), not when it argues or names something
+        // nobody raised ("So what you're saying is you like golf.")
+        let reframed = sentence.is_some_and(|s| {
+            let within = ctx.hits_in(s.start, s.end);
+            blank(&ctx.text[s.start..h.start])
+                && !s.question
+                && within
+                    .iter()
+                    .any(|o| o.cue == Cue::Negator && o.start >= h.end)
+                && !within.iter().any(|o| rebuts(o.cue))
+        });
+        if says_back || reframed {
             b.tag_laer(Laer::Listen, h);
             return;
         }

@@ -463,12 +463,16 @@ pub(crate) fn condition_clauses(
         .map(|h| {
             // "order before the 30th and we'll include…": the clause
             // ends at its punctuation or at the "and" that starts the promise
+            // ("if you commit this month I'll include…"): or at the
+            // promise itself
             let stop = marks.end(h.end);
-            let rest = &text[h.end..stop];
+            let rest = text[h.end..stop].to_ascii_lowercase();
             let end = l
                 .clause_joins
                 .iter()
-                .filter_map(|w| find_spaced(rest, w))
+                .filter_map(|w| find_spaced(&rest, w))
+                // "only if we can agree the term": the condition's own words
+                .filter(|&i| !rest[..i].trim().is_empty())
                 .min()
                 .map_or(stop, |i| h.end + i);
             (h.start, end)

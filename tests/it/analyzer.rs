@@ -1237,3 +1237,34 @@ fn a_restated_problem_in_new_words_is_listening_and_a_plural_is_the_same_word() 
         "I don't see what the extra money buys."
     ));
 }
+
+#[test]
+fn a_condition_without_a_comma_ends_where_the_promise_starts() {
+    let traded = |id: &str, text: &str, what: &str| {
+        in_scenario(id, text)
+            .offers
+            .iter()
+            .any(|o| matches!(o, Offer::Tradeable { id, conditional: true } if id == what))
+    };
+    assert!(traded(
+        "brightwater-saas-en",
+        "If you sign the two-year term this week I'll add the guided onboarding at no charge.",
+        "guided_onboarding"
+    ));
+    assert!(traded(
+        "brightwater-saas-en",
+        "if your partners approve it before Christmas we can throw in the onboarding sessions",
+        "guided_onboarding"
+    ));
+    // Chinese: "you sign two years" is the condition; 加上 gives
+    assert!(traded(
+        "deren-dental-zh",
+        "您签两年，我派人免费上门培训前台。",
+        "onsite_training"
+    ));
+    assert!(traded(
+        "haiyue-hvac-zh",
+        "您要是下个月签，我们把延保也加上。",
+        "extended_warranty"
+    ));
+}

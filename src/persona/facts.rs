@@ -60,7 +60,10 @@ impl Topics {
                     if !t.is_empty() && !is_question_word(t) {
                         let words: Vec<String> =
                             t.split_whitespace().map(str::to_lowercase).collect();
-                        if words.len() > 1 && t.is_ascii() {
+                        // the built-in phrases are read as written: "what
+                        // number" said apart is a count ("what number of
+                        // seats")
+                        if words.len() > 1 && t.is_ascii() && n < authored {
                             split.push((patterns.len(), words));
                         }
                         patterns.push(t.to_string());
@@ -111,8 +114,12 @@ impl Topics {
             if seen.contains(&p) || !whole_word(text, m.start(), m.end()) {
                 continue;
             }
-            seen.push(p);
             let (fact, chars, number) = self.terms[p];
+            // "what number of seats" counts; it asks for no price
+            if number && counts(&text[m.end()..]) {
+                continue;
+            }
+            seen.push(p);
             score[fact] += chars;
             asks_number |= number;
         }
@@ -129,6 +136,13 @@ impl Topics {
         }
         (score, asks_number)
     }
+}
+
+/// Whether `after` (the text after "what number") makes it a count: "of
+/// seats", "of people".
+fn counts(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.len() >= 3 && rest.as_bytes()[..3].eq_ignore_ascii_case(b"of ")
 }
 
 /// Per hidden fact, the words it brings into the talk that the customer

@@ -1367,6 +1367,24 @@ fn asking_for_the_customers_number_is_asking_about_its_budget() {
 }
 
 #[test]
+fn asking_what_number_of_something_is_a_count_not_the_customers_number() {
+    let p = prepared("brightwater-saas-en");
+    let mut s = Session::start(&p, Difficulty::Normal, 21);
+    let turns = play(
+        &mut s,
+        &[
+            "It works for small firms too, honestly. Lots of our customers are small.",
+            "What number of seats would you need in year one?",
+        ],
+    );
+    assert!(
+        !revealed(&turns[1]).contains(&"budget".to_string()),
+        "{:?}",
+        turns[1].persona
+    );
+}
+
+#[test]
 fn going_back_to_the_customers_own_counter_is_no_slip() {
     // "Think about $12,500", then the seller offered more, then "ok fine,
     // deal at 12.5k": the customer asked "Wait, $12,500? Did you mean it?"

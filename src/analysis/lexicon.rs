@@ -109,6 +109,7 @@ pub struct Lexicon {
     /// Words that give something away for nothing ("throw in", "on the
     /// house", "送", "免费"): read without a scenario, where no named
     /// tradeable says what an extra is, a stated gift is a tradeable offer.
+    #[serde(default)]
     pub gifts: Vec<String>,
     /// Checks that close a restatement ("right?", "对吧？"); read as written
     /// at the end of a sentence.

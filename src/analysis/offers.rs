@@ -467,14 +467,16 @@ pub(crate) fn condition_clauses(
             // promise itself
             let stop = marks.end(h.end);
             let rest = text[h.end..stop].to_ascii_lowercase();
+            // never at the condition's own first word ("only if we can
+            // agree the term", "if you get the PO in, you get…")
+            let lead = rest.len() - rest.trim_start().len();
+            let first = lead + rest[lead..].find(' ').unwrap_or(rest.len() - lead);
             let end = l
                 .clause_joins
                 .iter()
-                .filter_map(|w| find_spaced(&rest, w))
-                // "only if we can agree the term": the condition's own words
-                .filter(|&i| !rest[..i].trim().is_empty())
+                .filter_map(|w| find_spaced(&rest[first..], w))
                 .min()
-                .map_or(stop, |i| h.end + i);
+                .map_or(stop, |i| h.end + first + i);
             (h.start, end)
         })
         .collect()
@@ -598,7 +600,7 @@ fn skip_currency_word<'s>(s: &'s str, l: &Lexicon) -> &'s str {
 
 /// A connective ("at", "for", "让") is this long or shorter: it frames a
 /// bare figure but outweighs no context.
-const CONNECTIVE: usize = 3;
+pub(crate) const CONNECTIVE: usize = 3;
 
 /// Words that may follow an offered percentage: the offer's phrase ends.
 const LINKS: [&str; 10] = [

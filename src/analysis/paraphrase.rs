@@ -74,8 +74,8 @@ fn stem_and_word_keys(word: &str, limit: usize) -> (u64, u64) {
     (stem.unwrap_or(h) & !HAN_BIT, h & !HAN_BIT)
 }
 
-/// `word` without a plural "s" ("desks", "jams", "quotes"); "ss", "us"
-/// and "is" endings, and words of three letters or fewer, are kept.
+/// `word` without a plural "s" ("desks", "jams", "quotes"); "ss", "us",
+/// "is" and "'s" endings, and words of three letters or fewer, are kept.
 fn singular(word: &str) -> &str {
     let b = word.as_bytes();
     let n = b.len();

@@ -1188,6 +1188,24 @@ fn without_a_scenario_something_given_away_is_an_extra_on_offer() {
         None
     );
     assert_eq!(extra("zh-CN", "要是您送我们一个案例，我们就好说。"), None);
+    // everyday sentences that only look like giving, and a question about
+    // someone else's gift
+    for (lang, text) in [
+        ("en", "We'll cover that in the demo."),
+        ("en", "I'll do the paperwork tonight."),
+        ("en", "You're right, the delay is on us."),
+        ("en", "Did they throw in delivery for free?"),
+        ("en", "They threw in delivery for free."),
+        ("en", "That's the learning curve that comes with it."),
+        ("zh-CN", "抱歉，是我们出了差错。"),
+        ("zh-CN", "这样就避免了返工。"),
+        ("zh-CN", "我们请您月底前签字。"),
+        ("zh-CN", "新款是升级版。"),
+        ("zh-CN", "明天再送一趟。"),
+        ("zh-CN", "我都给您讲过了。"),
+    ] {
+        assert_eq!(extra(lang, text), None, "{text}");
+    }
 }
 
 #[test]
@@ -1230,11 +1248,28 @@ fn a_restated_problem_in_new_words_is_listening_and_a_plural_is_the_same_word() 
         "So you've been bounced between two desks.",
         "Your staff at the other desk told me to come here, and now you're sending me back there."
     ));
-    // a frame that argues is no restatement
+    // a frame that argues, a "not" after a "but", or a word that only
+    // holds 不 is no restatement
     assert!(!listens(
         &en,
-        "So you're saying it's not worth it? That's just wrong.",
+        "So you're saying it's not worth it, and that's just wrong.",
         "I don't see what the extra money buys."
+    ));
+    assert!(!listens(
+        &en,
+        "So you're thinking about it, but we can't hold the slot.",
+        "I need a week to decide."
+    ));
+    let zh = plain("zh-CN");
+    assert!(!listens(
+        &zh,
+        "您觉得没问题的话，我们就签。",
+        "好吧，下周再约。"
+    ));
+    assert!(!listens(
+        &zh,
+        "我们最在意的是质量，价格没法再低。",
+        "你们的价格太高了，质量都差不多。"
     ));
 }
 
@@ -1267,4 +1302,17 @@ fn a_condition_without_a_comma_ends_where_the_promise_starts() {
         "您要是下个月签，我们把延保也加上。",
         "extended_warranty"
     ));
+    // the join word said twice: the condition ends at the second
+    assert!(traded(
+        "brightwater-saas-en",
+        "If you get the PO in this week you get the guided onboarding at no charge.",
+        "guided_onboarding"
+    ));
+    // 加上的话 prices an add-on rather than giving it
+    assert!(
+        !in_scenario("haiyue-hvac-zh", "延保加上的话，每年要多两万。")
+            .offers
+            .iter()
+            .any(|o| matches!(o, Offer::Tradeable { .. }))
+    );
 }

@@ -29,16 +29,24 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         };
         // a restating frame that opens a statement says the customer's
         // objection back in the player's own words when what it restates
-        // is a problem ("So you basically got no sleep", "意思是我们得抓紧，
-        // 不然就被别人领走了"), not when it argues or names something
-        // nobody raised ("So what you're saying is you like golf.")
+        // is a problem ("So you're saying you can't wait that long", "您的
+        // 意思是，我们根本没把您的事当回事"): a negation after the frame and
+        // before any "but". Not when it argues or names something nobody
+        // raised ("So what you're saying is you like golf.")
         let reframed = sentence.is_some_and(|s| {
             let within = ctx.hits_in(s.start, s.end);
+            let turn = within
+                .iter()
+                .find(|o| o.cue == Cue::Contrast && o.start >= h.end)
+                .map_or(s.end, |o| o.start);
             blank(&ctx.text[s.start..h.start])
                 && !s.question
-                && within
-                    .iter()
-                    .any(|o| o.cue == Cue::Negator && o.start >= h.end)
+                && within.iter().any(|o| {
+                    o.cue == Cue::Negator
+                        && o.start >= h.end
+                        && o.end <= turn
+                        && negates(ctx.text, o)
+                })
                 && !within.iter().any(|o| rebuts(o.cue))
         });
         if says_back || reframed {
@@ -56,6 +64,17 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
     if let Some((start, end)) = span {
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
+    }
+}
+
+/// Whether negator hit `o` negates: 不错, 不过, 不然, 不管, 不少, 不如 and
+/// 没问题 are words of their own.
+fn negates(text: &str, o: &Hit) -> bool {
+    let after = &text[o.end..];
+    match &text[o.start..o.end] {
+        "不" => !after.starts_with(['错', '过', '然', '管', '少', '如', '仅', '但', '久']),
+        "没" | "没有" => !after.starts_with("问题") && !after.starts_with("关系"),
+        _ => true,
     }
 }
 

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::analysis::analyzer::Offer;
 use crate::analysis::builder::Builder;
+use crate::analysis::offers::CONNECTIVE;
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Technique;
 use crate::analysis::text::Sentence;
@@ -120,19 +121,24 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
 /// Without a scenario no tradeable has a name: something stated as given
 /// away ("I'll throw in the footstool", "dessert's on the house", "再送您一
 /// 份甜品") is an extra on offer, unless it is the customer's side of a
-/// condition. A proposal put as a question offers it too ("Can I throw in
-/// delivery?").
+/// condition, refused, or someone else's ("They threw in delivery"). A
+/// proposal put as a question offers it too ("What if I throw in
+/// delivery?"); a question about a gift does not ("Did they throw it in
+/// for free?").
 fn gift(ctx: &Ctx, b: &mut Builder) {
     let given = ctx.any(|c| c == Cue::Gift).find(|h| {
         ctx.sentence_of(h).is_some_and(|s| {
             let proposes = s.question
-                && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Proposal | Cue::Give));
-            // "we don't throw in the lamp" gives nothing
-            let negated = ctx
-                .hits_in(ctx.clause_marks.start(h.start), h.start)
+                && ctx.hits_in(s.start, s.end).iter().any(|o| {
+                    o.cue == Cue::Proposal || (o.cue == Cue::Offer && o.end - o.start > CONNECTIVE)
+                });
+            // "we don't throw in the lamp" gives nothing; "they threw it
+            // in" is not our gift
+            let before = ctx.hits_in(ctx.clause_marks.start(h.start), h.start);
+            let not_ours = before
                 .iter()
-                .any(|n| n.cue == Cue::Negator);
-            !negated && !ctx.in_condition(h) && (ctx.stated(h) || proposes)
+                .any(|n| matches!(n.cue, Cue::Negator | Cue::Theirs));
+            !not_ours && !ctx.in_condition(h) && (ctx.stated(h) || proposes)
         })
     });
     if let Some(h) = given {

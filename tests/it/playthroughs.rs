@@ -1,5 +1,7 @@
-//! Whole conversations written by a trainer (tests/playthroughs/*.json),
-//! played through the real `Session` and scored.
+//! Whole conversations written by a trainer (tests/playthroughs/*.json)
+//! and by a second trainer later (tests/playthroughs/second/*.json),
+//! played through the real `Session` and scored. A second set's runs are
+//! told apart by `@second` after the scenario id.
 
 use counteroffer::analysis::tags::{Laer, Negative};
 use counteroffer::i18n::Locale;
@@ -20,20 +22,27 @@ struct File {
 }
 
 fn files() -> Vec<File> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/playthroughs");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
-        .collect()
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/playthroughs");
+    let mut out = Vec::new();
+    for (dir, set) in [(root.clone(), ""), (root.join("second"), "@second")] {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let mut f: File = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            f.scenario.push_str(set);
+            out.push(f);
+        }
+    }
+    out
 }
 
+/// The scenario of a run's id, with or without its set.
 fn prepared(id: &str) -> Prepared {
+    let id = id.split('@').next().unwrap_or(id);
     let s = shipped_scenarios()
         .into_iter()
         .find(|s| s.id == id)

@@ -461,22 +461,11 @@ pub(crate) fn condition_clauses(
     hits.iter()
         .filter(|h| h.cue == Cue::Conditional && !sellers_side(&text[h.start..]))
         .map(|h| {
-            // "order before the 30th and we'll include…": the clause
-            // ends at its punctuation or at the "and" that starts the promise
-            // ("if you commit this month I'll include…"): or at the
-            // promise itself
+            // "order before the 30th and we'll include…", "if you commit
+            // this month I'll include…": the clause ends at its
+            // punctuation or where the promise starts
             let stop = marks.end(h.end);
-            let rest = text[h.end..stop].to_ascii_lowercase();
-            // never at the condition's own first word ("only if we can
-            // agree the term", "if you get the PO in, you get…")
-            let lead = rest.len() - rest.trim_start().len();
-            let first = lead + rest[lead..].find(' ').unwrap_or(rest.len() - lead);
-            let end = l
-                .clause_joins
-                .iter()
-                .filter_map(|w| find_spaced(&rest[first..], w))
-                .min()
-                .map_or(stop, |i| h.end + first + i);
+            let end = first_join(&text[h.end..stop], &l.clause_joins).map_or(stop, |i| h.end + i);
             (h.start, end)
         })
         .collect()
@@ -491,24 +480,31 @@ fn sellers_side(at: &str) -> bool {
         .any(|p| starts_with_ci(at, p))
 }
 
-/// Where `word` first stands between two spaces in `text`: the offset of
-/// the space before it (as `text.find(" {word} ")`, without building the
-/// pattern for every clause).
-fn find_spaced(text: &str, word: &str) -> Option<usize> {
-    if word.is_empty() {
-        return text.find("  ");
+/// Where the first of `joins` stands as a word of its own in `rest` (a
+/// space before and after it, any case), never as its first word ("only if
+/// we can agree the term", "if you get the PO in, you get…"): the offset of
+/// the space before it. One pass over the spaces, not a search per word.
+fn first_join(rest: &str, joins: &[String]) -> Option<usize> {
+    let b = rest.as_bytes();
+    let lead = rest.len() - rest.trim_start().len();
+    let first = lead + rest[lead..].find(' ')?;
+    // the joins' first bytes, so most words are passed over at one look
+    let mut starts = [false; 256];
+    for w in joins.iter().filter_map(|w| w.bytes().next()) {
+        starts[usize::from(w.to_ascii_lowercase())] = true;
+        starts[usize::from(w.to_ascii_uppercase())] = true;
     }
-    let bytes = text.as_bytes();
-    let step = word.chars().next().map_or(1, char::len_utf8);
-    let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|t| t.find(word)) {
-        let at = from + i;
-        if at > 0 && bytes[at - 1] == b' ' && bytes.get(at + word.len()) == Some(&b' ') {
-            return Some(at - 1);
-        }
-        from = at + step;
-    }
-    None
+    (first..b.len()).filter(|&i| b[i] == b' ').find(|&i| {
+        let at = &b[i + 1..];
+        at.first().is_some_and(|c| starts[usize::from(*c)])
+            && joins.iter().any(|w| {
+                let w = w.as_bytes();
+                !w.is_empty()
+                    && at.len() > w.len()
+                    && at[..w.len()].eq_ignore_ascii_case(w)
+                    && at[w.len()] == b' '
+            })
+    })
 }
 
 /// The currency written next to `n`: just before it in the same sentence,
@@ -621,21 +617,19 @@ fn strong_frame(h: &Hit, gives: bool) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn find_spaced_is_find_with_spaces() {
-        for (text, word) in [
-            ("order by friday and we add", "and"),
-            ("andand and", "and"),
-            ("band and", "and"),
-            ("和 and 和", "and"),
-            (" and", "and"),
-            ("and ", "and"),
-            ("a  b", ""),
-            ("aaa aa aa ", "aa"),
-            ("和", "和"),
-            (" 和 和 ", "和"),
+    fn a_join_is_found_as_a_word_after_the_conditions_first_word() {
+        let joins: Vec<String> = ["and", "we can", "i'll"].map(String::from).to_vec();
+        for (rest, at) in [
+            (" you order by friday and we add", Some(20)),
+            (" you order by friday I'll add", Some(20)),
+            (" we can agree the term", None),
+            (" you get the PO in, we can add", Some(19)),
+            (" you band together", None),
+            (" 和 and 和", Some(4)),
+            (" you and", None),
+            ("", None),
         ] {
-            let spaced = format!(" {word} ");
-            assert_eq!(super::find_spaced(text, word), text.find(&spaced), "{text}");
+            assert_eq!(super::first_join(rest, &joins), at, "{rest:?}");
         }
     }
 }

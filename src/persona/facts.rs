@@ -25,6 +25,9 @@ pub struct Topics {
     /// Per pattern: the fact it belongs to, its length in characters and
     /// whether it asks for the customer's number (`persona.budget_topic`).
     terms: Vec<(usize, usize, bool)>,
+    /// The budget's fact, whose terms ask about money ("花多少") only
+    /// when no count or time follows (see `counts`).
+    budget: Option<usize>,
     /// English terms of several words, by pattern, in their words: said
     /// with a few words between them they are still the term ("signing
     /// this off" for "sign off").
@@ -90,9 +93,15 @@ impl Topics {
                     .map(|l| (l.as_ptr() as usize, w.clone()))
             })
             .collect();
+        let budget = s
+            .persona
+            .hidden
+            .iter()
+            .position(|f| f.kind == FactKind::Budget);
         Topics {
             matcher,
             terms,
+            budget,
             split,
             introduced,
             naming,
@@ -115,8 +124,9 @@ impl Topics {
                 continue;
             }
             let (fact, chars, number) = self.terms[p];
-            // "what number of seats" counts; it asks for no price
-            if number && counts(&text[m.end()..]) {
+            // "what number of seats" counts and "花多少时间" asks about
+            // time; neither asks for a price
+            if (number || self.budget == Some(fact)) && counts(&text[m.end()..]) {
                 continue;
             }
             seen.push(p);
@@ -138,11 +148,14 @@ impl Topics {
     }
 }
 
-/// Whether `after` (the text after "what number") makes it a count: "of
-/// seats", "of people".
+/// Whether `after` (the text after a phrase asking for a number) makes it
+/// a count or a time, not money: "what number of seats", "花多少时间".
 fn counts(after: &str) -> bool {
     let rest = after.trim_start();
-    rest.len() >= 3 && rest.as_bytes()[..3].eq_ignore_ascii_case(b"of ")
+    let of = rest.len() >= 3 && rest.as_bytes()[..3].eq_ignore_ascii_case(b"of ");
+    of || ["时间", "工夫", "功夫", "精力", "小时", "分钟", "天", "人"]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Per hidden fact, the words it brings into the talk that the customer

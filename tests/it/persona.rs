@@ -1368,20 +1368,32 @@ fn asking_for_the_customers_number_is_asking_about_its_budget() {
 
 #[test]
 fn asking_what_number_of_something_is_a_count_not_the_customers_number() {
-    let p = prepared("brightwater-saas-en");
-    let mut s = Session::start(&p, Difficulty::Normal, 21);
-    let turns = play(
-        &mut s,
-        &[
-            "It works for small firms too, honestly. Lots of our customers are small.",
-            "What number of seats would you need in year one?",
-        ],
-    );
-    assert!(
-        !revealed(&turns[1]).contains(&"budget".to_string()),
-        "{:?}",
-        turns[1].persona
-    );
+    for (id, replies) in [
+        (
+            "brightwater-saas-en",
+            [
+                "It works for small firms too, honestly. Lots of our customers are small.",
+                "What number of seats would you need in year one?",
+            ],
+        ),
+        // 花多少时间 asks about the front desk's time, not the budget
+        (
+            "deren-dental-zh",
+            [
+                "张院长，您先别急，咱们慢慢聊。",
+                "现在前台一天大概要花多少时间打电话、翻本子？",
+            ],
+        ),
+    ] {
+        let p = prepared(id);
+        let mut s = Session::start(&p, Difficulty::Normal, 21);
+        let turns = play(&mut s, &replies);
+        assert!(
+            !revealed(&turns[1]).contains(&"budget".to_string()),
+            "{id}: {:?}",
+            turns[1].persona
+        );
+    }
 }
 
 #[test]

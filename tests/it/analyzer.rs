@@ -1088,6 +1088,7 @@ fn empathy_in_peoples_own_words_acknowledges() {
             "Um, yeah, nearly three times the price would make me pause too, honestly.",
         ),
         ("en", "Your plant manager has a point there."),
+        ("en", "Eight grand is real money, and you'd be mad not to ask."),
         ("zh-CN", "一台装箱机比别家贵快两成，搁谁都得掂量掂量。"),
         ("zh-CN", "您这顾虑在理，谁也不想买台大炮回来打蚊子。"),
         ("zh-CN", "张院长您谨慎是对的。"),

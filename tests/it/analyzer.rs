@@ -1088,7 +1088,10 @@ fn empathy_in_peoples_own_words_acknowledges() {
             "Um, yeah, nearly three times the price would make me pause too, honestly.",
         ),
         ("en", "Your plant manager has a point there."),
-        ("en", "Eight grand is real money, and you'd be mad not to ask."),
+        (
+            "en",
+            "Eight grand is real money, and you'd be mad not to ask.",
+        ),
         ("zh-CN", "一台装箱机比别家贵快两成，搁谁都得掂量掂量。"),
         ("zh-CN", "您这顾虑在理，谁也不想买台大炮回来打蚊子。"),
         ("zh-CN", "张院长您谨慎是对的。"),
@@ -1309,6 +1312,18 @@ fn a_condition_without_a_comma_ends_where_the_promise_starts() {
         "If you get the PO in this week you get the guided onboarding at no charge.",
         "guided_onboarding"
     ));
+    // "whether you sign two years or one" asks for nothing
+    assert!(
+        in_scenario(
+            "deren-dental-zh",
+            "不管您签两年还是一年，我们都免费上门培训。"
+        )
+        .offers
+        .iter()
+        .any(
+            |o| matches!(o, Offer::Tradeable { id, conditional: false } if id == "onsite_training")
+        )
+    );
     // 加上的话 prices an add-on rather than giving it
     assert!(
         !in_scenario("haiyue-hvac-zh", "延保加上的话，每年要多两万。")

@@ -22,12 +22,11 @@ use crate::scenario::{
 #[derive(Debug)]
 pub struct Topics {
     matcher: Option<AhoCorasick>,
-    /// Per pattern: the fact it belongs to, its length in characters and
-    /// whether it asks for the customer's number (`persona.budget_topic`).
-    terms: Vec<(usize, usize, bool)>,
-    /// The budget's fact, whose terms ask about money ("花多少") only
-    /// when no count or time follows (see `counts`).
-    budget: Option<usize>,
+    /// Per pattern: the fact it belongs to, its length in characters,
+    /// whether it asks for the customer's number (`persona.budget_topic`)
+    /// and whether it is a budget's term, which asks about money ("花多少")
+    /// only when no count or time follows (see `counts`).
+    terms: Vec<Term>,
     /// English terms of several words, by pattern, in their words: said
     /// with a few words between them they are still the term ("signing
     /// this off" for "sign off").
@@ -37,6 +36,15 @@ pub struct Topics {
     /// Each authored line that uses such a word, by where it is stored
     /// (the key `lines::Said` knows lines by), with the word.
     pub naming: Vec<(usize, String)>,
+}
+
+/// One topic term of a hidden fact (see `Topics::terms`).
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    fact: usize,
+    chars: usize,
+    number: bool,
+    money: bool,
 }
 
 /// The most words that may stand between two words of a term.
@@ -70,7 +78,12 @@ impl Topics {
                             split.push((patterns.len(), words));
                         }
                         patterns.push(t.to_string());
-                        terms.push((i, t.chars().count(), n >= authored));
+                        terms.push(Term {
+                            fact: i,
+                            chars: t.chars().count(),
+                            number: n >= authored,
+                            money: f.kind == FactKind::Budget,
+                        });
                     }
                 }
             }
@@ -93,15 +106,9 @@ impl Topics {
                     .map(|l| (l.as_ptr() as usize, w.clone()))
             })
             .collect();
-        let budget = s
-            .persona
-            .hidden
-            .iter()
-            .position(|f| f.kind == FactKind::Budget);
         Topics {
             matcher,
             terms,
-            budget,
             split,
             introduced,
             naming,
@@ -123,10 +130,15 @@ impl Topics {
             if seen.contains(&p) || !whole_word(text, m.start(), m.end()) {
                 continue;
             }
-            let (fact, chars, number) = self.terms[p];
+            let Term {
+                fact,
+                chars,
+                number,
+                money,
+            } = self.terms[p];
             // "what number of seats" counts and "花多少时间" asks about
             // time; neither asks for a price
-            if (number || self.budget == Some(fact)) && counts(&text[m.end()..]) {
+            if money && counts(&text[m.end()..]) {
                 continue;
             }
             seen.push(p);
@@ -139,7 +151,7 @@ impl Topics {
             let lines: Vec<Vec<&str>> = text.lines().map(|l| ascii_runs(l).collect()).collect();
             for (p, words) in &self.split {
                 if lines.iter().any(|line| said_apart(line, words)) {
-                    let (fact, chars, _) = self.terms[*p];
+                    let Term { fact, chars, .. } = self.terms[*p];
                     score[fact] += chars;
                 }
             }

@@ -126,27 +126,27 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
 /// delivery?"); a question about a gift does not ("Did they throw it in
 /// for free?").
 fn gift(ctx: &Ctx, b: &mut Builder) {
-    let given = ctx.any(|c| c == Cue::Gift).find(|h| {
-        ctx.sentence_of(h).is_some_and(|s| {
-            let proposes = s.question
+    let given = ctx.any(|c| c == Cue::Gift).find_map(|h| {
+        let s = ctx.sentence_of(&h)?;
+        // "we don't throw in the lamp" gives nothing; "they threw it in"
+        // is not our gift
+        let not_ours = ctx
+            .hits_in(ctx.clause_marks.start(h.start), h.start)
+            .iter()
+            .any(|n| matches!(n.cue, Cue::Negator | Cue::Theirs));
+        let proposes = || {
+            s.question
                 && ctx.hits_in(s.start, s.end).iter().any(|o| {
                     o.cue == Cue::Proposal || (o.cue == Cue::Offer && o.end - o.start > CONNECTIVE)
-                });
-            // "we don't throw in the lamp" gives nothing; "they threw it
-            // in" is not our gift
-            let before = ctx.hits_in(ctx.clause_marks.start(h.start), h.start);
-            let not_ours = before
-                .iter()
-                .any(|n| matches!(n.cue, Cue::Negator | Cue::Theirs));
-            !not_ours && !ctx.in_condition(h) && (ctx.stated(h) || proposes)
-        })
+                })
+        };
+        (!not_ours && !ctx.in_condition(&h) && (ctx.stated(&h) || proposes())).then_some((h, s))
     });
-    if let Some(h) = given {
-        let conditional = ctx.sentence_of(&h).is_some_and(|s| ctx.conditional(s));
+    if let Some((h, s)) = given {
         b.evidence("offer", h);
         b.offer_once(Offer::Tradeable {
             id: "extra".into(),
-            conditional,
+            conditional: ctx.conditional(s),
         });
     }
 }

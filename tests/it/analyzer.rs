@@ -1332,3 +1332,38 @@ fn a_condition_without_a_comma_ends_where_the_promise_starts() {
             .any(|o| matches!(o, Offer::Tradeable { .. }))
     );
 }
+
+#[test]
+fn a_situation_said_back_and_then_acknowledged_is_listening() {
+    let listens = |lang: &str, reply: &str, context: &str| {
+        plain(lang)
+            .analyze(reply, Some(context))
+            .has_laer(counteroffer::analysis::tags::Laer::Listen)
+    };
+    let zh_context = "仓库每到月底就盘不清，加班对账对到半夜，老板还天天催。";
+    assert!(listens(
+        "zh-CN",
+        "月底仓库盘不清，对账对到半夜，老板还催着要，这确实够呛。",
+        zh_context
+    ));
+    let context = "Month-end stock counts never match, so the team reconciles until midnight.";
+    assert!(listens(
+        "en",
+        "Counts that never match and the team reconciling until midnight, that's rough.",
+        context
+    ));
+    // a two-word echo is a receipt; a turn after the acknowledgement or a
+    // figure alone in Chinese is no restatement
+    for reply in [
+        "盘不清，换谁都烦。",
+        "对账对到半夜，老板还天天催着要结果，这确实够呛，但是我们的系统全行业最好。",
+        "月底三十个小时，这确实够呛。",
+    ] {
+        assert!(!listens("zh-CN", reply, zh_context), "{reply}");
+    }
+    assert!(!listens(
+        "en",
+        "The team reconciling until midnight, I get it, but honestly that's on your process.",
+        context
+    ));
+}

@@ -59,6 +59,7 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         Some(s) => Some(trim_span(ctx.text, s.start, s.end)),
         None => echo_lead(ctx)
             .or_else(|| received_then_said_back(ctx))
+            .or_else(|| said_back_then_acknowledged(ctx))
             .or_else(|| explained_acknowledgement(ctx)),
     };
     if let Some((start, end)) = span {
@@ -195,6 +196,76 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
         && (words >= AFTER_RECEIPT_WORDS || says_their_figure(ctx, start, end));
     let says_back = !promises && (latin || han >= AFTER_RECEIPT_HAN_PAIRS);
     (says_back && !pitches_or_turns).then_some((start, end))
+}
+
+/// What may open the clause of an acknowledgement that looks back at the
+/// clauses before it ("…，这确实窝火", "…，这个我特别能理解", "…, that's rough").
+const LOOKS_BACK: [&str; 6] = ["这", "那", "that", "which", "it's", "this"];
+
+/// The Han characters a restatement before an acknowledgement runs to.
+const RESTATED_HAN: usize = 8;
+
+/// A reply that opens by saying the customer's situation back and then
+/// acknowledges it ("维修预算被紧急修理吃光，等于钱花了，线还照样停，这确实
+/// 窝火。", "被数据导不出来折腾了半年，换谁都会怕再来一次"): the span before
+/// the acknowledgement's clause, when it is a statement about their side
+/// (no "I" or "we", no product, offer or "but") in their words or figures.
+fn said_back_then_acknowledged(ctx: &Ctx) -> Option<(usize, usize)> {
+    let first = echo_opening(ctx)?;
+    if first.question || ctx.offered_in(first) {
+        return None;
+    }
+    let within = ctx.hits_in(first.start, first.end);
+    let ack = within.iter().find(|h| {
+        let clause = ctx.clause_marks.start(h.start);
+        let lead = ctx.text[clause..h.start].trim();
+        h.cue == Cue::Acknowledge
+            && clause > first.start
+            && (lead.is_empty() || LOOKS_BACK.iter().any(|w| starts_with_ci(lead, w)))
+            && scope::acknowledges(ctx, h)
+    })?;
+    let before = &ctx.text[first.start..ctx.clause_marks.start(ack.start)];
+    let before = before.trim_end_matches(|c: char| is_punct(c) || c.is_whitespace());
+    let (start, end) = trim_span(ctx.text, first.start, first.start + before.len());
+    let said = &ctx.text[start..end];
+    let pitches = ctx.hits_in(start, end).iter().any(|o| {
+        matches!(
+            o.cue,
+            Cue::Feature(_)
+                | Cue::Offer
+                | Cue::GenericFeature
+                | Cue::Ours
+                | Cue::Rubric
+                | Cue::Contrast
+                | Cue::Acknowledge
+        )
+    });
+    // a restatement, not a two-word echo ("折腾半年，换谁都怕"): several
+    // of the customer's words, or their figure
+    let keys = content_keys(said, ctx.stopwords);
+    let (han, words) =
+        keys.iter()
+            .filter(|k| ctx.context_keys().contains(k))
+            .fold((0, 0), |(h, w), k| {
+                if is_han_key(*k) {
+                    (h + 1, w)
+                } else {
+                    (h, w + 1)
+                }
+            });
+    // in Chinese a figure said back is how most answers start ("差将近二十万，
+    // 搁谁都要问"); in English it counts with one of their words
+    let theirs = if said.chars().any(is_han) {
+        han >= AFTER_RECEIPT_HAN_PAIRS
+            && said.chars().filter(|c| is_han(*c)).count() >= RESTATED_HAN
+    } else {
+        words >= AFTER_RECEIPT_WORDS || (words == 1 && says_their_figure(ctx, start, end))
+    };
+    // "They're not MBA types, I get it, but…" sets up a turn
+    let turns = within
+        .iter()
+        .any(|o| o.cue == Cue::Contrast && o.start >= ack.end);
+    (!pitches && !turns && !speaks_for_us(said) && theirs).then_some((start, end))
 }
 
 /// How far an acknowledgement may run on before the colon that opens what
@@ -445,8 +516,11 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         // own words ("去年电费380万，空调占45%，也就是…"). Chinese only: an
         // English sentence made of the customer's words is as often an
         // answer or an argument built on them
+        // "我们月底也盘不清…" tells our own story in their words
         let own_han = own.iter().filter(|k| is_han_key(**k)).count();
-        return han >= ECHO_HAN_PAIRS - 1 && han * MOSTLY_DEN >= own_han * MOSTLY_NUM;
+        return han >= ECHO_HAN_PAIRS - 1
+            && han * MOSTLY_DEN >= own_han * MOSTLY_NUM
+            && !speaks_for_us(body);
     }
     // a summing-up opener says what the sentence does: fewer words will do,
     // and in English one when it sums up the customer's side ("So your

@@ -1367,3 +1367,44 @@ fn a_situation_said_back_and_then_acknowledged_is_listening() {
         context
     ));
 }
+
+#[test]
+fn a_commitment_said_before_a_promise_without_an_if_is_a_condition() {
+    let conditional_tradeable = |id: &str, text: &str, tradeable: &str| {
+        offers_any(
+            &in_scenario(id, text),
+            |o| matches!(o, Offer::Tradeable { id, conditional: true } if id == tradeable),
+        )
+    };
+    // "You sign…, I'll…" and "Sign today and we'll…" trade like "if you"
+    for text in [
+        "You sign the order this week, I'll add the spare parts kit.",
+        "Sign today and we'll include the spare parts kit.",
+        "For orders approved at this committee, we include the spare parts kit.",
+    ] {
+        assert!(
+            conditional_tradeable("hengda-packaging-en", text, "spare_parts_kit"),
+            "{text}"
+        );
+    }
+    // a Chinese condition runs into its promise without a comma
+    assert!(conditional_tradeable(
+        "deren-dental-zh",
+        "元月底前签两年送三个月，年后再上线也行。",
+        "extra_year"
+    ));
+    // "before you commit" asks for nothing in return
+    assert!(!offers_any(
+        &in_scenario(
+            "hengda-packaging-en",
+            "Take the spare parts kit free before you commit to anything."
+        ),
+        |o| matches!(
+            o,
+            Offer::Tradeable {
+                conditional: true,
+                ..
+            }
+        )
+    ));
+}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::Builder;
 use super::lexicon::Lexicon;
-use super::paraphrase::{KeySet, Stopwords, content_keys, word_stems};
+use super::paraphrase::{KeySet, Stopwords, content_keys, han_pairs, word_stems};
 use super::patterns::Patterns;
 use super::reader::Reader;
 use super::rules::{self, Ctx};
@@ -118,6 +118,9 @@ pub(crate) struct ScenarioTerms {
     /// words or more, to find it said in another order or form ("split the
     /// payment" for "split payment", "price locked" for "lock the price").
     pub(crate) tradeable_stems: Vec<Vec<Vec<u64>>>,
+    /// Per tradeable, the Han character pairs of each Chinese name of three
+    /// pairs or more, for names said in other words ("付款分成两个财年").
+    pub(crate) tradeable_pairs: Vec<Vec<Vec<u64>>>,
     /// All of those stems, so a reply's other words are skipped at once.
     pub(crate) any_tradeable_stem: KeySet,
     pub(crate) pain_ids: Vec<String>,
@@ -142,6 +145,10 @@ pub struct Analyzer {
     reader: Option<&'static Reader>,
 }
 
+/// The fewest Han character pairs a Chinese tradeable name needs to be
+/// found said in other words: shorter names are aliases, matched as written.
+pub(crate) const MIN_NAME_PAIRS: usize = 3;
+
 impl ScenarioTerms {
     fn new(s: &Scenario, stopwords: &Stopwords) -> ScenarioTerms {
         let tradeable_stems: Vec<Vec<Vec<u64>>> = s
@@ -161,7 +168,26 @@ impl ScenarioTerms {
                     .collect()
             })
             .collect();
+        let tradeable_pairs = s
+            .product
+            .tradeables
+            .iter()
+            .map(|t| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .map(|a| {
+                        let mut pairs: Vec<u64> =
+                            han_pairs(a, stopwords).iter().map(|p| p.0).collect();
+                        pairs.sort_unstable();
+                        pairs.dedup();
+                        pairs
+                    })
+                    .filter(|pairs| pairs.len() >= MIN_NAME_PAIRS)
+                    .collect()
+            })
+            .collect();
         ScenarioTerms {
+            tradeable_pairs,
             feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
             tradeables: s
                 .product

@@ -198,6 +198,27 @@ fn ascii_words(
     }
 }
 
+/// Every pair of adjacent Han characters in `text` that is no stopword,
+/// keyed as in [`content_keys`], with its byte span.
+pub(crate) fn han_pairs(text: &str, stop: &Stopwords) -> Vec<(u64, usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<(char, usize, usize)> = None;
+    for (at, c) in text.char_indices() {
+        if !is_han(c) {
+            prev = None;
+            continue;
+        }
+        if let Some((p, start, _)) = prev {
+            let key = pair_key(p, c);
+            if !stop.keys.contains(&key) {
+                out.push((key, start, at + c.len_utf8()));
+            }
+        }
+        prev = Some((c, at, at + c.len_utf8()));
+    }
+    out
+}
+
 /// Whether a content key stands for a pair of Han characters.
 pub(crate) fn is_han_key(key: u64) -> bool {
     key & HAN_BIT != 0

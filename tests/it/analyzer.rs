@@ -1408,3 +1408,30 @@ fn a_commitment_said_before_a_promise_without_an_if_is_a_condition() {
         )
     ));
 }
+
+#[test]
+fn a_chinese_tradeable_said_in_other_words_is_offered() {
+    let offered = |id: &str, text: &str, tradeable: &str| {
+        offers_any(
+            &in_scenario(id, text),
+            |o| matches!(o, Offer::Tradeable { id, .. } if id == tradeable),
+        )
+    };
+    // "分两个财年付款" and "免费导入老患者资料", in other orders and words
+    assert!(offered(
+        "haiyue-hvac-zh",
+        "今年先把合同签了，钱可以分两个财年付，今年付个零头。",
+        "installments"
+    ));
+    assert!(offered(
+        "deren-dental-zh",
+        "价格不变，老患者资料我们免费给您导进来。",
+        "data_migration"
+    ));
+    // two of the name's pairs are not the name
+    assert!(!offered(
+        "deren-dental-zh",
+        "价格不变，老患者那边我们可以给您安排。",
+        "data_migration"
+    ));
+}

@@ -1,9 +1,10 @@
 //! Offers: prices and discounts, then the scenario's tradeables.
 
 use super::Ctx;
-use crate::analysis::analyzer::Offer;
+use crate::analysis::analyzer::{MIN_NAME_PAIRS, Offer};
 use crate::analysis::builder::Builder;
 use crate::analysis::offers::CONNECTIVE;
+use crate::analysis::paraphrase::han_pairs;
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::Technique;
 use crate::analysis::text::Sentence;
@@ -36,6 +37,48 @@ fn reworded(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
             let start = spans.iter().map(|w| w.0).min().unwrap_or(0);
             let end = spans.iter().map(|w| w.1).max().unwrap_or(0);
             if end - start <= REWORDED_SPAN {
+                found.push(Hit {
+                    cue: Cue::Tradeable(i),
+                    start,
+                    end,
+                });
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The widest span a Chinese name said in other words may cover, in bytes
+/// (twenty Han characters).
+const REWORDED_HAN_SPAN: usize = 60;
+
+/// Tradeable `i` said in other words in Chinese: most of the character
+/// pairs of one of its names (three at least, and three in five) close
+/// together in one of `sentences` ("钱分两个财年付" for "分两个财年付款",
+/// "老患者资料免费给您导进来" for "免费导入老患者资料").
+fn reworded_han(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
+    let Some(names) = ctx.scenario.and_then(|s| s.tradeable_pairs.get(i)) else {
+        return Vec::new();
+    };
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for s in sentences {
+        let said = han_pairs(&ctx.text[s.start..s.end], ctx.stopwords);
+        for name in names {
+            // the first place each of the name's pairs is said
+            let spans: Vec<(usize, usize)> = name
+                .iter()
+                .filter_map(|k| said.iter().find(|p| p.0 == *k).map(|p| (p.1, p.2)))
+                .collect();
+            if spans.len() < MIN_NAME_PAIRS || spans.len() * 5 < name.len() * 3 {
+                continue;
+            }
+            let start = s.start + spans.iter().map(|w| w.0).min().unwrap_or(0);
+            let end = s.start + spans.iter().map(|w| w.1).max().unwrap_or(0);
+            if end - start <= REWORDED_HAN_SPAN {
                 found.push(Hit {
                     cue: Cue::Tradeable(i),
                     start,
@@ -92,6 +135,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
             .any(|c| c == Cue::Tradeable(i))
             // said in other words: looked for only when it is not named
             .chain(std::iter::once_with(|| reworded(ctx, &offering, i)).flatten())
+            .chain(std::iter::once_with(|| reworded_han(ctx, &offering, i)).flatten())
             .find(|h| {
                 ctx.sentence_of(h).is_some_and(|s| {
                     let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));

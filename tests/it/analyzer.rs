@@ -1352,6 +1352,19 @@ fn a_situation_said_back_and_then_acknowledged_is_listening() {
         "Counts that never match and the team reconciling until midnight, that's rough.",
         context
     ));
+    // understood, then their side in the player's words
+    assert!(listens(
+        "zh-CN",
+        "明白，您这边管成本，老板管进度，两头都得顾上。",
+        "成本我盯着，进度老板天天催，我夹在中间。"
+    ));
+    // agreeing, or asking something of them, says nothing back
+    for reply in ["行，您再考虑考虑。", "明白，您放心，我们月底前交货。"] {
+        assert!(
+            !listens("zh-CN", reply, "成本我盯着，进度老板天天催，我夹在中间。"),
+            "{reply}"
+        );
+    }
     // a two-word echo is a receipt; a turn after the acknowledgement or a
     // figure alone in Chinese is no restatement
     for reply in [

@@ -117,6 +117,15 @@ fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
     (theirs && received(ctx, first, end)).then_some((start, end))
 }
 
+/// The Han characters a clause about the customer's side runs to after a
+/// receipt, and what in it asks something of them instead.
+const THEIR_SIDE_HAN: usize = 4;
+const ASKS_OF_THEM: [&str; 10] = [
+    "放心", "您看", "你看", "稍等", "您先", "你先", "请", "别", "要不", "可以",
+];
+/// Chinese words of receipt that say the point was understood.
+const UNDERSTOOD: [&str; 6] = ["明白", "懂", "理解", "了解", "清楚", "听出来"];
+
 /// The customer's Han character pairs a clause after a receipt must say.
 const AFTER_RECEIPT_HAN_PAIRS: usize = 2;
 /// English words of receipt that only take in what was said.
@@ -194,7 +203,26 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
     let latin = !said.chars().any(is_han)
         && bare_receipt
         && (words >= AFTER_RECEIPT_WORDS || says_their_figure(ctx, start, end));
-    let says_back = !promises && (latin || han >= AFTER_RECEIPT_HAN_PAIRS);
+    // "明白，功能您认可，卡在钱上": their side put in the player's words,
+    // with them as its subject, not asked to do anything ("您放心", "您看")
+    // after a word that says it was understood ("明白", "我理解"), not one
+    // that agrees ("行", "好的"), and not validating it instead
+    let understood = lead.iter().any(|h| {
+        alone(&h)
+            && UNDERSTOOD
+                .iter()
+                .any(|w| ctx.text[h.start..h.end].contains(w))
+    });
+    let validates = ctx
+        .hits_in(start, end)
+        .iter()
+        .any(|h| h.cue == Cue::Acknowledge);
+    let their_side = understood
+        && !validates
+        && said.chars().filter(|c| is_han(*c)).count() >= THEIR_SIDE_HAN
+        && (said.contains('您') || said.contains('你'))
+        && !ASKS_OF_THEM.iter().any(|w| said.contains(w));
+    let says_back = !promises && (latin || han >= AFTER_RECEIPT_HAN_PAIRS || their_side);
     (says_back && !pitches_or_turns).then_some((start, end))
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::Builder;
 use super::lexicon::Lexicon;
-use super::paraphrase::{KeySet, Stopwords, content_keys, han_pairs, word_stems};
+use super::paraphrase::{KeySet, Stopwords, content_keys, is_han_key, word_stems};
 use super::patterns::Patterns;
 use super::reader::Reader;
 use super::rules::{self, Ctx};
@@ -121,6 +121,8 @@ pub(crate) struct ScenarioTerms {
     /// Per tradeable, the Han character pairs of each Chinese name of three
     /// pairs or more, for names said in other words ("付款分成两个财年").
     pub(crate) tradeable_pairs: Vec<Vec<Vec<u64>>>,
+    /// All of those pairs, so a reply's other pairs are skipped at once.
+    pub(crate) any_tradeable_pair: KeySet,
     /// All of those stems, so a reply's other words are skipped at once.
     pub(crate) any_tradeable_stem: KeySet,
     pub(crate) pain_ids: Vec<String>,
@@ -168,7 +170,7 @@ impl ScenarioTerms {
                     .collect()
             })
             .collect();
-        let tradeable_pairs = s
+        let tradeable_pairs: Vec<Vec<Vec<u64>>> = s
             .product
             .tradeables
             .iter()
@@ -176,8 +178,8 @@ impl ScenarioTerms {
                 std::iter::once(&t.name)
                     .chain(&t.aliases)
                     .map(|a| {
-                        let mut pairs: Vec<u64> =
-                            han_pairs(a, stopwords).iter().map(|p| p.0).collect();
+                        let mut pairs = content_keys(a, stopwords);
+                        pairs.retain(|k| is_han_key(*k));
                         pairs.sort_unstable();
                         pairs.dedup();
                         pairs
@@ -187,6 +189,12 @@ impl ScenarioTerms {
             })
             .collect();
         ScenarioTerms {
+            any_tradeable_pair: tradeable_pairs
+                .iter()
+                .flatten()
+                .flatten()
+                .copied()
+                .collect(),
             tradeable_pairs,
             feature_ids: s.product.features.iter().map(|f| f.id.clone()).collect(),
             tradeables: s

@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, blank, ends_with_word, is_han, starts_with_ci};
+use super::text::{Clauses, Sentence, blank, ends_with_word, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -465,11 +465,15 @@ pub(crate) fn condition_clauses(
             // this month I'll include…": the clause ends at its
             // punctuation or where the promise starts
             let stop = marks.end(h.end);
-            let rest = &text[h.end..stop];
-            let join = match (
-                first_join(rest, &l.clause_joins),
-                first_han_join(rest, &l.clause_joins),
-            ) {
+            // a Chinese condition runs into its promise without a space
+            // ("元月底前签两年送三个月", "您签两年我就送…"): a Han join
+            // after the condition's first character
+            let after_first = h.end + text[h.end..stop].chars().next().map_or(0, char::len_utf8);
+            let han = hits
+                .iter()
+                .find(|j| j.cue == Cue::HanJoin && j.start >= after_first && j.start < stop)
+                .map(|j| j.start - h.end);
+            let join = match (first_join(&text[h.end..stop], &l.clause_joins), han) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
@@ -513,19 +517,6 @@ fn first_join(rest: &str, joins: &[String]) -> Option<usize> {
                     && at[w.len()] == b' '
             })
     })
-}
-
-/// Where the first of the Han `joins` stands in `rest` after its first
-/// character: Chinese runs a condition into its promise without a space
-/// ("元月底前签两年送三个月", "您签两年我就送三个月").
-fn first_han_join(rest: &str, joins: &[String]) -> Option<usize> {
-    let body = rest.trim_start();
-    let skip = rest.len() - body.len() + body.chars().next()?.len_utf8();
-    joins
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(is_han))
-        .filter_map(|w| rest[skip..].find(w.as_str()).map(|i| skip + i))
-        .min()
 }
 
 /// The currency written next to `n`: just before it in the same sentence,
@@ -651,20 +642,6 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(super::first_join(rest, &joins), at, "{rest:?}");
-        }
-    }
-
-    #[test]
-    fn a_han_join_is_found_after_the_conditions_first_character() {
-        let joins: Vec<String> = ["and", "送", "我就"].map(String::from).to_vec();
-        for (rest, at) in [
-            ("签两年送三个月", Some(9)),
-            ("您签两年我就送", Some(12)),
-            ("送货上门的话", None),
-            (" you order by friday and we add", None),
-            ("", None),
-        ] {
-            assert_eq!(super::first_han_join(rest, &joins), at, "{rest:?}");
         }
     }
 }

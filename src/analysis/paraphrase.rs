@@ -198,23 +198,23 @@ fn ascii_words(
     }
 }
 
-/// Every pair of adjacent Han characters in `text` that is no stopword,
-/// keyed as in [`content_keys`], with its byte span.
-pub(crate) fn han_pairs(text: &str, stop: &Stopwords) -> Vec<(u64, usize, usize)> {
+/// Every pair of adjacent Han characters in `text` whose key (as in
+/// [`content_keys`]) `wanted` takes, with its byte span.
+pub(crate) fn han_pairs(text: &str, wanted: impl Fn(u64) -> bool) -> Vec<(u64, usize, usize)> {
     let mut out = Vec::new();
-    let mut prev: Option<(char, usize, usize)> = None;
+    let mut prev: Option<(char, usize)> = None;
     for (at, c) in text.char_indices() {
         if !is_han(c) {
             prev = None;
             continue;
         }
-        if let Some((p, start, _)) = prev {
+        if let Some((p, start)) = prev {
             let key = pair_key(p, c);
-            if !stop.keys.contains(&key) {
+            if wanted(key) {
                 out.push((key, start, at + c.len_utf8()));
             }
         }
-        prev = Some((c, at, at + c.len_utf8()));
+        prev = Some((c, at));
     }
     out
 }

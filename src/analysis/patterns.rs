@@ -12,6 +12,7 @@ use aho_corasick::{Anchored, MatchKind};
 use super::expand::expand;
 use super::lexicon::Lexicon;
 use super::tags::{Negative, Technique};
+use super::text::is_han;
 use crate::scenario::Scenario;
 
 /// What a phrase in the automaton signals.
@@ -31,6 +32,9 @@ pub(crate) enum Cue {
     CountedTechnique(Technique),
     Negative(Negative),
     Conditional,
+    /// A Han clause join: where a Chinese condition's promise starts
+    /// when no comma parts them ("送", "我就").
+    HanJoin,
     Close,
     Offer,
     Give,
@@ -160,6 +164,9 @@ impl PatternSet {
             self.add_all(phrases, Cue::Negative(*n));
         }
         self.add_all(&l.conditional, Cue::Conditional);
+        for join in l.clause_joins.iter().filter(|w| w.starts_with(is_han)) {
+            self.add(join, Cue::HanJoin);
+        }
         self.add_all(&l.close, Cue::Close);
         self.add_all(&l.offer, Cue::Offer);
         self.add_all(&l.give, Cue::Give);

@@ -1,5 +1,7 @@
 //! Offers: prices and discounts, then the scenario's tradeables.
 
+use std::cell::OnceCell;
+
 use super::Ctx;
 use crate::analysis::analyzer::{MIN_NAME_PAIRS, Offer};
 use crate::analysis::builder::Builder;
@@ -49,6 +51,10 @@ fn reworded(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
     found
 }
 
+/// Per offering sentence, its Han character pairs that are in some
+/// tradeable's name, with their spans.
+type NamePairs = Vec<Vec<(u64, usize, usize)>>;
+
 /// The widest span a Chinese name said in other words may cover, in bytes
 /// (twenty Han characters).
 const REWORDED_HAN_SPAN: usize = 60;
@@ -57,16 +63,37 @@ const REWORDED_HAN_SPAN: usize = 60;
 /// pairs of one of its names (three at least, and three in five) close
 /// together in one of `sentences` ("钱分两个财年付" for "分两个财年付款",
 /// "老患者资料免费给您导进来" for "免费导入老患者资料").
-fn reworded_han(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
-    let Some(names) = ctx.scenario.and_then(|s| s.tradeable_pairs.get(i)) else {
+fn reworded_han(
+    ctx: &Ctx,
+    sentences: &[Sentence],
+    pairs: &OnceCell<NamePairs>,
+    i: usize,
+) -> Vec<Hit> {
+    let Some((names, any)) = ctx
+        .scenario
+        .and_then(|s| Some((s.tradeable_pairs.get(i)?, &s.any_tradeable_pair)))
+    else {
         return Vec::new();
     };
     if names.is_empty() {
         return Vec::new();
     }
+    // the pairs of each offering sentence that are in some name, read once
+    // for all the tradeables
+    let pairs = pairs.get_or_init(|| {
+        sentences
+            .iter()
+            .map(|s| {
+                let mut said = han_pairs(&ctx.text[s.start..s.end], |k| any.contains(&k));
+                for p in &mut said {
+                    (p.1, p.2) = (p.1 + s.start, p.2 + s.start);
+                }
+                said
+            })
+            .collect()
+    });
     let mut found = Vec::new();
-    for s in sentences {
-        let said = han_pairs(&ctx.text[s.start..s.end], ctx.stopwords);
+    for said in pairs {
         for name in names {
             // the first place each of the name's pairs is said
             let spans: Vec<(usize, usize)> = name
@@ -76,8 +103,8 @@ fn reworded_han(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
             if spans.len() < MIN_NAME_PAIRS || spans.len() * 5 < name.len() * 3 {
                 continue;
             }
-            let start = s.start + spans.iter().map(|w| w.0).min().unwrap_or(0);
-            let end = s.start + spans.iter().map(|w| w.1).max().unwrap_or(0);
+            let start = spans.iter().map(|w| w.0).min().unwrap_or(0);
+            let end = spans.iter().map(|w| w.1).max().unwrap_or(0);
             if end - start <= REWORDED_HAN_SPAN {
                 found.push(Hit {
                     cue: Cue::Tradeable(i),
@@ -123,6 +150,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
     if offering.is_empty() {
         return;
     }
+    let pairs = OnceCell::new();
     for (i, (id, kind)) in ctx
         .scenario
         .iter()
@@ -135,7 +163,7 @@ pub(crate) fn offers(ctx: &Ctx, tradeables: bool, b: &mut Builder) {
             .any(|c| c == Cue::Tradeable(i))
             // said in other words: looked for only when it is not named
             .chain(std::iter::once_with(|| reworded(ctx, &offering, i)).flatten())
-            .chain(std::iter::once_with(|| reworded_han(ctx, &offering, i)).flatten())
+            .chain(std::iter::once_with(|| reworded_han(ctx, &offering, &pairs, i)).flatten())
             .find(|h| {
                 ctx.sentence_of(h).is_some_and(|s| {
                     let offers = ctx.sentence_has(s, |c| matches!(c, Cue::Give | Cue::Offer));

@@ -469,9 +469,11 @@ pub(crate) fn condition_clauses(
             // ("元月底前签两年送三个月", "您签两年我就送…"): a Han join
             // after the condition's first character
             let after_first = h.end + text[h.end..stop].chars().next().map_or(0, char::len_utf8);
-            let han = hits
+            let from = hits.partition_point(|j| j.start < after_first);
+            let han = hits[from..]
                 .iter()
-                .find(|j| j.cue == Cue::HanJoin && j.start >= after_first && j.start < stop)
+                .take_while(|j| j.start < stop)
+                .find(|j| j.cue == Cue::HanJoin)
                 .map(|j| j.start - h.end);
             let join = match (first_join(&text[h.end..stop], &l.clause_joins), han) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -492,8 +494,8 @@ fn sellers_side(at: &str) -> bool {
         .any(|p| starts_with_ci(at, p))
 }
 
-/// Where the first of `joins` stands as a word of its own in `rest` (a
-/// space before and after it, any case), never as its first word ("only if
+/// Where the first of the Latin `joins` stands as a word of its own in
+/// `rest` (a space before and after it, any case; the Han ones are cues), never as its first word ("only if
 /// we can agree the term", "if you get the PO in, you get…"): the offset of
 /// the space before it. One pass over the spaces, not a search per word.
 fn first_join(rest: &str, joins: &[String]) -> Option<usize> {

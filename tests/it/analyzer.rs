@@ -1358,16 +1358,21 @@ fn a_situation_said_back_and_then_acknowledged_is_listening() {
         "明白，您这边管成本，老板管进度，两头都得顾上。",
         "成本我盯着，进度老板天天催，我夹在中间。"
     ));
-    // agreeing, or asking something of them, says nothing back
-    for reply in ["行，您再考虑考虑。", "明白，您放心，我们月底前交货。"] {
+    // agreeing, advising or asking something of them says nothing back
+    for reply in [
+        "行，您再考虑考虑。",
+        "明白，您再考虑考虑。",
+        "明白，您放心，我们月底前交货。",
+    ] {
         assert!(
             !listens("zh-CN", reply, "成本我盯着，进度老板天天催，我夹在中间。"),
             "{reply}"
         );
     }
-    // a two-word echo is a receipt; a turn after the acknowledgement or a
-    // figure alone in Chinese is no restatement
+    // a two-word echo is a receipt; a turn after the acknowledgement, a
+    // figure alone in Chinese or our own reason is no restatement
     for reply in [
+        "对账对到半夜是因为系统要排队，这个换谁都会。",
         "盘不清，换谁都烦。",
         "对账对到半夜，老板还天天催着要结果，这确实够呛，但是我们的系统全行业最好。",
         "月底三十个小时，这确实够呛。",
@@ -1406,19 +1411,28 @@ fn a_commitment_said_before_a_promise_without_an_if_is_a_condition() {
         "元月底前签两年送三个月，年后再上线也行。",
         "extra_year"
     ));
-    // "before you commit" asks for nothing in return
+    assert!(conditional_tradeable(
+        "hengda-packaging-en",
+        "For orders signed this month we include the spare parts kit.",
+        "spare_parts_kit"
+    ));
+    // "before you sign", "no pressure to sign" and our own booking ask
+    // for nothing in return
+    for text in [
+        "Before you sign anything, we'll throw in the spare parts kit.",
+        "No pressure to sign today, and we'll include the spare parts kit either way.",
+        "I'll confirm this week and we'll include the spare parts kit.",
+    ] {
+        let a = in_scenario("hengda-packaging-en", text);
+        assert!(!offers_any(&a, |o| o.conditional()), "{text}");
+    }
+    // 送审 is no gift: what the customer submits stays their side
     assert!(!offers_any(
         &in_scenario(
-            "hengda-packaging-en",
-            "Take the spare parts kit free before you commit to anything."
+            "hengda-packaging-zh",
+            "只要您这次送审的是三年维保合同，价格可以再让一点。"
         ),
-        |o| matches!(
-            o,
-            Offer::Tradeable {
-                conditional: true,
-                ..
-            }
-        )
+        |o| matches!(o, Offer::Tradeable { id, .. } if id == "service_contract")
     ));
 }
 

@@ -118,10 +118,12 @@ fn echo_lead(ctx: &Ctx) -> Option<(usize, usize)> {
 }
 
 /// The Han characters a clause about the customer's side runs to after a
-/// receipt, and what in it asks something of them instead.
+/// receipt.
 const THEIR_SIDE_HAN: usize = 4;
-const ASKS_OF_THEM: [&str; 10] = [
-    "放心", "您看", "你看", "稍等", "您先", "你先", "请", "别", "要不", "可以",
+/// What in such a clause asks or advises them instead ("您再考虑考虑").
+const ASKS_OF_THEM: [&str; 14] = [
+    "放心", "您看", "你看", "稍等", "您先", "你先", "请您", "请你", "您别", "你别", "要不", "可以",
+    "考虑", "商量",
 ];
 /// Chinese words of receipt that say the point was understood.
 const UNDERSTOOD: [&str; 6] = ["明白", "懂", "理解", "了解", "清楚", "听出来"];
@@ -187,17 +189,9 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
             Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Contrast
         )
     });
-    let keys = content_keys(said, ctx.stopwords);
-    let theirs = keys.iter().filter(|k| ctx.context_keys().contains(k));
     // "资料我留下" promises, it does not say back
     let promises = speaks_for_us(said);
-    let (han, words) = theirs.fold((0, 0), |(h, w), k| {
-        if is_han_key(*k) {
-            (h + 1, w)
-        } else {
-            (h, w + 1)
-        }
-    });
+    let (han, words) = their_keys(ctx, content_keys(said, ctx.stopwords).iter());
     // "Got it, 300's the ceiling.": their figure, or two of their words,
     // said back in English
     let latin = !said.chars().any(is_han)
@@ -219,6 +213,7 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
         .any(|h| h.cue == Cue::Acknowledge);
     let their_side = understood
         && !validates
+        && han >= 1
         && said.chars().filter(|c| is_han(*c)).count() >= THEIR_SIDE_HAN
         && (said.contains('您') || said.contains('你'))
         && !ASKS_OF_THEM.iter().any(|w| said.contains(w));
@@ -229,6 +224,9 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
 /// What may open the clause of an acknowledgement that looks back at the
 /// clauses before it ("…，这确实窝火", "…，这个我特别能理解", "…, that's rough").
 const LOOKS_BACK: [&str; 6] = ["这", "那", "that", "which", "it's", "this"];
+
+/// Words that give a reason: what holds them explains, it restates nothing.
+const EXPLAINS: [&str; 2] = ["因为", "由于"];
 
 /// The Han characters a restatement before an acknowledgement runs to.
 const RESTATED_HAN: usize = 8;
@@ -268,19 +266,14 @@ fn said_back_then_acknowledged(ctx: &Ctx) -> Option<(usize, usize)> {
                 | Cue::Acknowledge
         )
     });
+    // "交期慢是因为进口件要排产，这个换谁都会" explains our side
+    let explains = EXPLAINS.iter().any(|w| said.contains(w))
+        || said
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("because"));
     // a restatement, not a two-word echo ("折腾半年，换谁都怕"): several
     // of the customer's words, or their figure
-    let keys = content_keys(said, ctx.stopwords);
-    let (han, words) =
-        keys.iter()
-            .filter(|k| ctx.context_keys().contains(k))
-            .fold((0, 0), |(h, w), k| {
-                if is_han_key(*k) {
-                    (h + 1, w)
-                } else {
-                    (h, w + 1)
-                }
-            });
+    let (han, words) = their_keys(ctx, content_keys(said, ctx.stopwords).iter());
     // in Chinese a figure said back is how most answers start ("差将近二十万，
     // 搁谁都要问"); in English it counts with one of their words
     let theirs = if said.chars().any(is_han) {
@@ -293,7 +286,7 @@ fn said_back_then_acknowledged(ctx: &Ctx) -> Option<(usize, usize)> {
     let turns = within
         .iter()
         .any(|o| o.cue == Cue::Contrast && o.start >= ack.end);
-    (!pitches && !turns && !speaks_for_us(said) && theirs).then_some((start, end))
+    (!pitches && !explains && !turns && !speaks_for_us(said) && theirs).then_some((start, end))
 }
 
 /// How far an acknowledgement may run on before the colon that opens what
@@ -341,6 +334,19 @@ fn explained_acknowledgement(ctx: &Ctx) -> Option<(usize, usize)> {
 const OURS: [&str; 12] = [
     "i", "i'll", "i'm", "i'd", "i've", "we", "we'll", "we're", "we'd", "we've", "our", "us",
 ];
+
+/// How many of `keys` the customer's last line holds: pairs of Han
+/// characters, and Latin words.
+fn their_keys<'k>(ctx: &Ctx, keys: impl Iterator<Item = &'k u64>) -> (usize, usize) {
+    let line = ctx.context_keys();
+    keys.filter(|k| line.contains(k)).fold((0, 0), |(h, w), k| {
+        if is_han_key(*k) {
+            (h + 1, w)
+        } else {
+            (h, w + 1)
+        }
+    })
+}
 
 /// Whether `said` speaks for the player's side: "我" (and "我们"), "I",
 /// "we", "our", "us".
@@ -463,6 +469,16 @@ fn reflects_keys(ctx: &Ctx, keys: &[u64]) -> bool {
         .any(|k| ctx.context_keys().contains(k) || concerns.is_some_and(|c| c.contains(k)))
 }
 
+/// How a Chinese statement tells the player's own story ("我们月底也…").
+const OUR_STORY: [&str; 6] = [
+    "我们也",
+    "我也",
+    "我们都",
+    "我们这边也",
+    "我这边也",
+    "咱们也",
+];
+
 /// Content words a sentence must share with the customer's line to say it
 /// back: Latin words, or pairs of Han characters (smaller units, so more).
 const ECHO_WORDS: usize = 3;
@@ -516,16 +532,8 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
     if presents || (!framed && (s.question || !body.chars().any(is_han))) {
         return false;
     }
-    let theirs = ctx.context_keys();
     let own: KeySet = ctx.keys_of(s).iter().copied().collect();
-    let shared = own.iter().filter(|k| theirs.contains(k));
-    let (han, words) = shared.fold((0, 0), |(h, w), k| {
-        if is_han_key(*k) {
-            (h + 1, w)
-        } else {
-            (h, w + 1)
-        }
-    });
+    let (han, words) = their_keys(ctx, own.iter());
     // the customer's figures said back ("So 30 hours at about 900 an
     // hour…"): one in a sentence that sums up, two in any statement. Not
     // in Chinese, where counts ("两种箱规", "十几个") fill most sentences
@@ -548,7 +556,7 @@ fn echoes(ctx: &Ctx, s: Sentence) -> bool {
         let own_han = own.iter().filter(|k| is_han_key(**k)).count();
         return han >= ECHO_HAN_PAIRS - 1
             && han * MOSTLY_DEN >= own_han * MOSTLY_NUM
-            && !speaks_for_us(body);
+            && !OUR_STORY.iter().any(|w| body.contains(w));
     }
     // a summing-up opener says what the sentence does: fewer words will do,
     // and in English one when it sums up the customer's side ("So your

@@ -55,12 +55,16 @@ fn reworded(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
 /// tradeable's name, with their spans.
 type NamePairs = Vec<Vec<(u64, usize, usize)>>;
 
-/// The widest span a Chinese name said in other words may cover, in bytes
-/// (twenty Han characters).
+/// The widest span a Chinese name said in other words may cover: sixty
+/// bytes, twenty Han characters.
 const REWORDED_HAN_SPAN: usize = 60;
 
+/// The most pairs a name has that counts as short.
+const SHORT_NAME_PAIRS: usize = 5;
+
 /// Tradeable `i` said in other words in Chinese: most of the character
-/// pairs of one of its names (three at least, and three in five) close
+/// pairs of one of its names (three at least, and three in five, or all
+/// but one of a short name's) close
 /// together in one of `sentences` ("钱分两个财年付" for "分两个财年付款",
 /// "老患者资料免费给您导进来" for "免费导入老患者资料").
 fn reworded_han(
@@ -100,7 +104,15 @@ fn reworded_han(
                 .iter()
                 .filter_map(|k| said.iter().find(|p| p.0 == *k).map(|p| (p.1, p.2)))
                 .collect();
-            if spans.len() < MIN_NAME_PAIRS || spans.len() * 5 < name.len() * 3 {
+            // a short name needs all its pairs but one: any four of its
+            // characters in a row would be three in five ("两年免费" of
+            // "两年免费维保")
+            let need = if name.len() <= SHORT_NAME_PAIRS {
+                name.len() - 1
+            } else {
+                (name.len() * 3).div_ceil(5)
+            };
+            if spans.len() < need.max(MIN_NAME_PAIRS) {
                 continue;
             }
             let start = spans.iter().map(|w| w.0).min().unwrap_or(0);

@@ -495,9 +495,10 @@ fn sellers_side(at: &str) -> bool {
 }
 
 /// Where the first of the Latin `joins` stands as a word of its own in
-/// `rest` (a space before and after it, any case; the Han ones are cues), never as its first word ("only if
-/// we can agree the term", "if you get the PO in, you get…"): the offset of
-/// the space before it. One pass over the spaces, not a search per word.
+/// `rest` (a space before and after it, any case; the Han ones are cues),
+/// never as its first word ("only if we can agree the term", "if you get
+/// the PO in, you get…"): the offset of the space before it. One pass over
+/// the spaces, not a search per word.
 fn first_join(rest: &str, joins: &[String]) -> Option<usize> {
     let b = rest.as_bytes();
     let lead = rest.len() - rest.trim_start().len();

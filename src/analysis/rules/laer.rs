@@ -198,9 +198,10 @@ fn received_then_said_back(ctx: &Ctx) -> Option<(usize, usize)> {
         && bare_receipt
         && (words >= AFTER_RECEIPT_WORDS || says_their_figure(ctx, start, end));
     // "明白，功能您认可，卡在钱上": their side put in the player's words,
-    // with them as its subject, not asked to do anything ("您放心", "您看")
-    // after a word that says it was understood ("明白", "我理解"), not one
-    // that agrees ("行", "好的"), and not validating it instead
+    // with them as its subject and one of their words, nothing asked of
+    // them ("您放心", "您再考虑考虑"), after a word that says the point was
+    // understood ("明白", "我理解"), not one that agrees ("行", "好的"), and
+    // not validating it instead
     let understood = lead.iter().any(|h| {
         alone(&h)
             && UNDERSTOOD
@@ -235,7 +236,8 @@ const RESTATED_HAN: usize = 8;
 /// acknowledges it ("维修预算被紧急修理吃光，等于钱花了，线还照样停，这确实
 /// 窝火。", "被数据导不出来折腾了半年，换谁都会怕再来一次"): the span before
 /// the acknowledgement's clause, when it is a statement about their side
-/// (no "I" or "we", no product, offer or "but") in their words or figures.
+/// (no "I" or "we", no product, offer, "but" or reason) in their words or
+/// figures, and no "but" follows the acknowledgement.
 fn said_back_then_acknowledged(ctx: &Ctx) -> Option<(usize, usize)> {
     let first = echo_opening(ctx)?;
     if first.question || ctx.offered_in(first) {

@@ -151,43 +151,37 @@ pub struct Analyzer {
 /// found said in other words: shorter names are aliases, matched as written.
 pub(crate) const MIN_NAME_PAIRS: usize = 3;
 
+/// Per tradeable, what `keys` makes of each of its names (the name and
+/// its aliases), where it makes anything.
+fn tradeable_names(s: &Scenario, keys: impl Fn(&str) -> Option<Vec<u64>>) -> Vec<Vec<Vec<u64>>> {
+    s.product
+        .tradeables
+        .iter()
+        .map(|t| {
+            std::iter::once(&t.name)
+                .chain(&t.aliases)
+                .filter_map(|a| keys(a))
+                .collect()
+        })
+        .collect()
+}
+
 impl ScenarioTerms {
     fn new(s: &Scenario, stopwords: &Stopwords) -> ScenarioTerms {
-        let tradeable_stems: Vec<Vec<Vec<u64>>> = s
-            .product
-            .tradeables
-            .iter()
-            .map(|t| {
-                std::iter::once(&t.name)
-                    .chain(&t.aliases)
-                    .map(|a| {
-                        word_stems(a, stopwords, |_| true)
-                            .into_iter()
-                            .map(|w| w.0)
-                            .collect()
-                    })
-                    .filter(|stems: &Vec<u64>| stems.len() >= 2)
-                    .collect()
-            })
-            .collect();
-        let tradeable_pairs: Vec<Vec<Vec<u64>>> = s
-            .product
-            .tradeables
-            .iter()
-            .map(|t| {
-                std::iter::once(&t.name)
-                    .chain(&t.aliases)
-                    .map(|a| {
-                        let mut pairs = content_keys(a, stopwords);
-                        pairs.retain(|k| is_han_key(*k));
-                        pairs.sort_unstable();
-                        pairs.dedup();
-                        pairs
-                    })
-                    .filter(|pairs| pairs.len() >= MIN_NAME_PAIRS)
-                    .collect()
-            })
-            .collect();
+        let tradeable_stems = tradeable_names(s, |a| {
+            let stems: Vec<u64> = word_stems(a, stopwords, |_| true)
+                .into_iter()
+                .map(|w| w.0)
+                .collect();
+            (stems.len() >= 2).then_some(stems)
+        });
+        let tradeable_pairs = tradeable_names(s, |a| {
+            let mut pairs = content_keys(a, stopwords);
+            pairs.retain(|k| is_han_key(*k));
+            pairs.sort_unstable();
+            pairs.dedup();
+            (pairs.len() >= MIN_NAME_PAIRS).then_some(pairs)
+        });
         ScenarioTerms {
             any_tradeable_pair: tradeable_pairs
                 .iter()

@@ -36,19 +36,25 @@ fn reworded(ctx: &Ctx, sentences: &[Sentence], i: usize) -> Vec<Hit> {
                 .map(|k| words.iter().find(|w| w.0 == *k).map(|w| (w.1, w.2)))
                 .collect();
             let Some(spans) = spans else { continue };
-            let start = spans.iter().map(|w| w.0).min().unwrap_or(0);
-            let end = spans.iter().map(|w| w.1).max().unwrap_or(0);
-            if end - start <= REWORDED_SPAN {
-                found.push(Hit {
-                    cue: Cue::Tradeable(i),
-                    start,
-                    end,
-                });
+            if let Some(h) = close_together(&spans, REWORDED_SPAN, i) {
+                found.push(h);
                 break;
             }
         }
     }
     found
+}
+
+/// A hit for tradeable `i` over `spans` (the pieces of one of its names),
+/// when they lie within `widest` bytes.
+fn close_together(spans: &[(usize, usize)], widest: usize, i: usize) -> Option<Hit> {
+    let start = spans.iter().map(|w| w.0).min()?;
+    let end = spans.iter().map(|w| w.1).max()?;
+    (end - start <= widest).then_some(Hit {
+        cue: Cue::Tradeable(i),
+        start,
+        end,
+    })
 }
 
 /// Per offering sentence, its Han character pairs that are in some
@@ -64,9 +70,9 @@ const SHORT_NAME_PAIRS: usize = 5;
 
 /// Tradeable `i` said in other words in Chinese: most of the character
 /// pairs of one of its names (three at least, and three in five, or all
-/// but one of a short name's) close
-/// together in one of `sentences` ("钱分两个财年付" for "分两个财年付款",
-/// "老患者资料免费给您导进来" for "免费导入老患者资料").
+/// but one of a short name's) close together in one of `sentences`
+/// ("钱分两个财年付" for "分两个财年付款", "老患者资料免费给您导进来" for
+/// "免费导入老患者资料").
 fn reworded_han(
     ctx: &Ctx,
     sentences: &[Sentence],
@@ -115,14 +121,8 @@ fn reworded_han(
             if spans.len() < need.max(MIN_NAME_PAIRS) {
                 continue;
             }
-            let start = spans.iter().map(|w| w.0).min().unwrap_or(0);
-            let end = spans.iter().map(|w| w.1).max().unwrap_or(0);
-            if end - start <= REWORDED_HAN_SPAN {
-                found.push(Hit {
-                    cue: Cue::Tradeable(i),
-                    start,
-                    end,
-                });
+            if let Some(h) = close_together(&spans, REWORDED_HAN_SPAN, i) {
+                found.push(h);
                 break;
             }
         }

@@ -613,6 +613,47 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     ("zh-CN", "我们可以送两年维保。", &[], &["offer:conditional"]),
+    // dismissing the customer is arguing: sending them elsewhere, blaming
+    // them, calling their worry imaginary
+    (
+        "en",
+        "If it's that cheap elsewhere, feel free to go elsewhere.",
+        &["arguing"],
+        &[],
+    ),
+    (
+        "en",
+        "Honestly you're dreaming at that price.",
+        &["arguing"],
+        &[],
+    ),
+    (
+        "en",
+        "It was in the contract, you signed it yourself.",
+        &["arguing"],
+        &[],
+    ),
+    ("zh-CN", "嫌贵就别买，又没人逼你。", &["arguing"], &[]),
+    ("zh-CN", "那您找别家呗。", &["arguing"], &[]),
+    ("zh-CN", "您这就是想多了，哪有那么复杂。", &["arguing"], &[]),
+    // ...but not planning to read more, nor wanting to learn more
+    ("en", "Thanks, I'll look it up tonight.", &[], &["arguing"]),
+    ("zh-CN", "我想多了解一下您这边的流程。", &[], &["arguing"]),
+    ("zh-CN", "您想多了解哪一块？", &["explore"], &["arguing"]),
+    // a feeling named as normal and shared is acknowledged
+    (
+        "en",
+        "You're definitely not the only parent feeling that.",
+        &["acknowledge"],
+        &[],
+    ),
+    (
+        "en",
+        "That's a horrible spot to be in before a launch.",
+        &["acknowledge"],
+        &[],
+    ),
+    ("zh-CN", "听您这么说挺心疼的。", &["acknowledge"], &[]),
 ];
 
 #[test]

@@ -142,6 +142,11 @@ pub struct Lexicon {
     pub theirs: Vec<String>,
     /// Phrases that hide every shorter cue inside them ("另一家" holds "一家").
     pub masks: Vec<String>,
+    /// Words of a problem or a burden ("stuck", "hurt", "怕", "耗"): a
+    /// restating frame followed by the customer's side in the player's own
+    /// words says their problem back when it names one.
+    #[serde(default)]
+    pub troubles: Vec<String>,
 }
 
 impl Lexicon {
@@ -256,6 +261,7 @@ impl Lexicon {
             ("ours", &self.ours),
             ("theirs", &self.theirs),
             ("masks", &self.masks),
+            ("troubles", &self.troubles),
         ];
         lists.extend(self.techniques.iter().map(|(t, l)| (t.name(), l)));
         lists.extend(self.negatives.iter().map(|(n, l)| (n.name(), l)));

@@ -58,6 +58,7 @@ pub(crate) enum Cue {
     Naming,
     FigureContext,
     Ours,
+    Trouble,
     Theirs,
     /// Hides every shorter cue inside it ("另一家" holds "一家").
     Mask,
@@ -192,6 +193,7 @@ impl PatternSet {
             (&l.ours, Cue::Ours),
             (&l.theirs, Cue::Theirs),
             (&l.masks, Cue::Mask),
+            (&l.troubles, Cue::Trouble),
         ] {
             self.add_all(list, cue);
         }

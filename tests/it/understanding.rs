@@ -654,6 +654,26 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     ("zh-CN", "听您这么说挺心疼的。", &["acknowledge"], &[]),
+    // a restating frame, then their side in the player's own words
+    (
+        "en",
+        "Sounds like you were rushed through it and left to deal with the pain.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "明白，也就是说报销以后您自己还得掏一大半。",
+        &["listen"],
+        &[],
+    ),
+    // ...not a frame that leads to our pitch
+    (
+        "brightwater-saas-en",
+        "Sounds like you need our studio plan with the fee budget alerts.",
+        &[],
+        &["listen"],
+    ),
 ];
 
 #[test]

@@ -22,9 +22,14 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         if sentence.is_some_and(|s| asks_openly(ctx, s) || rhetorical(s)) {
             continue;
         }
-        // the customer's own figure said back is their words too
+        // the customer's own figure said back is their words too; a frame
+        // that leads into our own plan pitches ("Sounds like you need our
+        // studio plan")
         let says_back = match sentence {
-            Some(s) => reflects_keys(ctx, ctx.keys_of(s)) || says_their_figure(ctx, s.start, s.end),
+            Some(s) => {
+                (reflects_keys(ctx, ctx.keys_of(s)) || says_their_figure(ctx, s.start, s.end))
+                    && !leads_to_us(ctx, &h, s)
+            }
             None => reflects(ctx, ctx.text),
         };
         // a restating frame that opens a statement says the customer's
@@ -49,7 +54,8 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
                 })
                 && !within.iter().any(|o| rebuts(o.cue))
         });
-        if says_back || reframed {
+        let restated = !rebutted && sentence.is_some_and(|s| put_in_own_words(ctx, &h, s));
+        if says_back || reframed || restated {
             b.tag_laer(Laer::Listen, h);
             return;
         }
@@ -66,6 +72,80 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
         b.evidence_span("listen", start, end);
         b.add_laer(Laer::Listen);
     }
+}
+
+/// Words that put the customer (or the people they speak for) in a clause.
+const THEIR_SIDE: [&str; 15] = [
+    "you", "your", "you're", "youre", "you've", "you'd", "u", "ur", "they", "their", "them", "she",
+    "her", "he", "his",
+];
+const THEIR_PRONOUNS_HAN: [char; 3] = ['您', '你', '她'];
+
+/// The least a restatement after a frame says: Latin words, or Han characters.
+const RESTATED_WORDS: usize = 3;
+const RESTATED_FRAME_HAN: usize = 4;
+
+/// A restating frame that opens a statement (at most a word of receipt
+/// before it) and goes on to say the customer's problem in the player's own
+/// words, with none of theirs ("Sounds like you felt hurried and then were
+/// left with the pain", "也就是说报完您自己还得掏5300左右"): it names them, not
+/// us, and a trouble or a negation, and pitches, offers and turns on
+/// nothing before any "but".
+fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
+    if s.question || ctx.sarcastic() {
+        return false;
+    }
+    let within = ctx.hits_in(s.start, s.end);
+    // "明白，也就是说…", "OK so it sounds like…"
+    let lead_is_receipt = within
+        .iter()
+        .filter(|o| o.end <= h.start)
+        .all(|o| matches!(o.cue, Cue::Receipt | Cue::Acknowledge));
+    let mut lead = ctx.text[s.start..h.start].to_string();
+    for o in within.iter().filter(|o| o.end <= h.start) {
+        lead = lead.replacen(&ctx.text[o.start..o.end], "", 1);
+    }
+    let lead_words = lead
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    let opens = lead_is_receipt && lead_words.count() <= 1 && !lead.chars().any(is_han);
+    let turn = within
+        .iter()
+        .find(|o| o.cue == Cue::Contrast && o.start >= h.end)
+        .map_or(s.end, |o| o.start);
+    let said = &ctx.text[h.end..turn];
+    let pitches = within.iter().any(|o| {
+        o.start >= h.end
+            && o.start < turn
+            && matches!(
+                o.cue,
+                Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Ours | Cue::Rubric
+            )
+    });
+    let words: Vec<&str> = said
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let han = said.chars().filter(|c| is_han(*c)).count();
+    let theirs = said.chars().any(|c| THEIR_PRONOUNS_HAN.contains(&c))
+        || words
+            .iter()
+            .any(|w| THEIR_SIDE.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    let long_enough = words.len() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
+    // "So what you're saying is you like golf." names no problem of theirs
+    let trouble = within.iter().any(|o| {
+        o.start >= h.end
+            && o.end <= turn
+            && (o.cue == Cue::Trouble || (o.cue == Cue::Negator && negates(ctx.text, o)))
+    });
+    opens && !pitches && theirs && trouble && long_enough && !speaks_for_us(said)
+}
+
+/// Whether the clause after frame `h` speaks of our side: "our plan", "we".
+fn leads_to_us(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
+    let end = ctx.clause_marks.end(h.end).min(s.end);
+    let said = &ctx.text[h.end..end];
+    !said.chars().any(is_han) && speaks_for_us(said)
 }
 
 /// Whether negator hit `o` negates: 不错, 不过, 不然, 不管, 不少, 不如 and

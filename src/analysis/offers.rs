@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, blank, ends_with_word, starts_with_ci};
+use super::text::{Clauses, Sentence, ends_with_word, is_punct, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -167,7 +167,7 @@ impl InSentence<'_, '_> {
             .is_some_and(|sc| n.value >= sc.list_price * 0.3 && n.value <= sc.list_price * 1.5);
         // "83 dollars a month" breaks a cost down; "15,500 a year" for
         // a yearly subscription is the price itself
-        if per_period_follows(&text[n.end..s.end], l) && !plausible {
+        if per_period_follows(&text[n.end..s.end], l) && !plausible && !framed_lead {
             return None;
         }
         // "500 off", "500 dollars off"
@@ -391,7 +391,7 @@ impl InSentence<'_, '_> {
             && ctx.hits_in(n.end, clause_end).iter().any(|h| {
                 h.start >= n.end
                     && (strong_frame(h, false) || h.cue == Cue::Close)
-                    && ctx.text.get(h.end..clause_end).is_some_and(blank)
+                    && ctx.text.get(h.end..clause_end).is_some_and(closes)
             });
         let breakdown = ctx.sentence_has(s, |c| {
             matches!(
@@ -617,6 +617,17 @@ pub(crate) const CONNECTIVE: usize = 3;
 const LINKS: [&str; 10] = [
     "if", "on", "for", "off", "and", "but", "provided", "as", "when", "then",
 ];
+
+/// Closing particles (and 价) that may end a clause after an offer word:
+/// "1500是我最低价了", "380就这个价吧".
+const CLOSING_PARTICLES: [char; 10] = ['了', '啦', '吧', '啊', '呀', '呢', '哈', '嘛', '的', '价'];
+
+/// Whether `rest` of a clause says nothing more: blank, or closing
+/// particles alone.
+fn closes(rest: &str) -> bool {
+    rest.chars()
+        .all(|c| c.is_whitespace() || is_punct(c) || CLOSING_PARTICLES.contains(&c))
+}
 
 /// A frame longer than a connective: an offer phrase or a bottom line, and
 /// with `gives`, a phrase that gives ("I can", "给您").

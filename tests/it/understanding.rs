@@ -654,6 +654,32 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     ("zh-CN", "听您这么说挺心疼的。", &["acknowledge"], &[]),
+    // everyday prices: a framed monthly price is offered, a bottom line
+    // may end in particles, cover and compensation are no price
+    (
+        "en",
+        "If you go annual, I'll bring it down to £250 a month.",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "800真的是我最低价了。",
+        &["offer:price", "reveal_bottom_line"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "我们每单都有保险，最高赔两万。",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "en",
+        "Every move is insured up to $10,000.",
+        &[],
+        &["offer:price"],
+    ),
     // a restating frame, then their side in the player's own words
     (
         "en",

@@ -480,6 +480,21 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
     ("zh-CN", "过年回家不？", &[], &["explore"]),
     ("zh-CN", "你到底懂不懂车啊？", &["arguing"], &["explore"]),
     ("en", "Cash today. Take it or leave it.", &["pressure"], &[]),
+    (
+        "en",
+        "Last two left. Grab one now or you'll miss out.",
+        &["pressure"],
+        &[],
+    ),
+    ("zh-CN", "今天不交钱，名额马上给别人。", &["pressure"], &[]),
+    ("zh-CN", "别考虑了，您自己看着办吧。", &["pressure"], &[]),
+    // a real deadline on a real offer is no push
+    (
+        "en",
+        "I could do 380 if you take it today.",
+        &["offer:price", "offer:conditional"],
+        &["pressure"],
+    ),
     ("en", "I need a yes or no by tonight.", &["pressure"], &[]),
     (
         "zh-CN",

@@ -289,7 +289,7 @@ impl Analyzer {
                 context,
                 &ctx.sentences,
                 |laer, s| match laer {
-                    Laer::Listen => rules::reflects(&ctx, &text[s.start..s.end]),
+                    Laer::Listen => rules::may_listen(&ctx, s),
                     Laer::Explore => rules::may_explore(&ctx, s),
                     _ => true,
                 },

@@ -81,6 +81,11 @@ const THEIR_SIDE: [&str; 15] = [
 ];
 const THEIR_PRONOUNS_HAN: [char; 3] = ['您', '你', '她'];
 
+/// The most bytes before a restating frame in its sentence (a word of
+/// receipt), and the most a restatement after it runs to.
+const FRAME_LEAD: usize = 24;
+const RESTATEMENT: usize = 240;
+
 /// The least a restatement after a frame says: Latin words, or Han characters.
 const RESTATED_WORDS: usize = 3;
 const RESTATED_FRAME_HAN: usize = 4;
@@ -92,36 +97,44 @@ const RESTATED_FRAME_HAN: usize = 4;
 /// us, and a trouble or a negation, and pitches, offers and turns on
 /// nothing before any "but".
 fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
-    if s.question || ctx.sarcastic() {
+    if s.question || ctx.sarcastic() || h.start - s.start > FRAME_LEAD {
         return false;
     }
-    let within = ctx.hits_in(s.start, s.end);
-    // "明白，也就是说…", "OK so it sounds like…"
-    let lead_is_receipt = within
+    // "明白，也就是说…", "OK so it sounds like…": receipts and one word more
+    let lead_hits = ctx.hits_in(s.start, h.start);
+    let receipt_only = lead_hits
         .iter()
-        .filter(|o| o.end <= h.start)
-        .all(|o| matches!(o.cue, Cue::Receipt | Cue::Acknowledge));
+        .all(|o| o.end <= h.start && matches!(o.cue, Cue::Receipt | Cue::Acknowledge));
     let mut lead = ctx.text[s.start..h.start].to_string();
-    for o in within.iter().filter(|o| o.end <= h.start) {
+    for o in lead_hits {
         lead = lead.replacen(&ctx.text[o.start..o.end], "", 1);
     }
     let lead_words = lead
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric));
-    let opens = lead_is_receipt && lead_words.count() <= 1 && !lead.chars().any(is_han);
-    let turn = within
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if !receipt_only || lead_words > 1 || lead.chars().any(is_han) {
+        return false;
+    }
+    // what is said back runs to the first "but", within a restatement's length
+    let limit = s.end.min(ctx.text.floor_char_boundary(h.end + RESTATEMENT));
+    let after = ctx.hits_in(h.end, limit);
+    let turn = after
         .iter()
-        .find(|o| o.cue == Cue::Contrast && o.start >= h.end)
-        .map_or(s.end, |o| o.start);
+        .find(|o| o.cue == Cue::Contrast)
+        .map_or(limit, |o| o.start);
     let said = &ctx.text[h.end..turn];
-    let pitches = within.iter().any(|o| {
-        o.start >= h.end
-            && o.start < turn
-            && matches!(
-                o.cue,
-                Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Ours | Cue::Rubric
-            )
+    let before_turn = after.iter().filter(|o| o.end <= turn);
+    let pitches = before_turn.clone().any(|o| {
+        matches!(
+            o.cue,
+            Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Ours | Cue::Rubric
+        )
     });
+    // "So what you're saying is you like golf." names no problem of theirs
+    let trouble = before_turn
+        .clone()
+        .any(|o| o.cue == Cue::Trouble || (o.cue == Cue::Negator && negates(ctx.text, o)));
     let words: Vec<&str> = said
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -132,13 +145,7 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
             .iter()
             .any(|w| THEIR_SIDE.iter().any(|t| w.eq_ignore_ascii_case(t)));
     let long_enough = words.len() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
-    // "So what you're saying is you like golf." names no problem of theirs
-    let trouble = within.iter().any(|o| {
-        o.start >= h.end
-            && o.end <= turn
-            && (o.cue == Cue::Trouble || (o.cue == Cue::Negator && negates(ctx.text, o)))
-    });
-    opens && !pitches && theirs && trouble && long_enough && !speaks_for_us(said)
+    !pitches && trouble && theirs && long_enough && !speaks_for_us(said)
 }
 
 /// Whether the clause after frame `h` speaks of our side: "our plan", "we".
@@ -537,7 +544,7 @@ fn asks_openly(ctx: &Ctx, s: Sentence) -> bool {
 
 /// Whether `words` say back something of the customer's: their last line or
 /// any concern they hold in this scenario. With neither known, anything may.
-pub(crate) fn reflects(ctx: &Ctx, words: &str) -> bool {
+fn reflects(ctx: &Ctx, words: &str) -> bool {
     reflects_keys(ctx, &content_keys(words, ctx.stopwords))
 }
 
@@ -815,6 +822,41 @@ fn asked_back(ctx: &Ctx, s: Sentence) -> bool {
             .keys_of(s)
             .iter()
             .any(|k| ctx.context_keys().contains(k))
+}
+
+/// Whether the learned reader may read sentence `s` as listening: it says
+/// back something of the customer's, and does not quote their words only
+/// to ask about them openly ("您说过完年再说，是等预算，还是…？" explores).
+pub(crate) fn may_listen(ctx: &Ctx, s: Sentence) -> bool {
+    let said = &ctx.text[s.start..s.end];
+    reflects(ctx, said) && !(asks_openly(ctx, s) && quotes(ctx, said))
+}
+
+/// The Han characters, or Latin words, in a row that quote the customer.
+const QUOTED_HAN: usize = 4;
+const QUOTED_WORDS: usize = 3;
+
+/// Whether `said` repeats a run of the customer's last line word for word.
+fn quotes(ctx: &Ctx, said: &str) -> bool {
+    let Some(theirs) = ctx.context else {
+        return false;
+    };
+    let han: Vec<char> = said.chars().collect();
+    let han_run = han
+        .windows(QUOTED_HAN)
+        .filter(|w| w.iter().all(|c| is_han(*c)))
+        .any(|w| theirs.contains(&w.iter().collect::<String>()));
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let theirs_words = words(theirs);
+    let word_run = words(said)
+        .windows(QUOTED_WORDS)
+        .any(|w| theirs_words.windows(QUOTED_WORDS).any(|t| t == w));
+    han_run || word_run
 }
 
 /// Whether the learned reader may read sentence `s` as exploring: not when

@@ -13,7 +13,7 @@ mod techniques;
 mod tradeables;
 
 pub(crate) use fab::fab;
-pub(crate) use laer::{acknowledge, explore, listen, may_explore, reflects, respond};
+pub(crate) use laer::{acknowledge, explore, listen, may_explore, may_listen, respond};
 pub(crate) use stuffing::stuffing;
 pub(crate) use techniques::{negatives, techniques};
 pub(crate) use tradeables::offers;

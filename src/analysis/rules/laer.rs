@@ -54,8 +54,8 @@ pub(crate) fn listen(ctx: &Ctx, b: &mut Builder) {
                 })
                 && !within.iter().any(|o| rebuts(o.cue))
         });
-        let restated = !rebutted && sentence.is_some_and(|s| put_in_own_words(ctx, &h, s));
-        if says_back || reframed || restated {
+        let restated = || !rebutted && sentence.is_some_and(|s| put_in_own_words(ctx, &h, s));
+        if says_back || reframed || restated() {
             b.tag_laer(Laer::Listen, h);
             return;
         }

@@ -618,13 +618,17 @@ const LINKS: [&str; 10] = [
     "if", "on", "for", "off", "and", "but", "provided", "as", "when", "then",
 ];
 
-/// Closing particles (and 价) that may end a clause after an offer word:
-/// "1500是我最低价了", "380就这个价吧".
-const CLOSING_PARTICLES: [char; 10] = ['了', '啦', '吧', '啊', '呀', '呢', '哈', '嘛', '的', '价'];
+/// Modal particles that may end a clause after an offer word ("380就这个价
+///吧"); 了 and 的 only after 价 ("1500真的是我最低价了"), as after a deal
+/// word they tell of a past one ("上个月那台1500成交的").
+const CLOSING_PARTICLES: [char; 7] = ['啦', '吧', '啊', '呀', '呢', '哈', '嘛'];
 
 /// Whether `rest` of a clause says nothing more: blank, or closing
 /// particles alone.
 fn closes(rest: &str) -> bool {
+    let rest = rest
+        .strip_prefix('价')
+        .map_or(rest, |r| r.trim_start_matches(['了', '的']));
     rest.chars()
         .all(|c| c.is_whitespace() || is_punct(c) || CLOSING_PARTICLES.contains(&c))
 }

@@ -695,6 +695,57 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["offer:price"],
     ),
+    // found in review: a reassurance, a delivery, a sincere question, a
+    // self-correction, a past deal, a forecast and a refusal
+    (
+        "zh-CN",
+        "今天不买也没关系，您回去慢慢考虑。",
+        &[],
+        &["pressure"],
+    ),
+    (
+        "zh-CN",
+        "货我们直接送到您仓库，不用您自己提。",
+        &[],
+        &["offer:tradeable"],
+    ),
+    (
+        "zh-CN",
+        "分两期交货，三月一批，六月一批。",
+        &[],
+        &["offer:tradeable"],
+    ),
+    (
+        "en",
+        "What did you expect the first month to look like?",
+        &["explore"],
+        &["arguing"],
+    ),
+    (
+        "zh-CN",
+        "您自己选的款式，我们按您的要求做。",
+        &[],
+        &["arguing"],
+    ),
+    (
+        "zh-CN",
+        "我刚才瞎说了，抱歉，正确的价格是九千。",
+        &["offer:price"],
+        &["arguing"],
+    ),
+    ("zh-CN", "上个月那台1500成交的。", &[], &["offer:price"]),
+    (
+        "en",
+        "Switching to LED should bring the bill down to £40 a month.",
+        &[],
+        &["offer:price"],
+    ),
+    (
+        "zh-CN",
+        "再降五百真的太难了，公司不会批。",
+        &[],
+        &["acknowledge"],
+    ),
     // a restating frame, then their side in the player's own words
     (
         "en",
@@ -808,6 +859,37 @@ type Echo = (
 );
 
 const ECHOES: &[Echo] = &[
+    // a restating frame and the customer's problem in the player's words;
+    // not a character of a trouble word inside another word, a turn, or
+    // their worry about us
+    (
+        "hengda-packaging-zh",
+        "价格太高了。",
+        "也就是说您的卡车明天到。",
+        &[],
+        &["listen"],
+    ),
+    (
+        "hengda-packaging-en",
+        "The price is too high.",
+        "You're telling me your budget is too tight, but you drove here in a Tesla.",
+        &[],
+        &["listen"],
+    ),
+    (
+        "hengda-packaging-en",
+        "Last time you were a week late and we had to stop the line.",
+        "Sounds like you're worried we'll be late again and you'll have to stop the line.",
+        &["listen"],
+        &[],
+    ),
+    (
+        "hengda-packaging-en",
+        "The last supplier delivered three weeks late.",
+        "OK, so it sounds like you got burned when the delivery slipped.",
+        &["listen"],
+        &[],
+    ),
     // the customer's own figures said back, summed up
     (
         "en",

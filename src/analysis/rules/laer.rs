@@ -3,6 +3,7 @@
 use super::{Ctx, scope};
 use crate::analysis::analyzer::QuestionKind;
 use crate::analysis::builder::Builder;
+use crate::analysis::offers::CONNECTIVE;
 use crate::analysis::paraphrase::{KeySet, content_keys, is_han_key};
 use crate::analysis::patterns::{Cue, Hit};
 use crate::analysis::tags::{Fab, Laer, Negative, Technique};
@@ -79,7 +80,19 @@ const THEIR_SIDE: [&str; 15] = [
     "you", "your", "you're", "youre", "you've", "you'd", "u", "ur", "they", "their", "them", "she",
     "her", "he", "his",
 ];
-const THEIR_PRONOUNS_HAN: [char; 3] = ['您', '你', '她'];
+const THEIR_PRONOUNS_HAN: [char; 4] = ['您', '你', '她', '他'];
+
+/// Frames that quote the customer rather than put them in other words.
+const QUOTING_FRAMES: [&str; 8] = [
+    "said",
+    "told",
+    "mentioned",
+    "说过",
+    "您说",
+    "你说",
+    "提到",
+    "提过",
+];
 
 /// The most bytes before a restating frame in its sentence (a word of
 /// receipt), and the most a restatement after it runs to.
@@ -102,9 +115,14 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     }
     // "明白，也就是说…", "OK so it sounds like…": receipts and one word more
     let lead_hits = ctx.hits_in(s.start, h.start);
-    let receipt_only = lead_hits
-        .iter()
-        .all(|o| o.end <= h.start && matches!(o.cue, Cue::Receipt | Cue::Acknowledge));
+    let receipt_only = lead_hits.iter().all(|o| {
+        o.end <= h.start && matches!(o.cue, Cue::Receipt | Cue::Acknowledge | Cue::Summary)
+    });
+    // "You said you'd pay on time…" quotes them to hold them to it
+    let frame = ctx.text[h.start..h.end].to_ascii_lowercase();
+    if QUOTING_FRAMES.iter().any(|w| frame.contains(w)) {
+        return false;
+    }
     let mut lead = ctx.text[s.start..h.start].to_string();
     for o in lead_hits {
         lead = lead.replacen(&ctx.text[o.start..o.end], "", 1);
@@ -119,12 +137,12 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     // what is said back runs to the first "but", within a restatement's length
     let limit = s.end.min(ctx.text.floor_char_boundary(h.end + RESTATEMENT));
     let after = ctx.hits_in(h.end, limit);
-    let turn = after
-        .iter()
-        .find(|o| o.cue == Cue::Contrast)
-        .map_or(limit, |o| o.start);
-    let said = &ctx.text[h.end..turn];
-    let before_turn = after.iter().filter(|o| o.end <= turn);
+    // "…your budget is tight, but you drove here in a Tesla" sets up a turn
+    if after.iter().any(|o| o.cue == Cue::Contrast) {
+        return false;
+    }
+    let said = &ctx.text[h.end..limit];
+    let before_turn = after.iter().filter(|o| o.end <= limit);
     let pitches = before_turn.clone().any(|o| {
         matches!(
             o.cue,
@@ -140,19 +158,30 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let han = said.chars().filter(|c| is_han(*c)).count();
-    let theirs = said.chars().any(|c| THEIR_PRONOUNS_HAN.contains(&c))
-        || words
-            .iter()
+    // the frame may name them itself ("So you're worried about…")
+    let theirs = ctx.text[h.start..limit]
+        .chars()
+        .any(|c| THEIR_PRONOUNS_HAN.contains(&c))
+        || ctx.text[h.start..limit]
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
             .any(|w| THEIR_SIDE.iter().any(|t| w.eq_ignore_ascii_case(t)));
     let long_enough = words.len() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
-    !pitches && trouble && theirs && long_enough && !speaks_for_us(said)
+    // their worry about us ("you're worried we'll be late again") is theirs;
+    // our pitch is not
+    !pitches && trouble && theirs && long_enough
 }
 
-/// Whether the clause after frame `h` speaks of our side: "our plan", "we".
+/// Whether the clause after frame `h` pitches our side: "our plan", a
+/// feature or an offer (their worry about us, "we'll be late again", is
+/// theirs).
 fn leads_to_us(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     let end = ctx.clause_marks.end(h.end).min(s.end);
-    let said = &ctx.text[h.end..end];
-    !said.chars().any(is_han) && speaks_for_us(said)
+    ctx.hits_in(h.end, end).iter().any(|o| match o.cue {
+        Cue::Ours | Cue::Feature(_) | Cue::GenericFeature => true,
+        // "at" and "for" frame a figure, not a pitch
+        Cue::Offer => o.end - o.start > CONNECTIVE,
+        _ => false,
+    })
 }
 
 /// Whether negator hit `o` negates: 不错, 不过, 不然, 不管, 不少, 不如 and
@@ -828,6 +857,8 @@ fn asked_back(ctx: &Ctx, s: Sentence) -> bool {
 /// back something of the customer's, and does not quote their words only
 /// to ask about them openly ("您说过完年再说，是等预算，还是…？" explores).
 pub(crate) fn may_listen(ctx: &Ctx, s: Sentence) -> bool {
+    // `s` is the trimmed sentence the reader quotes, so its keys are worked
+    // out here rather than looked up by its start
     let said = &ctx.text[s.start..s.end];
     reflects(ctx, said) && !(asks_openly(ctx, s) && quotes(ctx, said))
 }

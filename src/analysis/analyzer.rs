@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::builder::Builder;
 use super::lexicon::Lexicon;
+use super::offers::Joins;
 use super::paraphrase::{KeySet, Stopwords, content_keys, is_han_key, word_stems};
 use super::patterns::Patterns;
 use super::reader::Reader;
@@ -142,6 +143,8 @@ pub struct Analyzer {
     pub(crate) lexicon: Lexicon,
     pub(crate) patterns: Patterns,
     pub(crate) stopwords: Stopwords,
+    /// The lexicon's clause joins, indexed for `offers::condition_clauses`.
+    pub(crate) joins: Joins,
     pub(crate) scenario: Option<ScenarioTerms>,
     /// The learned second reader of LAER steps; none for the rules alone.
     reader: Option<&'static Reader>,
@@ -240,6 +243,7 @@ impl Analyzer {
         let stopwords = Stopwords::new(&lexicon.stopwords);
         let scenario = scenario.map(|s| ScenarioTerms::new(s, &stopwords));
         Analyzer {
+            joins: Joins::new(&lexicon.clause_joins),
             lexicon,
             patterns,
             stopwords,

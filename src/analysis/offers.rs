@@ -455,7 +455,7 @@ impl InSentence<'_, '_> {
 pub(crate) fn condition_clauses(
     text: &str,
     hits: &[Hit],
-    l: &Lexicon,
+    joins: &Joins,
     marks: &Clauses,
 ) -> Vec<(usize, usize)> {
     hits.iter()
@@ -475,7 +475,7 @@ pub(crate) fn condition_clauses(
                 .take_while(|j| j.start < stop)
                 .find(|j| j.cue == Cue::HanJoin)
                 .map(|j| j.start - h.end);
-            let join = match (first_join(&text[h.end..stop], &l.clause_joins), han) {
+            let join = match (first_join(&text[h.end..stop], joins), han) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
@@ -494,31 +494,44 @@ fn sellers_side(at: &str) -> bool {
         .any(|p| starts_with_ci(at, p))
 }
 
+/// The lexicon's clause joins, grouped by first byte (ASCII lower case),
+/// built once per analyzer: a word after a space is compared only with the
+/// joins that can start it.
+pub(crate) struct Joins {
+    by_first: [Vec<Box<[u8]>>; 256],
+}
+
+impl Joins {
+    pub(crate) fn new(joins: &[String]) -> Joins {
+        let mut by_first: [Vec<Box<[u8]>>; 256] = std::array::from_fn(|_| Vec::new());
+        for w in joins.iter().filter(|w| !w.is_empty()) {
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            by_first[usize::from(first)].push(w.as_bytes().into());
+        }
+        Joins { by_first }
+    }
+}
+
 /// Where the first of the Latin `joins` stands as a word of its own in
 /// `rest` (a space before and after it, any case; the Han ones are cues),
 /// never as its first word ("only if we can agree the term", "if you get
 /// the PO in, you get…"): the offset of the space before it. One pass over
 /// the spaces, not a search per word.
-fn first_join(rest: &str, joins: &[String]) -> Option<usize> {
+fn first_join(rest: &str, joins: &Joins) -> Option<usize> {
     let b = rest.as_bytes();
     let lead = rest.len() - rest.trim_start().len();
     let first = lead + rest[lead..].find(' ')?;
-    // the joins' first bytes, so most words are passed over at one look
-    let mut starts = [false; 256];
-    for w in joins.iter().filter_map(|w| w.bytes().next()) {
-        starts[usize::from(w.to_ascii_lowercase())] = true;
-        starts[usize::from(w.to_ascii_uppercase())] = true;
-    }
     (first..b.len()).filter(|&i| b[i] == b' ').find(|&i| {
         let at = &b[i + 1..];
-        at.first().is_some_and(|c| starts[usize::from(*c)])
-            && joins.iter().any(|w| {
-                let w = w.as_bytes();
-                !w.is_empty()
-                    && at.len() > w.len()
-                    && at[..w.len()].eq_ignore_ascii_case(w)
-                    && at[w.len()] == b' '
-            })
+        at.first().is_some_and(|c| {
+            joins.by_first[usize::from(c.to_ascii_lowercase())]
+                .iter()
+                .any(|w| {
+                    at.len() > w.len()
+                        && at[..w.len()].eq_ignore_ascii_case(w)
+                        && at[w.len()] == b' '
+                })
+        })
     })
 }
 
@@ -633,7 +646,7 @@ fn strong_frame(h: &Hit, gives: bool) -> bool {
 mod tests {
     #[test]
     fn a_join_is_found_as_a_word_after_the_conditions_first_word() {
-        let joins: Vec<String> = ["and", "we can", "i'll"].map(String::from).to_vec();
+        let joins = super::Joins::new(&["and", "we can", "i'll"].map(String::from));
         for (rest, at) in [
             (" you order by friday and we add", Some(20)),
             (" you order by friday I'll add", Some(20)),

@@ -104,7 +104,7 @@ impl<'a> Ctx<'a> {
         let clauses = Spans::new(found::condition_clauses(
             text,
             &hits,
-            lexicon,
+            &analyzer.joins,
             &clause_marks,
         ));
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);

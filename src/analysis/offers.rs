@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, blank, ends_with_word, starts_with_ci};
+use super::text::{Clauses, Sentence, WordIndex, blank, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -130,10 +130,7 @@ impl InSentence<'_, '_> {
             .hits_in(clause, n.start)
             .iter()
             .any(|h| h.end <= n.start && strong_frame(h, false));
-        if !framed_lead
-            && (l.not_price_before.iter().any(|w| ends_with_word(lead, w))
-                || approximate(&text[n.end..]))
-        {
+        if !framed_lead && (ctx.words.not_price_before.ends(lead) || approximate(&text[n.end..])) {
             return None;
         }
         if self.described(n) || self.standing_price(n) || self.said_back(n) {
@@ -455,7 +452,7 @@ impl InSentence<'_, '_> {
 pub(crate) fn condition_clauses(
     text: &str,
     hits: &[Hit],
-    joins: &Joins,
+    joins: &WordIndex,
     marks: &Clauses,
 ) -> Vec<(usize, usize)> {
     hits.iter()
@@ -494,43 +491,22 @@ fn sellers_side(at: &str) -> bool {
         .any(|p| starts_with_ci(at, p))
 }
 
-/// The lexicon's clause joins, grouped by first byte (ASCII lower case),
-/// built once per analyzer: a word after a space is compared only with the
-/// joins that can start it.
-pub(crate) struct Joins {
-    by_first: [Vec<Box<[u8]>>; 256],
-}
-
-impl Joins {
-    pub(crate) fn new(joins: &[String]) -> Joins {
-        let mut by_first: [Vec<Box<[u8]>>; 256] = std::array::from_fn(|_| Vec::new());
-        for w in joins.iter().filter(|w| !w.is_empty()) {
-            let first = w.as_bytes()[0].to_ascii_lowercase();
-            by_first[usize::from(first)].push(w.as_bytes().into());
-        }
-        Joins { by_first }
-    }
-}
-
 /// Where the first of the Latin `joins` stands as a word of its own in
 /// `rest` (a space before and after it, any case; the Han ones are cues),
 /// never as its first word ("only if we can agree the term", "if you get
 /// the PO in, you get…"): the offset of the space before it. One pass over
 /// the spaces, not a search per word.
-fn first_join(rest: &str, joins: &Joins) -> Option<usize> {
+fn first_join(rest: &str, joins: &WordIndex) -> Option<usize> {
     let b = rest.as_bytes();
     let lead = rest.len() - rest.trim_start().len();
     let first = lead + rest[lead..].find(' ')?;
     (first..b.len()).filter(|&i| b[i] == b' ').find(|&i| {
         let at = &b[i + 1..];
         at.first().is_some_and(|c| {
-            joins.by_first[usize::from(c.to_ascii_lowercase())]
-                .iter()
-                .any(|w| {
-                    at.len() > w.len()
-                        && at[..w.len()].eq_ignore_ascii_case(w)
-                        && at[w.len()] == b' '
-                })
+            joins.at(*c).iter().any(|w| {
+                let w = w.as_bytes();
+                at.len() > w.len() && at[..w.len()].eq_ignore_ascii_case(w) && at[w.len()] == b' '
+            })
         })
     })
 }
@@ -644,9 +620,11 @@ fn strong_frame(h: &Hit, gives: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::text::WordIndex;
+
     #[test]
     fn a_join_is_found_as_a_word_after_the_conditions_first_word() {
-        let joins = super::Joins::new(&["and", "we can", "i'll"].map(String::from));
+        let joins = WordIndex::by_first(&["and", "we can", "i'll"].map(String::from));
         for (rest, at) in [
             (" you order by friday and we add", Some(20)),
             (" you order by friday I'll add", Some(20)),

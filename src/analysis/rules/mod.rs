@@ -18,7 +18,7 @@ pub(crate) use stuffing::stuffing;
 pub(crate) use techniques::{negatives, techniques};
 pub(crate) use tradeables::offers;
 
-use super::analyzer::{Analyzer, ScenarioTerms};
+use super::analyzer::{Analyzer, LexiconWords, ScenarioTerms};
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::offers::{self as found, Spanned};
@@ -39,6 +39,8 @@ pub(crate) struct Ctx<'a> {
     /// The customer's last line, when known.
     context: Option<&'a str>,
     pub(crate) lexicon: &'a Lexicon,
+    /// The lexicon's word lists indexed for per-reply lookups.
+    pub(crate) words: &'a LexiconWords,
     pub(crate) scenario: Option<&'a ScenarioTerms>,
     pub(crate) stopwords: &'a Stopwords,
     pub(crate) hits: Vec<Hit>,
@@ -100,11 +102,11 @@ impl<'a> Ctx<'a> {
         let hits = scope::drop_negated(text, &clause_marks, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
-        mark_tag_questions(text, &mut sentences, &lexicon.tag_questions);
+        mark_tag_questions(text, &mut sentences, &analyzer.words.tags);
         let clauses = Spans::new(found::condition_clauses(
             text,
             &hits,
-            &analyzer.joins,
+            &analyzer.words.joins,
             &clause_marks,
         ));
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
@@ -114,6 +116,7 @@ impl<'a> Ctx<'a> {
             text,
             context,
             lexicon,
+            words: &analyzer.words,
             scenario: analyzer.scenario.as_ref(),
             stopwords: &analyzer.stopwords,
             hits,

@@ -13,6 +13,7 @@ use super::patterns::Patterns;
 use super::reader::Reader;
 use super::rules::{self, Ctx};
 use super::tags::{Fab, Laer, Negative, Technique};
+use super::text::WordIndex;
 use crate::scenario::{Scenario, TradeableKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,10 +139,32 @@ pub(crate) struct ScenarioTerms {
     pub(crate) customer_figures: Vec<f64>,
 }
 
+/// Lexicon word lists indexed once (see [`WordIndex`]) for the lookups
+/// made per reply.
+pub(crate) struct LexiconWords {
+    /// `clause_joins` by first byte (`offers::condition_clauses`).
+    pub(crate) joins: WordIndex,
+    /// `tag_questions` by last byte.
+    pub(crate) tags: WordIndex,
+    /// `not_price_before` by last byte.
+    pub(crate) not_price_before: WordIndex,
+}
+
+impl LexiconWords {
+    fn new(l: &Lexicon) -> LexiconWords {
+        LexiconWords {
+            joins: WordIndex::by_first(&l.clause_joins),
+            tags: WordIndex::by_last(&l.tag_questions),
+            not_price_before: WordIndex::by_last(&l.not_price_before),
+        }
+    }
+}
+
 pub struct Analyzer {
     pub(crate) lexicon: Lexicon,
     pub(crate) patterns: Patterns,
     pub(crate) stopwords: Stopwords,
+    pub(crate) words: LexiconWords,
     pub(crate) scenario: Option<ScenarioTerms>,
     /// The learned second reader of LAER steps; none for the rules alone.
     reader: Option<&'static Reader>,
@@ -240,6 +263,7 @@ impl Analyzer {
         let stopwords = Stopwords::new(&lexicon.stopwords);
         let scenario = scenario.map(|s| ScenarioTerms::new(s, &stopwords));
         Analyzer {
+            words: LexiconWords::new(&lexicon),
             lexicon,
             patterns,
             stopwords,

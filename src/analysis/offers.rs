@@ -7,7 +7,7 @@ use super::numbers::{self, Number};
 use super::patterns::{Cue, Hit};
 use super::rules::Ctx;
 use super::tags::{Negative, Technique};
-use super::text::{Clauses, Sentence, ends_with_word, is_punct, starts_with_ci};
+use super::text::{Clauses, Sentence, WordIndex, is_punct, starts_with_ci};
 
 /// An offer with the byte span of the words that make it.
 pub(crate) type Spanned = (Offer, usize, usize);
@@ -130,10 +130,7 @@ impl InSentence<'_, '_> {
             .hits_in(clause, n.start)
             .iter()
             .any(|h| h.end <= n.start && strong_frame(h, false));
-        if !framed_lead
-            && (l.not_price_before.iter().any(|w| ends_with_word(lead, w))
-                || approximate(&text[n.end..]))
-        {
+        if !framed_lead && (ctx.words.not_price_before.ends(lead) || approximate(&text[n.end..])) {
             return None;
         }
         if self.described(n) || self.standing_price(n) || self.said_back(n) {
@@ -455,7 +452,7 @@ impl InSentence<'_, '_> {
 pub(crate) fn condition_clauses(
     text: &str,
     hits: &[Hit],
-    l: &Lexicon,
+    joins: &WordIndex,
     marks: &Clauses,
 ) -> Vec<(usize, usize)> {
     hits.iter()
@@ -475,7 +472,7 @@ pub(crate) fn condition_clauses(
                 .take_while(|j| j.start < stop)
                 .find(|j| j.cue == Cue::HanJoin)
                 .map(|j| j.start - h.end);
-            let join = match (first_join(&text[h.end..stop], &l.clause_joins), han) {
+            let join = match (first_join(&text[h.end..stop], joins), han) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
@@ -499,26 +496,18 @@ fn sellers_side(at: &str) -> bool {
 /// never as its first word ("only if we can agree the term", "if you get
 /// the PO in, you get…"): the offset of the space before it. One pass over
 /// the spaces, not a search per word.
-fn first_join(rest: &str, joins: &[String]) -> Option<usize> {
+fn first_join(rest: &str, joins: &WordIndex) -> Option<usize> {
     let b = rest.as_bytes();
     let lead = rest.len() - rest.trim_start().len();
     let first = lead + rest[lead..].find(' ')?;
-    // the joins' first bytes, so most words are passed over at one look
-    let mut starts = [false; 256];
-    for w in joins.iter().filter_map(|w| w.bytes().next()) {
-        starts[usize::from(w.to_ascii_lowercase())] = true;
-        starts[usize::from(w.to_ascii_uppercase())] = true;
-    }
     (first..b.len()).filter(|&i| b[i] == b' ').find(|&i| {
         let at = &b[i + 1..];
-        at.first().is_some_and(|c| starts[usize::from(*c)])
-            && joins.iter().any(|w| {
+        at.first().is_some_and(|c| {
+            joins.at(*c).iter().any(|w| {
                 let w = w.as_bytes();
-                !w.is_empty()
-                    && at.len() > w.len()
-                    && at[..w.len()].eq_ignore_ascii_case(w)
-                    && at[w.len()] == b' '
+                at.len() > w.len() && at[..w.len()].eq_ignore_ascii_case(w) && at[w.len()] == b' '
             })
+        })
     })
 }
 
@@ -646,9 +635,11 @@ fn strong_frame(h: &Hit, gives: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::text::WordIndex;
+
     #[test]
     fn a_join_is_found_as_a_word_after_the_conditions_first_word() {
-        let joins: Vec<String> = ["and", "we can", "i'll"].map(String::from).to_vec();
+        let joins = WordIndex::by_first(&["and", "we can", "i'll"].map(String::from));
         for (rest, at) in [
             (" you order by friday and we add", Some(20)),
             (" you order by friday I'll add", Some(20)),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::text::{is_alnum, is_han};
+use super::text::{ALPHA, BYTES, DIGIT, is_alnum, is_han};
 use crate::fingerprint::{FNV_START, fnv_step, fnv1a};
 
 /// A set of content keys. The keys are hashes already (or packed
@@ -99,7 +99,7 @@ pub(crate) fn content_keys(text: &str, stop: &Stopwords) -> Vec<u64> {
     let mut prev: Option<(char, usize)> = None;
     ascii_words(
         text,
-        b"'-",
+        |b| matches!(b, b'\'' | b'-'),
         |start, end| {
             let word = &text[start..end];
             // a short word without digits is no key: neither hashed nor
@@ -157,18 +157,19 @@ pub(crate) fn word_stems(
             out.push((stem, start, end));
         }
     };
-    ascii_words(text, b"'", word, |_, _| {});
+    ascii_words(text, |b| b == b'\'', word, |_, _| {});
     out
 }
 
 /// Hands `word` the span of every word of `text` written in ASCII alone: a
-/// word is a run of letters and digits (any script) and the `joins` bytes,
+/// word is a run of letters and digits (any script) and the bytes `joins`
+/// takes (a test per byte, not a search of a list),
 /// and a word holding a letter of another script is passed over. Hands
 /// `other` every character that is not ASCII, with its offset. Read byte by
 /// byte: an English reply is decoded nowhere, a Chinese one once.
 fn ascii_words(
     text: &str,
-    joins: &[u8],
+    joins: impl Fn(u8) -> bool,
     mut word: impl FnMut(usize, usize),
     mut other: impl FnMut(usize, char),
 ) {
@@ -177,7 +178,7 @@ fn ascii_words(
     while at < bytes.len() {
         let b = bytes[at];
         let (in_word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || joins.contains(&b), 1)
+            (BYTES[usize::from(b)] & (ALPHA | DIGIT) != 0 || joins(b), 1)
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
             other(at, c);

@@ -167,10 +167,9 @@ pub(crate) fn mark_unpunctuated_questions(
 
 /// Marks the sentences that end with a tag question ("…, right?"), once
 /// per reply: the LAER rules ask it of every sentence several times.
-pub(crate) fn mark_tag_questions(text: &str, sentences: &mut [Sentence], tags: &[String]) {
+pub(crate) fn mark_tag_questions(text: &str, sentences: &mut [Sentence], tags: &WordIndex) {
     for s in sentences {
-        let body = text[s.start..s.end].trim();
-        s.tagged = tags.iter().any(|t| ends_with_word(body, t));
+        s.tagged = tags.ends(text[s.start..s.end].trim());
     }
 }
 
@@ -245,6 +244,47 @@ pub(crate) fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) 
     let lead = s.len() - rest.len();
     let trail = rest.len() - rest.trim_end().len();
     (start + lead, end - trail)
+}
+
+/// Lexicon words grouped by their first or last byte (ASCII lower case),
+/// built once per analyzer: a lookup per reply tries only the words that
+/// can match at that byte, not the whole list. The lexicon check refuses
+/// empty words, so none is left out that could match.
+pub(crate) struct WordIndex([Vec<Box<str>>; 256]);
+
+impl WordIndex {
+    fn new(words: &[String], byte: impl Fn(&[u8]) -> Option<&u8>) -> WordIndex {
+        let mut index: [Vec<Box<str>>; 256] = std::array::from_fn(|_| Vec::new());
+        for w in words {
+            if let Some(b) = byte(w.as_bytes()) {
+                index[usize::from(b.to_ascii_lowercase())].push(w.as_str().into());
+            }
+        }
+        WordIndex(index)
+    }
+
+    /// `words` by their first byte.
+    pub(crate) fn by_first(words: &[String]) -> WordIndex {
+        WordIndex::new(words, <[u8]>::first)
+    }
+
+    /// `words` by their last byte.
+    pub(crate) fn by_last(words: &[String]) -> WordIndex {
+        WordIndex::new(words, <[u8]>::last)
+    }
+
+    /// The words whose indexed byte is `b`, ASCII case ignored.
+    pub(crate) fn at(&self, b: u8) -> &[Box<str>] {
+        &self.0[usize::from(b.to_ascii_lowercase())]
+    }
+
+    /// Whether `s` ends with one of the words as a word (see
+    /// [`ends_with_word`]); for an index `by_last`.
+    pub(crate) fn ends(&self, s: &str) -> bool {
+        s.as_bytes()
+            .last()
+            .is_some_and(|&b| self.at(b).iter().any(|w| ends_with_word(s, w)))
+    }
 }
 
 /// Whether `s` ends with `word` (ASCII case ignored), not inside a longer

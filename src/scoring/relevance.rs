@@ -22,20 +22,13 @@ pub fn said_key(text: &str) -> Option<u64> {
         h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         any = true;
     };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                add(u32::from(b.to_ascii_lowercase()));
+    for c in text.chars() {
+        if c.is_ascii() {
+            let key = KEY_BYTES[c as usize];
+            if key != 0 {
+                add(u32::from(key));
             }
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("a character starts here");
-        i += c.len_utf8();
-        if crate::analysis::text::is_han(c) {
+        } else if crate::analysis::text::is_han(c) {
             add(u32::from(c));
         } else if matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}')
         {
@@ -45,6 +38,22 @@ pub fn said_key(text: &str) -> Option<u64> {
         }
     }
     any.then_some(h)
+}
+
+/// Each ASCII byte as [`said_key`] hashes it: a letter lower-cased, a
+/// digit as it is, anything else 0 (left out). One lookup per byte.
+static KEY_BYTES: [u8; 128] = key_bytes();
+
+const fn key_bytes() -> [u8; 128] {
+    let mut t = [0; 128];
+    let mut b: u8 = 0;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            t[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
 }
 
 /// Whether `text` (lowercase) holds `term` (lowercase): for Latin terms as

@@ -760,32 +760,33 @@ pub(crate) fn explore(ctx: &Ctx, b: &mut Builder) -> Option<QuestionKind> {
 /// The kind of question sentence `s` asks, when it explores.
 fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
     let text = ctx.text;
-    let probes = ctx.sentence_has(s, |c| c == Cue::Probe);
+    // the sentence's hits, found once for the many cues asked of them
+    let within = ctx.hits_in(s.start, s.end);
+    let has = |cue: fn(Cue) -> bool| within.iter().any(|h| cue(h.cue));
+    let probes = has(|c| c == Cue::Probe);
     // "…都没有。" is a statement; a question word at the end asks only
     // when no full stop closes the sentence
     let closed = text[s.start..s.end]
         .trim_end()
         .ends_with(['。', '！', '.', '!']);
     let ending = closed
-        || !ctx
-            .in_sentence(s, |c| c == Cue::QuestionEnding)
-            .any(|h| text[h.end..s.end].trim_matches(is_punct).is_empty());
+        || !within.iter().any(|h| {
+            h.cue == Cue::QuestionEnding && text[h.end..s.end].trim_matches(is_punct).is_empty()
+        });
     let is_question = s.question || probes || !ending;
-    let restates = ctx.sentence_has(s, |c| c == Cue::Listen) && !asks_openly(ctx, s);
+    let restates = has(|c| c == Cue::Listen) && !asks_openly(ctx, s);
     // small talk, a proposal or a proposal to close ("就按这个价成交？") asks
     // nothing about the customer
-    let small_talk = ctx.sentence_has(s, |c| {
-        matches!(c, Cue::SmallTalk | Cue::Proposal | Cue::Close)
-    });
+    let small_talk = has(|c| matches!(c, Cue::SmallTalk | Cue::Proposal | Cue::Close));
     // "…, right?" after the customer's own words checks a restatement (a
     // fact check, "you have 40 staff, right?", still explores); a smear
     // put as a question argues
     let checks = restates_with_check(ctx, s);
     // a question that hands over a tradeable ("how about three onboarding
     // sessions?") offers it
-    let gives = ctx.sentence_has(s, |c| matches!(c, Cue::Tradeable(_)))
-        && ctx.sentence_has(s, |c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
-    let smears = ctx.sentence_has(s, |c| c == Cue::Negative(Negative::Exaggeration));
+    let gives = has(|c| matches!(c, Cue::Tradeable(_)))
+        && has(|c| matches!(c, Cue::Offer | Cue::Give | Cue::Proposal));
+    let smears = has(|c| c == Cue::Negative(Negative::Exaggeration));
     // a sarcastic reply, or a question next to an argument or a boast ("听谁
     // 说的？那都是外行说的", "凭什么？凭我们是行业龙头"), asks for no answer
     let rhetorical = ctx.sarcastic() || {
@@ -799,7 +800,7 @@ fn question(ctx: &Ctx, s: Sentence) -> Option<QuestionKind> {
                 })
             })
     };
-    let open = ctx.sentence_has(s, |c| c == Cue::OpenWord) || probes;
+    let open = has(|c| c == Cue::OpenWord) || probes;
     // a yes/no question about nothing the customer has or said ("is that
     // the new warehouse?") is small talk
     let chat = !open && !about_customer(ctx, s);

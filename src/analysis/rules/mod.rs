@@ -3,7 +3,7 @@
 //! benefit must touch a pain of this customer, an offer is a number that
 //! looks like a price, and so on.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 mod fab;
 mod laer;
@@ -18,7 +18,7 @@ pub(crate) use stuffing::stuffing;
 pub(crate) use techniques::{negatives, techniques};
 pub(crate) use tradeables::offers;
 
-use super::analyzer::{Analyzer, ScenarioTerms};
+use super::analyzer::{Analyzer, LexiconWords, ScenarioTerms};
 use super::lexicon::Lexicon;
 use super::numbers::{self, Number};
 use super::offers::{self as found, Spanned};
@@ -39,6 +39,8 @@ pub(crate) struct Ctx<'a> {
     /// The customer's last line, when known.
     context: Option<&'a str>,
     pub(crate) lexicon: &'a Lexicon,
+    /// The lexicon's word lists indexed for per-reply lookups.
+    pub(crate) words: &'a LexiconWords,
     pub(crate) scenario: Option<&'a ScenarioTerms>,
     pub(crate) stopwords: &'a Stopwords,
     pub(crate) hits: Vec<Hit>,
@@ -63,6 +65,10 @@ pub(crate) struct Ctx<'a> {
     sentence_keys: Vec<OnceCell<Vec<u64>>>,
     /// The longest hit, so a search for hits around a point stays local.
     longest_hit: usize,
+    /// The range `hits_in` was last asked for and the hits it found (as
+    /// `(from, to, first, last)`): the rules ask of one sentence many times
+    /// in a row, and a repeat skips both binary searches.
+    last_hits_in: Cell<(usize, usize, usize, usize)>,
     /// Whether anything in the reply is sarcastic ("yeah right", "呵呵"):
     /// asked once per cue or sentence, so found once.
     sarcastic: bool,
@@ -100,11 +106,11 @@ impl<'a> Ctx<'a> {
         let hits = scope::drop_negated(text, &clause_marks, analyzer.patterns.hits(text));
         let mut sentences = sentences(text);
         mark_unpunctuated_questions(text, &mut sentences, &lexicon.question_starts);
-        mark_tag_questions(text, &mut sentences, &lexicon.tag_questions);
+        mark_tag_questions(text, &mut sentences, &analyzer.words.tags);
         let clauses = Spans::new(found::condition_clauses(
             text,
             &hits,
-            lexicon,
+            &analyzer.words.joins,
             &clause_marks,
         ));
         let longest_hit = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
@@ -114,6 +120,7 @@ impl<'a> Ctx<'a> {
             text,
             context,
             lexicon,
+            words: &analyzer.words,
             scenario: analyzer.scenario.as_ref(),
             stopwords: &analyzer.stopwords,
             hits,
@@ -128,6 +135,8 @@ impl<'a> Ctx<'a> {
             stems: OnceCell::new(),
             sentence_keys,
             longest_hit,
+            // an empty range finds no hits
+            last_hits_in: Cell::new((0, 0, 0, 0)),
             sarcastic,
         };
         // both read the context built so far
@@ -163,9 +172,13 @@ impl<'a> Ctx<'a> {
 
     /// The hits that start in `from..to`, in order.
     pub(crate) fn hits_in(&self, from: usize, to: usize) -> &[Hit] {
-        let first = self.hits.partition_point(|h| h.start < from);
-        let last = self.hits.partition_point(|h| h.start < to);
-        &self.hits[first..last.max(first)]
+        let (f, t, mut first, mut last) = self.last_hits_in.get();
+        if (f, t) != (from, to) {
+            first = self.hits.partition_point(|h| h.start < from);
+            last = self.hits.partition_point(|h| h.start < to).max(first);
+            self.last_hits_in.set((from, to, first, last));
+        }
+        &self.hits[first..last]
     }
 
     /// A run of hits, in order, holding every hit that ends at or after

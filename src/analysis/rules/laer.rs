@@ -106,9 +106,9 @@ const RESTATED_FRAME_HAN: usize = 4;
 /// A restating frame that opens a statement (at most a word of receipt
 /// before it) and goes on to say the customer's problem in the player's own
 /// words, with none of theirs ("Sounds like you felt hurried and then were
-/// left with the pain", "也就是说报完您自己还得掏5300左右"): it names them, not
-/// us, and a trouble or a negation, and pitches, offers and turns on
-/// nothing before any "but".
+/// left with the pain", "也就是说报完您自己还得掏5300左右"): it names them
+/// and a trouble or a negation, and neither pitches, offers nor turns with
+/// a "but".
 fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     if s.question || ctx.sarcastic() || h.start - s.start > FRAME_LEAD {
         return false;
@@ -134,24 +134,25 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     if !receipt_only || lead_words > 1 || lead.chars().any(is_han) {
         return false;
     }
-    // what is said back runs to the first "but", within a restatement's length
+    // what is said back, within a restatement's length
     let limit = s.end.min(ctx.text.floor_char_boundary(h.end + RESTATEMENT));
+    let said = &ctx.text[h.end..limit];
     let after = ctx.hits_in(h.end, limit);
     // "…your budget is tight, but you drove here in a Tesla" sets up a turn
-    if after.iter().any(|o| o.cue == Cue::Contrast) {
-        return false;
-    }
-    let said = &ctx.text[h.end..limit];
-    let before_turn = after.iter().filter(|o| o.end <= limit);
-    let pitches = before_turn.clone().any(|o| {
+    let turns_or_pitches = after.iter().any(|o| {
         matches!(
             o.cue,
-            Cue::Feature(_) | Cue::Offer | Cue::GenericFeature | Cue::Ours | Cue::Rubric
+            Cue::Contrast
+                | Cue::Feature(_)
+                | Cue::Offer
+                | Cue::GenericFeature
+                | Cue::Ours
+                | Cue::Rubric
         )
     });
     // "So what you're saying is you like golf." names no problem of theirs
-    let trouble = before_turn
-        .clone()
+    let trouble = after
+        .iter()
         .any(|o| o.cue == Cue::Trouble || (o.cue == Cue::Negator && negates(ctx.text, o)));
     let words: Vec<&str> = said
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
@@ -168,7 +169,7 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     let long_enough = words.len() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
     // their worry about us ("you're worried we'll be late again") is theirs;
     // our pitch is not
-    !pitches && trouble && theirs && long_enough
+    !turns_or_pitches && trouble && theirs && long_enough
 }
 
 /// Whether the clause after frame `h` pitches our side: "our plan", a

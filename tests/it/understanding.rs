@@ -476,6 +476,14 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     ("zh-CN", "吃了吃了，您呢？", &[], &["explore"]),
+    // proposing our own visit or arrangement asks nothing about them
+    ("zh-CN", "下周我带工程师过去看看？", &[], &["explore"]),
+    (
+        "zh-CN",
+        "能不能先安排您到客户厂里看看实机？",
+        &[],
+        &["explore"],
+    ),
     ("zh-CN", "好久不见，最近咋样？", &[], &["explore"]),
     ("zh-CN", "过年回家不？", &[], &["explore"]),
     ("zh-CN", "你到底懂不懂车啊？", &["arguing"], &["explore"]),

@@ -477,10 +477,17 @@ pub(crate) fn condition_clauses(
                 (a, b) => a.or(b),
             };
             let end = join.map_or(stop, |i| h.end + i);
+            // "签两年的话，…": 的话 closes the condition before it
+            if POSTPOSED.contains(&&text[h.start..h.end]) {
+                return (marks.start(h.start), h.end);
+            }
             (h.start, end)
         })
         .collect()
 }
+
+/// Condition words that follow what they make a condition.
+const POSTPOSED: [&str; 1] = ["的话"];
 
 /// "if we split the payment…", "what if I add…": a condition whose
 /// subject is the seller proposes what the seller does; it is no "if

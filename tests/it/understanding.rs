@@ -703,6 +703,20 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
         &["offer:price"],
     ),
+    // 的话 closes the condition before it: signing two years is what the
+    // customer gives, the training what is given
+    (
+        "deren-dental-zh",
+        "签两年的话，上门培训前台和医生也包含在里面。",
+        &["offer:tradeable", "offer:conditional"],
+        &[],
+    ),
+    (
+        "zh-CN",
+        "你能自己搬的话200给你",
+        &["offer:price", "offer:conditional"],
+        &[],
+    ),
     // found in review: a reassurance, a delivery, a sincere question, a
     // self-correction, a past deal, a forecast and a refusal
     (

@@ -142,7 +142,7 @@ pub struct Lexicon {
     pub theirs: Vec<String>,
     /// Phrases that hide every shorter cue inside them ("另一家" holds "一家").
     pub masks: Vec<String>,
-    /// Words of a problem or a burden ("stuck", "hurt", "怕", "耗"): a
+    /// Words of a problem or a burden ("stuck", "hurt", "害怕", "耗掉"): a
     /// restating frame followed by the customer's side in the player's own
     /// words says their problem back when it names one.
     #[serde(default)]

@@ -458,6 +458,10 @@ pub(crate) fn condition_clauses(
     hits.iter()
         .filter(|h| h.cue == Cue::Conditional && !sellers_side(&text[h.start..]))
         .map(|h| {
+            // "签两年的话，…": 的话 closes the condition before it
+            if POSTPOSED.contains(&&text[h.start..h.end]) {
+                return (marks.start(h.start), h.end);
+            }
             // "order before the 30th and we'll include…", "if you commit
             // this month I'll include…": the clause ends at its
             // punctuation or where the promise starts
@@ -476,12 +480,7 @@ pub(crate) fn condition_clauses(
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            let end = join.map_or(stop, |i| h.end + i);
-            // "签两年的话，…": 的话 closes the condition before it
-            if POSTPOSED.contains(&&text[h.start..h.end]) {
-                return (marks.start(h.start), h.end);
-            }
-            (h.start, end)
+            (h.start, join.map_or(stop, |i| h.end + i))
         })
         .collect()
 }

@@ -154,19 +154,12 @@ fn put_in_own_words(ctx: &Ctx, h: &Hit, s: Sentence) -> bool {
     let trouble = after
         .iter()
         .any(|o| o.cue == Cue::Trouble || (o.cue == Cue::Negator && negates(ctx.text, o)));
-    let words: Vec<&str> = said
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
     let han = said.chars().filter(|c| is_han(*c)).count();
     // the frame may name them itself ("So you're worried about…")
-    let theirs = ctx.text[h.start..limit]
-        .chars()
-        .any(|c| THEIR_PRONOUNS_HAN.contains(&c))
-        || ctx.text[h.start..limit]
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-            .any(|w| THEIR_SIDE.iter().any(|t| w.eq_ignore_ascii_case(t)));
-    let long_enough = words.len() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
+    let framed = &ctx.text[h.start..limit];
+    let theirs = framed.chars().any(|c| THEIR_PRONOUNS_HAN.contains(&c))
+        || latin_words(framed).any(|w| THEIR_SIDE.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    let long_enough = latin_words(said).count() >= RESTATED_WORDS || han >= RESTATED_FRAME_HAN;
     // their worry about us ("you're worried we'll be late again") is theirs;
     // our pitch is not
     !turns_or_pitches && trouble && theirs && long_enough
@@ -470,10 +463,13 @@ fn their_keys<'k>(ctx: &Ctx, keys: impl Iterator<Item = &'k u64>) -> (usize, usi
 /// Whether `said` speaks for the player's side: "我" (and "我们"), "I",
 /// "we", "our", "us".
 fn speaks_for_us(said: &str) -> bool {
-    said.contains('我')
-        || said
-            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-            .any(|w| OURS.iter().any(|ours| w.eq_ignore_ascii_case(ours)))
+    said.contains('我') || latin_words(said).any(|w| OURS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
+/// The Latin words of `text`: runs of ASCII letters, digits and apostrophes.
+fn latin_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
 }
 
 /// The reply's first sentence, where an echo of the customer's line may
@@ -874,17 +870,15 @@ fn quotes(ctx: &Ctx, said: &str) -> bool {
     let Some(theirs) = ctx.context else {
         return false;
     };
-    let han: Vec<char> = said.chars().collect();
-    let han_run = han
-        .windows(QUOTED_HAN)
-        .filter(|w| w.iter().all(|c| is_han(*c)))
-        .any(|w| theirs.contains(&w.iter().collect::<String>()));
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
+    // runs of Han characters, compared as slices of `said`
+    let chars: Vec<(usize, char)> = said.char_indices().collect();
+    let han_run = chars.windows(QUOTED_HAN).any(|w| {
+        w.iter().all(|(_, c)| is_han(*c)) && {
+            let (start, (last, c)) = (w[0].0, w[QUOTED_HAN - 1]);
+            theirs.contains(&said[start..last + c.len_utf8()])
+        }
+    });
+    let words = |t| -> Vec<String> { latin_words(t).map(str::to_ascii_lowercase).collect() };
     let theirs_words = words(theirs);
     let word_run = words(said)
         .windows(QUOTED_WORDS)
